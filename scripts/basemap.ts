@@ -1,0 +1,94 @@
+/**
+ * Builds the offline basemap from Natural Earth 1:10m (the `world-atlas` package, public domain).
+ *
+ * Runs at build time only (Vite plugin and the sample-data script); nothing here ships to the browser.
+ * Output is plain GeoJSON so MapLibre can draw it without any tile server, glyphs or sprites.
+ */
+import { createRequire } from 'node:module';
+import { feature, mesh } from 'topojson-client';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+import { bboxClip } from '@turf/turf';
+
+const require = createRequire(import.meta.url);
+
+/** West, south, east, north in degrees: the British Isles with enough margin for a 16:9 view. */
+export const BASEMAP_BBOX: [number, number, number, number] = [-20, 45, 12, 63];
+
+/** Countries whose borders we draw (ISO 3166-1 numeric, as world-atlas names them). */
+const UK_ID = '826';
+
+type CountryProps = { name: string };
+
+function loadCountries(): Topology<{ countries: GeometryCollection<CountryProps>; land: GeometryCollection }> {
+  return require('world-atlas/countries-10m.json');
+}
+
+/**
+ * Rounds to 3 decimals (~100 m, finer than the 1:10m source's ~250 m quantisation) and drops the
+ * repeated positions that rounding creates: this roughly halves the file.
+ */
+function roundPositions(positions: unknown): unknown {
+  const list = positions as unknown[];
+  if (typeof list[0] === 'number') return list.map((n) => Math.round((n as number) * 1e3) / 1e3);
+  const rounded = list.map(roundPositions);
+  if (!Array.isArray(rounded[0]) || typeof (rounded[0] as unknown[])[0] !== 'number') return rounded;
+  return (rounded as number[][]).filter((p, i, all) => i === 0 || p[0] !== all[i - 1][0] || p[1] !== all[i - 1][1]);
+}
+
+function roundGeometry<G extends Geometry>(geometry: G): G {
+  if (geometry.type === 'GeometryCollection') return geometry;
+  return { ...geometry, coordinates: roundPositions((geometry as Polygon).coordinates) } as G;
+}
+
+/** bboxClip leaves empty rings and polygons behind for parts outside the box; drop them. */
+function dropEmptyParts(geometry: Polygon | MultiPolygon): MultiPolygon | null {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const kept = polygons
+    .map((rings) => rings.filter((ring) => ring.length >= 4))
+    .filter((rings) => rings.length > 0);
+  return kept.length > 0 ? { type: 'MultiPolygon', coordinates: kept } : null;
+}
+
+export interface Basemap {
+  /** Land polygons, one feature per country, with `name` and `uk` (boolean). */
+  land: FeatureCollection<MultiPolygon, { name: string; uk: boolean }>;
+  /** Coastline and land borders as lines, `kind` = "coast" | "border". */
+  lines: FeatureCollection<MultiLineString, { kind: 'coast' | 'border' }>;
+}
+
+export function buildBasemap(bbox = BASEMAP_BBOX): Basemap {
+  const topology = loadCountries();
+  const countries = feature(topology, topology.objects.countries);
+  const land: Basemap['land'] = { type: 'FeatureCollection', features: [] };
+  for (const country of countries.features) {
+    const clipped = dropEmptyParts(bboxClip(country as Feature<Polygon | MultiPolygon>, bbox).geometry);
+    if (!clipped) continue;
+    land.features.push({
+      type: 'Feature',
+      properties: { name: country.properties.name, uk: country.id === UK_ID },
+      geometry: roundGeometry(clipped),
+    });
+  }
+  // Coast: every arc of the merged land outline. Borders: arcs shared by two different countries.
+  const coast = mesh(topology, topology.objects.land);
+  const borders = mesh(topology, topology.objects.countries, (a, b) => a !== b);
+  const lines: Basemap['lines'] = { type: 'FeatureCollection', features: [] };
+  for (const [kind, geometry] of [['coast', coast], ['border', borders]] as const) {
+    const clipped = bboxClip({ type: 'Feature', properties: {}, geometry }, bbox);
+    const parts = (clipped.geometry as MultiLineString).coordinates.filter((line: Position[]) => line.length > 1);
+    lines.features.push({
+      type: 'Feature',
+      properties: { kind },
+      geometry: roundGeometry({ type: 'MultiLineString', coordinates: parts }),
+    });
+  }
+  return { land, lines };
+}
+
+/** Great Britain's land (the UK feature) for clipping sample geometry. */
+export function greatBritainLand(): Feature<MultiPolygon> {
+  const uk = buildBasemap().land.features.find((f) => f.properties.uk);
+  if (!uk) throw new Error('world-atlas has no United Kingdom feature');
+  return uk;
+}

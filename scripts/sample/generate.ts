@@ -1,0 +1,171 @@
+/**
+ * Generates the illustrative sample dataset, deterministically from a seed.
+ *
+ * Geometry is schematic: each area is the Voronoi cell of its public centroid among the sample's
+ * centroids, cut to a disc of the area's real size and to the Natural Earth coastline. Counts are
+ * synthetic: a seeded model shaped like the public figures, then passed through disclosure control
+ * exactly as a real release would be. See data/sample/README.md.
+ */
+import { randomLcg, randomLogNormal, randomNormal, randomPoisson } from 'd3-random';
+import { cellToLatLng, latLngToCell } from 'h3-js';
+import * as turf from '@turf/turf';
+import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
+import { greatBritainLand } from '../basemap';
+import { protectCount } from '../../src/data/disclosure';
+import { quarterRange, periodIndex } from '../../src/data/periods';
+import { SUPPRESSED_TOKEN, type AreaCollection, type AreaFeature, type DisclosureSettings, type Manifest } from '../../src/data/schema';
+import { DESTINATION_PROFILE, EXPORTER_SHARE, SAMPLE_AREAS, type SampleArea } from './areas';
+
+export const DEFAULT_SEED = 20161;
+export const FIRST_PERIOD = '2016-Q1';
+export const LAST_PERIOD = '2024-Q4';
+export const H3_RESOLUTION = 7;
+const LONDON_RUNNERS_PER_DESTINATION = 3;
+/** Tunes the whole sample to the public national range (see areas.ts). */
+const LINES_SCALE = 1.5;
+const DISCLOSURE: DisclosureSettings = { threshold: 10, roundingBase: 5 };
+
+export interface SampleFiles {
+  'manifest.json': string;
+  'areas.geojson': string;
+  'flows.csv': string;
+  'incidents.csv': string;
+}
+
+/** Rounds every coordinate to 4 decimals (~10 m): plenty for schematic shapes, and stable text. */
+function round4<T>(value: T): T {
+  if (typeof value === 'number') return (Math.round(value * 1e4) / 1e4) as T;
+  if (Array.isArray(value)) return value.map(round4) as T;
+  return value;
+}
+
+function schematicGeometry(areas: SampleArea[]): Map<string, Polygon | MultiPolygon> {
+  const land = greatBritainLand();
+  const points = turf.featureCollection(areas.map((a) => turf.point(a.centroid, { id: a.id })));
+  const cells = turf.voronoi(points, { bbox: [-8, 49, 3, 56] });
+  const out = new Map<string, Polygon | MultiPolygon>();
+  areas.forEach((area, i) => {
+    // A disc a little larger than the real area, so that lone areas keep a plausible size.
+    const radiusKm = Math.sqrt(area.areaKm2 / Math.PI) * 1.25;
+    const disc = turf.circle(area.centroid, radiusKm, { steps: 48, units: 'kilometers' });
+    const cell = cells.features[i] as Feature<Polygon> | undefined;
+    const local = (cell && turf.intersect(turf.featureCollection([cell, disc]))) ?? disc;
+    const onLand = turf.intersect(turf.featureCollection([local as Feature<Polygon | MultiPolygon>, land])) ?? local;
+    const simplified = turf.simplify(onLand, { tolerance: 0.001, highQuality: true });
+    out.set(area.id, round4(turf.rewind(simplified, { reverse: false }).geometry as Polygon | MultiPolygon));
+  });
+  return out;
+}
+
+/** National trend: rising to the 2019 peak, then falling under the County Lines Programme. */
+function trend(period: string): number {
+  const t = periodIndex(period) - periodIndex(FIRST_PERIOD);
+  const peak = periodIndex('2019-Q1') - periodIndex(FIRST_PERIOD);
+  const last = periodIndex(LAST_PERIOD) - periodIndex(FIRST_PERIOD);
+  return t <= peak ? 0.55 + 0.45 * (t / peak) : 1 - 0.4 * ((t - peak) / (last - peak));
+}
+
+export function generateSample(seed = DEFAULT_SEED): SampleFiles {
+  const source = randomLcg(seed / 2 ** 32);
+  const normal = randomNormal.source(source);
+  const logNormal = randomLogNormal.source(source)(0, 1);
+  const poisson = (mean: number) => (mean > 0 ? randomPoisson.source(source)(mean)() : 0);
+
+  const areas = SAMPLE_AREAS;
+  const geometry = schematicGeometry(areas);
+  const areaCollection: AreaCollection = {
+    type: 'FeatureCollection',
+    features: areas.map((a): AreaFeature => ({
+      type: 'Feature',
+      properties: { id: a.id, name: a.name, role: a.role, group: a.group, population: a.population, centroid: a.centroid },
+      geometry: geometry.get(a.id)!,
+    })),
+  };
+
+  const origins = areas.filter((a) => a.role === 'origin');
+  const destinations = areas.filter((a) => a.role === 'destination');
+  // A few boroughs run most of London's lines into any one place: heavy-tailed weights per borough
+  // and per route, fixed for the whole run so that established routes persist from period to period.
+  const boroughWeight = new Map(origins.map((o) => [o.id, logNormal() * (o.population / 300_000)]));
+  const routeWeight = new Map<string, number>();
+  for (const d of destinations) {
+    const london = origins.filter((o) => o.group === 'London').map((o) => [o.id, boroughWeight.get(o.id)! * logNormal()] as const);
+    // Only a handful of boroughs run lines into any one destination.
+    const runners = new Set([...london].sort((a, b) => b[1] - a[1]).slice(0, LONDON_RUNNERS_PER_DESTINATION).map(([id]) => id));
+    for (const [id, weight] of london) routeWeight.set(`${id}>${d.id}`, runners.has(id) ? weight : 0);
+    for (const o of origins) if (o.group !== 'London') routeWeight.set(`${o.id}>${d.id}`, 1);
+  }
+  const shareOf = (origin: SampleArea, dest: SampleArea): number => {
+    const groupShare = EXPORTER_SHARE[dest.region as keyof typeof EXPORTER_SHARE][origin.group] ?? 0;
+    const peers = origins.filter((o) => o.group === origin.group);
+    const total = peers.reduce((sum, o) => sum + routeWeight.get(`${o.id}>${dest.id}`)!, 0);
+    return (groupShare * routeWeight.get(`${origin.id}>${dest.id}`)!) / total;
+  };
+
+  const periods = quarterRange(FIRST_PERIOD, LAST_PERIOD);
+  const flowRows: string[] = ['origin,dest,period,count'];
+  const incidentRows: string[] = ['cell,period,count'];
+  const landCells = new Map<string, boolean>();
+  const land = greatBritainLand();
+  for (const period of periods) {
+    for (const dest of destinations) {
+      const profile = DESTINATION_PROFILE[dest.id];
+      const lines = profile.peakLines * LINES_SCALE * trend(period);
+      for (const origin of origins) {
+        const raw = poisson(lines * shareOf(origin, dest));
+        if (raw === 0) continue;
+        const count = protectCount(raw, DISCLOSURE);
+        flowRows.push(`${origin.id},${dest.id},${period},${count ?? SUPPRESSED_TOKEN}`);
+      }
+      // Incidents: points scattered around the destination's towns, coarsened to H3 cells.
+      const rawCells = new Map<string, number>();
+      const incidents = poisson(lines * profile.incidentsPerLine);
+      const weightSum = profile.towns.reduce((sum, t) => sum + t[2], 0);
+      for (let i = 0; i < incidents; i++) {
+        let pick = source() * weightSum;
+        const town = profile.towns.find((t) => (pick -= t[2]) < 0) ?? profile.towns[0];
+        const lat = town[1] + normal(0, 0.008)();
+        const lon = town[0] + normal(0, 0.008 / Math.cos((town[1] * Math.PI) / 180))();
+        const cell = latLngToCell(lat, lon, H3_RESOLUTION);
+        rawCells.set(cell, (rawCells.get(cell) ?? 0) + 1);
+      }
+      for (const [cell, raw] of [...rawCells].sort(([a], [b]) => a.localeCompare(b))) {
+        if (!landCells.has(cell)) landCells.set(cell, turf.booleanPointInPolygon(cellCentre(cell), land));
+        if (!landCells.get(cell)) continue; // an incident "at sea" is the scatter's artefact, not data
+        const count = protectCount(raw, DISCLOSURE);
+        incidentRows.push(`${cell},${period},${count ?? SUPPRESSED_TOKEN}`);
+      }
+    }
+  }
+
+  const manifest: Manifest = {
+    title: 'County lines: where supply routes run',
+    subtitle: 'Active county lines by exporting borough or city and destination area, per quarter, 2016–2024',
+    source: 'Illustrative synthetic data generated by scripts/make-sample.ts (seed ' + seed + '). Not police or NCA figures.',
+    licence: 'Synthetic data: CC0 1.0. Area names, codes and centroids: ONS, Open Government Licence v3.0.',
+    attribution: 'Contains National Statistics data © Crown copyright and database right 2019',
+    synthetic: true,
+    notice: 'Illustrative synthetic data: the places are real, the numbers are not.',
+    periodGranularity: 'quarter',
+    flowMeasure: 'active county lines',
+    incidentMeasure: 'drug supply incidents',
+    disclosure: DISCLOSURE,
+    h3Resolution: H3_RESOLUTION,
+    files: { areas: 'areas.geojson', flows: 'flows.csv', incidents: 'incidents.csv' },
+  };
+
+  return {
+    'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
+    'areas.geojson': JSON.stringify(areaCollection) + '\n',
+    'flows.csv': flowRows.join('\n') + '\n',
+    'incidents.csv': incidentRows.join('\n') + '\n',
+  };
+}
+
+function cellCentre(cell: string): Feature<Point> {
+  // h3-js returns [lat, lng]; GeoJSON wants [lng, lat].
+  const [lat, lng] = cellToLatLng(cell);
+  return turf.point([lng, lat]);
+}
+
+

@@ -1,0 +1,21 @@
+/**
+ * Disclosure control for counts (ONS "10-5 rule" by default).
+ * Secondary suppression across totals comes with the data pipeline; see docs when it lands.
+ */
+import type { DisclosureSettings } from './schema';
+
+/**
+ * Returns the publishable form of a raw count: null (suppressed) when it is below the threshold,
+ * else the count rounded to the nearest multiple of the rounding base. Rounding never takes a
+ * published value below the threshold.
+ */
+export function protectCount(raw: number, settings: DisclosureSettings): number | null {
+  if (!Number.isFinite(raw) || raw < settings.threshold) return null;
+  const rounded = Math.round(raw / settings.roundingBase) * settings.roundingBase;
+  return Math.max(rounded, Math.ceil(settings.threshold / settings.roundingBase) * settings.roundingBase);
+}
+
+/** True when a published value respects the settings (used by tests and the loader's check). */
+export function isPublishable(count: number | null, settings: DisclosureSettings): boolean {
+  return count === null || (count >= settings.threshold && count % settings.roundingBase === 0);
+}

@@ -1,0 +1,175 @@
+/**
+ * Parsers for the published dataset's files. Each problem names the file, the row or feature and
+ * the field, so a user can find and fix it; see `DataProblem`.
+ */
+import Papa from 'papaparse';
+import type { z } from 'zod';
+import {
+  areaCollectionSchema,
+  manifestSchema,
+  periodSchema,
+  SUPPRESSED_TOKEN,
+  type AreaCollection,
+  type Dataset,
+  type FlowRecord,
+  type IncidentCell,
+  type Manifest,
+} from './schema';
+import { isPublishable } from './disclosure';
+import { sortPeriods } from './periods';
+
+export interface DataProblem {
+  severity: 'error' | 'warning';
+  file: string;
+  /** e.g. "row 12" or 'feature 3 (E07000114 "Thanet")'. */
+  where?: string;
+  field?: string;
+  message: string;
+}
+
+export function formatProblem(p: DataProblem): string {
+  const location = [p.where, p.field && `field "${p.field}"`].filter(Boolean).join(', ');
+  return `${p.file}${location ? `: ${location}` : ''}: ${p.message}`;
+}
+
+/** Thrown when a file cannot be used; carries every problem found, not just the first. */
+export class DataError extends Error {
+  constructor(readonly problems: DataProblem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'DataError';
+  }
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new DataError([{ severity: 'error', file, message: `is not valid JSON (${(error as Error).message})` }]);
+  }
+}
+
+function zodProblems(error: z.ZodError, file: string, describe: (path: PropertyKey[]) => string | undefined): DataProblem[] {
+  return error.issues.slice(0, 50).map((issue) => ({
+    severity: 'error' as const,
+    file,
+    where: describe(issue.path),
+    field: issue.path.map(String).join('.') || undefined,
+    message: issue.message,
+  }));
+}
+
+export function parseManifest(text: string, file = 'manifest.json'): Manifest {
+  const result = manifestSchema.safeParse(parseJson(text, file));
+  if (!result.success) throw new DataError(zodProblems(result.error, file, () => undefined));
+  return result.data;
+}
+
+export function parseAreas(text: string, file = 'areas.geojson'): AreaCollection {
+  const json = parseJson(text, file) as { features?: { properties?: { id?: unknown; name?: unknown } }[] };
+  const result = areaCollectionSchema.safeParse(json);
+  if (!result.success) {
+    throw new DataError(
+      zodProblems(result.error, file, (path) => {
+        if (path[0] !== 'features' || typeof path[1] !== 'number') return undefined;
+        const props = json.features?.[path[1]]?.properties;
+        const label = typeof props?.id === 'string' ? ` (${props.id}${typeof props.name === 'string' ? ` "${props.name}"` : ''})` : '';
+        return `feature ${path[1]}${label}`;
+      }),
+    );
+  }
+  const seen = new Set<string>();
+  const duplicates = result.data.features.flatMap((f, i) => {
+    const duplicate = seen.has(f.properties.id);
+    seen.add(f.properties.id);
+    return duplicate ? [{ severity: 'error' as const, file, where: `feature ${i}`, field: 'id', message: `duplicate id "${f.properties.id}"` }] : [];
+  });
+  if (duplicates.length) throw new DataError(duplicates);
+  return result.data;
+}
+
+/** Parses a CSV with a header row into records of strings, reporting the parser's own errors. */
+function parseCsv(text: string, file: string, required: string[]): Record<string, string>[] {
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+  const problems: DataProblem[] = parsed.errors.map((e) => ({
+    severity: 'error',
+    file,
+    where: e.row === undefined ? undefined : `row ${e.row + 2}`,
+    message: e.message,
+  }));
+  const columns = parsed.meta.fields ?? [];
+  for (const column of required) {
+    if (!columns.includes(column)) problems.push({ severity: 'error', file, field: column, message: `missing column; found ${columns.join(', ') || 'none'}` });
+  }
+  if (problems.length) throw new DataError(problems);
+  return parsed.data;
+}
+
+/** Reads a published count: a whole number, or the suppression token. */
+function readCount(value: string, file: string, row: number, problems: DataProblem[]): number | null | undefined {
+  const text = value.trim();
+  if (text === SUPPRESSED_TOKEN) return null;
+  const count = Number(text);
+  if (text === '' || !Number.isInteger(count) || count < 0) {
+    problems.push({ severity: 'error', file, where: `row ${row}`, field: 'count', message: `expected a whole number ≥ 0 or "${SUPPRESSED_TOKEN}", found "${value}"` });
+    return undefined;
+  }
+  return count;
+}
+
+function readPeriod(value: string, file: string, row: number, problems: DataProblem[]): string | undefined {
+  if (periodSchema.safeParse(value).success) return value;
+  problems.push({ severity: 'error', file, where: `row ${row}`, field: 'period', message: `expected a quarter such as "2024-Q3", found "${value}"` });
+  return undefined;
+}
+
+export function parseFlowsCsv(text: string, file = 'flows.csv'): FlowRecord[] {
+  const problems: DataProblem[] = [];
+  const flows: FlowRecord[] = [];
+  parseCsv(text, file, ['origin', 'dest', 'period', 'count']).forEach((row, i) => {
+    const line = i + 2;
+    const period = readPeriod(row.period, file, line, problems);
+    const count = readCount(row.count, file, line, problems);
+    if (period !== undefined && count !== undefined) flows.push({ origin: row.origin, dest: row.dest, period, count });
+  });
+  if (problems.length) throw new DataError(problems);
+  return flows;
+}
+
+export function parseIncidentsCsv(text: string, file = 'incidents.csv'): IncidentCell[] {
+  const problems: DataProblem[] = [];
+  const cells: IncidentCell[] = [];
+  parseCsv(text, file, ['cell', 'period', 'count']).forEach((row, i) => {
+    const line = i + 2;
+    const period = readPeriod(row.period, file, line, problems);
+    const count = readCount(row.count, file, line, problems);
+    if (period !== undefined && count !== undefined) cells.push({ cell: row.cell, period, count });
+  });
+  if (problems.length) throw new DataError(problems);
+  return cells;
+}
+
+/**
+ * Joins the parsed files into a dataset and checks what only the whole can show: flows naming
+ * unknown areas, and counts that break the dataset's own disclosure settings (refused outright:
+ * the app must never display a value under the threshold).
+ */
+export function assembleDataset(manifest: Manifest, areas: AreaCollection, flows: FlowRecord[], incidents: IncidentCell[]): Dataset {
+  const problems: DataProblem[] = [];
+  const ids = new Set(areas.features.map((f) => f.properties.id));
+  flows.forEach((flow, i) => {
+    for (const field of ['origin', 'dest'] as const) {
+      if (!ids.has(flow[field])) problems.push({ severity: 'error', file: manifest.files.flows, where: `row ${i + 2}`, field, message: `no area has id "${flow[field]}" in ${manifest.files.areas}` });
+    }
+  });
+  const checkDisclosure = (file: string, rows: { count: number | null }[]) =>
+    rows.forEach((row, i) => {
+      if (!isPublishable(row.count, manifest.disclosure)) {
+        problems.push({ severity: 'error', file, where: `row ${i + 2}`, field: 'count', message: `${row.count} breaks the dataset's disclosure rule (suppress below ${manifest.disclosure.threshold}, round to ${manifest.disclosure.roundingBase}); refusing to show it` });
+      }
+    });
+  checkDisclosure(manifest.files.flows, flows);
+  if (manifest.files.incidents) checkDisclosure(manifest.files.incidents, incidents);
+  if (problems.length) throw new DataError(problems.slice(0, 100));
+  const periods = sortPeriods([...flows.map((f) => f.period), ...incidents.map((c) => c.period)]);
+  return { manifest, areas, flows, incidents, periods };
+}

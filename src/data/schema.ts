@@ -1,0 +1,113 @@
+/**
+ * The published dataset: what the app draws and the data CLI writes.
+ *
+ * Everything here has already passed disclosure control: a flow or cell count is either a
+ * published number (at or above the threshold, rounded) or suppressed (`null`). A suppressed
+ * value is never a number anywhere downstream.
+ */
+import { z } from 'zod';
+
+/** "YYYY-Qn": a calendar quarter. Later granularities (month, year) slot in beside it. */
+export const QUARTER_PATTERN = /^(\d{4})-Q([1-4])$/;
+export const periodSchema = z.string().regex(QUARTER_PATTERN, 'a quarter such as "2024-Q3"');
+export type Period = z.infer<typeof periodSchema>;
+
+export const disclosureSchema = z.object({
+  /** Counts below this are suppressed (ONS "10-5 rule": 10). */
+  threshold: z.number().int().min(1).default(10),
+  /** Published counts are rounded to the nearest multiple of this (5 under the 10-5 rule). */
+  roundingBase: z.number().int().min(1).default(5),
+});
+export type DisclosureSettings = z.infer<typeof disclosureSchema>;
+
+export const manifestSchema = z.object({
+  title: z.string().min(1),
+  subtitle: z.string().default(''),
+  /** Where the numbers come from, shown under the map and baked into exports. */
+  source: z.string().min(1),
+  licence: z.string().min(1),
+  attribution: z.string().default(''),
+  /** True for illustrative data: the app then labels it so on screen. */
+  synthetic: z.boolean().default(false),
+  /** One sentence a reader must see, e.g. "Illustrative synthetic data, not police figures". */
+  notice: z.string().default(''),
+  periodGranularity: z.literal('quarter'),
+  /** What a flow count counts, e.g. "active county lines". */
+  flowMeasure: z.string().min(1),
+  /** What an incident cell count counts. */
+  incidentMeasure: z.string().default('incidents'),
+  disclosure: disclosureSchema,
+  /** H3 resolution of incident cells (coarse: 7 is ~5 km² a cell). */
+  h3Resolution: z.number().int().min(0).max(9),
+  files: z.object({
+    areas: z.string().min(1),
+    flows: z.string().min(1),
+    incidents: z.string().optional(),
+  }),
+});
+export type Manifest = z.infer<typeof manifestSchema>;
+
+export const areaRoleSchema = z.enum(['origin', 'destination', 'both']);
+export type AreaRole = z.infer<typeof areaRoleSchema>;
+
+export const areaPropertiesSchema = z.object({
+  /** ONS code (E09…, E07…, W06…) or any id unique in the file. */
+  id: z.string().min(1),
+  name: z.string().min(1),
+  role: areaRoleSchema,
+  /** Exporting area an origin belongs to, e.g. "London". */
+  group: z.string().optional(),
+  population: z.number().nonnegative().optional(),
+  /** [lon, lat] where arcs start or end and labels sit: the area's public centroid. */
+  centroid: z.tuple([z.number(), z.number()]),
+});
+export type AreaProperties = z.infer<typeof areaPropertiesSchema>;
+
+const position = z.tuple([z.number(), z.number()]).rest(z.number());
+const ring = z.array(position).min(4);
+export const areaGeometrySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) }),
+]);
+export type AreaGeometry = z.infer<typeof areaGeometrySchema>;
+
+export const areaFeatureSchema = z.object({
+  type: z.literal('Feature'),
+  properties: areaPropertiesSchema,
+  geometry: areaGeometrySchema,
+});
+export type AreaFeature = z.infer<typeof areaFeatureSchema>;
+
+export const areaCollectionSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(areaFeatureSchema),
+});
+export type AreaCollection = z.infer<typeof areaCollectionSchema>;
+
+/** One published flow: `count` is null when suppressed (below the threshold). */
+export interface FlowRecord {
+  origin: string;
+  dest: string;
+  period: Period;
+  count: number | null;
+}
+
+/** One published incident cell: `count` is null when suppressed. */
+export interface IncidentCell {
+  /** H3 index at the manifest's resolution. */
+  cell: string;
+  period: Period;
+  count: number | null;
+}
+
+/** The token statistical releases use for a suppressed value ("[c]", confidential). */
+export const SUPPRESSED_TOKEN = '[c]';
+
+export interface Dataset {
+  manifest: Manifest;
+  areas: AreaCollection;
+  flows: FlowRecord[];
+  incidents: IncidentCell[];
+  /** Every period in the data, sorted oldest first. */
+  periods: Period[];
+}
