@@ -1,0 +1,78 @@
+/**
+ * Vite plugins that keep the app self-contained: the basemap is generated from Natural Earth at
+ * build time, and the published datasets under data/ are served from the app's own origin.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Plugin } from 'vite';
+import { buildBasemap, type Basemap } from './basemap';
+
+/** Public paths of the basemap files; src/map/basemap-style.ts points MapLibre at them. */
+export const BASEMAP_FILES = { land: 'basemap/land.json', lines: 'basemap/lines.json' } as const;
+
+let cachedBasemap: Basemap | undefined;
+function basemapFiles(): Record<string, string> {
+  cachedBasemap ??= buildBasemap();
+  return { [BASEMAP_FILES.land]: JSON.stringify(cachedBasemap.land), [BASEMAP_FILES.lines]: JSON.stringify(cachedBasemap.lines) };
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+/**
+ * Generates the basemap and copies data/ into the build; serves both in dev. The app fetches
+ * them by relative URL, so a build works from any folder or sub-path, offline.
+ */
+export function offlineAssets(dataDir: string): Plugin {
+  return {
+    name: 'atlas-offline-assets',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = decodeURIComponent((req.url ?? '').split('?')[0]).replace(/^\/+/, '');
+        const basemap = basemapFiles()[path];
+        if (basemap) {
+          res.setHeader('Content-Type', 'application/json');
+          res.end(basemap);
+          return;
+        }
+        if (path.startsWith('data/') && !path.includes('..')) {
+          const file = join(dataDir, path.slice('data/'.length));
+          try {
+            if (statSync(file).isFile()) {
+              res.end(readFileSync(file));
+              return;
+            }
+          } catch {
+            // fall through to Vite's own 404
+          }
+        }
+        next();
+      });
+    },
+    generateBundle() {
+      for (const [fileName, source] of Object.entries(basemapFiles())) this.emitFile({ type: 'asset', fileName, source });
+      for (const file of listFiles(dataDir)) {
+        const fileName = ['data', ...relative(dataDir, file).split(sep)].join('/');
+        this.emitFile({ type: 'asset', fileName, source: readFileSync(file) });
+      }
+    },
+  };
+}
+
+/**
+ * index.html carries a strict Content-Security-Policy. The dev server's React refresh preamble is
+ * an inline script, so in dev only we allow inline scripts; builds keep the strict policy.
+ */
+export function devOnlyCspRelaxation(): Plugin {
+  return {
+    name: 'atlas-dev-csp',
+    apply: 'serve',
+    transformIndexHtml(html) {
+      return html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'");
+    },
+  };
+}

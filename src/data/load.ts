@@ -1,0 +1,36 @@
+/**
+ * Loads a published dataset from its manifest URL. `fetchText` is injected so the browser,
+ * a worker and the CLI (reading files) share this code.
+ */
+import { assembleDataset, DataError, parseAreas, parseFlowsCsv, parseIncidentsCsv, parseManifest } from './parse';
+import type { Dataset } from './schema';
+
+export type FetchText = (url: string) => Promise<string>;
+
+export async function loadDataset(manifestUrl: string, fetchText: FetchText, options: { incidents?: boolean } = {}): Promise<Dataset> {
+  const manifestName = manifestUrl.split('/').pop() || 'manifest.json';
+  const manifest = parseManifest(await fetchFile(manifestUrl, manifestName, fetchText), manifestName);
+  const [areasText, flowsText, incidentsText] = await Promise.all([
+    fetchFile(resolveRelative(manifestUrl, manifest.files.areas), manifest.files.areas, fetchText),
+    fetchFile(resolveRelative(manifestUrl, manifest.files.flows), manifest.files.flows, fetchText),
+    options.incidents && manifest.files.incidents ? fetchFile(resolveRelative(manifestUrl, manifest.files.incidents), manifest.files.incidents, fetchText) : Promise.resolve(''),
+  ]);
+  const areas = parseAreas(areasText, manifest.files.areas);
+  const flows = parseFlowsCsv(flowsText, manifest.files.flows);
+  const incidents = incidentsText ? parseIncidentsCsv(incidentsText, manifest.files.incidents) : [];
+  return assembleDataset(manifest, areas, flows, incidents);
+}
+
+/** Resolves `file` against the manifest's folder, for absolute, root-relative and relative URLs. */
+export function resolveRelative(manifestUrl: string, file: string): string {
+  const folder = manifestUrl.slice(0, manifestUrl.lastIndexOf('/') + 1);
+  return /^[a-z]+:/i.test(file) || file.startsWith('/') ? file : folder + file;
+}
+
+async function fetchFile(url: string, name: string, fetchText: FetchText): Promise<string> {
+  try {
+    return await fetchText(url);
+  } catch (error) {
+    throw new DataError([{ severity: 'error', file: name, message: `could not be read (${(error as Error).message})` }]);
+  }
+}

@@ -1,0 +1,22 @@
+import { GeoJsonLayer } from '@deck.gl/layers';
+import type { AreaFeature } from '../../data/schema';
+import { AREA_STYLE } from '../theme';
+
+export const AREAS_LAYER_ID = 'areas';
+
+/** Origin and destination areas: blue and orange fills, outlined; pickable for the tooltip. */
+export function areasLayer(areas: AreaFeature[]) {
+  return new GeoJsonLayer<AreaFeature['properties']>({
+    id: AREAS_LAYER_ID,
+    data: areas as never,
+    pickable: true,
+    stroked: true,
+    filled: true,
+    getFillColor: (f) => (f.properties.role === 'destination' ? AREA_STYLE.destination.fill : AREA_STYLE.origin.fill),
+    getLineColor: (f) => (f.properties.role === 'destination' ? AREA_STYLE.destination.line : AREA_STYLE.origin.line),
+    lineWidthUnits: 'pixels',
+    getLineWidth: 1,
+    autoHighlight: true,
+    highlightColor: [0, 0, 0, 40],
+  });
+}

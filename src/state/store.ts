@@ -1,0 +1,78 @@
+/**
+ * The app's one store, made of typed slices. URL state (src/state/url-state.ts) derives from it.
+ */
+import { create, type StateCreator } from 'zustand';
+import type { JoinedFlow } from '../data/aggregate';
+import type { DataProblem } from '../data/parse';
+import type { AreaProperties, Dataset, Period } from '../data/schema';
+
+export interface DatasetSlice {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  dataset?: Dataset;
+  /** Where the current dataset came from (manifest URL). */
+  datasetUrl?: string;
+  /** Problems from the last load; the dataset already on screen stays while these are shown. */
+  problems: DataProblem[];
+  startLoading: () => void;
+  setDataset: (dataset: Dataset, url: string) => void;
+  setProblems: (problems: DataProblem[]) => void;
+  dismissProblems: () => void;
+}
+
+export interface ViewSlice {
+  /** The period on screen; undefined until a dataset arrives. */
+  period?: Period;
+  /** Map zoom, for zoom-dependent labels. */
+  zoom: number;
+  setPeriod: (period: Period) => void;
+  stepPeriod: (delta: number) => void;
+  setZoom: (zoom: number) => void;
+}
+
+export type HoverTarget =
+  | { kind: 'flow'; flow: JoinedFlow; x: number; y: number }
+  | { kind: 'area'; area: AreaProperties; x: number; y: number };
+
+export interface HoverSlice {
+  hover?: HoverTarget;
+  setHover: (hover?: HoverTarget) => void;
+}
+
+export type AtlasStore = DatasetSlice & ViewSlice & HoverSlice;
+
+const createDatasetSlice: StateCreator<AtlasStore, [], [], DatasetSlice> = (set, get) => ({
+  status: 'idle',
+  problems: [],
+  startLoading: () => set({ status: 'loading' }),
+  setDataset: (dataset, url) => {
+    const current = get().period;
+    // Keep the period a reader chose if the new data has it; else open on the latest.
+    const period = current && dataset.periods.includes(current) ? current : dataset.periods.at(-1);
+    set({ status: 'ready', dataset, datasetUrl: url, period, problems: [], hover: undefined });
+  },
+  setProblems: (problems) => set((s) => ({ problems, status: s.dataset ? 'ready' : 'error' })),
+  dismissProblems: () => set({ problems: [] }),
+});
+
+const createViewSlice: StateCreator<AtlasStore, [], [], ViewSlice> = (set, get) => ({
+  zoom: 5,
+  setPeriod: (period) => set({ period, hover: undefined }),
+  stepPeriod: (delta) => {
+    const { dataset, period } = get();
+    if (!dataset || !period) return;
+    const i = dataset.periods.indexOf(period);
+    const next = dataset.periods[Math.min(dataset.periods.length - 1, Math.max(0, i + delta))];
+    if (next !== period) set({ period: next, hover: undefined });
+  },
+  setZoom: (zoom) => set({ zoom }),
+});
+
+const createHoverSlice: StateCreator<AtlasStore, [], [], HoverSlice> = (set) => ({
+  setHover: (hover) => set({ hover }),
+});
+
+export const useAtlasStore = create<AtlasStore>()((...a) => ({
+  ...createDatasetSlice(...a),
+  ...createViewSlice(...a),
+  ...createHoverSlice(...a),
+}));

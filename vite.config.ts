@@ -1,0 +1,36 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import { devOnlyCspRelaxation, offlineAssets } from './scripts/vite-plugins';
+
+export default defineConfig({
+  // Relative asset URLs: the build runs from any folder or sub-path, including a USB stick.
+  base: './',
+  plugins: [react(), offlineAssets(new URL('./data', import.meta.url).pathname), devOnlyCspRelaxation()],
+  build: {
+    sourcemap: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 1500,
+  },
+  preview: { port: 4173, host: '127.0.0.1' },
+  server: { port: 5173, host: '127.0.0.1' },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/browser/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/browser/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
