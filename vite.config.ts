@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { devOnlyCspRelaxation, offlineAssets } from './scripts/vite-plugins';
+import { devOnlyCspRelaxation, offlineAssets } from './scripts/vite-plugins.ts';
 
 export default defineConfig({
   // Relative asset URLs: the build runs from any folder or sub-path, including a USB stick.
@@ -17,7 +17,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 },
       },
       {
         extends: true,

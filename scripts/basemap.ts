@@ -42,7 +42,7 @@ function roundGeometry<G extends Geometry>(geometry: G): G {
 }
 
 /** bboxClip leaves empty rings and polygons behind for parts outside the box; drop them. */
-function dropEmptyParts(geometry: Polygon | MultiPolygon): MultiPolygon | null {
+export function dropEmptyParts(geometry: Polygon | MultiPolygon): MultiPolygon | null {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   const kept = polygons
     .map((rings) => rings.filter((ring) => ring.length >= 4))
@@ -62,7 +62,7 @@ export function buildBasemap(bbox = BASEMAP_BBOX): Basemap {
   const countries = feature(topology, topology.objects.countries);
   const land: Basemap['land'] = { type: 'FeatureCollection', features: [] };
   for (const country of countries.features) {
-    const clipped = dropEmptyParts(bboxClip(country as Feature<Polygon | MultiPolygon>, bbox).geometry);
+    const clipped = dropEmptyParts(bboxClip(country as Feature<Polygon | MultiPolygon>, bbox).geometry as Polygon | MultiPolygon);
     if (!clipped) continue;
     land.features.push({
       type: 'Feature',

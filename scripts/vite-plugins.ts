@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Plugin } from 'vite';
-import { buildBasemap, type Basemap } from './basemap';
+import { buildBasemap, type Basemap } from './basemap.ts';
 
 /** Public paths of the basemap files; src/map/basemap-style.ts points MapLibre at them. */
 export const BASEMAP_FILES = { land: 'basemap/land.json', lines: 'basemap/lines.json' } as const;

@@ -10,10 +10,10 @@ import { randomLcg, randomLogNormal, randomNormal, randomPoisson } from 'd3-rand
 import { cellToLatLng, latLngToCell } from 'h3-js';
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
-import { greatBritainLand } from '../basemap';
+import { dropEmptyParts, greatBritainLand } from '../basemap';
 import { protectCount } from '../../src/data/disclosure';
 import { quarterRange, periodIndex } from '../../src/data/periods';
-import { SUPPRESSED_TOKEN, type AreaCollection, type AreaFeature, type DisclosureSettings, type Manifest } from '../../src/data/schema';
+import { SUPPRESSED_TOKEN, type AreaCollection, type AreaGeometry, type AreaFeature, type DisclosureSettings, type Manifest } from '../../src/data/schema';
 import { DESTINATION_PROFILE, EXPORTER_SHARE, SAMPLE_AREAS, type SampleArea } from './areas';
 
 export const DEFAULT_SEED = 20161;
@@ -39,11 +39,17 @@ function round4<T>(value: T): T {
   return value;
 }
 
-function schematicGeometry(areas: SampleArea[]): Map<string, Polygon | MultiPolygon> {
-  const land = greatBritainLand();
+/** Land of England and Wales south of 54.5°N: all the sample needs, and far quicker to clip against. */
+function sampleLand(): Feature<Polygon | MultiPolygon> {
+  const clipped = dropEmptyParts(turf.bboxClip(greatBritainLand(), [-6.5, 49.8, 2.2, 54.5]).geometry as Polygon | MultiPolygon);
+  if (!clipped) throw new Error('no land in the sample area');
+  return turf.feature(clipped);
+}
+
+function schematicGeometry(areas: SampleArea[], land: Feature<Polygon | MultiPolygon>): Map<string, AreaGeometry> {
   const points = turf.featureCollection(areas.map((a) => turf.point(a.centroid, { id: a.id })));
   const cells = turf.voronoi(points, { bbox: [-8, 49, 3, 56] });
-  const out = new Map<string, Polygon | MultiPolygon>();
+  const out = new Map<string, AreaGeometry>();
   areas.forEach((area, i) => {
     // A disc a little larger than the real area, so that lone areas keep a plausible size.
     const radiusKm = Math.sqrt(area.areaKm2 / Math.PI) * 1.25;
@@ -52,7 +58,7 @@ function schematicGeometry(areas: SampleArea[]): Map<string, Polygon | MultiPoly
     const local = (cell && turf.intersect(turf.featureCollection([cell, disc]))) ?? disc;
     const onLand = turf.intersect(turf.featureCollection([local as Feature<Polygon | MultiPolygon>, land])) ?? local;
     const simplified = turf.simplify(onLand, { tolerance: 0.001, highQuality: true });
-    out.set(area.id, round4(turf.rewind(simplified, { reverse: false }).geometry as Polygon | MultiPolygon));
+    out.set(area.id, round4((turf.rewind(simplified, { reverse: false }) as Feature<Polygon | MultiPolygon>).geometry) as AreaGeometry);
   });
   return out;
 }
@@ -72,7 +78,8 @@ export function generateSample(seed = DEFAULT_SEED): SampleFiles {
   const poisson = (mean: number) => (mean > 0 ? randomPoisson.source(source)(mean)() : 0);
 
   const areas = SAMPLE_AREAS;
-  const geometry = schematicGeometry(areas);
+  const land = sampleLand();
+  const geometry = schematicGeometry(areas, land);
   const areaCollection: AreaCollection = {
     type: 'FeatureCollection',
     features: areas.map((a): AreaFeature => ({
@@ -106,7 +113,6 @@ export function generateSample(seed = DEFAULT_SEED): SampleFiles {
   const flowRows: string[] = ['origin,dest,period,count'];
   const incidentRows: string[] = ['cell,period,count'];
   const landCells = new Map<string, boolean>();
-  const land = greatBritainLand();
   for (const period of periods) {
     for (const dest of destinations) {
       const profile = DESTINATION_PROFILE[dest.id];

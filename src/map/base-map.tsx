@@ -24,9 +24,13 @@ import { FLOW_STYLE } from './theme';
 
 maplibregl.setWorkerUrl(workerUrl);
 
-function setReady(ready: boolean) {
-  if (ready) document.body.dataset.mapReady = 'true';
-  else document.body.dataset.mapReady = 'false';
+/**
+ * `data-map-ready` says whether what is drawn matches the current state; `data-map-version` counts
+ * layer updates, so a caller that changed something can wait for a version newer than it saw.
+ */
+function setReady(ready: boolean, version?: number) {
+  document.body.dataset.mapReady = String(ready);
+  if (version !== undefined) document.body.dataset.mapVersion = String(version);
 }
 
 /** Where tests and tools can ask the map a question; no app logic depends on it. */
@@ -85,7 +89,7 @@ export function BaseMap() {
     map.on('load', () => useAtlasStore.getState().setZoom(map.getZoom()));
     // 'idle' = every source loaded and no frame pending: with deck interleaved, its layers too.
     map.on('idle', () => {
-      if (wantedVersion.current > 0 && renderedVersion.current === wantedVersion.current) setReady(true);
+      if (wantedVersion.current > 0 && renderedVersion.current === wantedVersion.current) setReady(true, wantedVersion.current);
     });
     mapRef.current = map;
     overlayRef.current = overlay;

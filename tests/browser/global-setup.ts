@@ -1,0 +1,44 @@
+/**
+ * Builds the app, serves the production build on a free local port and tells the browser tests
+ * where it is and which Chromium to drive. Without Chromium the suite is skipped, loudly, unless
+ * CI=true or E2E_REQUIRED=1, when it fails instead.
+ */
+import { existsSync } from 'node:fs';
+import { build, preview, type PreviewServer } from 'vite';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    chromiumPath: string | null;
+  }
+}
+
+export function findChromium(): string | null {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  return candidates.find((path): path is string => Boolean(path && existsSync(path))) ?? null;
+}
+
+export default async function setup(project: TestProject) {
+  const chromiumPath = findChromium();
+  const required = process.env.CI === 'true' || process.env.E2E_REQUIRED === '1';
+  if (!chromiumPath) {
+    if (required) throw new Error('Browser suite is mandatory here (CI=true or E2E_REQUIRED=1) but no Chromium was found. Install it: apt-get install -y chromium, or set CHROMIUM_PATH.');
+    const bar = '!'.repeat(78);
+    console.warn(`\n${bar}\n!! BROWSER TESTS SKIPPED: no Chromium found (set CHROMIUM_PATH or apt-get install -y chromium)\n${bar}\n`);
+    project.provide('chromiumPath', null);
+    project.provide('baseUrl', '');
+    return;
+  }
+  const started = performance.now();
+  await build({ logLevel: 'warn', configFile: 'vite.config.ts' });
+  console.log(`[e2e] production build in ${Math.round(performance.now() - started)} ms`);
+  const server: PreviewServer = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, configFile: 'vite.config.ts', logLevel: 'warn' });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server has no port');
+  project.provide('baseUrl', `http://127.0.0.1:${address.port}/`);
+  project.provide('chromiumPath', chromiumPath);
+  return async () => {
+    await server.close();
+  };
+}

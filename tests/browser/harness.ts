@@ -1,0 +1,94 @@
+/**
+ * Shared browser-test plumbing: launch Chromium with flags that work headless as root on
+ * SwiftShader, record console errors and every request, wait on the app's readiness signal.
+ */
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+
+export const SCREENSHOT_DIR = 'test-results/screenshots';
+
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export async function launch(executablePath: string): Promise<Browser> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+export interface PageLog {
+  errors: string[];
+  requests: string[];
+}
+
+export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 720 }): Promise<{ page: Page; log: PageLog }> {
+  const page = await browser.newPage({ viewport });
+  const log: PageLog = { errors: [], requests: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') log.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => log.errors.push(`${error.name}: ${error.message}`));
+  page.on('request', (request) => log.requests.push(request.url()));
+  page.on('requestfailed', (request) => log.errors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  await page.goto(url);
+  return { page, log };
+}
+
+/** Waits until the map has drawn state newer than `afterVersion`. */
+export async function waitForMapReady(page: Page, afterVersion = 0, timeout = 60_000): Promise<number> {
+  await page.waitForFunction(
+    (after) => document.body.dataset.mapReady === 'true' && Number(document.body.dataset.mapVersion) > after,
+    afterVersion,
+    { timeout, polling: 50 },
+  );
+  return Number(await page.evaluate(() => document.body.dataset.mapVersion));
+}
+
+export async function mapVersion(page: Page): Promise<number> {
+  return Number(await page.evaluate(() => document.body.dataset.mapVersion ?? 0));
+}
+
+export interface Pixels {
+  width: number;
+  height: number;
+  at(x: number, y: number): [number, number, number];
+}
+
+export async function screenshotPixels(page: Page, path?: string): Promise<Pixels> {
+  const buffer = await page.screenshot({ path });
+  const png = PNG.sync.read(buffer);
+  return {
+    width: png.width,
+    height: png.height,
+    at(x, y) {
+      const i = (Math.round(y) * png.width + Math.round(x)) * 4;
+      return [png.data[i], png.data[i + 1], png.data[i + 2]];
+    },
+  };
+}
+
+export function hexRgb(hex: string): [number, number, number] {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+export function colourDistance(a: [number, number, number], b: [number, number, number]): number {
+  return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+}
+
+export async function project(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate((p) => {
+    const point = window.__atlas!.project(p);
+    const rect = window.__atlas!.canvasRect();
+    return { x: point.x + rect.left, y: point.y + rect.top };
+  }, lngLat);
+}

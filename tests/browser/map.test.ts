@@ -1,0 +1,153 @@
+/**
+ * The first map, as a reader sees it: the production build in a real Chromium (SwiftShader WebGL).
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import * as turf from '@turf/turf';
+import { assembleDataset, parseAreas, parseFlowsCsv, parseManifest } from '../../src/data/parse';
+import { areaTotals, flowsForPeriod } from '../../src/data/aggregate';
+import { describeTotal } from '../../src/data/format';
+import { periodLabel } from '../../src/data/periods';
+import { BASEMAP_COLOURS } from '../../src/map/theme';
+import { colourDistance, hexRgb, launch, mapVersion, openPage, project, SCREENSHOT_DIR, screenshotPixels, waitForMapReady, type PageLog } from './harness';
+
+const chromiumPath = inject('chromiumPath');
+const baseUrl = inject('baseUrl');
+
+const read = (file: string) => readFileSync(`data/sample/${file}`, 'utf8');
+const manifest = parseManifest(read('manifest.json'));
+const dataset = assembleDataset(manifest, parseAreas(read('areas.geojson')), parseFlowsCsv(read('flows.csv')), []);
+const latest = dataset.periods.at(-1)!;
+
+describe.skipIf(!chromiumPath)('first map in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let log: PageLog;
+  let readyMs: number;
+
+  beforeAll(async () => {
+    browser = await launch(chromiumPath!);
+    const started = performance.now();
+    ({ page, log } = await openPage(browser, baseUrl));
+    await waitForMapReady(page);
+    readyMs = performance.now() - started;
+    console.log(`[e2e] data-map-ready after ${Math.round(readyMs)} ms`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens on the sample data, labelled as illustrative, with no console errors', async () => {
+    await expect(page.getByTestId('synthetic-badge').textContent()).resolves.toContain('Illustrative');
+    await expect(page.getByTestId('period-label').textContent()).resolves.toBe(periodLabel(latest));
+    await expect(page.locator('.maplibregl-ctrl-attrib').textContent()).resolves.toContain('Natural Earth');
+    await expect(page.locator('.legend').textContent()).resolves.toContain('fewer than 10: suppressed');
+    expect(log.errors).toEqual([]);
+  });
+
+  it('makes no request outside its own origin', () => {
+    const origin = new URL(baseUrl).origin;
+    const outside = log.requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
+    expect(log.requests.length).toBeGreaterThan(5);
+    expect(outside).toEqual([]);
+  });
+
+  it('draws land, sea and arcs where they belong', async () => {
+    const pixels = await screenshotPixels(page, `${SCREENSHOT_DIR}/map-initial.png`);
+    const highlands = await project(page, [-4.3, 57.4]);
+    const northSea = await project(page, [2.2, 56.5]);
+    expect(colourDistance(pixels.at(highlands.x, highlands.y), hexRgb(BASEMAP_COLOURS.land))).toBeLessThan(12);
+    expect(colourDistance(pixels.at(northSea.x, northSea.y), hexRgb(BASEMAP_COLOURS.sea))).toBeLessThan(12);
+    // Along the London → Cornwall corridor the biggest flows paint arc colours (blue→orange ramp).
+    const arc = await findFlowPixel(page, 'E06000052', (f) => f.originArea.group === 'London');
+    expect(arc, 'an arc pixel between London and Cornwall').toBeDefined();
+    const colour = (await screenshotPixels(page)).at(arc!.x, arc!.y);
+    expect(colourDistance(colour, hexRgb(BASEMAP_COLOURS.land))).toBeGreaterThan(60);
+  });
+
+  it('shows an arc’s origin, destination, period and count on hover', async () => {
+    const hit = await findFlowPixel(page, 'W06000015', () => true);
+    expect(hit, 'an arc into Cardiff can be hovered').toBeDefined();
+    const text = hit!.tooltip;
+    const match = /^(.+) → (.+?)(Jan|Apr|Jul|Oct)/.exec(text);
+    expect(match, text).not.toBeNull();
+    const flow = flowsForPeriod(dataset, latest).find((f) => f.originArea.name === match![1] && f.destArea.name === match![2]);
+    expect(flow, `tooltip names a real flow: ${text}`).toBeDefined();
+    expect(flow!.destArea.name).toBe('Cardiff');
+    expect(text).toContain(periodLabel(latest));
+    expect(text).toContain(flow!.count === null ? 'fewer than 10' : `${flow!.count} active county lines`);
+  });
+
+  it('shows an area’s name, code and in/out totals on hover', async () => {
+    const cornwall = dataset.areas.features.find((f) => f.properties.id === 'E06000052')!;
+    // A point inside Cornwall but away from its centroid, where arcs end.
+    const [minX, , , maxY] = turf.bbox(cornwall);
+    const inside = turf.pointOnFeature(turf.polygon([[[minX, 50.0], [minX + 0.35, 50.0], [minX + 0.35, maxY], [minX, maxY], [minX, 50.0]]]));
+    const target = turf.booleanPointInPolygon(inside, cornwall) ? (inside.geometry.coordinates as [number, number]) : ([-5.45, 50.15] as [number, number]);
+    const { x, y } = await project(page, target);
+    await page.mouse.move(x, y);
+    const tooltip = page.getByTestId('tooltip');
+    await tooltip.waitFor({ timeout: 10_000 });
+    const text = (await tooltip.textContent()) ?? '';
+    const totals = areaTotals(flowsForPeriod(dataset, latest)).get('E06000052')!;
+    expect(text).toContain('Cornwall');
+    expect(text).toContain('E06000052');
+    expect(text).toContain(`In: ${describeTotal(totals.inbound, totals.suppressedInbound, 10)}`);
+    expect(text).toContain('Out: 0');
+    await page.mouse.move(5, 5);
+  });
+
+  it('redraws when the period changes, and keeps the period in the URL', async () => {
+    const before = await screenshotPixels(page);
+    const version = await mapVersion(page);
+    await page.getByRole('slider').focus();
+    await page.keyboard.press('Home');
+    await waitForMapReady(page, version);
+    await expect(page.getByTestId('period-label').textContent()).resolves.toBe(periodLabel(dataset.periods[0]));
+    expect(new URL(page.url()).searchParams.get('period')).toBe(dataset.periods[0]);
+    const after = await screenshotPixels(page, `${SCREENSHOT_DIR}/map-first-period.png`);
+    let changed = 0;
+    for (let y = 0; y < after.height; y += 2) {
+      for (let x = 340; x < after.width; x += 2) if (colourDistance(before.at(x, y), after.at(x, y)) > 40) changed++;
+    }
+    expect(changed, 'pixels that changed between periods').toBeGreaterThan(200);
+    expect(log.errors).toEqual([]);
+  });
+
+  it('opens on the period named in the URL', async () => {
+    const { page: second, log: secondLog } = await openPage(browser, `${baseUrl}?period=2019-Q1`);
+    await waitForMapReady(second);
+    await expect(second.getByTestId('period-label').textContent()).resolves.toBe(periodLabel('2019-Q1'));
+    await second.screenshot({ path: `${SCREENSHOT_DIR}/map-2019-Q1.png` });
+    expect(secondLog.errors).toEqual([]);
+    await second.close();
+  });
+});
+
+/**
+ * Finds a screen point on an arc into `destId`: hovers across the arc's chord at its midpoint,
+ * both sides (arcs bend to one side), until the tooltip names a flow into that destination.
+ */
+async function findFlowPixel(page: Page, destId: string, pick: (f: ReturnType<typeof flowsForPeriod>[number]) => boolean) {
+  const flows = flowsForPeriod(dataset, latest).filter((f) => f.dest === destId && f.count !== null && pick(f));
+  const destName = dataset.areas.features.find((f) => f.properties.id === destId)!.properties.name;
+  for (const flow of flows.slice(0, 3)) {
+    const a = await project(page, flow.originArea.centroid);
+    const b = await project(page, flow.destArea.centroid);
+    const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    const length = Math.hypot(b.x - a.x, b.y - a.y);
+    const normal = { x: -(b.y - a.y) / length, y: (b.x - a.x) / length };
+    for (let offset = 0; offset <= length * 0.4; offset += 2) {
+      for (const sign of [1, -1]) {
+        const x = mid.x + normal.x * offset * sign;
+        const y = mid.y + normal.y * offset * sign;
+        await page.mouse.move(x, y);
+        const text = await page.evaluate(() => document.querySelector('[data-testid="tooltip"]')?.textContent ?? '');
+        if (text.includes(`→ ${destName}`)) return { x, y, tooltip: text };
+      }
+    }
+  }
+  return undefined;
+}
