@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { feature, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
-import { bboxClip } from '@turf/turf';
+import { bboxClip, simplify } from '@turf/turf';
 
 const require = createRequire(import.meta.url);
 
@@ -36,9 +36,17 @@ function roundPositions(positions: unknown): unknown {
   return (rounded as number[][]).filter((p, i, all) => i === 0 || p[0] !== all[i - 1][0] || p[1] !== all[i - 1][1]);
 }
 
+/**
+ * Simplifies (Douglas–Peucker, 0.002° ≈ 150–200 m: about the 1:10m source's own resolution, and
+ * under a pixel up to zoom 9) and rounds. This halves the vertices, which is what MapLibre's worker
+ * spends its time tiling on first load.
+ */
+const SIMPLIFY_TOLERANCE_DEGREES = 0.002;
+
 function roundGeometry<G extends Geometry>(geometry: G): G {
   if (geometry.type === 'GeometryCollection') return geometry;
-  return { ...geometry, coordinates: roundPositions((geometry as Polygon).coordinates) } as G;
+  const simplified = simplify(geometry, { tolerance: SIMPLIFY_TOLERANCE_DEGREES, highQuality: false, mutate: false });
+  return { ...simplified, coordinates: roundPositions((simplified as Polygon).coordinates) } as G;
 }
 
 /** bboxClip leaves empty rings and polygons behind for parts outside the box; drop them. */
