@@ -56,6 +56,14 @@ export function BaseMap() {
   // Label placement changes in steps of a quarter zoom level: enough, and cheap.
   const labelZoom = useAtlasStore((s) => Math.floor(s.zoom * 4) / 4);
   const setHover = useAtlasStore((s) => s.setHover);
+  const loading = useAtlasStore((s) => s.status === 'loading');
+
+  /** Marks the map not ready until the next frame that draws the current layers has settled. */
+  const awaitNextFrame = () => {
+    setReady(false);
+    wantedVersion.current += 1;
+    mapRef.current?.triggerRepaint();
+  };
 
   useEffect(() => {
     setReady(false);
@@ -111,8 +119,7 @@ export function BaseMap() {
   useEffect(() => {
     const overlay = overlayRef.current;
     if (!overlay || !layerData) return;
-    setReady(false);
-    wantedVersion.current += 1;
+    awaitNextFrame();
     const onHover = (info: PickingInfo) => {
       if (!info.object) return setHover(undefined);
       if (info.layer?.id === AREAS_LAYER_ID) {
@@ -125,8 +132,14 @@ export function BaseMap() {
       layers: [areasLayer(layerData.areas), suppressedArcsLayer(layerData.suppressedFlows), flowArcsLayer(layerData.flows, layerData.pixelsPerUnit), labelsLayer(labels)],
       onHover,
     });
-    mapRef.current?.triggerRepaint();
   }, [layerData, labels, setHover]);
+
+  // While another dataset loads the map is not "ready"; if that load fails, what is on screen
+  // stays, and one more frame confirms it.
+  useEffect(() => {
+    if (loading) setReady(false);
+    else if (wantedVersion.current > 0) awaitNextFrame();
+  }, [loading]);
 
   return <div ref={container} className="map" role="region" aria-label="Map of county-lines flows" onMouseLeave={() => setHover(undefined)} />;
 }
