@@ -6,14 +6,12 @@
 import proj4 from 'proj4';
 import { centroid as turfCentroid, rewind } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { DataError, type DataProblem } from './parse';
+import { DataError, type DataProblem } from './problems';
+import { parseJsonText } from './text';
 import type { AreaCollection, AreaFeature, AreaRole } from './schema';
 
 const BNG = '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy +towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs';
 const toWgs84 = proj4(BNG, 'EPSG:4326');
-
-/** Keys that must never be copied from user data into objects. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface AreaImportOptions {
   /** Property holding the area code; auto-detected from `LADyyCD`-style names when omitted. */
@@ -74,14 +72,9 @@ export function importAreasGeoJson(text: string, file: string, options: AreaImpo
     throw new DataError([{ severity: 'error', file, message }]);
   };
   if (text.trim() === '') fail('is empty');
-  let json: { type?: unknown; features?: unknown; crs?: { properties?: { name?: unknown } } };
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return fail(`is not valid JSON (${(error as Error).message})`);
-  }
+  const json = parseJsonText(text, file, warnings) as { type?: unknown; features?: unknown; crs?: { properties?: { name?: unknown } } } | null;
   if (json?.type !== 'FeatureCollection' || !Array.isArray(json.features)) fail(`is not a GeoJSON FeatureCollection (found type ${JSON.stringify(json?.type ?? null)})`);
-  const features = json.features as Feature<Polygon | MultiPolygon, Record<string, unknown>>[];
+  const features = json!.features as Feature<Polygon | MultiPolygon, Record<string, unknown>>[];
   if (features.length === 0) fail('has no features');
 
   const detected = detectFields(features[0]?.properties ?? {});
@@ -89,7 +82,7 @@ export function importAreasGeoJson(text: string, file: string, options: AreaImpo
   const nameField = options.nameField ?? detected.nameField ?? idField;
   if (!idField || !nameField) fail(`has no code field: expected e.g. LAD23CD/LAD23NM, id/name, or an explicit mapping; found ${Object.keys(features[0]?.properties ?? {}).join(', ') || 'no properties'}`);
 
-  const crsName = String(json.crs?.properties?.name ?? '');
+  const crsName = String(json!.crs?.properties?.name ?? '');
   const declaredBng = /27700/.test(crsName);
   const seen = new Map<string, number>();
   const areas: AreaFeature[] = [];
@@ -103,7 +96,6 @@ export function importAreasGeoJson(text: string, file: string, options: AreaImpo
     const label = `feature ${index}${typeof id === 'string' || typeof id === 'number' ? ` (${id}${typeof name === 'string' ? ` "${name}"` : ''})` : ''}`;
     const problem = (field: string | undefined, message: string, severity: DataProblem['severity'] = 'error') =>
       (severity === 'error' ? problems : warnings).push({ severity, file, where: label, field, message });
-    for (const key of Object.keys(props)) if (FORBIDDEN_KEYS.has(key)) problem(key, 'property name is not allowed and was dropped', 'warning');
     if (typeof id !== 'string' && typeof id !== 'number') return problem(idField, `expected a code, found ${JSON.stringify(id ?? null)}`);
     if (typeof name !== 'string' || name.trim() === '') return problem(nameField, `expected a name, found ${JSON.stringify(name ?? null)}`);
     if (seen.has(String(id))) return problem(idField, `duplicate id "${id}" (also feature ${seen.get(String(id))})`);

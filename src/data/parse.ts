@@ -7,7 +7,6 @@ import type { z } from 'zod';
 import {
   areaCollectionSchema,
   manifestSchema,
-  periodSchema,
   SUPPRESSED_TOKEN,
   type AreaCollection,
   type Dataset,
@@ -16,37 +15,13 @@ import {
   type Manifest,
 } from './schema';
 import { isPublishable } from './disclosure';
-import { sortPeriods } from './periods';
+import { DataError, type DataProblem } from './problems';
+import { parseJsonText } from './text';
 
-export interface DataProblem {
-  severity: 'error' | 'warning';
-  file: string;
-  /** e.g. "row 12" or 'feature 3 (E07000114 "Thanet")'. */
-  where?: string;
-  field?: string;
-  message: string;
-}
+export { DataError, formatProblem, type DataProblem } from './problems';
+import { granularityOf, isPeriod, PERIOD_EXAMPLES, sortPeriods } from './periods';
 
-export function formatProblem(p: DataProblem): string {
-  const location = [p.where, p.field && `field "${p.field}"`].filter(Boolean).join(', ');
-  return `${p.file}${location ? `: ${location}` : ''}: ${p.message}`;
-}
-
-/** Thrown when a file cannot be used; carries every problem found, not just the first. */
-export class DataError extends Error {
-  constructor(readonly problems: DataProblem[]) {
-    super(problems.map(formatProblem).join('\n'));
-    this.name = 'DataError';
-  }
-}
-
-function parseJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new DataError([{ severity: 'error', file, message: `is not valid JSON (${(error as Error).message})` }]);
-  }
-}
+const parseJson = (text: string, file: string) => parseJsonText(text, file);
 
 function zodProblems(error: z.ZodError, file: string, describe: (path: PropertyKey[]) => string | undefined): DataProblem[] {
   return error.issues.slice(0, 50).map((issue) => ({
@@ -117,8 +92,8 @@ function readCount(value: string, file: string, row: number, problems: DataProbl
 }
 
 function readPeriod(value: string, file: string, row: number, problems: DataProblem[]): string | undefined {
-  if (periodSchema.safeParse(value).success) return value;
-  problems.push({ severity: 'error', file, where: `row ${row}`, field: 'period', message: `expected a quarter such as "2024-Q3", found "${value}"` });
+  if (isPeriod(value)) return value;
+  problems.push({ severity: 'error', file, where: `row ${row}`, field: 'period', message: `expected a period such as "2024", "2024-Q3", "2024-07" or "2024-07-15", found "${value}"` });
   return undefined;
 }
 
@@ -168,6 +143,11 @@ export function assembleDataset(manifest: Manifest, areas: AreaCollection, flows
       }
     });
   checkDisclosure(manifest.files.flows, flows);
+  flows.forEach((flow, i) => {
+    if (granularityOf(flow.period) !== manifest.periodGranularity) {
+      problems.push({ severity: 'error', file: manifest.files.flows, where: `row ${i + 2}`, field: 'period', message: `"${flow.period}" is not a ${manifest.periodGranularity} (the manifest's periodGranularity), e.g. "${PERIOD_EXAMPLES[manifest.periodGranularity]}"` });
+    }
+  });
   if (manifest.files.incidents) checkDisclosure(manifest.files.incidents, incidents);
   if (problems.length) throw new DataError(problems.slice(0, 100));
   const periods = sortPeriods([...flows.map((f) => f.period), ...incidents.map((c) => c.period)]);

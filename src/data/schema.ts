@@ -6,11 +6,11 @@
  * value is never a number anywhere downstream.
  */
 import { z } from 'zod';
+import { GRANULARITIES, isPeriod, type Granularity } from './periods';
 
-/** "YYYY-Qn": a calendar quarter. Later granularities (month, year) slot in beside it. */
-export const QUARTER_PATTERN = /^(\d{4})-Q([1-4])$/;
-export const periodSchema = z.string().regex(QUARTER_PATTERN, 'a quarter such as "2024-Q3"');
-export type Period = z.infer<typeof periodSchema>;
+/** A period: "2024", "2024-Q3", "2024-07" or "2024-07-15" (see periods.ts). */
+export const periodSchema = z.string().refine((value) => isPeriod(value), 'a period such as "2024", "2024-Q3", "2024-07" or "2024-07-15"');
+export type Period = string;
 
 export const disclosureSchema = z.object({
   /** Counts below this are suppressed (ONS "10-5 rule": 10). */
@@ -31,7 +31,7 @@ export const manifestSchema = z.object({
   synthetic: z.boolean().default(false),
   /** One sentence a reader must see, e.g. "Illustrative synthetic data, not police figures". */
   notice: z.string().default(''),
-  periodGranularity: z.literal('quarter'),
+  periodGranularity: z.enum(GRANULARITIES as [Granularity, ...Granularity[]]).default('quarter'),
   /** What a flow count counts, e.g. "active county lines". */
   flowMeasure: z.string().min(1),
   /** What an incident cell count counts. */
@@ -58,7 +58,7 @@ export const areaPropertiesSchema = z.object({
   /** Exporting area an origin belongs to, e.g. "London". */
   group: z.string().optional(),
   population: z.number().nonnegative().optional(),
-  /** [lon, lat] where arcs start or end and labels sit: the area's public centroid. */
+  /** [lon, lat] where arcs start or end and labels sit: the area's public centroid (computed when absent). */
   centroid: z.tuple([z.number(), z.number()]),
 });
 export type AreaProperties = z.infer<typeof areaPropertiesSchema>;

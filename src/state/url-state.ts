@@ -2,7 +2,8 @@
  * The shareable part of the view lives in the URL's query: `?period=2024-Q4`. (The camera lives in
  * the hash, `#map=zoom/lat/lon`, kept by MapLibre.) Everything else derives from the store.
  */
-import { periodSchema, type Period } from '../data/schema';
+import { isPeriod } from '../data/periods';
+import type { Period } from '../data/schema';
 import { useAtlasStore } from './store';
 
 export interface UrlState {
@@ -12,7 +13,7 @@ export interface UrlState {
 export function readUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
   const period = params.get('period');
-  return { period: period && periodSchema.safeParse(period).success ? period : undefined };
+  return { period: period && isPeriod(period) ? period : undefined };
 }
 
 export function writeUrlState(state: UrlState, href: string): string {

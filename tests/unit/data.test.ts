@@ -38,7 +38,7 @@ describe('parsing published files', () => {
   it('names file, row and field for bad counts and periods', () => {
     expect(problemsOf(() => parseFlowsCsv('origin,dest,period,count\nA,B,2024-Q1,1.5\nA,B,2024-13,10\n', 'flows.csv'))).toEqual([
       'flows.csv: row 2, field "count": expected a whole number ≥ 0 or "[c]", found "1.5"',
-      'flows.csv: row 3, field "period": expected a quarter such as "2024-Q3", found "2024-13"',
+      'flows.csv: row 3, field "period": expected a period such as "2024", "2024-Q3", "2024-07" or "2024-07-15", found "2024-13"',
     ]);
     expect(problemsOf(() => parseFlowsCsv('origin,dest,count\nA,B,10\n', 'f.csv'))[0]).toBe('f.csv: field "period": missing column; found origin, dest, count');
   });
@@ -47,7 +47,7 @@ describe('parsing published files', () => {
     const bad = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'E07000114', name: 'Thanet', role: 'somewhere', centroid: [1, 51] }, geometry: { type: 'Point', coordinates: [1, 51] } }] };
     const problems = problemsOf(() => parseAreas(JSON.stringify(bad), 'areas.geojson'));
     expect(problems.some((p) => p.startsWith('areas.geojson: feature 0 (E07000114 "Thanet"), field "features.0.properties.role"'))).toBe(true);
-    expect(problemsOf(() => parseAreas('{"type":', 'areas.geojson'))[0]).toMatch(/^areas.geojson: is not valid JSON/);
+    expect(problemsOf(() => parseAreas('{"type":', 'areas.geojson'))[0]).toBe('areas.geojson: line 1, column 9: is not valid JSON: value expected');
   });
 
   it('refuses unknown areas and counts that break the disclosure rule', () => {
