@@ -27,6 +27,8 @@ export interface AreaImport {
   /** The fields used, so the user can see what was detected. */
   idField: string;
   nameField: string;
+  /** Input properties not carried over (everything but code and name): name → features. */
+  dropped: Map<string, number>;
 }
 
 /** ONS-style code/name pairs: LAD19CD/LAD19NM, lad19cd, MSOA21CD…; then generic fallbacks. */
@@ -89,8 +91,10 @@ export function importAreasGeoJson(text: string, file: string, options: AreaImpo
   let reprojected = 0;
   let swapped = 0;
 
+  const dropped = new Map<string, number>();
   features.forEach((feature, index) => {
     const props = feature?.properties ?? {};
+    for (const key of Object.keys(props)) if (key !== idField && key !== nameField) dropped.set(key, (dropped.get(key) ?? 0) + 1);
     const id = props[idField!];
     const name = props[nameField!];
     const label = `feature ${index}${typeof id === 'string' || typeof id === 'number' ? ` (${id}${typeof name === 'string' ? ` "${name}"` : ''})` : ''}`;
@@ -148,5 +152,5 @@ export function importAreasGeoJson(text: string, file: string, options: AreaImpo
   if (reprojected) warnings.push({ severity: 'warning', file, message: `coordinates were British National Grid (EPSG:27700) metres; reprojected ${reprojected} feature(s) to WGS84 longitude/latitude` });
   if (swapped) warnings.push({ severity: 'warning', file, message: `coordinates of ${swapped} feature(s) were latitude,longitude; swapped to longitude,latitude as GeoJSON requires` });
   if (problems.length) throw new DataError([...problems, ...warnings]);
-  return { areas: { type: 'FeatureCollection', features: areas }, warnings, idField: idField!, nameField: nameField! };
+  return { areas: { type: 'FeatureCollection', features: areas }, warnings, idField: idField!, nameField: nameField!, dropped };
 }

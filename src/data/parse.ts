@@ -3,12 +3,16 @@
  * the field, so a user can find and fix it; see `DataProblem`.
  */
 import Papa from 'papaparse';
+import { centroid as turfCentroid } from '@turf/turf';
+import type { Polygon } from 'geojson';
 import type { z } from 'zod';
 import {
-  areaCollectionSchema,
+  areaInputCollectionSchema,
+  AREA_PROPERTY_ALLOW_LIST,
   manifestSchema,
   SUPPRESSED_TOKEN,
   type AreaCollection,
+  type AreaFeature,
   type Dataset,
   type FlowRecord,
   type IncidentCell,
@@ -39,9 +43,18 @@ export function parseManifest(text: string, file = 'manifest.json'): Manifest {
   return result.data;
 }
 
-export function parseAreas(text: string, file = 'areas.geojson'): AreaCollection {
+/**
+ * Reads areas in the published format. Properties outside the allow-list are dropped; their names
+ * are returned in `dropped` so the disclosure report can say what was removed.
+ */
+export function parseAreas(text: string, file = 'areas.geojson', dropped?: Map<string, number>): AreaCollection {
   const json = parseJson(text, file) as { features?: { properties?: { id?: unknown; name?: unknown } }[] };
-  const result = areaCollectionSchema.safeParse(json);
+  for (const feature of Array.isArray(json?.features) ? json.features : []) {
+    for (const key of Object.keys(feature?.properties ?? {})) {
+      if (!(AREA_PROPERTY_ALLOW_LIST as readonly string[]).includes(key)) dropped?.set(key, (dropped.get(key) ?? 0) + 1);
+    }
+  }
+  const result = areaInputCollectionSchema.safeParse(json);
   if (!result.success) {
     throw new DataError(
       zodProblems(result.error, file, (path) => {
@@ -52,14 +65,22 @@ export function parseAreas(text: string, file = 'areas.geojson'): AreaCollection
       }),
     );
   }
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const duplicates = result.data.features.flatMap((f, i) => {
-    const duplicate = seen.has(f.properties.id);
-    seen.add(f.properties.id);
-    return duplicate ? [{ severity: 'error' as const, file, where: `feature ${i}`, field: 'id', message: `duplicate id "${f.properties.id}"` }] : [];
+    const first = seen.get(f.properties.id);
+    if (first === undefined) seen.set(f.properties.id, i);
+    return first !== undefined ? [{ severity: 'error' as const, file, where: `feature ${i} (${f.properties.id} "${f.properties.name}")`, field: 'id', message: `duplicate id "${f.properties.id}" (also feature ${first})` }] : [];
   });
   if (duplicates.length) throw new DataError(duplicates);
-  return result.data;
+  return { type: 'FeatureCollection', features: result.data.features.map(withCentroid) };
+}
+
+/** Fills in a missing centroid: the point itself, or the polygon's centroid. */
+export function withCentroid<F extends { properties: { centroid?: [number, number] }; geometry: AreaFeature['geometry'] }>(feature: F): AreaFeature {
+  const { centroid } = feature.properties;
+  if (centroid) return feature as unknown as AreaFeature;
+  const computed = feature.geometry.type === 'Point' ? feature.geometry.coordinates : turfCentroid(feature.geometry as Polygon).geometry.coordinates;
+  return { ...feature, properties: { ...feature.properties, centroid: [computed[0], computed[1]] } } as unknown as AreaFeature;
 }
 
 /** Parses a CSV with a header row into records of strings, reporting the parser's own errors. */

@@ -1,10 +1,12 @@
 /**
  * Periods are strings whose lexical order is their time order: "2024" (year), "2024-Q3"
- * (quarter), "2024-07" (month), "2024-07-15" (day). One dataset uses one granularity.
+ * (quarter), "2024-07" (month), "2024-07-15" (day), or "all". One dataset uses one granularity.
  */
-export type Granularity = 'year' | 'quarter' | 'month' | 'day';
+/** 'all' is the single period of data that has no time column (one snapshot). */
+export type Granularity = 'all' | 'year' | 'quarter' | 'month' | 'day';
 
 const PATTERNS: Record<Granularity, RegExp> = {
+  all: /^all$/,
   year: /^(\d{4})$/,
   quarter: /^(\d{4})-Q([1-4])$/,
   month: /^(\d{4})-(0[1-9]|1[0-2])$/,
@@ -13,7 +15,7 @@ const PATTERNS: Record<Granularity, RegExp> = {
 
 export const GRANULARITIES = Object.keys(PATTERNS) as Granularity[];
 
-export const PERIOD_EXAMPLES: Record<Granularity, string> = { year: '2024', quarter: '2024-Q3', month: '2024-07', day: '2024-07-15' };
+export const PERIOD_EXAMPLES: Record<Granularity, string> = { all: 'all', year: '2024', quarter: '2024-Q3', month: '2024-07', day: '2024-07-15' };
 
 export function granularityOf(period: string): Granularity | undefined {
   return GRANULARITIES.find((g) => PATTERNS[g].test(period));
@@ -48,6 +50,7 @@ export function periodLabel(period: string): string {
   const g = granularityOf(period);
   const m = g && PATTERNS[g].exec(period);
   if (!g || !m) return period;
+  if (g === 'all') return 'All periods';
   if (g === 'quarter') return `${['Jan–Mar', 'Apr–Jun', 'Jul–Sep', 'Oct–Dec'][Number(m[2]) - 1]} ${m[1]} (Q${m[2]})`;
   if (g === 'month') return `${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
   if (g === 'day') return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;

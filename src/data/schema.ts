@@ -66,6 +66,8 @@ export type AreaProperties = z.infer<typeof areaPropertiesSchema>;
 const position = z.tuple([z.number(), z.number()]).rest(z.number());
 const ring = z.array(position).min(4);
 export const areaGeometrySchema = z.discriminatedUnion('type', [
+  /** A location known only as a point (flowmap.blue locations, kepler.gl coordinates). */
+  z.object({ type: z.literal('Point'), coordinates: position }),
   z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
   z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) }),
 ]);
@@ -76,6 +78,15 @@ export const areaFeatureSchema = z.object({
   properties: areaPropertiesSchema,
   geometry: areaGeometrySchema,
 });
+
+/** As published: the centroid may be left out, and is then computed from the geometry. */
+export const areaInputCollectionSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(areaFeatureSchema.extend({ properties: areaPropertiesSchema.extend({ centroid: areaPropertiesSchema.shape.centroid.optional() }) })),
+});
+
+/** The only area properties ever published; anything else in an input is dropped and reported. */
+export const AREA_PROPERTY_ALLOW_LIST = ['id', 'name', 'role', 'group', 'population', 'centroid'] as const;
 export type AreaFeature = z.infer<typeof areaFeatureSchema>;
 
 export const areaCollectionSchema = z.object({

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { detectFields, importAreasGeoJson } from '../../src/data/import-areas';
 import { DataError, formatProblem } from '../../src/data/parse';
@@ -53,7 +54,7 @@ describe('area import', () => {
     const result = importAreasGeoJson(collection([feature(props, clockwise)]), 'a.geojson');
     const area = result.areas.features[0];
     expect(area.properties.name).toBe('<img src=x onerror=alert(1)>');
-    expect(area.geometry.coordinates[0][0]).toEqual([1, 51]);
+    expect((area.geometry as Polygon).coordinates[0][0]).toEqual([1, 51]);
     expect(result.warnings.map(formatProblem)).toEqual([
       'a.geojson: dropped 1 property key(s) named __proto__, constructor or prototype',
       'a.geojson: coordinates of 1 feature(s) were latitude,longitude; swapped to longitude,latitude as GeoJSON requires',

@@ -1,0 +1,149 @@
+/**
+ * The data CLI: the same importers, checks and disclosure control as the app, for files on disk.
+ *
+ *   npm run data -- validate <files…>
+ *   npm run data -- build <inputs…> --out data/<name>/ [--threshold 10 --rounding 5 --h3-resolution 7 --title …]
+ *   npm run data -- import-flowmap <locations.csv> <flows.csv> --out data/<name>/
+ *
+ * Exit codes: 0 success, 1 bad input (every problem printed), 2 bad usage.
+ */
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isPublishable } from '../data/disclosure';
+import { importFiles, type ImportOptions, type ImportResult, type InputFile } from '../data/import';
+import { DataError, formatProblem } from '../data/problems';
+import { formatDisclosureReport } from '../data/protect';
+import { SUPPRESSED_TOKEN, type Dataset, type Manifest } from '../data/schema';
+
+const USAGE = `usage:
+  npm run data -- validate <files…> [--id-field F --name-field F]
+  npm run data -- build <inputs…> --out <dir> [--threshold N] [--rounding N] [--h3-resolution N]
+                 [--title T] [--subtitle S] [--source S] [--licence L] [--attribution A] [--measure M]
+  npm run data -- import-flowmap <locations.csv> <flows.csv> --out <dir> [same options as build]`;
+
+class UsageError extends Error {}
+
+const DATA_FILE = /\.(json|geojson|csv)$/i;
+
+/** Files as given; a folder stands for the data files in it (e.g. a published dataset). */
+function readInputs(paths: string[]): InputFile[] {
+  if (paths.length === 0) throw new UsageError('no input files given');
+  const expanded = paths.flatMap((path) => {
+    try {
+      if (statSync(path).isDirectory()) return readdirSync(path).filter((name) => DATA_FILE.test(name) && !name.startsWith('disclosure-report')).sort().map((name) => join(path, name));
+    } catch {
+      // reported below, when reading
+    }
+    return [path];
+  });
+  const notData = expanded.filter((path) => !DATA_FILE.test(path));
+  if (notData.length) throw new DataError(notData.map((path) => ({ severity: 'error', file: path, message: 'is not a data file: give .json, .geojson or .csv files, or a folder of them' })));
+  return expanded.map((path) => {
+    try {
+      return { name: basename(path), bytes: new Uint8Array(readFileSync(path)) };
+    } catch (error) {
+      throw new DataError([{ severity: 'error', file: path, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }]);
+    }
+  });
+}
+
+function summarise(result: ImportResult): string {
+  const { dataset } = result;
+  const suppressed = dataset.flows.filter((f) => f.count === null).length;
+  return `${dataset.areas.features.length} areas, ${dataset.flows.length} flows (${suppressed} suppressed) over ${dataset.periods.length} period(s)${dataset.incidents.length ? `, ${dataset.incidents.length} incident cells` : ''}`;
+}
+
+function flowsCsv(dataset: Dataset): string {
+  return ['origin,dest,period,count', ...dataset.flows.map((f) => [csvField(f.origin), csvField(f.dest), f.period, f.count ?? SUPPRESSED_TOKEN].join(','))].join('\n') + '\n';
+}
+
+function incidentsCsv(dataset: Dataset): string {
+  return ['cell,period,count', ...dataset.incidents.map((c) => `${c.cell},${c.period},${c.count ?? SUPPRESSED_TOKEN}`)].join('\n') + '\n';
+}
+
+const csvField = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+/** Writes a dataset, refusing outright if any count would break its own disclosure rule. */
+function writeDataset(result: ImportResult, outDir: string, meta: Partial<Manifest>): string[] {
+  const { dataset } = result;
+  const rule = dataset.manifest.disclosure;
+  const unsafe = [...dataset.flows, ...dataset.incidents].filter((row) => !isPublishable(row.count, rule));
+  if (unsafe.length) throw new Error(`refusing to publish: ${unsafe.length} count(s) break the disclosure rule (this is a bug; nothing was written)`);
+  const manifest: Manifest = {
+    ...dataset.manifest,
+    ...Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)),
+    files: { areas: 'areas.geojson', flows: 'flows.csv', ...(dataset.incidents.length ? { incidents: 'incidents.csv' } : {}) },
+  };
+  mkdirSync(outDir, { recursive: true });
+  const files: Record<string, string> = {
+    'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
+    'areas.geojson': JSON.stringify(dataset.areas) + '\n',
+    'flows.csv': flowsCsv(dataset),
+    ...(dataset.incidents.length ? { 'incidents.csv': incidentsCsv(dataset) } : {}),
+    ...(result.report ? { 'disclosure-report.md': formatDisclosureReport(result.report), 'disclosure-report.json': JSON.stringify(result.report, null, 2) + '\n' } : {}),
+  };
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(outDir, name), text);
+  return Object.keys(files);
+}
+
+export function main(argv: string[], out = console.log, err = console.error): number {
+  const [command, ...rest] = argv;
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' }, threshold: { type: 'string' }, rounding: { type: 'string' }, 'h3-resolution': { type: 'string' },
+        title: { type: 'string' }, subtitle: { type: 'string' }, source: { type: 'string' }, licence: { type: 'string' },
+        attribution: { type: 'string' }, measure: { type: 'string' }, 'id-field': { type: 'string' }, 'name-field': { type: 'string' },
+      },
+    });
+    const whole = (name: string, value: string | undefined) => {
+      if (value === undefined) return undefined;
+      if (!/^\d+$/.test(value)) throw new UsageError(`--${name} needs a whole number, got "${value}"`);
+      return Number(value);
+    };
+    const options: ImportOptions = {
+      acceptRawPoints: true,
+      disclosure: { ...(values.threshold ? { threshold: whole('threshold', values.threshold) } : {}), ...(values.rounding ? { roundingBase: whole('rounding', values.rounding) } : {}) },
+      h3Resolution: whole('h3-resolution', values['h3-resolution']),
+      areaMapping: { idField: values['id-field'], nameField: values['name-field'] },
+    };
+    if (command === 'validate') {
+      const result = importFiles(readInputs(positionals), options);
+      for (const line of result.recognised) out(`read ${line}`);
+      for (const w of result.warnings) out(`warning: ${formatProblem(w)}`);
+      out(`OK: ${summarise(result)}`);
+      return 0;
+    }
+    if (command === 'build' || command === 'import-flowmap') {
+      if (!values.out) throw new UsageError(`${command} needs --out <dir>`);
+      if (command === 'import-flowmap' && positionals.length !== 2) throw new UsageError('import-flowmap takes exactly two files: <locations.csv> <flows.csv>');
+      const result = importFiles(readInputs(positionals), options);
+      if (command === 'import-flowmap' && !result.recognised.some((r) => r.endsWith('flowmap.blue locations'))) {
+        throw new UsageError(`${positionals[0]} is not a flowmap.blue locations file (id,name,lat,lon)`);
+      }
+      for (const w of result.warnings) out(`warning: ${formatProblem(w)}`);
+      const written = writeDataset(result, values.out, { title: values.title, subtitle: values.subtitle, source: values.source, licence: values.licence, attribution: values.attribution, flowMeasure: values.measure });
+      out(`wrote ${written.join(', ')} to ${values.out}`);
+      out(`OK: ${summarise(result)}`);
+      if (result.report?.unsafeTotals.length) out(`note: ${result.report.unsafeTotals.length} total(s) must not be published; see disclosure-report.md`);
+      return 0;
+    }
+    throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  } catch (error) {
+    if (error instanceof DataError) {
+      for (const p of error.problems) err(`${p.severity}: ${formatProblem(p)}`);
+      return 1;
+    }
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      err(`${(error as Error).message}\n${USAGE}`);
+      return 2;
+    }
+    err(`error: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && /cli[\\/]data\.ts$/.test(process.argv[1])) process.exitCode = main(process.argv.slice(2));

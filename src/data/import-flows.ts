@@ -1,0 +1,170 @@
+/**
+ * Readers for raw flow inputs: flowmap.blue location/flow pairs, kepler.gl-style flat CSV with
+ * coordinates, and plain origin/dest/period/count tables. Counts here are raw: disclosure control
+ * (protect.ts) runs on them before anything is shown.
+ */
+import Papa from 'papaparse';
+import { normaliseTime } from './periods';
+import { DataError, type DataProblem } from './problems';
+import type { RawFlow } from './protect';
+import { SUPPRESSED_TOKEN, type AreaFeature } from './schema';
+
+export interface CsvTable {
+  file: string;
+  columns: string[];
+  rows: Record<string, string>[];
+}
+
+export function readCsv(text: string, file: string): CsvTable {
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
+  const problems: DataProblem[] = parsed.errors
+    .filter((e) => e.code !== 'UndetectableDelimiter')
+    .map((e) => ({ severity: 'error', file, where: e.row === undefined ? undefined : `row ${e.row + 2}`, message: e.message }));
+  if (problems.length) throw new DataError(problems.slice(0, 50));
+  const columns = (parsed.meta.fields ?? []).filter((c) => c !== '');
+  if (parsed.data.length === 0) throw new DataError([{ severity: 'error', file, message: `has a header (${columns.join(', ')}) but no rows` }]);
+  return { file, columns, rows: parsed.data };
+}
+
+/** Columns each reader uses; any other column is dropped, never published, and reported. */
+export const FLOW_COLUMNS = ['origin', 'dest', 'count', 'time', 'period'];
+export const LOCATION_COLUMNS = ['id', 'name', 'lat', 'lon'];
+export const KEPLER_ALLOWED = ['source_lat', 'source_lng', 'target_lat', 'target_lng', 'count', 'source_name', 'target_name', 'time', 'period'];
+
+export function extraColumns(table: CsvTable, allowed: string[]): string[] {
+  return table.columns.filter((c) => !allowed.includes(c));
+}
+
+export function requireColumns(table: CsvTable, required: string[]): void {
+  const missing = required.filter((c) => !table.columns.includes(c));
+  if (missing.length) {
+    throw new DataError(missing.map((c) => ({ severity: 'error', file: table.file, field: c, message: `missing column; found ${table.columns.join(', ') || 'none'}` })));
+  }
+}
+
+/** A raw count: a whole number ≥ 0, or the suppression token. */
+function readRawCount(value: string | undefined, table: CsvTable, row: number, field: string, problems: DataProblem[]): number | null | undefined {
+  const text = (value ?? '').trim();
+  const at = { severity: 'error' as const, file: table.file, where: `row ${row}`, field };
+  if (text === SUPPRESSED_TOKEN) return null;
+  const n = Number(text);
+  if (text === '') problems.push({ ...at, message: 'is empty; expected a whole number ≥ 0' });
+  else if (Number.isNaN(n)) problems.push({ ...at, message: `expected a whole number ≥ 0, found text "${text}"` });
+  else if (!Number.isFinite(n)) problems.push({ ...at, message: `expected a whole number ≥ 0, found "${text}"` });
+  else if (n < 0) problems.push({ ...at, message: `is negative (${text}); counts are whole numbers ≥ 0` });
+  else if (!Number.isInteger(n)) problems.push({ ...at, message: `is fractional (${text}); counts are whole numbers` });
+  else return n;
+  return undefined;
+}
+
+function readLatLon(lat: string | undefined, lon: string | undefined, table: CsvTable, row: number, problems: DataProblem[], names = ['lat', 'lon']): [number, number] | undefined {
+  const y = Number((lat ?? '').trim());
+  const x = Number((lon ?? '').trim());
+  if (!Number.isFinite(y) || (lat ?? '').trim() === '' || Math.abs(y) > 90) {
+    problems.push({ severity: 'error', file: table.file, where: `row ${row}`, field: names[0], message: `expected a latitude between -90 and 90, found "${lat ?? ''}"` });
+    return undefined;
+  }
+  if (!Number.isFinite(x) || (lon ?? '').trim() === '' || Math.abs(x) > 180) {
+    problems.push({ severity: 'error', file: table.file, where: `row ${row}`, field: names[1], message: `expected a longitude between -180 and 180, found "${lon ?? ''}"` });
+    return undefined;
+  }
+  return [x, y];
+}
+
+/** UK positions have lon −9…2.5, lat 49…61.5; most rows the other way round means swapped columns. */
+function swappedForUk(points: [number, number][]): boolean {
+  return points.length > 0 && points.every(([x, y]) => x >= 49 && x <= 61.5 && y >= -9 && y <= 2.5);
+}
+
+function pointArea(id: string, name: string, position: [number, number]): AreaFeature {
+  return { type: 'Feature', properties: { id, name, role: 'both', centroid: position }, geometry: { type: 'Point', coordinates: position } };
+}
+
+/** flowmap.blue `locations`: id,name,lat,lon. */
+export function readFlowmapLocations(table: CsvTable, warnings: DataProblem[]): AreaFeature[] {
+  requireColumns(table, ['id', 'name', 'lat', 'lon']);
+  const problems: DataProblem[] = [];
+  const seen = new Map<string, number>();
+  const located: { id: string; name: string; position: [number, number] }[] = [];
+  table.rows.forEach((r, i) => {
+    const row = i + 2;
+    const id = (r.id ?? '').trim();
+    if (!id) return problems.push({ severity: 'error', file: table.file, where: `row ${row}`, field: 'id', message: 'is empty' });
+    if (seen.has(id)) return problems.push({ severity: 'error', file: table.file, where: `row ${row}`, field: 'id', message: `duplicate id "${id}" (also row ${seen.get(id)})` });
+    seen.set(id, row);
+    const position = readLatLon(r.lat, r.lon, table, row, problems);
+    if (position) located.push({ id, name: (r.name ?? '').trim() || id, position });
+  });
+  if (problems.length) throw new DataError(problems);
+  if (swappedForUk(located.map((l) => l.position))) {
+    warnings.push({ severity: 'warning', file: table.file, message: 'the lat and lon columns look swapped for UK data (every "lat" is a longitude); swapped them back' });
+    for (const l of located) l.position = [l.position[1], l.position[0]];
+  }
+  return located.map((l) => pointArea(l.id, l.name, l.position));
+}
+
+function readPeriodCell(r: Record<string, string>, table: CsvTable, row: number, problems: DataProblem[], truncated: { count: number }): string | undefined {
+  const column = table.columns.includes('period') ? 'period' : table.columns.includes('time') ? 'time' : undefined;
+  if (!column) return 'all';
+  const value = (r[column] ?? '').trim();
+  const time = normaliseTime(value);
+  if (!time) {
+    problems.push({ severity: 'error', file: table.file, where: `row ${row}`, field: column, message: `unknown period format "${value}"; expected YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS]` });
+    return undefined;
+  }
+  if (time.truncated) truncated.count++;
+  return time.period;
+}
+
+function noteTruncated(table: CsvTable, truncated: { count: number }, warnings: DataProblem[]) {
+  if (truncated.count) warnings.push({ severity: 'warning', file: table.file, message: `${truncated.count} row(s) had a clock time; flows are counted per day, so the time of day was dropped and same-day rows summed` });
+}
+
+/** origin,dest,count with an optional time (flowmap.blue) or period column. */
+export function readRawFlows(table: CsvTable, warnings: DataProblem[]): RawFlow[] {
+  requireColumns(table, ['origin', 'dest', 'count']);
+  const problems: DataProblem[] = [];
+  const truncated = { count: 0 };
+  const flows: RawFlow[] = [];
+  table.rows.forEach((r, i) => {
+    const row = i + 2;
+    const origin = (r.origin ?? '').trim();
+    const dest = (r.dest ?? '').trim();
+    if (!origin) problems.push({ severity: 'error', file: table.file, where: `row ${row}`, field: 'origin', message: 'is empty' });
+    if (!dest) problems.push({ severity: 'error', file: table.file, where: `row ${row}`, field: 'dest', message: 'is empty' });
+    const period = readPeriodCell(r, table, row, problems, truncated);
+    const count = readRawCount(r.count, table, row, 'count', problems);
+    if (origin && dest && period !== undefined && count !== undefined) flows.push({ origin, dest, period, count });
+  });
+  if (problems.length) throw new DataError(problems.slice(0, 100));
+  noteTruncated(table, truncated, warnings);
+  return flows;
+}
+
+export const KEPLER_COLUMNS = ['source_lat', 'source_lng', 'target_lat', 'target_lng', 'count'];
+
+/** kepler.gl-style flat flows: each row carries both ends' coordinates; places are keyed by them. */
+export function readKeplerFlows(table: CsvTable, warnings: DataProblem[]): { areas: AreaFeature[]; flows: RawFlow[] } {
+  requireColumns(table, KEPLER_COLUMNS);
+  const problems: DataProblem[] = [];
+  const truncated = { count: 0 };
+  const places = new Map<string, AreaFeature>();
+  const flows: RawFlow[] = [];
+  const place = (position: [number, number], name: string | undefined) => {
+    const id = `${position[1].toFixed(5)},${position[0].toFixed(5)}`;
+    if (!places.has(id)) places.set(id, pointArea(id, name?.trim() || id, position));
+    return id;
+  };
+  table.rows.forEach((r, i) => {
+    const row = i + 2;
+    const source = readLatLon(r.source_lat, r.source_lng, table, row, problems, ['source_lat', 'source_lng']);
+    const target = readLatLon(r.target_lat, r.target_lng, table, row, problems, ['target_lat', 'target_lng']);
+    const period = readPeriodCell(r, table, row, problems, truncated);
+    const count = readRawCount(r.count, table, row, 'count', problems);
+    if (!source || !target || period === undefined || count === undefined) return;
+    flows.push({ origin: place(source, r.source_name), dest: place(target, r.target_name), period, count });
+  });
+  if (problems.length) throw new DataError(problems.slice(0, 100));
+  noteTruncated(table, truncated, warnings);
+  return { areas: [...places.values()], flows };
+}

@@ -1,0 +1,228 @@
+/**
+ * One entry point for every input the app and the CLI accept. It recognises each file by its
+ * content (not its name), assembles a dataset, and applies disclosure control to raw counts
+ * before anything can be shown. Throws a DataError listing every problem found.
+ */
+import { importAreasGeoJson } from './import-areas';
+import { extraColumns, FLOW_COLUMNS, KEPLER_ALLOWED, KEPLER_COLUMNS, LOCATION_COLUMNS, readCsv, readFlowmapLocations, readKeplerFlows, readRawFlows, requireColumns, type CsvTable } from './import-flows';
+import { assembleDataset, parseAreas, parseFlowsCsv, parseIncidentsCsv, parseManifest } from './parse';
+import { granularityOf, type Granularity } from './periods';
+import { DataError, type DataProblem } from './problems';
+import { coarsenIncidents, emptyReport, protectFlows, type DisclosureReport, type RawFlow, type RawIncidentPoint } from './protect';
+import { disclosureSchema, SUPPRESSED_TOKEN, type AreaFeature, type Dataset, type DisclosureSettings, type FlowRecord, type IncidentCell, type Manifest } from './schema';
+import { decodeText, MAX_FILE_BYTES, parseJsonText } from './text';
+
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportOptions {
+  /** Applied to raw inputs; published datasets carry their own. Default: threshold 10, base 5. */
+  disclosure?: Partial<DisclosureSettings>;
+  /** Overrides for plain GeoJSON areas whose code/name fields are not detected. */
+  areaMapping?: { idField?: string; nameField?: string };
+  /** Raw incident points (lat,lon,period) are accepted only where true: the CLI, which coarsens them. */
+  acceptRawPoints?: boolean;
+  h3Resolution?: number;
+  maxFileBytes?: number;
+  onProgress?: (fraction: number, stage: string) => void;
+}
+
+export interface ImportResult {
+  dataset: Dataset;
+  warnings: DataProblem[];
+  /** Present when disclosure control was applied here (raw inputs). */
+  report?: DisclosureReport;
+  /** What the files were recognised as, e.g. "flowmap.blue locations + flows". */
+  recognised: string[];
+}
+
+type Recognised =
+  | { kind: 'manifest'; file: string; manifest: Manifest }
+  | { kind: 'areas-published' | 'areas-geojson'; file: string; text: string }
+  | { kind: 'locations' | 'flows' | 'kepler' | 'published-flows' | 'incident-cells' | 'incident-points'; file: string; table: CsvTable; text: string };
+
+const LABELS: Record<Recognised['kind'], string> = {
+  manifest: 'dataset manifest',
+  'areas-published': 'areas (published format)',
+  'areas-geojson': 'boundary GeoJSON',
+  locations: 'flowmap.blue locations',
+  flows: 'flows (raw counts)',
+  kepler: 'flat flows with coordinates',
+  'published-flows': 'flows (published)',
+  'incident-cells': 'incident cells (H3)',
+  'incident-points': 'incident points',
+};
+
+function recognise(file: InputFile, text: string, warnings: DataProblem[]): Recognised {
+  const first = text.replace(/^\uFEFF/, '').trimStart()[0];
+  if (first === '{' || first === '[') {
+    const json = parseJsonText(text, file.name, []) as Record<string, unknown> | null;
+    if (json && typeof json === 'object' && 'files' in json && 'title' in json) return { kind: 'manifest', file: file.name, manifest: parseManifest(text, file.name) };
+    const features = (json as { features?: { properties?: Record<string, unknown> }[] } | null)?.features;
+    const props = Array.isArray(features) ? features[0]?.properties : undefined;
+    const published = props && 'id' in props && 'name' in props && 'role' in props;
+    return { kind: published ? 'areas-published' : 'areas-geojson', file: file.name, text };
+  }
+  const table = readCsv(text, file.name);
+  const has = (...columns: string[]) => columns.every((c) => table.columns.includes(c));
+  if (has(...KEPLER_COLUMNS)) return { kind: 'kepler', file: file.name, table, text };
+  if (has('id', 'lat', 'lon')) return { kind: 'locations', file: file.name, table, text };
+  if (has('cell', 'count')) return { kind: 'incident-cells', file: file.name, table, text };
+  if (has('lat', 'lon', 'period') && !has('count')) return { kind: 'incident-points', file: file.name, table, text };
+  if (has('origin', 'dest', 'count')) {
+    const published = has('period') && table.rows.some((r) => r.count?.trim() === SUPPRESSED_TOKEN);
+    return { kind: published ? 'published-flows' : 'flows', file: file.name, table, text };
+  }
+  void warnings;
+  throw new DataError([{ severity: 'error', file: file.name, message: `is not a file this atlas reads: columns ${table.columns.join(', ')}; expected flows (origin,dest,count[,time|period]), locations (id,name,lat,lon), flat flows (${KEPLER_COLUMNS.join(',')}) or incident cells (cell,period,count)` }]);
+}
+
+/** A published dataset: the manifest names its files, which must all be among the inputs. */
+function importPublished(manifest: Recognised & { kind: 'manifest' }, texts: Map<string, string>): Dataset {
+  const m = manifest.manifest;
+  const need = [m.files.areas, m.files.flows, ...(m.files.incidents ? [m.files.incidents] : [])];
+  const missing = need.filter((name) => !texts.has(baseName(name)));
+  if (missing.length) throw new DataError(missing.map((name) => ({ severity: 'error', file: manifest.file, field: 'files', message: `names "${name}", which was not given; open it together with the manifest` })));
+  const text = (name: string) => texts.get(baseName(name))!;
+  const areas = parseAreas(text(m.files.areas), m.files.areas);
+  const flows = parseFlowsCsv(text(m.files.flows), m.files.flows);
+  const incidents = m.files.incidents ? parseIncidentsCsv(text(m.files.incidents), m.files.incidents) : [];
+  return assembleDataset(m, areas, flows, incidents);
+}
+
+const baseName = (path: string) => path.split(/[\\/]/).pop()!;
+
+/** Origins only send, destinations only receive; an area that does both is "both". */
+function assignRoles(areas: AreaFeature[], flows: FlowRecord[]): AreaFeature[] {
+  const sends = new Set(flows.map((f) => f.origin));
+  const receives = new Set(flows.map((f) => f.dest));
+  return areas.map((a) => {
+    const role = sends.has(a.properties.id) && !receives.has(a.properties.id) ? 'origin' : receives.has(a.properties.id) && !sends.has(a.properties.id) ? 'destination' : 'both';
+    return { ...a, properties: { ...a.properties, role } };
+  });
+}
+
+function singleGranularity(periods: string[], file: string): Granularity {
+  const found = new Set(periods.map((p) => granularityOf(p)!));
+  if (found.size > 1) throw new DataError([{ severity: 'error', file, field: 'period', message: `mixes period formats (${[...found].join(', ')}); use one throughout` }]);
+  return [...found][0] ?? 'all';
+}
+
+export function importFiles(files: InputFile[], options: ImportOptions = {}): ImportResult {
+  const progress = options.onProgress ?? (() => {});
+  const warnings: DataProblem[] = [];
+  const problems: DataProblem[] = [];
+  const recognised: Recognised[] = [];
+  const texts = new Map<string, string>();
+  files.forEach((file, i) => {
+    progress(i / (files.length + 2), `Reading ${file.name}`);
+    try {
+      const text = decodeText(file.bytes, file.name, options.maxFileBytes ?? MAX_FILE_BYTES);
+      texts.set(baseName(file.name), text);
+      recognised.push(recognise(file, text, warnings));
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      problems.push(...error.problems);
+    }
+  });
+  if (problems.length) throw new DataError(problems);
+  if (recognised.length === 0) throw new DataError([{ severity: 'error', file: '(none)', message: 'no files were given' }]);
+  progress(files.length / (files.length + 2), 'Checking');
+  const labels = recognised.map((r) => `${r.file}: ${LABELS[r.kind]}`);
+
+  const manifest = recognised.find((r): r is Recognised & { kind: 'manifest' } => r.kind === 'manifest');
+  if (manifest) {
+    const dataset = importPublished(manifest, texts);
+    progress(1, 'Done');
+    return { dataset, warnings, recognised: labels };
+  }
+
+  const settings = disclosureSchema.parse(options.disclosure ?? {});
+  const report = emptyReport(settings);
+  const areas: AreaFeature[] = [];
+  const raw: RawFlow[] = [];
+  let published: FlowRecord[] = [];
+  let cells: IncidentCell[] = [];
+  const points: RawIncidentPoint[] = [];
+  const names = (kind: Recognised['kind']) => recognised.filter((r) => r.kind === kind);
+  const drop = (file: string, counts: Map<string, number>) => {
+    for (const [name, count] of counts) report.dropped.push({ file, name, count });
+  };
+  const dropColumns = (table: CsvTable, allowed: string[]) => drop(table.file, new Map(extraColumns(table, allowed).map((c) => [c, table.rows.length])));
+  for (const r of recognised) {
+    try {
+      if (r.kind === 'areas-published') {
+        const dropped = new Map<string, number>();
+        areas.push(...parseAreas(r.text, r.file, dropped).features);
+        drop(r.file, dropped);
+      } else if (r.kind === 'areas-geojson') {
+        const imported = importAreasGeoJson(r.text, r.file, options.areaMapping);
+        warnings.push(...imported.warnings);
+        areas.push(...imported.areas.features);
+        drop(r.file, imported.dropped);
+      } else if (r.kind === 'locations') {
+        areas.push(...readFlowmapLocations(r.table, warnings));
+        dropColumns(r.table, LOCATION_COLUMNS);
+      } else if (r.kind === 'flows') {
+        raw.push(...readRawFlows(r.table, warnings));
+        dropColumns(r.table, FLOW_COLUMNS);
+      } else if (r.kind === 'published-flows') {
+        published = published.concat(parseFlowsCsv(r.text, r.file));
+        dropColumns(r.table, FLOW_COLUMNS);
+      } else if (r.kind === 'kepler') {
+        dropColumns(r.table, KEPLER_ALLOWED);
+        const kepler = readKeplerFlows(r.table, warnings);
+        areas.push(...kepler.areas);
+        raw.push(...kepler.flows);
+      } else if (r.kind === 'incident-cells') cells = cells.concat(parseIncidentsCsv(r.text, r.file));
+      else if (r.kind === 'incident-points') {
+        if (!options.acceptRawPoints) throw new DataError([{ severity: 'error', file: r.file, message: 'holds raw incident points; the app never shows points. Coarsen them first: npm run data -- build … (the data CLI turns points into H3 cells)' }]);
+        requireColumns(r.table, ['lat', 'lon', 'period']);
+        for (const row of r.table.rows) points.push({ lat: Number(row.lat), lon: Number(row.lon), period: row.period.trim() });
+      }
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length) throw new DataError(problems);
+  if (areas.length === 0) throw new DataError([{ severity: 'error', file: recognised.map((r) => r.file).join(', '), message: 'no areas or locations given: add a boundary GeoJSON or a locations CSV (id,name,lat,lon)' }]);
+  if (raw.length === 0 && published.length === 0) throw new DataError([{ severity: 'error', file: recognised.map((r) => r.file).join(', '), message: 'no flows given: add a flows CSV (origin,dest,count[,time])' }]);
+
+  progress((files.length + 1) / (files.length + 2), 'Applying disclosure control');
+  // Published-format flows and raw ones alike pass through protection: protecting a protected
+  // table changes nothing, and it is the only way to be sure nothing under the threshold shows.
+  const flows = protectFlows([...raw, ...published.map((f) => ({ ...f }))], settings, report);
+  if (points.length) cells = cells.concat(coarsenIncidents(points, options.h3Resolution ?? 7, settings, report));
+  const flowFile = [...names('flows'), ...names('kepler'), ...names('published-flows')].map((r) => r.file).join(', ');
+  const dataset = assembleDataset(
+    {
+      title: 'Your data',
+      subtitle: recognised.map((r) => r.file).join(', '),
+      source: `Local files: ${recognised.map((r) => r.file).join(', ')}`,
+      licence: 'As given by the data owner',
+      attribution: '',
+      synthetic: false,
+      notice: '',
+      periodGranularity: singleGranularity(flows.map((f) => f.period), flowFile),
+      flowMeasure: 'flows',
+      incidentMeasure: 'incidents',
+      disclosure: settings,
+      h3Resolution: options.h3Resolution ?? 7,
+      files: { areas: [...names('areas-published'), ...names('areas-geojson'), ...names('locations'), ...names('kepler')][0]?.file ?? 'areas', flows: flowFile, incidents: cells.length ? 'incidents' : undefined },
+    },
+    { type: 'FeatureCollection', features: assignRoles(dedupeAreas(areas), flows) },
+    flows,
+    cells,
+  );
+  progress(1, 'Done');
+  return { dataset, warnings, report, recognised: labels };
+}
+
+function dedupeAreas(areas: AreaFeature[]): AreaFeature[] {
+  const seen = new Map<string, AreaFeature>();
+  for (const a of areas) if (!seen.has(a.properties.id)) seen.set(a.properties.id, a);
+  return [...seen.values()];
+}
