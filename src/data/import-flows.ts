@@ -6,6 +6,7 @@
 import Papa from 'papaparse';
 import { normaliseTime } from './periods';
 import { DataError, type DataProblem } from './problems';
+import { lineColumn } from './text';
 import type { RawFlow } from './protect';
 import { SUPPRESSED_TOKEN, type AreaFeature } from './schema';
 
@@ -16,10 +17,14 @@ export interface CsvTable {
 }
 
 export function readCsv(text: string, file: string): CsvTable {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
+  const clean = text.replace(/^\uFEFF/, '');
+  const parsed = Papa.parse<Record<string, string>>(clean, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
+  // "row N" is the file's line N (the header is row 1); papaparse's own row index skips the header
+  // and, for quoting errors, points past the row, so a character offset is used where it has one.
+  const rowOf = (e: Papa.ParseError) => (e.index !== undefined ? lineColumn(clean, e.index).line : e.row !== undefined ? e.row + 2 : undefined);
   const problems: DataProblem[] = parsed.errors
     .filter((e) => e.code !== 'UndetectableDelimiter')
-    .map((e) => ({ severity: 'error', file, where: e.row === undefined ? undefined : `row ${e.row + 2}`, message: e.message }));
+    .map((e) => ({ severity: 'error', file, where: rowOf(e) === undefined ? undefined : `row ${rowOf(e)}`, message: e.message }));
   if (problems.length) throw new DataError(problems.slice(0, 50));
   const columns = (parsed.meta.fields ?? []).filter((c) => c !== '');
   if (parsed.data.length === 0) throw new DataError([{ severity: 'error', file, message: `has a header (${columns.join(', ')}) but no rows` }]);

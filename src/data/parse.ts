@@ -2,7 +2,6 @@
  * Parsers for the published dataset's files. Each problem names the file, the row or feature and
  * the field, so a user can find and fix it; see `DataProblem`.
  */
-import Papa from 'papaparse';
 import { centroid as turfCentroid } from '@turf/turf';
 import type { Polygon } from 'geojson';
 import type { z } from 'zod';
@@ -19,6 +18,7 @@ import {
   type Manifest,
 } from './schema';
 import { isPublishable } from './disclosure';
+import { readCsv, requireColumns } from './import-flows';
 import { DataError, type DataProblem } from './problems';
 import { parseJsonText } from './text';
 
@@ -83,21 +83,11 @@ export function withCentroid<F extends { properties: { centroid?: [number, numbe
   return { ...feature, properties: { ...feature.properties, centroid: [computed[0], computed[1]] } } as unknown as AreaFeature;
 }
 
-/** Parses a CSV with a header row into records of strings, reporting the parser's own errors. */
+/** Parses a CSV with a header row into records of strings, checking the required columns. */
 function parseCsv(text: string, file: string, required: string[]): Record<string, string>[] {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
-  const problems: DataProblem[] = parsed.errors.map((e) => ({
-    severity: 'error',
-    file,
-    where: e.row === undefined ? undefined : `row ${e.row + 2}`,
-    message: e.message,
-  }));
-  const columns = parsed.meta.fields ?? [];
-  for (const column of required) {
-    if (!columns.includes(column)) problems.push({ severity: 'error', file, field: column, message: `missing column; found ${columns.join(', ') || 'none'}` });
-  }
-  if (problems.length) throw new DataError(problems);
-  return parsed.data;
+  const table = readCsv(text, file);
+  requireColumns(table, required);
+  return table.rows;
 }
 
 /** Reads a published count: a whole number, or the suppression token. */
