@@ -1,0 +1,70 @@
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/data';
+import { importFiles } from '../../src/data/import';
+
+function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(args, (l) => out.push(l), (l) => err.push(l));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('data CLI', () => {
+  it('validate: the sample folder passes, a bad file fails with its message and exit 1', () => {
+    const ok = run(['validate', 'data/sample']);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('OK: 55 areas');
+    const bad = run(['validate', 'tests/fixtures/bad/negative-count/locations.csv', 'tests/fixtures/bad/negative-count/flows.csv']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toBe('error: flows.csv: row 2, field "count": is negative (-3); counts are whole numbers ≥ 0');
+  });
+
+  it('usage errors exit 2 with the usage text', () => {
+    expect(run([]).code).toBe(2);
+    expect(run(['build', 'data/sample']).err).toContain('build needs --out <dir>');
+    expect(run(['validate', 'x.csv', '--threshold', 'ten']).err).toContain('--threshold needs a whole number');
+  });
+
+  it('import-flowmap: builds a dataset the app opens, with a disclosure report, dropping unknown columns', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
+    writeFileSync(join(dir, 'locations.csv'), 'id,name,lat,lon\nA,Alpha,51.5,-0.1\nB,Beta,51.36,1.38\nC,Gamma,50.4,-4.6\nD,Delta,51.48,-3.18\n');
+    writeFileSync(join(dir, 'flows.csv'), 'origin,dest,count,time,informant\nA,B,23,2024-01,Ann\nA,C,4,2024-01,Bob\nD,C,31,2024-01,Cy\nD,B,12,2024-01,Di\n');
+    const out = join(dir, 'out');
+    const result = run(['import-flowmap', join(dir, 'locations.csv'), join(dir, 'flows.csv'), '--out', out, '--title', 'Test routes']);
+    expect(result.code, result.err).toBe(0);
+    const flows = readFileSync(join(out, 'flows.csv'), 'utf8');
+    expect(flows).not.toMatch(/,(\d|[1-9]\d*[1-46-9])\n/); // every published count is ≥ 10 and a multiple of 5
+    expect(flows).toContain('A,C,2024-01,[c]');
+    // A→C is suppressed; A→B, D→C and D→B close a cycle around it, so all four are suppressed.
+    expect(flows.match(/\[c\]/g)).toHaveLength(4);
+    const report = readFileSync(join(out, 'disclosure-report.md'), 'utf8');
+    expect(report).toContain('3 suppressed to protect those (secondary suppression');
+    expect(report).toContain('`informant` from flows.csv (4×)');
+    expect(readFileSync(join(out, 'areas.geojson'), 'utf8')).not.toContain('Ann');
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).title).toBe('Test routes');
+    // The app's own loader (same importer) opens what the CLI wrote.
+    const names = ['manifest.json', 'areas.geojson', 'flows.csv'];
+    const reopened = importFiles(names.map((n) => ({ name: n, bytes: new Uint8Array(readFileSync(join(out, n))) })));
+    expect(reopened.dataset.flows).toHaveLength(4);
+  });
+
+  it('build: coarsens raw incident points to H3 cells and never writes a point', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
+    writeFileSync(join(dir, 'locations.csv'), 'id,name,lat,lon\nA,Alpha,51.5,-0.1\nB,Beta,51.36,1.38\n');
+    writeFileSync(join(dir, 'flows.csv'), 'origin,dest,count,period\nA,B,40,2024-Q1\n');
+    const points = ['lat,lon,period', ...Array.from({ length: 14 }, (_, i) => `51.3${i % 3},1.3${i % 2},2024-Q1`), '51.9,1.9,2024-Q1'];
+    writeFileSync(join(dir, 'incidents.csv'), points.join('\n') + '\n');
+    const out = join(dir, 'out');
+    const result = run(['build', dir, '--out', out, '--h3-resolution', '6']);
+    expect(result.code, result.err).toBe(0);
+    const cells = readFileSync(join(out, 'incidents.csv'), 'utf8');
+    expect(cells.split('\n')[0]).toBe('cell,period,count');
+    expect(cells).not.toMatch(/51\.|1\.3/);
+    expect(cells).toContain('[c]');
+    expect(existsSync(join(out, 'disclosure-report.json'))).toBe(true);
+    expect(readFileSync(join(out, 'disclosure-report.md'), 'utf8')).toContain('15 points coarsened');
+  });
+});
