@@ -1,7 +1,11 @@
-/** Browser side of dataset loading: same-origin fetches into the pure loader, results into the store. */
+/**
+ * Browser side of loading data: same-origin published datasets by URL, and local files through the
+ * data worker. Results go to the store; on failure the dataset already on screen stays.
+ */
 import { loadDataset } from './data/load';
-import { DataError } from './data/parse';
+import { DataError, type DataProblem } from './data/problems';
 import { useAtlasStore } from './state/store';
+import type { WorkerRequest, WorkerResponse } from './worker/protocol';
 
 export const SAMPLE_MANIFEST = 'data/sample/manifest.json';
 
@@ -11,15 +15,59 @@ async function fetchText(url: string): Promise<string> {
   return response.text();
 }
 
+/**
+ * `?data=` may only name a dataset on this site: anything else would send the reader's browser to
+ * another server (and let a link make the atlas show someone else's numbers under our name).
+ */
+export function resolveDataParam(value: string, pageUrl: string): { url: string } | { refused: string } {
+  let url: URL;
+  try {
+    url = new URL(value, pageUrl);
+  } catch {
+    return { refused: `?data=${value} is not a valid address` };
+  }
+  const page = new URL(pageUrl);
+  if (url.origin !== page.origin) return { refused: `?data= must name a dataset on this site (${page.origin}); refused ${url.origin}` };
+  return { url: url.href };
+}
+
 export async function openDataset(manifestUrl = SAMPLE_MANIFEST): Promise<void> {
   const store = useAtlasStore.getState();
-  store.startLoading();
+  store.startLoading('Loading dataset');
   try {
     const absolute = new URL(manifestUrl, document.baseURI).href;
     store.setDataset(await loadDataset(absolute, fetchText), manifestUrl);
   } catch (error) {
-    const problems =
-      error instanceof DataError ? error.problems : [{ severity: 'error' as const, file: manifestUrl, message: (error as Error).message }];
+    const problems: DataProblem[] = error instanceof DataError ? error.problems : [{ severity: 'error', file: manifestUrl, message: (error as Error).message }];
     store.setProblems(problems);
   }
+}
+
+let worker: Worker | undefined;
+let nextId = 1;
+
+/** Reads the files locally (never uploaded) and imports them in the data worker. */
+export async function openLocalFiles(files: File[]): Promise<void> {
+  const store = useAtlasStore.getState();
+  if (files.length === 0) return;
+  store.startLoading(`Reading ${files.length === 1 ? files[0].name : `${files.length} files`}`);
+  const id = nextId++;
+  const request: WorkerRequest = { id, files: await Promise.all(files.map(async (f) => ({ name: f.name, buffer: await f.arrayBuffer() }))), options: {} };
+  worker ??= new Worker(new URL('./worker/data-worker.ts', import.meta.url), { type: 'module', name: 'atlas-data' });
+  await new Promise<void>((resolve) => {
+    const onMessage = (event: MessageEvent<WorkerResponse>) => {
+      const message = event.data;
+      if (message.id !== id) return;
+      if (message.type === 'progress') {
+        useAtlasStore.getState().setProgress(message.fraction, message.stage);
+        return;
+      }
+      worker!.removeEventListener('message', onMessage);
+      if (message.type === 'done') useAtlasStore.getState().setDataset(message.dataset, files.map((f) => f.name).join(', '), message.warnings, message.report);
+      else useAtlasStore.getState().setProblems(message.problems);
+      resolve();
+    };
+    worker!.addEventListener('message', onMessage);
+    worker!.postMessage(request, request.files.map((f) => f.buffer));
+  });
 }

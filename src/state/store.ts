@@ -3,18 +3,25 @@
  */
 import { create, type StateCreator } from 'zustand';
 import type { JoinedFlow } from '../data/aggregate';
-import type { DataProblem } from '../data/parse';
+import type { DataProblem } from '../data/problems';
+import type { DisclosureReport } from '../data/protect';
 import type { AreaProperties, Dataset, Period } from '../data/schema';
 
 export interface DatasetSlice {
   status: 'idle' | 'loading' | 'ready' | 'error';
+  /** Progress of the load under way: 0–1 and what it is doing. */
+  progress?: { fraction: number; stage: string };
+  /** Disclosure control applied while importing raw files, shown to the user. */
+  disclosure?: DisclosureReport;
   dataset?: Dataset;
   /** Where the current dataset came from (manifest URL). */
   datasetUrl?: string;
   /** Problems from the last load; the dataset already on screen stays while these are shown. */
   problems: DataProblem[];
-  startLoading: () => void;
-  setDataset: (dataset: Dataset, url: string) => void;
+  startLoading: (stage?: string) => void;
+  setProgress: (fraction: number, stage: string) => void;
+  /** Shows a new dataset; `warnings` are listed (the data loaded all the same). */
+  setDataset: (dataset: Dataset, url: string, warnings?: DataProblem[], disclosure?: DisclosureReport) => void;
   setProblems: (problems: DataProblem[]) => void;
   dismissProblems: () => void;
 }
@@ -43,14 +50,15 @@ export type AtlasStore = DatasetSlice & ViewSlice & HoverSlice;
 const createDatasetSlice: StateCreator<AtlasStore, [], [], DatasetSlice> = (set, get) => ({
   status: 'idle',
   problems: [],
-  startLoading: () => set({ status: 'loading' }),
-  setDataset: (dataset, url) => {
+  startLoading: (stage = 'Loading') => set({ status: 'loading', progress: { fraction: 0, stage }, problems: [] }),
+  setProgress: (fraction, stage) => set({ progress: { fraction, stage } }),
+  setDataset: (dataset, url, warnings = [], disclosure) => {
     const current = get().period;
     // Keep the period a reader chose if the new data has it; else open on the latest.
     const period = current && dataset.periods.includes(current) ? current : dataset.periods.at(-1);
-    set({ status: 'ready', dataset, datasetUrl: url, period, problems: [], hover: undefined });
+    set({ status: 'ready', dataset, datasetUrl: url, period, problems: warnings, disclosure, progress: undefined, hover: undefined });
   },
-  setProblems: (problems) => set((s) => ({ problems, status: s.dataset ? 'ready' : 'error' })),
+  setProblems: (problems) => set((s) => ({ problems, progress: undefined, status: s.dataset ? 'ready' : 'error' })),
   dismissProblems: () => set({ problems: [] }),
 });
 

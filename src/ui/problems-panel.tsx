@@ -1,26 +1,42 @@
 import { useAtlasStore } from '../state/store';
-import { formatProblem } from '../data/parse';
+import { formatProblem } from '../data/problems';
 
 /** Lists every problem with the data; what is already on the map stays there. */
 export function ProblemsPanel() {
   const problems = useAtlasStore((s) => s.problems);
+  const disclosure = useAtlasStore((s) => s.disclosure);
   const dismiss = useAtlasStore((s) => s.dismissProblems);
   const hasDataset = useAtlasStore((s) => Boolean(s.dataset));
   if (problems.length === 0) return null;
+  const errors = problems.filter((p) => p.severity === 'error');
   return (
-    <section className="problems" role="alert" aria-label="Problems with the data">
-      <h2>The data could not be loaded</h2>
-      {hasDataset && <p>The map still shows the data loaded before.</p>}
+    <section className={`problems ${errors.length ? 'has-errors' : 'warnings-only'}`} role={errors.length ? 'alert' : 'status'} aria-label="Problems with the data" data-testid="problems">
+      <h2>{errors.length ? 'The data could not be opened' : 'Opened, with warnings'}</h2>
+      {errors.length > 0 && hasDataset && <p>Nothing was changed: the map still shows the data loaded before.</p>}
       <ul>
         {problems.map((p, i) => (
           <li key={i} className={p.severity}>
-            {formatProblem(p)}
+            <span className="severity">{p.severity === 'error' ? 'Error' : 'Warning'}:</span> {formatProblem(p)}
           </li>
         ))}
       </ul>
+      {errors.length === 0 && disclosure && <p>Disclosure control was applied before drawing; see the note under the legend.</p>}
       <button type="button" onClick={dismiss}>
         Dismiss
       </button>
     </section>
+  );
+}
+
+/** What disclosure control did to files opened raw: said plainly, beside the legend. */
+export function DisclosureNote() {
+  const report = useAtlasStore((s) => s.disclosure);
+  if (!report) return null;
+  const f = report.flows;
+  return (
+    <p className="disclosure-note" data-testid="disclosure-note">
+      Before drawing, {f.primary} flow{f.primary === 1 ? '' : 's'} under {report.settings.threshold} {f.primary === 1 ? 'was' : 'were'} suppressed, {f.secondary} more to stop totals giving {f.primary === 1 ? 'it' : 'them'} back,
+      and {f.rounded} rounded to the nearest {report.settings.roundingBase}. Use the data CLI for the full report.
+    </p>
   );
 }

@@ -4,7 +4,7 @@ import { AREA_STYLE } from '../theme';
 
 export const AREAS_LAYER_ID = 'areas';
 
-/** Origin and destination areas: blue and orange fills, outlined; pickable for the tooltip. */
+/** Origin and destination areas (or points): blue and orange fills, outlined; pickable for the tooltip. */
 export function areasLayer(areas: AreaFeature[]) {
   return new GeoJsonLayer<AreaFeature['properties']>({
     id: AREAS_LAYER_ID,
@@ -16,6 +16,10 @@ export function areasLayer(areas: AreaFeature[]) {
     getLineColor: (f) => (f.properties.role === 'destination' ? AREA_STYLE.destination.line : AREA_STYLE.origin.line),
     lineWidthUnits: 'pixels',
     getLineWidth: 1,
+    // Locations known only as points (flowmap.blue, coordinate CSVs) draw as small circles.
+    pointType: 'circle',
+    pointRadiusUnits: 'pixels',
+    getPointRadius: 5,
     autoHighlight: true,
     highlightColor: [0, 0, 0, 40],
   });

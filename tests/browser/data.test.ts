@@ -1,0 +1,111 @@
+/**
+ * Opening data in the browser: dropped files are parsed in a worker, bad ones leave the map as it
+ * was, good ones replace it; ?data= opens same-origin datasets only.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { colourDistance, launch, mapVersion, openPage, SCREENSHOT_DIR, screenshotPixels, waitForMapReady } from './harness';
+
+const chromiumPath = inject('chromiumPath');
+const baseUrl = inject('baseUrl');
+
+async function dropFiles(page: Page, files: { name: string; text: string | Buffer }[]) {
+  const payload = files.map((f) => ({ name: f.name, bytes: [...Buffer.from(f.text)] }));
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([new Uint8Array(f.bytes)], f.name));
+    return dt;
+  }, payload);
+  await page.dispatchEvent('[data-testid="drop-zone"]', 'drop', { dataTransfer });
+}
+
+const title = (page: Page) => page.locator('.header h1').textContent();
+
+async function changedPixels(page: Page, before: Awaited<ReturnType<typeof screenshotPixels>>) {
+  const after = await screenshotPixels(page);
+  let changed = 0;
+  for (let y = 0; y < after.height; y += 3) for (let x = 345; x < after.width; x += 3) if (colourDistance(before.at(x, y), after.at(x, y)) > 40) changed++;
+  return changed;
+}
+
+describe.skipIf(!chromiumPath)('opening data in Chromium', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launch(chromiumPath!);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('a bad file shows every problem and the map already drawn stays', async () => {
+    const { page, log } = await openPage(browser, baseUrl);
+    await waitForMapReady(page);
+    const sampleTitle = await title(page);
+    const before = await screenshotPixels(page);
+    await dropFiles(page, [{ name: 'areas.geojson', text: readFileSync('tests/fixtures/bad/unclosed-ring.geojson') }]);
+    const panel = page.getByTestId('problems');
+    await panel.waitFor();
+    await expect(panel.textContent()).resolves.toContain('areas.geojson: feature 0 (E07000114 "Thanet"), field "geometry": ring 0 is not closed');
+    await expect(panel.textContent()).resolves.toContain('the map still shows the data loaded before');
+    await waitForMapReady(page, 0);
+    expect(await title(page)).toBe(sampleTitle);
+    // Mask the panel itself: everything else on the map is as it was.
+    await page.evaluate(() => ((document.querySelector('[data-testid="problems"]') as HTMLElement).style.visibility = 'hidden'));
+    expect(await changedPixels(page, before)).toBeLessThan(50);
+    await page.evaluate(() => ((document.querySelector('[data-testid="problems"]') as HTMLElement).style.visibility = 'visible'));
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/drop-bad-file.png` });
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(panel.count()).resolves.toBe(0);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a good flowmap.blue pair replaces the map, with disclosure control applied', async () => {
+    const { page, log } = await openPage(browser, baseUrl);
+    await waitForMapReady(page);
+    const before = await screenshotPixels(page);
+    const version = await mapVersion(page);
+    await dropFiles(page, [
+      { name: 'locations.csv', text: 'id,name,lat,lon\nLDN,London,51.507,-0.128\nLPL,Liverpool,53.41,-2.98\nTHA,Thanet,51.36,1.38\nCOR,Cornwall,50.45,-4.64\nCDF,Cardiff,51.48,-3.18\n' },
+      { name: 'flows.csv', text: 'origin,dest,count,time\nLDN,THA,52,2024-01\nLDN,COR,3,2024-01\nLPL,COR,41,2024-01\nLPL,CDF,37,2024-01\nLDN,CDF,28,2024-01\nLPL,THA,6,2024-01\n' },
+    ]);
+    await waitForMapReady(page, version);
+    await expect(title(page)).resolves.toBe('Your data');
+    await expect(page.getByTestId('period-label').textContent()).resolves.toBe('Jan 2024');
+    await expect(page.getByTestId('disclosure-note').textContent()).resolves.toMatch(/2 flows under 10 were suppressed/);
+    expect(await changedPixels(page, before)).toBeGreaterThan(500);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/drop-flowmap-pair.png` });
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('"Open data…" reads chosen files through the same path', async () => {
+    const { page } = await openPage(browser, baseUrl);
+    await waitForMapReady(page);
+    await page.getByTestId('open-data-input').setInputFiles([
+      { name: 'flows.csv', mimeType: 'text/csv', buffer: Buffer.from('origin,dest,count\nA,B,-3\n') },
+      { name: 'locations.csv', mimeType: 'text/csv', buffer: Buffer.from('id,name,lat,lon\nA,Alpha,51.5,-0.1\nB,Beta,51.36,1.38\n') },
+    ]);
+    await expect(page.getByTestId('problems').textContent()).resolves.toContain('flows.csv: row 2, field "count": is negative (-3)');
+    await page.close();
+  });
+
+  it('?data= opens a same-origin dataset', async () => {
+    const { page, log } = await openPage(browser, `${baseUrl}?data=data/sample/manifest.json&period=2020-Q2`);
+    await waitForMapReady(page);
+    await expect(page.getByTestId('period-label').textContent()).resolves.toBe('Apr–Jun 2020 (Q2)');
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('?data= on another origin is refused with a message and never fetched', async () => {
+    const { page, log } = await openPage(browser, `${baseUrl}?data=${encodeURIComponent('https://example.org/evil/manifest.json')}`);
+    await waitForMapReady(page);
+    await expect(page.getByTestId('problems').textContent()).resolves.toContain('?data= must name a dataset on this site');
+    expect(log.requests.filter((url) => new URL(url).hostname === 'example.org')).toEqual([]);
+    expect(log.requests.every((url) => new URL(url).origin === new URL(baseUrl).origin)).toBe(true);
+    await page.close();
+  });
+});
