@@ -94,11 +94,16 @@ function importPublished(manifest: Recognised & { kind: 'manifest' }, texts: Map
 
 const baseName = (path: string) => path.split(/[\\/]/).pop()!;
 
-/** Origins only send, destinations only receive; an area that does both is "both". */
-function assignRoles(areas: AreaFeature[], flows: FlowRecord[]): AreaFeature[] {
+/**
+ * Origins only send, destinations only receive; an area that does both is "both". Areas in no flow
+ * (e.g. the rest of a whole-UK boundary file) are left out, and the warning says how many.
+ */
+function assignRoles(areas: AreaFeature[], flows: FlowRecord[], warnings: DataProblem[], file: string): AreaFeature[] {
   const sends = new Set(flows.map((f) => f.origin));
   const receives = new Set(flows.map((f) => f.dest));
-  return areas.map((a) => {
+  const used = areas.filter((a) => sends.has(a.properties.id) || receives.has(a.properties.id));
+  if (used.length < areas.length) warnings.push({ severity: 'warning', file, message: `${areas.length - used.length} of ${areas.length} areas appear in no flow and are not drawn` });
+  return used.map((a) => {
     const role = sends.has(a.properties.id) && !receives.has(a.properties.id) ? 'origin' : receives.has(a.properties.id) && !sends.has(a.properties.id) ? 'destination' : 'both';
     return { ...a, properties: { ...a.properties, role } };
   });
@@ -197,6 +202,7 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
   const flows = protectFlows([...raw, ...published.map((f) => ({ ...f }))], settings, report);
   if (points.length) cells = cells.concat(coarsenIncidents(points, options.h3Resolution ?? 7, settings, report));
   const flowFile = [...names('flows'), ...names('kepler'), ...names('published-flows')].map((r) => r.file).join(', ');
+  const areaFiles = [...names('areas-published'), ...names('areas-geojson'), ...names('locations'), ...names('kepler')].map((r) => r.file).join(', ');
   const dataset = assembleDataset(
     {
       title: 'Your data',
@@ -211,9 +217,9 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
       incidentMeasure: 'incidents',
       disclosure: settings,
       h3Resolution: options.h3Resolution ?? 7,
-      files: { areas: [...names('areas-published'), ...names('areas-geojson'), ...names('locations'), ...names('kepler')][0]?.file ?? 'areas', flows: flowFile, incidents: cells.length ? 'incidents' : undefined },
+      files: { areas: areaFiles || 'areas', flows: flowFile, incidents: cells.length ? 'incidents' : undefined },
     },
-    { type: 'FeatureCollection', features: assignRoles(dedupeAreas(areas), flows) },
+    { type: 'FeatureCollection', features: assignRoles(dedupeAreas(areas), flows, warnings, areaFiles) },
     flows,
     cells,
   );

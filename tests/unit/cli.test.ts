@@ -68,3 +68,22 @@ describe('data CLI', () => {
     expect(readFileSync(join(out, 'disclosure-report.md'), 'utf8')).toContain('15 points coarsened');
   });
 });
+
+describe.skipIf(!existsSync('../shared/fixtures-real/lad-uk-2019-buc.geojson'))('data CLI on real ONS boundaries', () => {
+  it('ONS boundaries + a flows spreadsheet → a dataset the app opens, with a report', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-real-'));
+    writeFileSync(join(dir, 'flows.csv'), 'origin,dest,period,count,officer\nE09000022,E07000114,2024-Q1,23,PC 1\nE09000028,E07000114,2024-Q1,6,PC 2\nE09000012,E07000114,2024-Q1,14,PC 3\nE09000022,E06000052,2024-Q1,31,PC 4\nE09000028,E06000052,2024-Q1,12,PC 5\nE08000012,W06000015,2024-Q1,40,PC 6\n');
+    const out = join(dir, 'out');
+    const started = performance.now();
+    const result = run(['build', '../shared/fixtures-real/lad-uk-2019-buc.geojson', join(dir, 'flows.csv'), '--out', out, '--title', 'Real boundaries']);
+    console.log(`[real] build from the whole-UK LAD file in ${(performance.now() - started).toFixed(0)} ms`);
+    expect(result.code, result.err).toBe(0);
+    expect(result.out).toContain('375 of 382 areas appear in no flow and are not drawn');
+    const areas = JSON.parse(readFileSync(join(out, 'areas.geojson'), 'utf8'));
+    expect(areas.features.map((f: { properties: { id: string } }) => f.properties.id).sort()).toEqual(['E06000052', 'E07000114', 'E08000012', 'E09000012', 'E09000022', 'E09000028', 'W06000015'].sort());
+    expect(Object.keys(areas.features[0].properties).sort()).toEqual(['centroid', 'id', 'name', 'role']);
+    expect(readFileSync(join(out, 'disclosure-report.md'), 'utf8')).toContain('`officer` from flows.csv (6×)');
+    const reopened = run(['validate', out]);
+    expect(reopened.code, reopened.err).toBe(0);
+  });
+});
