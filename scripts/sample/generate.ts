@@ -12,6 +12,7 @@ import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import { dropEmptyParts, greatBritainLand } from '../basemap';
 import { protectCount } from '../../src/data/disclosure';
+import { protectFlows, type RawFlow } from '../../src/data/protect';
 import { quarterRange, periodIndex } from '../../src/data/periods';
 import { SUPPRESSED_TOKEN, type AreaCollection, type AreaGeometry, type AreaFeature, type DisclosureSettings, type Manifest } from '../../src/data/schema';
 import { DESTINATION_PROFILE, EXPORTER_SHARE, SAMPLE_AREAS, type SampleArea } from './areas';
@@ -110,7 +111,7 @@ export function generateSample(seed = DEFAULT_SEED): SampleFiles {
   };
 
   const periods = quarterRange(FIRST_PERIOD, LAST_PERIOD);
-  const flowRows: string[] = ['origin,dest,period,count'];
+  const rawFlows: RawFlow[] = [];
   const incidentRows: string[] = ['cell,period,count'];
   const landCells = new Map<string, boolean>();
   for (const period of periods) {
@@ -120,8 +121,7 @@ export function generateSample(seed = DEFAULT_SEED): SampleFiles {
       for (const origin of origins) {
         const raw = poisson(lines * shareOf(origin, dest));
         if (raw === 0) continue;
-        const count = protectCount(raw, DISCLOSURE);
-        flowRows.push(`${origin.id},${dest.id},${period},${count ?? SUPPRESSED_TOKEN}`);
+        rawFlows.push({ origin: origin.id, dest: dest.id, period, count: raw });
       }
       // Incidents: points scattered around the destination's towns, coarsened to H3 cells.
       const rawCells = new Map<string, number>();
@@ -163,7 +163,7 @@ export function generateSample(seed = DEFAULT_SEED): SampleFiles {
   return {
     'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
     'areas.geojson': JSON.stringify(areaCollection) + '\n',
-    'flows.csv': flowRows.join('\n') + '\n',
+    'flows.csv': ['origin,dest,period,count', ...protectFlows(rawFlows, DISCLOSURE).map((f) => `${f.origin},${f.dest},${f.period},${f.count ?? SUPPRESSED_TOKEN}`)].join('\n') + '\n',
     'incidents.csv': incidentRows.join('\n') + '\n',
   };
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { colourDistance, launch, mapVersion, openPage, SCREENSHOT_DIR, screenshotPixels, waitForMapReady } from './harness';
+import { colourDistance, launch, mapVersion, openPage, project, SCREENSHOT_DIR, screenshotPixels, waitForMapReady } from './harness';
 
 const chromiumPath = inject('chromiumPath');
 const baseUrl = inject('baseUrl');
@@ -77,6 +77,27 @@ describe.skipIf(!chromiumPath)('opening data in Chromium', () => {
     await expect(page.getByTestId('disclosure-note').textContent()).resolves.toMatch(/2 flows under 10 were suppressed/);
     expect(await changedPixels(page, before)).toBeGreaterThan(500);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/drop-flowmap-pair.png` });
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('hostile names stay text: nothing from a file runs or becomes markup', async () => {
+    const { page, log } = await openPage(browser, baseUrl);
+    await waitForMapReady(page);
+    const version = await mapVersion(page);
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    await dropFiles(page, [
+      { name: 'locations.csv', text: `id,name,lat,lon\nA,"${hostile.replace(/"/g, '""')}",51.5,-0.1\nB,<script>window.__pwned=2</script>,51.36,1.38\n` },
+      { name: 'flows.csv', text: 'origin,dest,count\nA,B,25\n' },
+    ]);
+    await waitForMapReady(page, version);
+    const b = await project(page, [1.38, 51.36]);
+    await page.mouse.move(b.x, b.y);
+    const tooltip = page.getByTestId('tooltip');
+    await tooltip.waitFor();
+    await expect(tooltip.textContent()).resolves.toContain('<script>window.__pwned=2</script>');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('img[src="x"], .tooltip script').count()).toBe(0);
     expect(log.errors).toEqual([]);
     await page.close();
   });
