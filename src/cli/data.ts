@@ -4,6 +4,7 @@
  *   npm run data -- validate <files…>
  *   npm run data -- build <inputs…> --out data/<name>/ [--threshold 10 --rounding 5 --h3-resolution 7 --title …]
  *   npm run data -- import-flowmap <locations.csv> <flows.csv> --out data/<name>/
+ *   npm run data -- hotspots <values.csv> [--weights <file.gal>] [--k N] [--fdr]   (CSV to stdout)
  *
  * Exit codes: 0 success, 1 bad input (every problem printed), 2 bad usage.
  */
@@ -12,7 +13,11 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isPublishable } from '../data/disclosure';
 import { importFiles, type ImportOptions, type ImportResult, type InputFile } from '../data/import';
-import { DataError, formatProblem } from '../data/problems';
+import { DataError, formatProblem, type DataProblem } from '../data/problems';
+import { confidenceBins, getisOrdGiStar, h3Neighbours, parseGal } from '../data/hotspots';
+import { readCsv, requireColumns } from '../data/import-flows';
+import { decodeText } from '../data/text';
+import { isValidCell } from 'h3-js';
 import { formatDisclosureReport } from '../data/protect';
 import { SUPPRESSED_TOKEN, type Dataset, type Manifest } from '../data/schema';
 
@@ -20,7 +25,8 @@ const USAGE = `usage:
   npm run data -- validate <files…> [--id-field F --name-field F]
   npm run data -- build <inputs…> --out <dir> [--threshold N] [--rounding N] [--h3-resolution N]
                  [--title T] [--subtitle S] [--source S] [--licence L] [--attribution A] [--measure M]
-  npm run data -- import-flowmap <locations.csv> <flows.csv> --out <dir> [same options as build]`;
+  npm run data -- import-flowmap <locations.csv> <flows.csv> --out <dir> [same options as build]
+  npm run data -- hotspots <values.csv> [--weights <file.gal>] [--k N] [--fdr]`;
 
 class UsageError extends Error {}
 
@@ -46,6 +52,67 @@ function readInputs(paths: string[]): InputFile[] {
       throw new DataError([{ severity: 'error', file: path, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }]);
     }
   });
+}
+
+function readInputsRaw(path: string): InputFile {
+  try {
+    return { name: basename(path), bytes: new Uint8Array(readFileSync(path)) };
+  } catch (error) {
+    throw new DataError([{ severity: 'error', file: path, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }]);
+  }
+}
+
+/**
+ * Gi* for `id,value` rows: neighbours from a GeoDa .gal file, or else the ids are H3 cells and
+ * neighbours are their k-ring. Prints `id,value,z,p,bin`.
+ */
+function hotspotsCsv(table: InputFile, gal: InputFile | undefined, k: number, fdr: boolean): string[] {
+  const csv = readCsv(decodeText(table.bytes, table.name), table.name);
+  requireColumns(csv, ['id', 'value']);
+  const problems: DataProblem[] = [];
+  const ids: string[] = [];
+  const values: number[] = [];
+  csv.rows.forEach((row, i) => {
+    const id = (row.id ?? '').trim();
+    const value = Number((row.value ?? '').trim());
+    if (!id) problems.push({ severity: 'error', file: table.name, where: `row ${i + 2}`, field: 'id', message: 'is empty' });
+    else if ((row.value ?? '').trim() === '' || !Number.isFinite(value)) problems.push({ severity: 'error', file: table.name, where: `row ${i + 2}`, field: 'value', message: `expected a number, found "${row.value ?? ''}"` });
+    else if (ids.includes(id)) problems.push({ severity: 'error', file: table.name, where: `row ${i + 2}`, field: 'id', message: `duplicate id "${id}"` });
+    else {
+      ids.push(id);
+      values.push(value);
+    }
+  });
+  if (problems.length) throw new DataError(problems);
+  if (ids.length < 3) throw new DataError([{ severity: 'error', file: table.name, message: `has ${ids.length} value(s); Gi* needs at least 3` }]);
+  let neighbours: number[][];
+  if (gal) {
+    let weights: Map<string, string[]>;
+    try {
+      weights = parseGal(decodeText(gal.bytes, gal.name));
+    } catch (error) {
+      if (error instanceof DataError) throw error;
+      throw new DataError([{ severity: 'error', file: gal.name, message: (error as Error).message }]);
+    }
+    const index = new Map(ids.map((id, i) => [id, i]));
+    const missing = ids.filter((id) => !weights.has(id));
+    const unknown = [...weights.values()].flat().filter((id) => !index.has(id));
+    if (missing.length || unknown.length) {
+      throw new DataError([
+        ...missing.slice(0, 10).map((id) => ({ severity: 'error' as const, file: gal.name, message: `has no entry for id "${id}" from ${table.name}` })),
+        ...[...new Set(unknown)].slice(0, 10).map((id) => ({ severity: 'error' as const, file: gal.name, message: `names neighbour "${id}", which is not in ${table.name}` })),
+      ]);
+    }
+    neighbours = ids.map((id) => weights.get(id)!.map((other) => index.get(other)!).filter((j) => j !== index.get(id)));
+  } else {
+    const bad = ids.filter((id) => !isValidCell(id));
+    if (bad.length) throw new DataError(bad.slice(0, 10).map((id) => ({ severity: 'error', file: table.name, field: 'id', message: `"${id}" is not an H3 cell; give --weights <file.gal> for other ids` })));
+    neighbours = h3Neighbours(ids, k);
+  }
+  const result = getisOrdGiStar(values, neighbours);
+  const bins = confidenceBins(result, fdr);
+  const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(10)).toString() : 'NaN');
+  return ['id,value,z,p,bin', ...ids.map((id, i) => [csvField(id), values[i], fmt(result.z[i]), fmt(result.p[i]), bins[i] + 0].join(','))];
 }
 
 function summarise(result: ImportResult): string {
@@ -97,6 +164,7 @@ export function main(argv: string[], out = console.log, err = console.error): nu
         out: { type: 'string' }, threshold: { type: 'string' }, rounding: { type: 'string' }, 'h3-resolution': { type: 'string' },
         title: { type: 'string' }, subtitle: { type: 'string' }, source: { type: 'string' }, licence: { type: 'string' },
         attribution: { type: 'string' }, measure: { type: 'string' }, 'id-field': { type: 'string' }, 'name-field': { type: 'string' },
+        weights: { type: 'string' }, k: { type: 'string' }, fdr: { type: 'boolean' },
       },
     });
     const whole = (name: string, value: string | undefined) => {
@@ -110,6 +178,15 @@ export function main(argv: string[], out = console.log, err = console.error): nu
       h3Resolution: whole('h3-resolution', values['h3-resolution']),
       areaMapping: { idField: values['id-field'], nameField: values['name-field'] },
     };
+    if (command === 'hotspots') {
+      if (positionals.length !== 1) throw new UsageError('hotspots takes one values.csv (id,value)');
+      const [table] = readInputs(positionals);
+      const gal = values.weights ? readInputsRaw(values.weights) : undefined;
+      const k = whole('k', values.k) ?? 1;
+      if (k < 1) throw new UsageError('--k must be at least 1');
+      for (const line of hotspotsCsv(table, gal, k, Boolean(values.fdr))) out(line);
+      return 0;
+    }
     if (command === 'validate') {
       const result = importFiles(readInputs(positionals), options);
       for (const line of result.recognised) out(`read ${line}`);

@@ -87,3 +87,40 @@ describe.skipIf(!existsSync('../shared/fixtures-real/lad-uk-2019-buc.geojson'))(
     expect(reopened.code, reopened.err).toBe(0);
   });
 });
+
+describe('data CLI: hotspots', () => {
+  it('with GeoDa .gal weights reproduces PySAL esda Gi* (star, binary)', () => {
+    const result = run(['hotspots', 'tests/fixtures/hotspots/pysal-six-points.csv', '--weights', 'tests/fixtures/hotspots/pysal-six-points.gal']);
+    expect(result.code, result.err).toBe(0);
+    const rows = result.out.split('\n');
+    expect(rows[0]).toBe('id,value,z,p,bin');
+    const [id, value, z] = rows[1].split(',');
+    expect([id, value]).toEqual(['P0', '2']);
+    expect(Math.abs(Number(z) - -1.39727626)).toBeLessThan(1e-6);
+  });
+
+  it('with H3 ids uses k-ring neighbours, and --fdr changes nothing it should not', () => {
+    const incidents = readFileSync('data/sample/incidents.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const q = incidents.filter(([, period, count]) => period === '2019-Q1' && count !== '[c]');
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-hot-'));
+    writeFileSync(join(dir, 'values.csv'), ['id,value', ...q.map(([cell, , count]) => `${cell},${count}`)].join('\n'));
+    const plain = run(['hotspots', join(dir, 'values.csv'), '--k', '2']);
+    const fdr = run(['hotspots', join(dir, 'values.csv'), '--k', '2', '--fdr']);
+    expect(plain.code, plain.err).toBe(0);
+    const bins = (out: string) => out.split('\n').slice(1).map((r) => Number(r.split(',')[4]));
+    expect(bins(plain.out)).toHaveLength(q.length);
+    expect(bins(plain.out).some((b) => b > 0)).toBe(true);
+    expect(bins(fdr.out).filter((b) => b !== 0).length).toBeLessThanOrEqual(bins(plain.out).filter((b) => b !== 0).length);
+  });
+
+  it('bad values and weights exit 1 with a message', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-hot-'));
+    writeFileSync(join(dir, 'v.csv'), 'id,value\nA,1\nB,x\nC,3\n');
+    expect(run(['hotspots', join(dir, 'v.csv')]).err).toBe('error: v.csv: row 3, field "value": expected a number, found "x"');
+    writeFileSync(join(dir, 'v.csv'), 'id,value\nA,1\nB,2\nC,3\n');
+    writeFileSync(join(dir, 'w.gal'), '3\nA 1\nB\nB 1\nZ\nC 0\n');
+    const result = run(['hotspots', join(dir, 'v.csv'), '--weights', join(dir, 'w.gal')]);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe('error: w.gal: names neighbour "Z", which is not in v.csv');
+  });
+});
