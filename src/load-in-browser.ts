@@ -2,7 +2,9 @@
  * Browser side of loading data: same-origin published datasets by URL, and local files through the
  * data worker. Results go to the store; on failure the dataset already on screen stays.
  */
-import { loadDataset } from './data/load';
+import { loadDataset, resolveRelative } from './data/load';
+import { parseIncidentsCsv } from './data/parse';
+import type { Dataset } from './data/schema';
 import { DataError, type DataProblem } from './data/problems';
 import { useAtlasStore } from './state/store';
 import type { WorkerRequest, WorkerResponse } from './worker/protocol';
@@ -46,14 +48,48 @@ export async function openDataset(manifestUrl = SAMPLE_MANIFEST): Promise<void> 
 let worker: Worker | undefined;
 let nextId = 1;
 
+/** One data worker for the page, started on first use (it is not part of the first view). */
+function dataWorker(): Worker {
+  worker ??= new Worker(new URL('./worker/data-worker.ts', import.meta.url), { type: 'module', name: 'atlas-data' });
+  return worker;
+}
+
+/** Gi* in the data worker: the main thread never stalls on the statistics. */
+export function computeHotspots(cells: string[], values: number[], k: number, fdr: boolean): Promise<{ z: number[]; bins: number[] }> {
+  const id = nextId++;
+  const w = dataWorker();
+  return new Promise((resolve) => {
+    const onMessage = (event: MessageEvent<WorkerResponse>) => {
+      if (event.data.id !== id || event.data.type !== 'gi') return;
+      w.removeEventListener('message', onMessage);
+      resolve({ z: event.data.z, bins: event.data.bins });
+    };
+    w.addEventListener('message', onMessage);
+    w.postMessage({ id, kind: 'gi', cells, values, k, fdr } satisfies WorkerRequest);
+  });
+}
+
+/** Incident cells of a published dataset, fetched on first use of a layer that needs them. */
+export async function loadIncidents(dataset: Dataset, manifestUrl: string): Promise<void> {
+  const file = dataset.manifest.files.incidents;
+  if (!file || dataset.incidents.length > 0) return;
+  const url = resolveRelative(new URL(manifestUrl, document.baseURI).href, file);
+  try {
+    useAtlasStore.getState().attachIncidents(dataset, parseIncidentsCsv(await fetchText(url), file));
+  } catch (error) {
+    const problems: DataProblem[] = error instanceof DataError ? error.problems : [{ severity: 'error', file, message: (error as Error).message }];
+    useAtlasStore.getState().setProblems(problems);
+  }
+}
+
 /** Reads the files locally (never uploaded) and imports them in the data worker. */
 export async function openLocalFiles(files: File[]): Promise<void> {
   const store = useAtlasStore.getState();
   if (files.length === 0) return;
   store.startLoading(`Reading ${files.length === 1 ? files[0].name : `${files.length} files`}`);
   const id = nextId++;
-  const request: WorkerRequest = { id, files: await Promise.all(files.map(async (f) => ({ name: f.name, buffer: await f.arrayBuffer() }))), options: {} };
-  worker ??= new Worker(new URL('./worker/data-worker.ts', import.meta.url), { type: 'module', name: 'atlas-data' });
+  const request: WorkerRequest = { id, kind: 'import', files: await Promise.all(files.map(async (f) => ({ name: f.name, buffer: await f.arrayBuffer() }))), options: {} };
+  const worker = dataWorker();
   await new Promise<void>((resolve) => {
     const onMessage = (event: MessageEvent<WorkerResponse>) => {
       const message = event.data;
@@ -62,12 +98,12 @@ export async function openLocalFiles(files: File[]): Promise<void> {
         useAtlasStore.getState().setProgress(message.fraction, message.stage);
         return;
       }
-      worker!.removeEventListener('message', onMessage);
+      worker.removeEventListener('message', onMessage);
       if (message.type === 'done') useAtlasStore.getState().setDataset(message.dataset, files.map((f) => f.name).join(', '), message.warnings, message.report);
-      else useAtlasStore.getState().setProblems(message.problems);
+      else if (message.type === 'error') useAtlasStore.getState().setProblems(message.problems);
       resolve();
     };
-    worker!.addEventListener('message', onMessage);
-    worker!.postMessage(request, request.files.map((f) => f.buffer));
+    worker.addEventListener('message', onMessage);
+    worker.postMessage(request, request.files.map((f) => f.buffer));
   });
 }

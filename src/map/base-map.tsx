@@ -3,7 +3,7 @@
  * WebGL context (one canvas, so exports and pixel tests see everything).
  *
  * Readiness: `<body data-map-ready="true">` once the basemap and the current layers have drawn a
- * frame; it is reset whenever the dataset or period changes. Tests and the snapshot tool wait on it.
+ * frame; it is reset whenever what should be drawn changes. Tests and the snapshot tool wait on it.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import * as maplibregl from 'maplibre-gl';
@@ -11,16 +11,14 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { PickingInfo } from '@deck.gl/core';
-import type { JoinedFlow } from '../data/aggregate';
+import { useShallow } from 'zustand/react/shallow';
 import type { AreaFeature } from '../data/schema';
 import { useAtlasStore } from '../state/store';
 import { basemapStyle, GREAT_BRITAIN_BOUNDS } from './basemap-style';
-import { prepareLayerData } from './layer-data';
-import { placeLabels } from './label-placement';
-import { areasLayer, AREAS_LAYER_ID } from './layers/areas';
-import { flowArcsLayer, suppressedArcsLayer } from './layers/flow-arcs';
-import { labelsLayer } from './layers/labels';
-import { FLOW_STYLE } from './theme';
+import { composeLayers, type ViewChoices } from './compose-layers';
+import type { FlowDatum } from './layer-data';
+import type { NodeTotal } from './layers/area-totals';
+import { useAnalysisLayers } from './use-analysis-layers';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -50,13 +48,31 @@ export function BaseMap() {
   const overlayRef = useRef<MapLibreOverlay | null>(null);
   const renderedVersion = useRef(0);
   const wantedVersion = useRef(0);
+  const pendingRef = useRef(false);
 
   const dataset = useAtlasStore((s) => s.dataset);
-  const period = useAtlasStore((s) => s.period);
-  // Label placement changes in steps of a quarter zoom level: enough, and cheap.
-  const labelZoom = useAtlasStore((s) => Math.floor(s.zoom * 4) / 4);
-  const setHover = useAtlasStore((s) => s.setHover);
   const loading = useAtlasStore((s) => s.status === 'loading');
+  const view: ViewChoices | undefined = useAtlasStore(
+    useShallow((s) =>
+      s.period
+        ? {
+            period: s.period,
+            // Layers depend on zoom only through label placement and auto grouping: quarter steps.
+            zoom: Math.floor(s.zoom * 4) / 4,
+            flowStyle: s.flowStyle,
+            flowColour: s.flowColour,
+            grouping: s.grouping,
+            layers: s.layers,
+            minCount: s.minCount,
+            originFilter: s.originFilter,
+            destFilter: s.destFilter,
+            topN: s.topN,
+            selection: s.selection,
+          }
+        : undefined,
+    ),
+  );
+  const analysis = useAnalysisLayers();
 
   /** Marks the map not ready until the next frame that draws the current layers has settled. */
   const awaitNextFrame = () => {
@@ -97,7 +113,7 @@ export function BaseMap() {
     map.on('load', () => useAtlasStore.getState().setZoom(map.getZoom()));
     // 'idle' = every source loaded and no frame pending: with deck interleaved, its layers too.
     map.on('idle', () => {
-      if (wantedVersion.current > 0 && renderedVersion.current === wantedVersion.current) setReady(true, wantedVersion.current);
+      if (wantedVersion.current > 0 && renderedVersion.current === wantedVersion.current && !pendingRef.current) setReady(true, wantedVersion.current);
     });
     mapRef.current = map;
     overlayRef.current = overlay;
@@ -113,26 +129,42 @@ export function BaseMap() {
     };
   }, []);
 
-  const layerData = useMemo(() => (dataset && period ? prepareLayerData(dataset, period, FLOW_STYLE.maxWidthPx) : undefined), [dataset, period]);
-  const labels = useMemo(() => (layerData ? placeLabels(layerData.labels, labelZoom) : []), [layerData, labelZoom]);
+  pendingRef.current = analysis.pending;
+  const composed = useMemo(() => (dataset && view ? composeLayers(dataset, view, analysis) : undefined), [dataset, view, analysis]);
 
   useEffect(() => {
     const overlay = overlayRef.current;
-    if (!overlay || !layerData) return;
+    if (!overlay || !composed) return;
     awaitNextFrame();
+    const { network } = composed.flowData;
+    const store = useAtlasStore.getState();
     const onHover = (info: PickingInfo) => {
-      if (!info.object) return setHover(undefined);
-      if (info.layer?.id === AREAS_LAYER_ID) {
-        setHover({ kind: 'area', area: (info.object as AreaFeature).properties, x: info.x, y: info.y });
-      } else {
-        setHover({ kind: 'flow', flow: info.object as JoinedFlow, x: info.x, y: info.y });
+      const id = info.layer?.id ?? '';
+      if (!info.object) return store.setHover(undefined);
+      if (id === 'areas') store.setHover({ kind: 'area', area: (info.object as AreaFeature).properties, x: info.x, y: info.y });
+      else if (id === 'area-totals') store.setHover({ kind: 'area', area: (info.object as NodeTotal).node, x: info.x, y: info.y });
+      else if (id.startsWith('flow')) store.setHover({ kind: 'flow', flow: (info.object as FlowDatum).flow, x: info.x, y: info.y });
+      else if ((info.object as { cell?: string }).cell) {
+        const cell = info.object as { cell: string; count: number | null; bin?: number; z?: number };
+        store.setHover({ kind: 'cell', cell: cell.cell, count: cell.count, bin: cell.bin, z: cell.z, x: info.x, y: info.y });
       }
     };
-    overlay.setProps({
-      layers: [areasLayer(layerData.areas), suppressedArcsLayer(layerData.suppressedFlows), flowArcsLayer(layerData.flows, layerData.pixelsPerUnit), labelsLayer(labels)],
-      onHover,
-    });
-  }, [layerData, labels, setHover]);
+    const onClick = (info: PickingInfo) => {
+      const id = info.layer?.id;
+      if (id === 'areas') store.select(network.nodeOf.get((info.object as AreaFeature).properties.id) ?? (info.object as AreaFeature).properties.id);
+      else if (id === 'area-totals') store.select((info.object as NodeTotal).node.id);
+      else if (!info.object) store.clearSelection();
+    };
+    overlay.setProps({ layers: composed.layers, onHover, onClick });
+  }, [composed]);
+
+  // 3D arcs need a tilted view; flat curves read best from straight above.
+  const style = view?.flowStyle;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !style) return;
+    map.easeTo({ pitch: style === 'arcs' ? 45 : 0, duration: 0 });
+  }, [style]);
 
   // While another dataset loads the map is not "ready"; if that load fails, what is on screen
   // stays, and one more frame confirms it.
@@ -141,5 +173,5 @@ export function BaseMap() {
     else if (wantedVersion.current > 0) awaitNextFrame();
   }, [loading]);
 
-  return <div ref={container} className="map" role="region" aria-label="Map of county-lines flows" onMouseLeave={() => setHover(undefined)} />;
+  return <div ref={container} className="map" role="region" aria-label="Map of county-lines flows" onMouseLeave={() => useAtlasStore.getState().setHover(undefined)} />;
 }

@@ -2,7 +2,8 @@
  * The app's one store, made of typed slices. URL state (src/state/url-state.ts) derives from it.
  */
 import { create, type StateCreator } from 'zustand';
-import type { JoinedFlow } from '../data/aggregate';
+import type { NetworkFlow } from '../data/network';
+import { createAnalysisSlice, createFilterSlice, createSelectionSlice, createSettingsSlice, type AnalysisSlice, type FilterSlice, type SelectionSlice, type SettingsSlice } from './analysis-slices';
 import type { DataProblem } from '../data/problems';
 import type { DisclosureReport } from '../data/protect';
 import type { AreaProperties, Dataset, Period } from '../data/schema';
@@ -23,6 +24,8 @@ export interface DatasetSlice {
   /** Shows a new dataset; `warnings` are listed (the data loaded all the same). */
   setDataset: (dataset: Dataset, url: string, warnings?: DataProblem[], disclosure?: DisclosureReport) => void;
   setProblems: (problems: DataProblem[]) => void;
+  /** Adds incident cells loaded later (on first use) without resetting the view. */
+  attachIncidents: (dataset: Dataset, incidents: Dataset['incidents']) => void;
   dismissProblems: () => void;
 }
 
@@ -37,7 +40,8 @@ export interface ViewSlice {
 }
 
 export type HoverTarget =
-  | { kind: 'flow'; flow: JoinedFlow; x: number; y: number }
+  | { kind: 'flow'; flow: NetworkFlow; x: number; y: number }
+  | { kind: 'cell'; cell: string; count: number | null; bin?: number; z?: number; x: number; y: number }
   | { kind: 'area'; area: AreaProperties; x: number; y: number };
 
 export interface HoverSlice {
@@ -45,7 +49,7 @@ export interface HoverSlice {
   setHover: (hover?: HoverTarget) => void;
 }
 
-export type AtlasStore = DatasetSlice & ViewSlice & HoverSlice;
+export type AtlasStore = DatasetSlice & ViewSlice & HoverSlice & SettingsSlice & FilterSlice & SelectionSlice & AnalysisSlice;
 
 const createDatasetSlice: StateCreator<AtlasStore, [], [], DatasetSlice> = (set, get) => ({
   status: 'idle',
@@ -56,10 +60,16 @@ const createDatasetSlice: StateCreator<AtlasStore, [], [], DatasetSlice> = (set,
     const current = get().period;
     // Keep the period a reader chose if the new data has it; else open on the latest.
     const period = current && dataset.periods.includes(current) ? current : dataset.periods.at(-1);
-    set({ status: 'ready', dataset, datasetUrl: url, period, problems: warnings, disclosure, progress: undefined, hover: undefined });
+    // Filters and the selection name areas of the old data: a new dataset starts clean, unless it is
+    // the first one (whose settings may have come from the URL).
+    const fresh = get().dataset ? { selection: undefined, originFilter: undefined, destFilter: undefined, range: undefined, playing: false } : {};
+    set({ status: 'ready', dataset, datasetUrl: url, period, problems: warnings, disclosure, progress: undefined, hover: undefined, ...fresh });
   },
   setProblems: (problems) => set((s) => ({ problems, progress: undefined, status: s.dataset ? 'ready' : 'error' })),
   dismissProblems: () => set({ problems: [] }),
+  attachIncidents: (dataset, incidents) => {
+    if (get().dataset === dataset) set({ dataset: { ...dataset, incidents } });
+  },
 });
 
 const createViewSlice: StateCreator<AtlasStore, [], [], ViewSlice> = (set, get) => ({
@@ -83,4 +93,8 @@ export const useAtlasStore = create<AtlasStore>()((...a) => ({
   ...createDatasetSlice(...a),
   ...createViewSlice(...a),
   ...createHoverSlice(...a),
+  ...createSettingsSlice(...a),
+  ...createFilterSlice(...a),
+  ...createSelectionSlice(...a),
+  ...createAnalysisSlice(...a),
 }));

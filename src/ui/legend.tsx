@@ -1,23 +1,27 @@
+import { legendSamples } from '../data/aggregate';
 import { useAtlasStore } from '../state/store';
-import { legendSamples, maxFlowCount } from '../data/aggregate';
+import { COUNT_COLOURS, GROUP_COLOURS } from '../map/flow-colours';
 import { AREA_STYLE, FLOW_STYLE, PALETTE, rgbaCss } from '../map/theme';
+import { useDerived } from './view-derived';
 
-/** Key to every mark on the map: widths at sample values, the colour ramp, areas, suppression. */
+/** Key to every flow mark: widths at sample values, the colour in use, areas, suppression. */
 export function Legend() {
-  const dataset = useAtlasStore((s) => s.dataset);
-  if (!dataset) return null;
+  const derived = useDerived();
+  const style = useAtlasStore((s) => s.flowStyle);
+  if (!derived) return null;
+  const { dataset, flowData, view } = derived;
   const { threshold, roundingBase } = dataset.manifest.disclosure;
-  const max = maxFlowCount(dataset);
-  const pixelsPerUnit = FLOW_STYLE.maxWidthPx / Math.max(1, max);
+  const max = flowData.published.reduce((m, d) => Math.max(m, d.flow.count!), 0);
+  const swatch = PALETTE.darkBlue;
   return (
-    <section className="legend" aria-label="Legend">
+    <section className="legend" aria-label="Legend" data-testid="legend">
       <h2>Legend</h2>
       <h3>Flow width: {dataset.manifest.flowMeasure}</h3>
       <ul className="legend-widths">
         {legendSamples(threshold, max).map((value) => (
           <li key={value}>
             <svg width="56" height="18" aria-hidden="true">
-              <line x1="2" x2="54" y1="9" y2="9" stroke={PALETTE.darkBlue} strokeWidth={value * pixelsPerUnit} />
+              <line x1="2" x2="54" y1="9" y2="9" stroke={swatch} strokeWidth={Math.max(1.5, value * flowData.pixelsPerUnit)} />
             </svg>
             <span>{value}</span>
           </li>
@@ -29,13 +33,44 @@ export function Legend() {
           <span>fewer than {threshold}: suppressed</span>
         </li>
       </ul>
-      <h3>Flow direction</h3>
-      <div className="legend-ramp">
-        <span>origin</span>
-        <span className="ramp" style={{ background: `linear-gradient(to right, ${PALETTE.darkBlue}, ${PALETTE.orange})` }} aria-hidden="true" />
-        <span>destination</span>
-      </div>
-      <p className="legend-note">Arcs bend clockwise from origin to destination.</p>
+      {view.flowColour === 'direction' && (
+        <>
+          <h3>Flow direction</h3>
+          <div className="legend-ramp">
+            <span>origin</span>
+            <span className="ramp" style={{ background: `linear-gradient(to right, ${PALETTE.darkBlue}, ${PALETTE.orange})` }} aria-hidden="true" />
+            <span>destination</span>
+          </div>
+          <p className="legend-note">{style === 'curved' ? 'Lines bend clockwise and end in an orange arrowhead at the destination.' : 'Arcs run from blue at the origin to orange at the destination.'}</p>
+        </>
+      )}
+      {view.flowColour === 'group' && (
+        <>
+          <h3>Exporting area</h3>
+          <ul className="legend-areas">
+            {flowData.groups.slice(0, 6).map((g, i) => (
+              <li key={g}>
+                <span className="swatch" style={{ background: rgbaCss(GROUP_COLOURS[i]), borderColor: rgbaCss(GROUP_COLOURS[i]) }} aria-hidden="true" />
+                {g}
+              </li>
+            ))}
+            {flowData.groups.length > 6 && <li>Others: dark grey</li>}
+          </ul>
+        </>
+      )}
+      {view.flowColour === 'count' && (
+        <>
+          <h3>Count (natural breaks)</h3>
+          <ul className="legend-areas">
+            {flowData.countBreaks.map((upper, i) => (
+              <li key={i}>
+                <span className="swatch" style={{ background: rgbaCss(COUNT_COLOURS[i]), borderColor: rgbaCss(COUNT_COLOURS[i]) }} aria-hidden="true" />
+                {i === 0 ? `up to ${upper}` : `${flowData.countBreaks[i - 1]}–${upper}`}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h3>Areas (schematic shapes)</h3>
       <ul className="legend-areas">
         <li>
@@ -48,7 +83,7 @@ export function Legend() {
         </li>
       </ul>
       <p className="legend-note">
-        Counts under {threshold} are suppressed; the rest are rounded to the nearest {roundingBase}.
+        Counts under {threshold} are suppressed; the rest are rounded to the nearest {roundingBase}. Merged flows (e.g. all of London) add published counts only and say how many suppressed flows they also hold. Click an area to isolate its flows.
       </p>
     </section>
   );

@@ -1,37 +1,40 @@
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useAtlasStore } from '../state/store';
 import { periodLabel } from '../data/periods';
 
-/** Period slider with previous/next buttons; arrow keys move the slider, as a native range does. */
+const SPEEDS = [0.5, 1, 2, 4];
+
+/**
+ * The period on screen: slider and previous/next (arrow keys move the slider, as a native range
+ * does), a window for playback, and play/pause with a speed.
+ */
 export function PeriodControl() {
-  const dataset = useAtlasStore((s) => s.dataset);
-  const period = useAtlasStore((s) => s.period);
-  const setPeriod = useAtlasStore((s) => s.setPeriod);
-  const stepPeriod = useAtlasStore((s) => s.stepPeriod);
+  const s = useAtlasStore(
+    useShallow((st) => ({ dataset: st.dataset, period: st.period, range: st.range, playing: st.playing, speed: st.speed, setPeriod: st.setPeriod, stepPeriod: st.stepPeriod, setRange: st.setRange, setPlaying: st.setPlaying, setSpeed: st.setSpeed, advance: st.advance })),
+  );
   const id = useId();
-  if (!dataset || !period) return null;
-  const periods = dataset.periods;
-  const index = periods.indexOf(period);
+  const { playing, speed, advance } = s;
+  useEffect(() => {
+    if (!playing) return;
+    const timer = window.setInterval(advance, 1000 / speed);
+    return () => window.clearInterval(timer);
+  }, [playing, speed, advance]);
+  if (!s.dataset || !s.period) return null;
+  const periods = s.dataset.periods;
+  const index = periods.indexOf(s.period);
+  const [from, to] = s.range ?? [0, periods.length - 1];
   return (
     <section className="period-control" aria-label="Period">
       <label htmlFor={id}>
-        Period: <output data-testid="period-label">{periodLabel(period)}</output>
+        Period: <output data-testid="period-label">{periodLabel(s.period)}</output>
       </label>
       <div className="period-row">
-        <button type="button" onClick={() => stepPeriod(-1)} disabled={index <= 0} aria-label="Previous period">
+        <button type="button" onClick={() => s.stepPeriod(-1)} disabled={index <= 0} aria-label="Previous period">
           ‹
         </button>
-        <input
-          id={id}
-          type="range"
-          min={0}
-          max={periods.length - 1}
-          step={1}
-          value={Math.max(0, index)}
-          aria-valuetext={periodLabel(period)}
-          onChange={(e) => setPeriod(periods[Number(e.target.value)])}
-        />
-        <button type="button" onClick={() => stepPeriod(1)} disabled={index >= periods.length - 1} aria-label="Next period">
+        <input id={id} type="range" min={0} max={periods.length - 1} step={1} value={Math.max(0, index)} aria-valuetext={periodLabel(s.period)} onChange={(e) => s.setPeriod(periods[Number(e.target.value)])} />
+        <button type="button" onClick={() => s.stepPeriod(1)} disabled={index >= periods.length - 1} aria-label="Next period">
           ›
         </button>
       </div>
@@ -39,6 +42,43 @@ export function PeriodControl() {
         <span>{periods[0]}</span>
         <span>{periods.at(-1)}</span>
       </div>
+      {periods.length > 1 && (
+        <div className="playback">
+          <button type="button" onClick={() => s.setPlaying(!playing)} aria-pressed={playing} data-testid="play">
+            {playing ? '❚❚ Pause' : '▶ Play'}
+          </button>
+          <label>
+            Speed{' '}
+            <select value={speed} onChange={(e) => s.setSpeed(Number(e.target.value))} data-testid="speed">
+              {SPEEDS.map((v) => (
+                <option key={v} value={v}>
+                  {v}× ({v} per second)
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            From{' '}
+            <select value={from} onChange={(e) => s.setRange([Number(e.target.value), to])} data-testid="range-from">
+              {periods.map((p, i) => (
+                <option key={p} value={i}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            to{' '}
+            <select value={to} onChange={(e) => s.setRange([from, Number(e.target.value)])} data-testid="range-to">
+              {periods.map((p, i) => (
+                <option key={p} value={i}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
     </section>
   );
 }

@@ -4,13 +4,12 @@ import type { DataProblem } from '../data/problems';
 import type { DisclosureReport } from '../data/protect';
 import type { Dataset } from '../data/schema';
 
-export interface WorkerRequest {
-  id: number;
-  files: { name: string; buffer: ArrayBuffer }[];
-  options: Omit<ImportOptions, 'onProgress'>;
-}
+export type WorkerRequest =
+  | { id: number; kind: 'import'; files: { name: string; buffer: ArrayBuffer }[]; options: Omit<ImportOptions, 'onProgress'> }
+  | { id: number; kind: 'gi'; cells: string[]; values: number[]; k: number; fdr: boolean };
 
 export type WorkerResponse =
   | { id: number; type: 'progress'; fraction: number; stage: string }
   | { id: number; type: 'done'; dataset: Dataset; warnings: DataProblem[]; report?: DisclosureReport; recognised: string[] }
-  | { id: number; type: 'error'; problems: DataProblem[] };
+  | { id: number; type: 'error'; problems: DataProblem[] }
+  | { id: number; type: 'gi'; z: number[]; p: number[]; bins: number[] };

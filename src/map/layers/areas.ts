@@ -5,7 +5,7 @@ import { AREA_STYLE } from '../theme';
 export const AREAS_LAYER_ID = 'areas';
 
 /** Origin and destination areas (or points): blue and orange fills, outlined; pickable for the tooltip. */
-export function areasLayer(areas: AreaFeature[]) {
+export function areasLayer(areas: AreaFeature[], selected: ReadonlySet<string> = new Set()) {
   return new GeoJsonLayer<AreaFeature['properties']>({
     id: AREAS_LAYER_ID,
     data: areas as never,
@@ -13,9 +13,10 @@ export function areasLayer(areas: AreaFeature[]) {
     stroked: true,
     filled: true,
     getFillColor: (f) => (f.properties.role === 'destination' ? AREA_STYLE.destination.fill : AREA_STYLE.origin.fill),
-    getLineColor: (f) => (f.properties.role === 'destination' ? AREA_STYLE.destination.line : AREA_STYLE.origin.line),
+    getLineColor: (f) => (selected.has(f.properties.id) ? AREA_STYLE.highlight.line : f.properties.role === 'destination' ? AREA_STYLE.destination.line : AREA_STYLE.origin.line),
     lineWidthUnits: 'pixels',
-    getLineWidth: 1,
+    getLineWidth: (f) => (selected.has(f.properties.id) ? 3 : 1),
+    updateTriggers: { getLineWidth: [...selected].join(','), getLineColor: [...selected].join(',') },
     // Locations known only as points (flowmap.blue, coordinate CSVs) draw as small circles.
     pointType: 'circle',
     pointRadiusUnits: 'pixels',

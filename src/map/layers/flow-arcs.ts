@@ -1,48 +1,43 @@
 import { ArcLayer } from '@deck.gl/layers';
-import type { JoinedFlow } from '../../data/aggregate';
+import { flowEndColours } from '../flow-colours';
+import type { FlowDatum, FlowLayerData } from '../layer-data';
 import { FLOW_STYLE } from '../theme';
-
-export const FLOWS_LAYER_ID = 'flows';
-export const SUPPRESSED_FLOWS_LAYER_ID = 'flows-suppressed';
+import { gpuFilter, type FlowDrawOptions } from './flow-curves';
 
 /**
- * Arcs tilted flat onto the map so they read as curves from above; every arc bends the same way
- * (clockwise from origin to destination), so A→B and B→A never overlap.
+ * 3D arcs rising from origin to destination, for a tilted view; colour runs from the origin's end
+ * to the destination's, so direction reads along the arc. Suppressed flows are thin and grey.
  */
-const ARC_SHAPE = {
-  pickable: true,
-  getSourcePosition: (f: JoinedFlow) => f.originArea.centroid,
-  getTargetPosition: (f: JoinedFlow) => f.destArea.centroid,
-  widthUnits: 'pixels',
-  getTilt: 90,
-  /** Bulge relative to the arc's length: enough to show the bend, not so much that arcs leave land. */
-  getHeight: 0.25,
-  autoHighlight: true,
-  parameters: { depthCompare: 'always' },
-} as const;
-
-/** Published flows: width proportional to count, colour from the origin's blue to the destination's orange. */
-export function flowArcsLayer(flows: JoinedFlow[], pixelsPerUnit: number) {
-  return new ArcLayer<JoinedFlow>({
-    ...ARC_SHAPE,
-    id: FLOWS_LAYER_ID,
-    data: flows,
-    getSourceColor: FLOW_STYLE.source,
-    getTargetColor: FLOW_STYLE.target,
-    getWidth: (f) => (f.count ?? 0) * pixelsPerUnit,
-    highlightColor: [0, 0, 0, 90],
-  });
-}
-
-/** Suppressed flows: a thin grey mark that says "there is a flow of fewer than N", no more. */
-export function suppressedArcsLayer(flows: JoinedFlow[]) {
-  return new ArcLayer<JoinedFlow>({
-    ...ARC_SHAPE,
-    id: SUPPRESSED_FLOWS_LAYER_ID,
-    data: flows,
-    getSourceColor: FLOW_STYLE.suppressed,
-    getTargetColor: FLOW_STYLE.suppressed,
-    getWidth: FLOW_STYLE.suppressedWidthPx,
-    highlightColor: [0, 0, 0, 160],
-  });
+export function flowArcLayers(data: FlowLayerData, options: FlowDrawOptions) {
+  const common = {
+    pickable: true,
+    ...gpuFilter(options),
+    getSourcePosition: (d: FlowDatum) => d.flow.originNode.centroid,
+    getTargetPosition: (d: FlowDatum) => d.flow.destNode.centroid,
+    widthUnits: 'pixels' as const,
+    greatCircle: false,
+    getHeight: 0.6,
+    autoHighlight: true,
+  };
+  return [
+    new ArcLayer<FlowDatum>({
+      ...common,
+      id: `flows-suppressed-${options.pass}`,
+      data: data.suppressed,
+      getSourceColor: FLOW_STYLE.suppressed,
+      getTargetColor: FLOW_STYLE.suppressed,
+      getWidth: FLOW_STYLE.suppressedWidthPx,
+      highlightColor: [0, 0, 0, 160],
+    }),
+    new ArcLayer<FlowDatum>({
+      ...common,
+      id: `flows-${options.pass}`,
+      data: data.published,
+      getSourceColor: (d) => flowEndColours(options.colour, data, d.flow)[0],
+      getTargetColor: (d) => flowEndColours(options.colour, data, d.flow)[1],
+      getWidth: (d) => Math.max(1.5, d.flow.count! * data.pixelsPerUnit),
+      highlightColor: [0, 0, 0, 90],
+      updateTriggers: { getSourceColor: [options.colour], getTargetColor: [options.colour] },
+    }),
+  ];
 }

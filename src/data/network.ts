@@ -1,0 +1,150 @@
+/**
+ * The flow network the map draws: flows over every period joined to their end points, optionally
+ * with origins merged into their exporting area ("all London boroughs" → "London"), ranked within
+ * each period. Suppressed values are never summed: a merged flow carries how many suppressed
+ * members it has, and is itself suppressed only when none of its members was published.
+ */
+import type { AreaProperties, Dataset } from './schema';
+
+export interface NetworkFlow {
+  origin: string;
+  dest: string;
+  period: string;
+  /** Sum of published counts; null when every member flow was suppressed. */
+  count: number | null;
+  /** Member flows whose value is suppressed (fewer than the threshold each). */
+  suppressedMembers: number;
+  originNode: AreaProperties;
+  destNode: AreaProperties;
+  /** Index of the period in `dataset.periods`. */
+  periodIndex: number;
+  /** 0 for the largest flow of its period; suppressed flows rank last. */
+  rank: number;
+}
+
+export interface Network {
+  /** End points by id: areas, plus merged groups (id `group:<name>`). */
+  nodes: Map<string, AreaProperties>;
+  /** For each area id, the node that stands for it (itself, or its group). */
+  nodeOf: Map<string, string>;
+  flows: NetworkFlow[];
+}
+
+export const groupNodeId = (group: string) => `group:${group}`;
+
+/** Exporting groups with more than one origin area: those worth merging. */
+export function mergeableGroups(dataset: Dataset): Map<string, AreaProperties[]> {
+  const groups = new Map<string, AreaProperties[]>();
+  for (const { properties: a } of dataset.areas.features) {
+    if (a.role === 'destination' || !a.group) continue;
+    groups.set(a.group, [...(groups.get(a.group) ?? []), a]);
+  }
+  for (const [name, members] of groups) if (members.length < 2) groups.delete(name);
+  return groups;
+}
+
+export function buildNetwork(dataset: Dataset, groupOrigins: boolean): Network {
+  const nodes = new Map<string, AreaProperties>();
+  const nodeOf = new Map<string, string>();
+  for (const { properties: a } of dataset.areas.features) {
+    nodes.set(a.id, a);
+    nodeOf.set(a.id, a.id);
+  }
+  if (groupOrigins) {
+    for (const [name, members] of mergeableGroups(dataset)) {
+      const centroid: [number, number] = [members.reduce((s, m) => s + m.centroid[0], 0) / members.length, members.reduce((s, m) => s + m.centroid[1], 0) / members.length];
+      const population = members.every((m) => m.population !== undefined) ? members.reduce((s, m) => s + m.population!, 0) : undefined;
+      nodes.set(groupNodeId(name), { id: groupNodeId(name), name, role: 'origin', group: name, centroid, population });
+      for (const m of members) nodeOf.set(m.id, groupNodeId(name));
+    }
+  }
+  const periodIndex = new Map(dataset.periods.map((p, i) => [p, i]));
+  const merged = new Map<string, NetworkFlow>();
+  for (const f of dataset.flows) {
+    const origin = nodeOf.get(f.origin) ?? f.origin;
+    const dest = nodeOf.get(f.dest) ?? f.dest;
+    const key = `${f.period}\u0000${origin}\u0000${dest}`;
+    let flow = merged.get(key);
+    if (!flow) {
+      flow = { origin, dest, period: f.period, count: null, suppressedMembers: 0, originNode: nodes.get(origin)!, destNode: nodes.get(dest)!, periodIndex: periodIndex.get(f.period)!, rank: 0 };
+      merged.set(key, flow);
+    }
+    if (f.count === null) flow.suppressedMembers++;
+    else flow.count = (flow.count ?? 0) + f.count;
+  }
+  const flows = [...merged.values()].sort((a, b) => a.periodIndex - b.periodIndex || (b.count ?? -1) - (a.count ?? -1) || a.origin.localeCompare(b.origin) || a.dest.localeCompare(b.dest));
+  let period = -1;
+  let rank = 0;
+  for (const flow of flows) {
+    rank = flow.periodIndex === period ? rank + 1 : 0;
+    period = flow.periodIndex;
+    flow.rank = rank;
+  }
+  return { nodes, nodeOf, flows };
+}
+
+export interface FlowFilter {
+  periodIndex: number;
+  minCount: number;
+  origin?: string;
+  dest?: string;
+  /** Isolate one node's flows. */
+  focus?: { id: string; direction: 'in' | 'out' | 'both' };
+  /** Show only the N largest flows of the period (0 = all). */
+  topN: number;
+}
+
+/** The same test the GPU filter applies, for panels and tests. */
+export function passesFilter(flow: NetworkFlow, filter: FlowFilter): boolean {
+  if (flow.periodIndex !== filter.periodIndex) return false;
+  if ((flow.count ?? 0) < filter.minCount) return false;
+  if (filter.topN > 0 && flow.rank >= filter.topN) return false;
+  if (filter.origin && flow.origin !== filter.origin) return false;
+  if (filter.dest && flow.dest !== filter.dest) return false;
+  const focus = filter.focus;
+  if (focus && !((focus.direction !== 'out' && flow.dest === focus.id) || (focus.direction !== 'in' && flow.origin === focus.id))) return false;
+  return true;
+}
+
+export interface Ranked {
+  id: string;
+  name: string;
+  total: number;
+  suppressed: number;
+}
+
+export interface FlowSummary {
+  total: number;
+  /** Visible flows whose value is suppressed (or that include suppressed members). */
+  suppressedFlows: number;
+  topOrigins: Ranked[];
+  topDestinations: Ranked[];
+}
+
+export function summariseFlows(flows: NetworkFlow[], limit = 5): FlowSummary {
+  const tally = (key: 'origin' | 'dest') => {
+    const totals = new Map<string, Ranked>();
+    for (const f of flows) {
+      const node = key === 'origin' ? f.originNode : f.destNode;
+      const t = totals.get(node.id) ?? { id: node.id, name: node.name, total: 0, suppressed: 0 };
+      t.total += f.count ?? 0;
+      t.suppressed += f.suppressedMembers;
+      totals.set(node.id, t);
+    }
+    return [...totals.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name)).slice(0, limit);
+  };
+  return {
+    total: flows.reduce((s, f) => s + (f.count ?? 0), 0),
+    suppressedFlows: flows.filter((f) => f.suppressedMembers > 0).length,
+    topOrigins: tally('origin'),
+    topDestinations: tally('dest'),
+  };
+}
+
+/** Published total per period for flows passing `filter` (its period ignored): the trend line. */
+export function trend(network: Network, periods: string[], filter: Omit<FlowFilter, 'periodIndex'>): { period: string; total: number; suppressed: number }[] {
+  return periods.map((period, periodIndex) => {
+    const visible = network.flows.filter((f) => passesFilter(f, { ...filter, periodIndex }));
+    return { period, total: visible.reduce((s, f) => s + (f.count ?? 0), 0), suppressed: visible.filter((f) => f.suppressedMembers > 0).length };
+  });
+}

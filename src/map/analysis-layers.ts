@@ -1,0 +1,124 @@
+/**
+ * The analysis layers, loaded on first use: destination choropleth, incident cells (H3 hexagons),
+ * the density view and Gi* hot spots. Cell outlines come from h3-js; nothing here is a point.
+ */
+import type { Layer } from '@deck.gl/core';
+import { GeoJsonLayer, PolygonLayer } from '@deck.gl/layers';
+import { HeatmapLayer } from '@deck.gl/aggregation-layers';
+import { cellToBoundary, cellToLatLng } from 'h3-js';
+import { classOf } from '../data/classify';
+import type { AreaFeature, Dataset } from '../data/schema';
+import type { HotspotResult, LayerName } from '../state/analysis-slices';
+import { CELL_COLOURS, cellBreaks, CHOROPLETH_COLOURS, choroplethData, GI_COLOURS } from './choropleth-data';
+import { hexToRgba, type Rgba } from './theme';
+
+interface CellDatum {
+  cell: string;
+  periodIndex: number;
+  count: number | null;
+  polygon: [number, number][];
+}
+
+const boundaryCache = new Map<string, [number, number][]>();
+/** Cell outline as [lng, lat] ring. */
+function outline(cell: string): [number, number][] {
+  let ring = boundaryCache.get(cell);
+  if (!ring) boundaryCache.set(cell, (ring = cellToBoundary(cell, true) as [number, number][]));
+  return ring;
+}
+
+const cellCache = new WeakMap<Dataset, Map<number, CellDatum[]>>();
+/** Cells of one period (grouped once per dataset, so a period change swaps arrays, nothing more). */
+function cellData(dataset: Dataset, periodIndex: number): CellDatum[] {
+  let byPeriod = cellCache.get(dataset);
+  if (!byPeriod) {
+    byPeriod = new Map();
+    const index = new Map(dataset.periods.map((p, i) => [p, i]));
+    for (const c of dataset.incidents) {
+      const i = index.get(c.period) ?? -1;
+      byPeriod.set(i, [...(byPeriod.get(i) ?? []), { cell: c.cell, periodIndex: i, count: c.count, polygon: outline(c.cell) }]);
+    }
+    cellCache.set(dataset, byPeriod);
+  }
+  return byPeriod.get(periodIndex) ?? [];
+}
+
+const SUPPRESSED_CELL: Rgba = [150, 150, 150, 110];
+
+export interface AnalysisInput {
+  dataset: Dataset;
+  periodIndex: number;
+  layers: Record<LayerName, boolean>;
+  hotspots?: HotspotResult;
+}
+
+export function analysisLayers({ dataset, periodIndex, layers, hotspots }: AnalysisInput): { below: Layer[]; above: Layer[] } {
+  const below: Layer[] = [];
+  if (layers.choropleth) {
+    const data = choroplethData(dataset);
+    below.push(
+      new GeoJsonLayer<AreaFeature['properties']>({
+        id: 'choropleth',
+        data: dataset.areas.features.filter((f) => f.properties.role !== 'origin') as never,
+        pickable: true,
+        getFillColor: (f) => hexToRgba(CHOROPLETH_COLOURS[classOf(data.values.get(f.properties.id)?.[periodIndex] ?? 0, data.breaks)] ?? CHOROPLETH_COLOURS[0], 230),
+        getLineColor: [60, 60, 60, 255],
+        lineWidthUnits: 'pixels',
+        getLineWidth: 1,
+        updateTriggers: { getFillColor: periodIndex },
+        parameters: { depthCompare: 'always' },
+      }),
+    );
+  }
+  if (layers.hexbin && dataset.incidents.length) {
+    const breaks = cellBreaks(dataset);
+    below.push(
+      new PolygonLayer<CellDatum>({
+        id: 'incident-cells',
+        data: cellData(dataset, periodIndex),
+        pickable: true,
+        getPolygon: (d) => d.polygon,
+        getFillColor: (d) => (d.count === null ? SUPPRESSED_CELL : hexToRgba(CELL_COLOURS[classOf(d.count, breaks)], 220)),
+        getLineColor: [90, 60, 40, 160],
+        lineWidthUnits: 'pixels',
+        getLineWidth: 0.5,
+        parameters: { depthCompare: 'always' },
+      }),
+    );
+  }
+  if (layers.density && dataset.incidents.length) {
+    const points = cellData(dataset, periodIndex).filter((d) => d.count !== null);
+    below.push(
+      new HeatmapLayer<CellDatum>({
+        id: 'density',
+        data: points,
+        getPosition: (d) => {
+          const [lat, lng] = cellToLatLng(d.cell);
+          return [lng, lat];
+        },
+        getWeight: (d) => d.count!,
+        radiusPixels: 35,
+        intensity: 1,
+        threshold: 0.05,
+        colorRange: ['#ffffb2', '#fed976', '#feb24c', '#fd8d3c', '#f03b20', '#bd0026'].map((hex) => hexToRgba(hex).slice(0, 3) as [number, number, number]),
+      }),
+    );
+  }
+  if (layers.hotspots && hotspots) {
+    const data = hotspots.cells.map((cell, i) => ({ cell, count: hotspots.values[i], bin: hotspots.bins[i], z: hotspots.z[i], polygon: outline(cell) }));
+    below.push(
+      new PolygonLayer({
+        id: 'hotspots',
+        data,
+        pickable: true,
+        getPolygon: (d: (typeof data)[number]) => d.polygon,
+        getFillColor: (d: (typeof data)[number]) => hexToRgba(GI_COLOURS[d.bin], d.bin === 0 ? 90 : 230),
+        getLineColor: [80, 80, 80, 120],
+        lineWidthUnits: 'pixels',
+        getLineWidth: 0.5,
+        parameters: { depthCompare: 'always' },
+      }),
+    );
+  }
+  return { below, above: [] };
+}

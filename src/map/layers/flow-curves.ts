@@ -1,0 +1,81 @@
+import { PathLayer, TextLayer } from '@deck.gl/layers';
+import { DataFilterExtension } from '@deck.gl/extensions';
+import type { FlowColour } from '../../state/analysis-slices';
+import { flowEndColours } from '../flow-colours';
+import type { FlowDatum, FlowLayerData } from '../layer-data';
+import { FLOW_STYLE } from '../theme';
+
+export const FLOW_FILTER = new DataFilterExtension({ filterSize: 4 });
+
+/** Props for the GPU filter (DataFilterExtension): filter changes only change uniforms. */
+export function gpuFilter(options: FlowDrawOptions) {
+  return { extensions: [FLOW_FILTER], getFilterValue: (d: FlowDatum) => d.filterValue, filterRange: options.ranges };
+}
+
+export interface FlowDrawOptions {
+  colour: FlowColour;
+  /** One set of GPU filter ranges (see filterRanges); `pass` names the layer when there are two. */
+  ranges: [number, number][];
+  pass: string;
+}
+
+/**
+ * Flat curved flow lines with arrowheads. The line takes the origin colour and the arrowhead the
+ * destination colour, so direction reads twice. Arrowheads are text glyphs ("▶") rotated to the
+ * curve: drawn from a local font atlas, a constant size on screen at every zoom.
+ */
+export function flowCurveLayers(data: FlowLayerData, options: FlowDrawOptions) {
+  const common = {
+    data: data.published,
+    pickable: true,
+    ...gpuFilter(options),
+    updateTriggers: { getColor: [options.colour] },
+    parameters: { depthCompare: 'always' as const },
+  };
+  const width = (d: FlowDatum) => d.flow.count! * data.pixelsPerUnit;
+  return [
+    new PathLayer<FlowDatum>({
+      ...common,
+      id: `flows-${options.pass}`,
+      getPath: (d) => d.curve.path,
+      getWidth: width,
+      widthUnits: 'pixels',
+      widthMinPixels: 1.5,
+      capRounded: true,
+      jointRounded: true,
+      getColor: (d) => flowEndColours(options.colour, data, d.flow)[0],
+      autoHighlight: true,
+      highlightColor: [0, 0, 0, 90],
+    }),
+    new TextLayer<FlowDatum>({
+      ...common,
+      id: `flow-arrows-${options.pass}`,
+      getText: () => '▶',
+      characterSet: ['▶'],
+      getPosition: (d) => d.curve.arrow.position,
+      getAngle: (d) => d.curve.arrow.angle,
+      getSize: (d) => 9 + width(d) * 1.4,
+      getColor: (d) => flowEndColours(options.colour, data, d.flow)[1],
+      fontFamily: 'DejaVu Sans, Arial Unicode MS, sans-serif',
+      getTextAnchor: 'middle',
+      getAlignmentBaseline: 'center',
+    }),
+  ];
+}
+
+/** Suppressed flows: a thin grey line that says "there is a flow of fewer than N", no more. */
+export function suppressedCurveLayer(data: FlowLayerData, options: FlowDrawOptions) {
+  return new PathLayer<FlowDatum>({
+    id: `flows-suppressed-${options.pass}`,
+    data: data.suppressed,
+    pickable: true,
+    ...gpuFilter(options),
+    getPath: (d) => d.curve.path,
+    getWidth: FLOW_STYLE.suppressedWidthPx,
+    widthUnits: 'pixels',
+    getColor: FLOW_STYLE.suppressed,
+    autoHighlight: true,
+    highlightColor: [0, 0, 0, 160],
+    parameters: { depthCompare: 'always' },
+  });
+}

@@ -1,0 +1,79 @@
+import { useShallow } from 'zustand/react/shallow';
+import { CELL_COLOURS, CHOROPLETH_COLOURS, cellBreaks, choroplethData, GI_COLOURS } from '../map/choropleth-data';
+import type { LayerName } from '../state/analysis-slices';
+import { useAtlasStore } from '../state/store';
+import { binLabel } from './hotspot-text';
+
+const fmt = (v: number) => (v >= 10 ? Math.round(v).toLocaleString('en-GB') : v.toFixed(1));
+
+function Classes({ breaks, colours, unit }: { breaks: number[]; colours: string[]; unit: string }) {
+  return (
+    <ul className="classes">
+      {breaks.map((upper, i) => (
+        <li key={i}>
+          <span className="swatch" style={{ background: colours[i], borderColor: '#666' }} aria-hidden="true" />
+          {i === 0 ? `up to ${fmt(upper)}` : `${fmt(breaks[i - 1])}–${fmt(upper)}`} {unit}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Each analysis layer's key and one-line explanation, shown under its switch. */
+export function AnalysisLegend({ layer }: { layer: LayerName }) {
+  const dataset = useAtlasStore((s) => s.dataset);
+  const gi = useAtlasStore(useShallow((s) => ({ k: s.giK, fdr: s.giFdr, setGi: s.setGi, status: s.hotspotStatus })));
+  if (!dataset) return null;
+  const threshold = dataset.manifest.disclosure.threshold;
+  if (layer === 'totals') {
+    return <p className="layer-note">Circle area is proportional to each place's published in + out total this period; suppressed flows are not counted.</p>;
+  }
+  if (layer === 'choropleth') {
+    const data = choroplethData(dataset);
+    return (
+      <div className="layer-note" data-testid="legend-choropleth">
+        <p>{data.measure === 'rate' ? 'Lines into each destination per 10,000 residents' : 'Lines into each destination'}, from published flows only. Classes: natural breaks (Jenks), 5 classes over all periods.</p>
+        <Classes breaks={data.breaks} colours={CHOROPLETH_COLOURS} unit={data.measure === 'rate' ? 'per 10,000' : ''} />
+      </div>
+    );
+  }
+  if (layer === 'hexbin') {
+    return (
+      <div className="layer-note" data-testid="legend-hexbin">
+        <p>{dataset.manifest.incidentMeasure} per H3 cell (resolution {dataset.manifest.h3Resolution}); grey cells had fewer than {threshold}. Natural breaks over all periods.</p>
+        <Classes breaks={cellBreaks(dataset)} colours={CELL_COLOURS} unit="" />
+      </div>
+    );
+  }
+  if (layer === 'density') {
+    return <p className="layer-note" data-testid="legend-density">Density view: incident cells smoothed on screen (Gaussian, changes with zoom). It shows where incidents concentrate; it is not a statistical hot spot. Suppressed cells are left out.</p>;
+  }
+  return (
+    <div className="layer-note" data-testid="legend-hotspots">
+      <p>
+        Getis-Ord Gi* over incident cells: each cell with its {gi.k}-ring of neighbours (binary weights, itself included). Suppressed cells counted as {threshold / 2}, empty cells as 0.
+        False-discovery-rate correction (Benjamini–Hochberg): <strong>{gi.fdr ? 'on' : 'off'}</strong>.
+      </p>
+      <ul className="classes">
+        {[3, 2, 1, 0, -1, -2, -3].map((bin) => (
+          <li key={bin}>
+            <span className="swatch" style={{ background: GI_COLOURS[bin], borderColor: '#666' }} aria-hidden="true" />
+            {binLabel(bin)}
+          </li>
+        ))}
+      </ul>
+      <label className="control">
+        <span>Neighbourhood (k-ring)</span>
+        <select value={gi.k} onChange={(e) => gi.setGi(Number(e.target.value), gi.fdr)} data-testid="gi-k">
+          <option value={1}>k = 1 (6 neighbours)</option>
+          <option value={2}>k = 2 (18 neighbours)</option>
+          <option value={3}>k = 3 (36 neighbours)</option>
+        </select>
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={gi.fdr} onChange={(e) => gi.setGi(gi.k, e.target.checked)} data-testid="gi-fdr" /> FDR correction
+      </label>
+      {gi.status && <p className="muted" role="status">{gi.status}</p>}
+    </div>
+  );
+}

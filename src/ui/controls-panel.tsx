@@ -1,0 +1,109 @@
+import type { ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useAtlasStore } from '../state/store';
+import type { FlowColour, FlowStyle, Grouping, LayerName } from '../state/analysis-slices';
+import { useDerived } from './view-derived';
+import { AnalysisLegend } from './analysis-legend';
+
+const STYLES: [FlowStyle, string][] = [
+  ['curved', 'Curved lines with arrows'],
+  ['arcs', '3D arcs (tilted view)'],
+];
+const COLOURS: [FlowColour, string][] = [
+  ['direction', 'Direction (origin → destination)'],
+  ['group', 'Exporting area'],
+  ['count', 'Count (sequential)'],
+];
+const GROUPINGS: [Grouping, string][] = [
+  ['auto', 'Group exporting areas when zoomed out'],
+  ['grouped', 'Always group (e.g. all of London)'],
+  ['separate', 'Never group'],
+];
+const ANALYSIS: [LayerName, string][] = [
+  ['totals', 'Area totals (circles)'],
+  ['choropleth', 'Destination rate (choropleth)'],
+  ['hexbin', 'Incident cells (H3 hexagons)'],
+  ['density', 'Density view'],
+  ['hotspots', 'Hot spots (Getis-Ord Gi*)'],
+];
+
+function Select<T extends string>({ label, value, options, onChange, testId }: { label: string; value: T; options: [T, string][]; onChange: (v: T) => void; testId?: string }) {
+  return (
+    <label className="control">
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value as T)} data-testid={testId}>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <details className="controls" open>
+      <summary>{title}</summary>
+      {children}
+    </details>
+  );
+}
+
+/** How flows are drawn, and which layers are on, each with its own key and explanation. */
+export function ControlsPanel() {
+  const s = useAtlasStore(useShallow((st) => ({ layers: st.layers, flowStyle: st.flowStyle, flowColour: st.flowColour, grouping: st.grouping, setLayer: st.setLayer, setFlowStyle: st.setFlowStyle, setFlowColour: st.setFlowColour, setGrouping: st.setGrouping })));
+  const derived = useDerived();
+  if (!derived) return null;
+  const hasIncidents = Boolean(derived.dataset.manifest.files.incidents) || derived.dataset.incidents.length > 0;
+  return (
+    <Section title="Flows and layers">
+      <label className="check">
+        <input type="checkbox" checked={s.layers.flows} onChange={(e) => s.setLayer('flows', e.target.checked)} /> Flows
+      </label>
+      <Select label="Flow style" value={s.flowStyle} options={STYLES} onChange={s.setFlowStyle} testId="flow-style" />
+      <Select label="Colour" value={s.flowColour} options={COLOURS} onChange={s.setFlowColour} testId="flow-colour" />
+      <Select label="Origins" value={s.grouping} options={GROUPINGS} onChange={s.setGrouping} testId="grouping" />
+      <fieldset className="layers">
+        <legend>Analysis layers</legend>
+        {ANALYSIS.map(([name, text]) => {
+          const needsIncidents = name === 'hexbin' || name === 'density' || name === 'hotspots';
+          return (
+            <div key={name}>
+              <label className="check">
+                <input type="checkbox" checked={s.layers[name]} disabled={needsIncidents && !hasIncidents} onChange={(e) => s.setLayer(name, e.target.checked)} data-testid={`layer-${name}`} /> {text}
+                {needsIncidents && !hasIncidents && <span className="muted"> (this dataset has no incident cells)</span>}
+              </label>
+              {s.layers[name] && <AnalysisLegend layer={name} />}
+            </div>
+          );
+        })}
+      </fieldset>
+    </Section>
+  );
+}
+
+/** Filters by origin, destination, minimum count and top N; all applied on the GPU. */
+export function FiltersPanel() {
+  const s = useAtlasStore(useShallow((st) => ({ originFilter: st.originFilter, destFilter: st.destFilter, minCount: st.minCount, topN: st.topN, setOriginFilter: st.setOriginFilter, setDestFilter: st.setDestFilter, setMinCount: st.setMinCount, setTopN: st.setTopN })));
+  const derived = useDerived();
+  if (!derived) return null;
+  const nodes = [...derived.flowData.network.nodes.values()];
+  const origins = nodes.filter((n) => derived.flowData.network.flows.some((f) => f.origin === n.id)).sort((a, b) => a.name.localeCompare(b.name));
+  const dests = nodes.filter((n) => derived.flowData.network.flows.some((f) => f.dest === n.id)).sort((a, b) => a.name.localeCompare(b.name));
+  const threshold = derived.dataset.manifest.disclosure.threshold;
+  return (
+    <Section title="Filters">
+      <Select label="Origin" value={s.originFilter ?? ''} options={[['', 'All origins'], ...origins.map((n) => [n.id, n.name] as [string, string])]} onChange={(v) => s.setOriginFilter(v || undefined)} testId="origin-filter" />
+      <Select label="Destination" value={s.destFilter ?? ''} options={[['', 'All destinations'], ...dests.map((n) => [n.id, n.name] as [string, string])]} onChange={(v) => s.setDestFilter(v || undefined)} testId="dest-filter" />
+      <label className="control">
+        <span>
+          Minimum count: <output>{s.minCount === 0 ? `all (incl. fewer than ${threshold})` : s.minCount}</output>
+        </span>
+        <input type="range" min={0} max={60} step={5} value={s.minCount} onChange={(e) => s.setMinCount(Number(e.target.value))} data-testid="min-count" />
+      </label>
+      <Select label="Show" value={String(s.topN)} options={[['0', 'All flows'], ['5', 'Top 5 flows'], ['10', 'Top 10 flows'], ['20', 'Top 20 flows']]} onChange={(v) => s.setTopN(Number(v))} testId="top-n" />
+    </Section>
+  );
+}

@@ -1,0 +1,80 @@
+import { useMemo } from 'react';
+import { passesFilter, summariseFlows, trend } from '../data/network';
+import { describeTotal } from '../data/format';
+import { periodLabel } from '../data/periods';
+import type { Direction } from '../state/analysis-slices';
+import { useAtlasStore } from '../state/store';
+import { TrendChart } from './trend-chart';
+import { useDerived } from './view-derived';
+
+/** The selected area: its flows isolated on the map, its totals, partners and trend here. */
+export function SelectionPanel() {
+  const derived = useDerived();
+  const selection = useAtlasStore((s) => s.selection);
+  const setDirection = useAtlasStore((s) => s.setDirection);
+  const clear = useAtlasStore((s) => s.clearSelection);
+  const details = useMemo(() => {
+    if (!derived || !selection) return undefined;
+    const { flowData, filter, dataset } = derived;
+    const node = flowData.network.nodes.get(selection.id);
+    if (!node) return undefined;
+    const base = { ...filter, focus: undefined };
+    const inbound = flowData.network.flows.filter((f) => passesFilter(f, { ...base, focus: { id: selection.id, direction: 'in' } }));
+    const outbound = flowData.network.flows.filter((f) => passesFilter(f, { ...base, focus: { id: selection.id, direction: 'out' } }));
+    const { periodIndex: _p, ...rest } = filter;
+    void _p;
+    return { node, inbound: summariseFlows(inbound), outbound: summariseFlows(outbound), trend: trend(flowData.network, dataset.periods, rest) };
+  }, [derived, selection]);
+  if (!derived || !selection || !details) return null;
+  const threshold = derived.dataset.manifest.disclosure.threshold;
+  const { node, inbound, outbound } = details;
+  return (
+    <section className="selection" aria-label={`Selected area: ${node.name}`} data-testid="selection-panel">
+      <h2>{node.name}</h2>
+      <p className="tooltip-code">
+        {node.id.startsWith('group:') ? 'all its areas together' : node.id} · {periodLabel(derived.view.period)}
+      </p>
+      <fieldset className="direction">
+        <legend>Show flows</legend>
+        {(['in', 'out', 'both'] as Direction[]).map((d) => (
+          <label key={d}>
+            <input type="radio" name="direction" checked={selection.direction === d} onChange={() => setDirection(d)} /> {d === 'in' ? 'into it' : d === 'out' ? 'out of it' : 'both'}
+          </label>
+        ))}
+      </fieldset>
+      <p data-testid="selection-totals">
+        In: <strong>{describeTotal(inbound.total, inbound.suppressedFlows, threshold)}</strong>
+        <br />
+        Out: <strong>{describeTotal(outbound.total, outbound.suppressedFlows, threshold)}</strong>
+      </p>
+      {inbound.topOrigins.length > 0 && (
+        <>
+          <h3>Where its lines come from</h3>
+          <ol>
+            {inbound.topOrigins.map((r) => (
+              <li key={r.id}>
+                {r.name}: {describeTotal(r.total, r.suppressed, threshold)}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      {outbound.topDestinations.length > 0 && (
+        <>
+          <h3>Where its lines go</h3>
+          <ol>
+            {outbound.topDestinations.map((r) => (
+              <li key={r.id}>
+                {r.name}: {describeTotal(r.total, r.suppressed, threshold)}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      <TrendChart points={details.trend} current={derived.view.period} label={`${node.name}, published total per period`} />
+      <button type="button" onClick={clear}>
+        Clear selection (Esc)
+      </button>
+    </section>
+  );
+}

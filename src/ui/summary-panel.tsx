@@ -1,0 +1,52 @@
+import { useMemo } from 'react';
+import { passesFilter, summariseFlows, trend } from '../data/network';
+import { describeTotal } from '../data/format';
+import { useAtlasStore } from '../state/store';
+import { TrendChart } from './trend-chart';
+import { useDerived } from './view-derived';
+
+/** Totals for what is on screen, the top five each way, and the trend over the period window. */
+export function SummaryPanel() {
+  const derived = useDerived();
+  const range = useAtlasStore((s) => s.range);
+  const summary = useMemo(() => {
+    if (!derived) return undefined;
+    const { flowData, filter, dataset } = derived;
+    const visible = flowData.network.flows.filter((f) => passesFilter(f, filter));
+    const [from, to] = range ?? [0, dataset.periods.length - 1];
+    const { periodIndex: _ignored, ...rest } = filter;
+    void _ignored;
+    return { ...summariseFlows(visible), trend: trend(flowData.network, dataset.periods, rest).slice(from, to + 1) };
+  }, [derived, range]);
+  if (!derived || !summary) return null;
+  const { dataset, view } = derived;
+  const threshold = dataset.manifest.disclosure.threshold;
+  const list = (items: typeof summary.topOrigins) => (
+    <ol>
+      {items.map((r) => (
+        <li key={r.id}>
+          {r.name}: {describeTotal(r.total, r.suppressed, threshold)}
+        </li>
+      ))}
+    </ol>
+  );
+  return (
+    <section className="summary" aria-label="Summary" data-testid="summary">
+      <h2>Summary</h2>
+      <p>
+        <strong>{describeTotal(summary.total, summary.suppressedFlows, threshold)}</strong> {dataset.manifest.flowMeasure} on the map
+      </p>
+      <div className="top-lists">
+        <div>
+          <h3>Top origins</h3>
+          {list(summary.topOrigins)}
+        </div>
+        <div>
+          <h3>Top destinations</h3>
+          {list(summary.topDestinations)}
+        </div>
+      </div>
+      <TrendChart points={summary.trend} current={view.period} label="Published total per period" />
+    </section>
+  );
+}

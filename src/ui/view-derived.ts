@@ -1,0 +1,29 @@
+/** What panels derive from the store: the flow data and filter exactly as the map uses them. */
+import { useShallow } from 'zustand/react/shallow';
+import { flowFilterOf, isGrouped, type ViewChoices } from '../map/compose-layers';
+import { prepareFlowData, type FlowLayerData } from '../map/layer-data';
+import { FLOW_STYLE } from '../map/theme';
+import type { FlowFilter } from '../data/network';
+import type { Dataset } from '../data/schema';
+import { useAtlasStore } from '../state/store';
+
+export interface Derived {
+  dataset: Dataset;
+  view: ViewChoices;
+  flowData: FlowLayerData;
+  filter: FlowFilter;
+}
+
+export function useDerived(): Derived | undefined {
+  const dataset = useAtlasStore((s) => s.dataset);
+  const view = useAtlasStore(
+    useShallow((s) =>
+      s.period
+        ? { period: s.period, zoom: Math.floor(s.zoom * 4) / 4, flowStyle: s.flowStyle, flowColour: s.flowColour, grouping: s.grouping, layers: s.layers, minCount: s.minCount, originFilter: s.originFilter, destFilter: s.destFilter, topN: s.topN, selection: s.selection }
+        : undefined,
+    ),
+  );
+  if (!dataset || !view) return undefined;
+  const flowData = prepareFlowData(dataset, isGrouped(view.grouping, view.zoom), FLOW_STYLE.maxWidthPx);
+  return { dataset, view, flowData, filter: flowFilterOf(dataset, view) };
+}
