@@ -1,76 +1,135 @@
 import { describe, expect, it } from 'vitest';
-import type { JoinedFlow } from '../../src/data/aggregate';
-import { prepareLayerData } from '../../src/map/layer-data';
+import type { PathLayer, TextLayer } from '@deck.gl/layers';
+import { buildLabels, filterRanges, prepareAreaData, prepareFlowData, type FlowDatum } from '../../src/map/layer-data';
 import { areasLayer } from '../../src/map/layers/areas';
-import { flowArcsLayer, suppressedArcsLayer } from '../../src/map/layers/flow-arcs';
+import { flowCurveLayers, suppressedCurveLayer } from '../../src/map/layers/flow-curves';
+import { flowArcLayers } from '../../src/map/layers/flow-arcs';
+import { areaTotalsLayer, nodeTotals, totalRadius } from '../../src/map/layers/area-totals';
 import { labelsLayer } from '../../src/map/layers/labels';
 import { placeLabels, projectToPixels } from '../../src/map/label-placement';
+import { flowCurve } from '../../src/map/flow-geometry';
+import { countColour, flowEndColours, GROUP_COLOURS } from '../../src/map/flow-colours';
+import { composeLayers, isGrouped, type ViewChoices } from '../../src/map/compose-layers';
+import { passesFilter } from '../../src/data/network';
 import { AREA_STYLE, FLOW_STYLE } from '../../src/map/theme';
+import { DEFAULT_LAYERS } from '../../src/state/analysis-slices';
 import { tinyDataset } from '../fixtures/tiny-dataset';
 
 type Accessor<T, R> = (d: T, info?: unknown) => R;
 const call = <T, R>(accessor: unknown, d: T): R => (accessor as Accessor<T, R>)(d, { index: 0, data: [], target: [] });
 
-describe('layer data', () => {
-  const dataset = tinyDataset();
+const view = (over: Partial<ViewChoices> = {}): ViewChoices => ({
+  period: '2024-Q4', zoom: 6, flowStyle: 'curved', flowColour: 'direction', grouping: 'separate', layers: { ...DEFAULT_LAYERS }, minCount: 0, topN: 0, ...over,
+});
 
-  it('splits published from suppressed flows and scales widths to the dataset maximum', () => {
-    const data = prepareLayerData(dataset, '2024-Q3', FLOW_STYLE.maxWidthPx);
-    expect(data.flows.map((f) => f.count)).toEqual([20]);
-    expect(data.suppressedFlows).toHaveLength(1);
-    expect(data.suppressedFlows[0].count).toBeNull();
-    // The largest count anywhere (40, in Q4) maps to the maximum width, in every period.
+describe('flow layer data', () => {
+  const dataset = tinyDataset();
+  const data = prepareFlowData(dataset, false, FLOW_STYLE.maxWidthPx);
+
+  it('holds every period, split into published and suppressed, with GPU filter values', () => {
+    expect(data.published.map((d) => [d.flow.period, d.flow.count])).toEqual([['2024-Q3', 20], ['2024-Q4', 40], ['2024-Q4', 10]]);
+    expect(data.suppressed.map((d) => d.flow.count)).toEqual([null]);
+    const big = data.published[1];
+    expect(big.filterValue).toEqual([1 * 10_000 + 0, 40, data.nodeIndex.get('E09000022'), data.nodeIndex.get('E07000114')]);
     expect(data.pixelsPerUnit * 40).toBeCloseTo(FLOW_STYLE.maxWidthPx);
   });
 
-  it('totals published counts and counts suppressed flows separately', () => {
-    const { totals } = prepareLayerData(dataset, '2024-Q3', FLOW_STYLE.maxWidthPx);
-    expect(totals.get('E07000114')).toEqual({ inbound: 20, outbound: 0, suppressedInbound: 1, suppressedOutbound: 0 });
-    expect(totals.get('E09000028')).toEqual({ inbound: 0, outbound: 0, suppressedInbound: 0, suppressedOutbound: 1 });
+  it('GPU filter ranges select exactly what passesFilter selects (period, count, top-N, origin, focus)', () => {
+    const all = [...data.published, ...data.suppressed];
+    const inRange = (d: FlowDatum, ranges: [number, number][]) => d.filterValue.every((v, i) => v >= ranges[i][0] && v <= ranges[i][1]);
+    const filters = [
+      { periodIndex: 1, minCount: 0, topN: 0 },
+      { periodIndex: 1, minCount: 15, topN: 0 },
+      { periodIndex: 0, minCount: 0, topN: 1 },
+      { periodIndex: 1, minCount: 0, topN: 0, origin: 'E09000028' },
+      { periodIndex: 1, minCount: 0, topN: 0, focus: { id: 'E07000114', direction: 'in' as const } },
+      { periodIndex: 1, minCount: 0, topN: 0, focus: { id: 'E09000022', direction: 'both' as const } },
+      { periodIndex: 1, minCount: 0, topN: 0, origin: 'E09000028', focus: { id: 'E09000022', direction: 'out' as const } },
+    ];
+    for (const filter of filters) {
+      const gpu = all.filter((d) => filterRanges(filter, data.nodeIndex).some((ranges) => inRange(d, ranges)));
+      const cpu = all.filter((d) => passesFilter(d.flow, filter));
+      expect(gpu.map((d) => d.flow), JSON.stringify(filter)).toEqual(cpu.map((d) => d.flow));
+    }
   });
 
-  it('memoizes per dataset and period', () => {
-    expect(prepareLayerData(dataset, '2024-Q4', 14)).toBe(prepareLayerData(dataset, '2024-Q4', 14));
+  it('merges London boroughs into "London" at low zoom in auto mode, keeping suppressed flows apart', () => {
+    expect(isGrouped('auto', 6)).toBe(true);
+    expect(isGrouped('auto', 9)).toBe(false);
+    const grouped = prepareFlowData(dataset, true, FLOW_STYLE.maxWidthPx);
+    const q3 = grouped.network.flows.filter((f) => f.period === '2024-Q3');
+    expect(q3).toHaveLength(1);
+    expect(q3[0]).toMatchObject({ origin: 'group:London', count: 20, suppressedMembers: 1 });
+    expect(grouped.network.nodes.get('group:London')?.name).toBe('London');
   });
 });
 
 describe('layers map prepared data to deck.gl props', () => {
   const dataset = tinyDataset();
-  const data = prepareLayerData(dataset, '2024-Q4', FLOW_STYLE.maxWidthPx);
+  const data = prepareFlowData(dataset, false, FLOW_STYLE.maxWidthPx);
+  const options = { colour: 'direction' as const, ranges: filterRanges({ periodIndex: 1, minCount: 0, topN: 0 }, data.nodeIndex)[0], pass: 'p0' };
 
-  it('flow arcs: width proportional to count, origin→destination colours, from centroids', () => {
-    const layer = flowArcsLayer(data.flows, data.pixelsPerUnit);
-    const [big, small] = data.flows as JoinedFlow[];
-    expect(layer.props.pickable).toBe(true);
-    expect(call<JoinedFlow, number>(layer.props.getWidth, big)).toBeCloseTo(FLOW_STYLE.maxWidthPx);
-    expect(call<JoinedFlow, number>(layer.props.getWidth, small) * 4).toBeCloseTo(call<JoinedFlow, number>(layer.props.getWidth, big));
-    expect(layer.props.getSourceColor).toEqual(FLOW_STYLE.source);
-    expect(layer.props.getTargetColor).toEqual(FLOW_STYLE.target);
-    expect(call(layer.props.getSourcePosition, big)).toEqual([-0.1139, 51.4644]);
-    expect(call(layer.props.getTargetPosition, big)).toEqual([1.3283, 51.3525]);
+  it('curved flows: width ∝ count, origin colour on the line, destination colour on the arrowhead', () => {
+    const [line, arrows] = flowCurveLayers(data, options) as [PathLayer<FlowDatum>, TextLayer<FlowDatum>];
+    const [, big, small] = data.published;
+    expect(call<FlowDatum, number>(line.props.getWidth, big)).toBeCloseTo(FLOW_STYLE.maxWidthPx);
+    expect(call<FlowDatum, number>(line.props.getWidth, small) * 4).toBeCloseTo(call<FlowDatum, number>(line.props.getWidth, big));
+    expect(call(line.props.getColor, big)).toEqual(FLOW_STYLE.source);
+    expect(call(arrows.props.getColor, big)).toEqual(FLOW_STYLE.target);
+    expect((line.props as { filterRange: unknown }).filterRange).toEqual(options.ranges);
+    expect(call(line.props.getPath, big)).toEqual(big.curve.path);
   });
 
-  it('suppressed arcs: one fixed thin grey width, never sized by a value', () => {
-    const q3 = prepareLayerData(dataset, '2024-Q3', FLOW_STYLE.maxWidthPx);
-    const layer = suppressedArcsLayer(q3.suppressedFlows);
+  it('suppressed flows: one thin grey width, never sized by a value', () => {
+    const layer = suppressedCurveLayer(data, options);
     expect(layer.props.getWidth).toBe(FLOW_STYLE.suppressedWidthPx);
-    expect(layer.props.getSourceColor).toEqual(FLOW_STYLE.suppressed);
-    expect(layer.props.getTargetColor).toEqual(FLOW_STYLE.suppressed);
+    expect(layer.props.getColor).toEqual(FLOW_STYLE.suppressed);
+    expect(layer.props.data).toEqual(data.suppressed);
   });
 
-  it('areas: origins and destinations styled apart', () => {
-    const layer = areasLayer(data.areas);
-    const [lambeth, , thanet] = data.areas;
-    expect(call(layer.props.getFillColor, lambeth)).toEqual(AREA_STYLE.origin.fill);
-    expect(call(layer.props.getFillColor, thanet)).toEqual(AREA_STYLE.destination.fill);
-    expect(layer.props.pickable).toBe(true);
+  it('3D arcs: gradient from origin to destination colour', () => {
+    const [suppressed, arcs] = flowArcLayers(data, options);
+    const big = data.published[1];
+    expect(call(arcs.props.getSourceColor, big)).toEqual(FLOW_STYLE.source);
+    expect(call(arcs.props.getTargetColor, big)).toEqual(FLOW_STYLE.target);
+    expect(suppressed.props.getWidth).toBe(FLOW_STYLE.suppressedWidthPx);
+  });
+
+  it('colours by exporting group or count', () => {
+    const big = data.published[1].flow;
+    expect(flowEndColours('group', data, big)[0]).toEqual(GROUP_COLOURS[0]);
+    expect(countColour(data, big)).not.toEqual(countColour(data, data.published[2].flow));
+  });
+
+  it('curves bend to the right of travel and end short of the destination', () => {
+    const curve = flowCurve([0, 51], [1, 51]);
+    const middle = curve.path[10];
+    expect(middle[1]).toBeLessThan(51); // eastward travel bends south (clockwise)
+    expect(curve.arrow.position[0]).toBeLessThan(1);
+    expect(Math.abs(curve.arrow.angle)).toBeLessThan(45);
+  });
+
+  it('areas: origins and destinations styled apart; the selected area outlined', () => {
+    const areas = prepareAreaData(dataset, '2024-Q4').areas;
+    const layer = areasLayer(areas, new Set(['E07000114']));
+    expect(call(layer.props.getFillColor, areas[0])).toEqual(AREA_STYLE.origin.fill);
+    expect(call(layer.props.getFillColor, areas[2])).toEqual(AREA_STYLE.destination.fill);
+    expect(call(layer.props.getLineWidth, areas[2])).toBe(3);
+    expect(call(layer.props.getLineWidth, areas[0])).toBe(1);
+  });
+
+  it('area totals: circle area ∝ published total; suppressed counted apart', () => {
+    const totals = nodeTotals(data.network.flows.filter((f) => f.period === '2024-Q3'));
+    expect(totals.find((t) => t.node.id === 'E07000114')).toMatchObject({ inbound: 20, suppressed: 1 });
+    expect(totalRadius(25, 100)).toBeCloseTo(totalRadius(100, 100) / 2);
+    expect(areaTotalsLayer(totals, 50).props.data).toBe(totals);
   });
 
   it('labels: the London group label at national zoom, boroughs only when zoomed in, no overlaps', () => {
-    expect(placeLabels(data.labels, 6).map((l) => l.text).sort()).toEqual(['London', 'Thanet']);
-    const zoomedIn = placeLabels(data.labels, 12).map((l) => l.text);
-    expect(zoomedIn).toEqual(expect.arrayContaining(['Lambeth', 'Southwark', 'Thanet']));
-    const layer = labelsLayer(placeLabels(data.labels, 6));
+    const labels = buildLabels(dataset);
+    expect(placeLabels(labels, 6).map((l) => l.text).sort()).toEqual(['London', 'Thanet']);
+    expect(placeLabels(labels, 12).map((l) => l.text)).toEqual(expect.arrayContaining(['Lambeth', 'Southwark', 'Thanet']));
+    const layer = labelsLayer(placeLabels(labels, 6));
     expect(call(layer.props.getText, { text: 'Thanet' })).toBe('Thanet');
   });
 
@@ -79,7 +138,14 @@ describe('layers map prepared data to deck.gl props', () => {
     const b = { text: 'Beta', position: [0.01, 51] as [number, number], minZoom: 0, priority: 5 };
     expect(placeLabels([b, a], 6)).toEqual([a]);
     expect(placeLabels([b, a], 14)).toHaveLength(2);
-    const [x0] = projectToPixels([0, 0], 0);
-    expect(x0).toBeCloseTo(256);
+    expect(projectToPixels([0, 0], 0)[0]).toBeCloseTo(256);
+  });
+
+  it('composes layers in order, two passes when an area is isolated both ways', () => {
+    const ids = (v: ViewChoices) => composeLayers(dataset, v).layers.map((l) => l.id);
+    expect(ids(view())).toEqual(['areas', 'flows-suppressed-p0', 'flows-p0', 'flow-arrows-p0', 'labels']);
+    expect(ids(view({ selection: { id: 'E09000022', direction: 'both' } }))).toContain('flows-p1');
+    expect(ids(view({ flowStyle: 'arcs', layers: { ...DEFAULT_LAYERS, totals: true } }))).toEqual(['areas', 'flows-suppressed-p0', 'flows-p0', 'area-totals', 'labels']);
+    expect(ids(view({ layers: { ...DEFAULT_LAYERS, flows: false } }))).toEqual(['areas', 'labels']);
   });
 });

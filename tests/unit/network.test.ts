@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { buildNetwork, passesFilter, summariseFlows, trend } from '../../src/data/network';
+import { classOf, naturalBreaks } from '../../src/data/classify';
+import { choroplethData, cellBreaks } from '../../src/map/choropleth-data';
+import { hotspotInput } from '../../src/map/use-analysis-layers';
+import { tinyDataset } from '../fixtures/tiny-dataset';
+
+describe('network aggregation', () => {
+  const dataset = tinyDataset();
+
+  it('groups origins by exporting area: published counts summed, suppressed members counted', () => {
+    const network = buildNetwork(dataset, true);
+    expect(network.nodeOf.get('E09000022')).toBe('group:London');
+    const q4 = network.flows.filter((f) => f.period === '2024-Q4');
+    expect(q4).toEqual([expect.objectContaining({ origin: 'group:London', dest: 'E07000114', count: 50, suppressedMembers: 0, rank: 0 })]);
+    const q3 = network.flows.find((f) => f.period === '2024-Q3')!;
+    expect([q3.count, q3.suppressedMembers]).toEqual([20, 1]);
+  });
+
+  it('a merged flow of only suppressed members stays suppressed, never zero', () => {
+    const d = tinyDataset();
+    d.flows = [
+      { origin: 'E09000022', dest: 'E07000114', period: '2024-Q3', count: null },
+      { origin: 'E09000028', dest: 'E07000114', period: '2024-Q3', count: null },
+    ];
+    d.periods = ['2024-Q3'];
+    const [flow] = buildNetwork(d, true).flows;
+    expect(flow.count).toBeNull();
+    expect(flow.suppressedMembers).toBe(2);
+  });
+
+  it('ranks within each period and filters by count, top-N and focus', () => {
+    const network = buildNetwork(dataset, false);
+    const q4 = network.flows.filter((f) => f.periodIndex === 1);
+    expect(q4.map((f) => [f.origin, f.rank])).toEqual([['E09000022', 0], ['E09000028', 1]]);
+    expect(q4.filter((f) => passesFilter(f, { periodIndex: 1, minCount: 20, topN: 0 }))).toHaveLength(1);
+    expect(q4.filter((f) => passesFilter(f, { periodIndex: 1, minCount: 0, topN: 1 }))).toHaveLength(1);
+    expect(q4.filter((f) => passesFilter(f, { periodIndex: 1, minCount: 0, topN: 0, focus: { id: 'E09000028', direction: 'in' } }))).toHaveLength(0);
+    expect(q4.filter((f) => passesFilter(f, { periodIndex: 1, minCount: 0, topN: 0, focus: { id: 'E09000028', direction: 'out' } }))).toHaveLength(1);
+  });
+
+  it('summarises totals, top origins and destinations, and the trend', () => {
+    const network = buildNetwork(dataset, false);
+    const q3 = network.flows.filter((f) => f.periodIndex === 0);
+    const summary = summariseFlows(q3);
+    expect(summary.total).toBe(20);
+    expect(summary.suppressedFlows).toBe(1);
+    expect(summary.topOrigins.map((r) => [r.name, r.total, r.suppressed])).toEqual([['Lambeth', 20, 0], ['Southwark', 0, 1]]);
+    expect(summary.topDestinations).toEqual([{ id: 'E07000114', name: 'Thanet', total: 20, suppressed: 1 }]);
+    expect(trend(network, dataset.periods, { minCount: 0, topN: 0 })).toEqual([
+      { period: '2024-Q3', total: 20, suppressed: 1 },
+      { period: '2024-Q4', total: 50, suppressed: 0 },
+    ]);
+  });
+});
+
+describe('classification and analysis inputs', () => {
+  it('natural breaks separate clear clusters and classOf places values', () => {
+    const breaks = naturalBreaks([1, 2, 2, 3, 10, 11, 12, 30, 31], 3);
+    expect(breaks).toEqual([3, 12, 31]);
+    expect([1, 5, 12, 13, 40].map((v) => classOf(v, breaks))).toEqual([0, 1, 1, 2, 2]);
+    expect(naturalBreaks([], 5)).toEqual([]);
+  });
+
+  it('choropleth uses rates per 10,000 when every destination has a population, from published flows only', () => {
+    const d = tinyDataset();
+    expect(choroplethData(d).measure).toBe('count');
+    const withPopulation = tinyDataset();
+    withPopulation.areas.features[2].properties.population = 100_000;
+    const data = choroplethData(withPopulation);
+    expect(data.measure).toBe('rate');
+    expect(data.values.get('E07000114')).toEqual([2, 5]); // 20 and 50 lines per 100,000 people
+  });
+
+  it('Gi* input: every cell seen in any period, suppressed imputed as threshold/2, absent as 0', () => {
+    const d = tinyDataset();
+    d.incidents = [
+      { cell: '871f1d489ffffff', period: '2024-Q3', count: 25 },
+      { cell: '871f1d48dffffff', period: '2024-Q3', count: null },
+      { cell: '871f1d48bffffff', period: '2024-Q4', count: 15 },
+    ];
+    expect(hotspotInput(d, '2024-Q3')).toEqual({ cells: ['871f1d489ffffff', '871f1d48bffffff', '871f1d48dffffff'], values: [25, 0, 5] });
+    expect(cellBreaks(d)).toEqual([15, 25]);
+  });
+});
