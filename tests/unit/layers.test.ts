@@ -76,7 +76,7 @@ describe('layers map prepared data to deck.gl props', () => {
     expect(call<FlowDatum, number>(line.props.getWidth, small) * 4).toBeCloseTo(call<FlowDatum, number>(line.props.getWidth, big));
     expect(call(line.props.getColor, big)).toEqual(FLOW_STYLE.source);
     expect(call(arrows.props.getColor, big)).toEqual(FLOW_STYLE.target);
-    expect((line.props as { filterRange: unknown }).filterRange).toEqual(options.ranges);
+    expect((line.props as unknown as { filterRange: unknown }).filterRange).toEqual(options.ranges);
     expect(call(line.props.getPath, big)).toEqual(big.curve.path);
   });
 
