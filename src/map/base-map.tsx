@@ -49,6 +49,7 @@ export function BaseMap() {
   const renderedVersion = useRef(0);
   const wantedVersion = useRef(0);
   const pendingRef = useRef(false);
+  const clickRef = useRef<(info: PickingInfo | null) => void>(() => {});
 
   const dataset = useAtlasStore((s) => s.dataset);
   const loading = useAtlasStore((s) => s.status === 'loading');
@@ -83,11 +84,12 @@ export function BaseMap() {
 
   useEffect(() => {
     setReady(false);
+    // A camera in the URL (#map=zoom/lat/lon) wins; otherwise open on Great Britain.
+    const cameraInUrl = /(^#|&)map=/.test(window.location.hash);
     const map = new maplibregl.Map({
       container: container.current!,
       style: basemapStyle(document.baseURI),
-      bounds: GREAT_BRITAIN_BOUNDS,
-      fitBoundsOptions: { padding: 24 },
+      ...(cameraInUrl ? {} : { bounds: GREAT_BRITAIN_BOUNDS, fitBoundsOptions: { padding: 24 } }),
       maxBounds: [
         [-25, 43],
         [17, 65],
@@ -110,6 +112,9 @@ export function BaseMap() {
     });
     map.addControl(overlay);
     map.on('zoomend', () => useAtlasStore.getState().setZoom(map.getZoom()));
+    // Clicks are picked here from MapLibre's own click event: deck's gesture recogniser does not
+    // see taps on a MapLibre 6 canvas in interleaved mode.
+    map.on('click', (e) => clickRef.current(overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2 })));
     map.on('load', () => useAtlasStore.getState().setZoom(map.getZoom()));
     // 'idle' = every source loaded and no frame pending: with deck interleaved, its layers too.
     map.on('idle', () => {
@@ -149,13 +154,13 @@ export function BaseMap() {
         store.setHover({ kind: 'cell', cell: cell.cell, count: cell.count, bin: cell.bin, z: cell.z, x: info.x, y: info.y });
       }
     };
-    const onClick = (info: PickingInfo) => {
-      const id = info.layer?.id;
-      if (id === 'areas') store.select(network.nodeOf.get((info.object as AreaFeature).properties.id) ?? (info.object as AreaFeature).properties.id);
-      else if (id === 'area-totals') store.select((info.object as NodeTotal).node.id);
-      else if (!info.object) store.clearSelection();
+    clickRef.current = (info) => {
+      const id = info?.layer?.id;
+      if (id === 'areas') store.select(network.nodeOf.get((info!.object as AreaFeature).properties.id) ?? (info!.object as AreaFeature).properties.id);
+      else if (id === 'area-totals') store.select((info!.object as NodeTotal).node.id);
+      else if (!info?.object) store.clearSelection();
     };
-    overlay.setProps({ layers: composed.layers, onHover, onClick });
+    overlay.setProps({ layers: composed.layers, onHover });
   }, [composed]);
 
   // 3D arcs need a tilted view; flat curves read best from straight above.

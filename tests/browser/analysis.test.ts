@@ -1,0 +1,138 @@
+/**
+ * The analysis a policymaker uses: each layer switched on changes the map and has its legend;
+ * clicking Thanet isolates the lines into it; playback moves through periods; the flow style
+ * switch redraws. A screenshot of each state is saved for a person to look at.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { assembleDataset, parseAreas, parseFlowsCsv, parseManifest } from '../../src/data/parse';
+import { buildNetwork, passesFilter, summariseFlows } from '../../src/data/network';
+import { describeTotal } from '../../src/data/format';
+import { periodLabel } from '../../src/data/periods';
+import { colourDistance, launch, mapVersion, openPage, project, SCREENSHOT_DIR, screenshotPixels, waitForMapReady, type Pixels } from './harness';
+
+const chromiumPath = inject('chromiumPath');
+const baseUrl = inject('baseUrl');
+
+const read = (file: string) => readFileSync(`data/sample/${file}`, 'utf8');
+const dataset = assembleDataset(parseManifest(read('manifest.json')), parseAreas(read('areas.geojson')), parseFlowsCsv(read('flows.csv')), []);
+
+function changed(a: Pixels, b: Pixels, fromX = 345): number {
+  let n = 0;
+  for (let y = 0; y < a.height; y += 3) for (let x = fromX; x < a.width; x += 3) if (colourDistance(a.at(x, y), b.at(x, y)) > 30) n++;
+  return n;
+}
+
+/** Runs `act`, then waits until the map has drawn the result. */
+async function andRedraw(page: Page, act: () => Promise<unknown>) {
+  const version = await mapVersion(page);
+  await act();
+  await waitForMapReady(page, version, 90_000);
+}
+
+describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launch(chromiumPath!);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('each analysis layer changes the pixels and shows its own legend', async () => {
+    // Kent at town scale, where cells and choropleth classes are visible.
+    const { page, log } = await openPage(browser, `${baseUrl}?period=2019-Q1#map=8.6/51.3/0.9`);
+    await waitForMapReady(page);
+    for (const layer of ['totals', 'choropleth', 'hexbin', 'density', 'hotspots']) {
+      const before = await screenshotPixels(page);
+      await andRedraw(page, () => page.getByTestId(`layer-${layer}`).check());
+      const after = await screenshotPixels(page, `${SCREENSHOT_DIR}/layer-${layer}.png`);
+      expect(changed(before, after), `${layer} changes the map`).toBeGreaterThan(150);
+      if (layer !== 'totals') await expect(page.getByTestId(`legend-${layer}`).isVisible()).resolves.toBe(true);
+      if (layer === 'hotspots') {
+        const legend = (await page.getByTestId('legend-hotspots').textContent()) ?? '';
+        expect(legend).toContain('False-discovery-rate correction (Benjamini–Hochberg): off');
+        expect(legend).toContain('hot spot, 99 % confidence');
+        await andRedraw(page, () => page.getByTestId('gi-fdr').check());
+        await expect(page.getByTestId('legend-hotspots').textContent()).resolves.toContain('Benjamini–Hochberg): on');
+        expect(new URL(page.url()).searchParams.get('fdr')).toBe('1');
+        await page.screenshot({ path: `${SCREENSHOT_DIR}/layer-hotspots-fdr.png` });
+      }
+      await andRedraw(page, () => page.getByTestId(`layer-${layer}`).uncheck());
+    }
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('clicking Thanet isolates the flows into Thanet and its panel shows the totals', async () => {
+    const { page, log } = await openPage(browser, baseUrl);
+    await waitForMapReady(page);
+    const before = await screenshotPixels(page);
+    const thanet = await project(page, [1.42, 51.37]);
+    await andRedraw(page, () => page.mouse.click(thanet.x, thanet.y));
+    const panel = page.getByTestId('selection-panel');
+    await panel.waitFor();
+    await expect(panel.locator('h2').textContent()).resolves.toBe('Thanet');
+    // Expected totals straight from the files: merged network at the national view.
+    const latest = dataset.periods.at(-1)!;
+    const network = buildNetwork(dataset, true);
+    const filter = { periodIndex: dataset.periods.indexOf(latest), minCount: 0, topN: 0 };
+    const into = summariseFlows(network.flows.filter((f) => passesFilter(f, { ...filter, focus: { id: 'E07000114', direction: 'in' } })));
+    await expect(page.getByTestId('selection-totals').textContent()).resolves.toContain(`In: ${describeTotal(into.total, into.suppressedFlows, 10)}`);
+    expect(new URL(page.url()).searchParams.get('sel')).toBe('E07000114');
+    const after = await screenshotPixels(page, `${SCREENSHOT_DIR}/select-thanet.png`);
+    expect(changed(before, after), 'other flows disappear').toBeGreaterThan(300);
+    // Only Thanet's flows remain: the summary's destinations are Thanet alone.
+    await expect(page.getByTestId('summary').locator('.top-lists div:nth-child(2) li').allTextContents()).resolves.toEqual([expect.stringMatching(/^Thanet: /)]);
+    await andRedraw(page, () => page.keyboard.press('Escape'));
+    await expect(panel.count()).resolves.toBe(0);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('play advances the period shown, within the chosen window', async () => {
+    const { page } = await openPage(browser, `${baseUrl}?period=2016-Q1`);
+    await waitForMapReady(page);
+    await page.getByTestId('range-to').selectOption({ label: '2016-Q4' });
+    await page.getByTestId('speed').selectOption('4');
+    await page.getByTestId('play').click();
+    await page.waitForFunction((label) => document.querySelector('[data-testid="period-label"]')?.textContent !== label, periodLabel('2016-Q1'), { timeout: 10_000 });
+    const seen = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      seen.add((await page.getByTestId('period-label').textContent()) ?? '');
+      await page.waitForTimeout(150);
+    }
+    await page.getByTestId('play').click();
+    expect([...seen].every((label) => label.includes('2016'))).toBe(true);
+    expect(seen.size).toBeGreaterThan(1);
+    await page.close();
+  });
+
+  it('the flow-style switch redraws flows as 3D arcs on a tilted map', async () => {
+    const { page, log } = await openPage(browser, baseUrl);
+    await waitForMapReady(page);
+    const before = await screenshotPixels(page, `${SCREENSHOT_DIR}/style-curved.png`);
+    await andRedraw(page, () => page.getByTestId('flow-style').selectOption('arcs'));
+    const after = await screenshotPixels(page, `${SCREENSHOT_DIR}/style-arcs.png`);
+    expect(changed(before, after)).toBeGreaterThan(1000);
+    expect(new URL(page.url()).searchParams.get('style')).toBe('arcs');
+    await andRedraw(page, () => page.getByTestId('flow-colour').selectOption('group'));
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/style-arcs-by-group.png` });
+    await expect(page.getByTestId('legend').textContent()).resolves.toContain('Exporting area');
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('filters run on the GPU: a minimum count hides suppressed flows without rebuilding data', async () => {
+    const { page } = await openPage(browser, baseUrl);
+    await waitForMapReady(page);
+    const before = await screenshotPixels(page);
+    await andRedraw(page, () => page.getByTestId('min-count').fill('20'));
+    const after = await screenshotPixels(page, `${SCREENSHOT_DIR}/filter-min-20.png`);
+    expect(changed(before, after)).toBeGreaterThan(200);
+    expect(new URL(page.url()).searchParams.get('min')).toBe('20');
+    await page.close();
+  });
+});
