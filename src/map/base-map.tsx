@@ -22,6 +22,9 @@ import { useAnalysisLayers } from './use-analysis-layers';
 
 maplibregl.setWorkerUrl(workerUrl);
 
+/** A camera in the URL as the page opened (#map=zoom/lat/lon) wins; otherwise open on Great Britain. */
+const CAMERA_IN_URL = /(^#|&)map=/.test(window.location.hash);
+
 /**
  * `data-map-ready` says whether what is drawn matches the current state; `data-map-version` counts
  * layer updates, so a caller that changed something can wait for a version newer than it saw.
@@ -84,12 +87,10 @@ export function BaseMap() {
 
   useEffect(() => {
     setReady(false);
-    // A camera in the URL (#map=zoom/lat/lon) wins; otherwise open on Great Britain.
-    const cameraInUrl = /(^#|&)map=/.test(window.location.hash);
     const map = new maplibregl.Map({
       container: container.current!,
       style: basemapStyle(document.baseURI),
-      ...(cameraInUrl ? {} : { bounds: GREAT_BRITAIN_BOUNDS, fitBoundsOptions: { padding: 24 } }),
+      ...(CAMERA_IN_URL ? {} : { bounds: GREAT_BRITAIN_BOUNDS, fitBoundsOptions: { padding: 24 } }),
       maxBounds: [
         [-25, 43],
         [17, 65],

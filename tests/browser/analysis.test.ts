@@ -45,6 +45,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     // Kent at town scale, where cells and choropleth classes are visible.
     const { page, log } = await openPage(browser, `${baseUrl}?period=2019-Q1#map=8.6/51.3/0.9`);
     await waitForMapReady(page);
+    expect(new URL(page.url()).hash).toBe('#map=8.6/51.3/0.9');
     for (const layer of ['totals', 'choropleth', 'hexbin', 'density', 'hotspots']) {
       const before = await screenshotPixels(page);
       await andRedraw(page, () => page.getByTestId(`layer-${layer}`).check());

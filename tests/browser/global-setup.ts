@@ -31,7 +31,14 @@ export default async function setup(project: TestProject) {
     return;
   }
   const started = performance.now();
-  await build({ logLevel: 'warn', configFile: 'vite.config.ts' });
+  // Vitest sets NODE_ENV=test, which would make this a development build; test what ships.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ logLevel: 'warn', configFile: 'vite.config.ts', mode: 'production' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   console.log(`[e2e] production build in ${Math.round(performance.now() - started)} ms`);
   const server: PreviewServer = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, configFile: 'vite.config.ts', logLevel: 'warn' });
   const address = server.httpServer.address();
