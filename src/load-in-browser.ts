@@ -1,21 +1,14 @@
 /**
- * Browser side of loading data: same-origin published datasets by URL, and local files through the
- * data worker. Results go to the store; on failure the dataset already on screen stays.
+ * Browser side of loading data. Everything is parsed in the data worker: published datasets by
+ * (same-origin) URL, local files (never uploaded), incident cells on first use, and Gi*.
+ * Results go to the store; on failure the dataset already on screen stays.
  */
-import { loadDataset, resolveRelative } from './data/load';
-import { parseIncidentsCsv } from './data/parse';
+import type { DataProblem } from './data/problems';
 import type { Dataset } from './data/schema';
-import { DataError, type DataProblem } from './data/problems';
 import { useAtlasStore } from './state/store';
 import type { WorkerRequest, WorkerResponse } from './worker/protocol';
 
 export const SAMPLE_MANIFEST = 'data/sample/manifest.json';
-
-async function fetchText(url: string): Promise<string> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
-  return response.text();
-}
 
 /**
  * `?data=` may only name a dataset on this site: anything else would send the reader's browser to
@@ -33,77 +26,66 @@ export function resolveDataParam(value: string, pageUrl: string): { url: string 
   return { url: url.href };
 }
 
-export async function openDataset(manifestUrl = SAMPLE_MANIFEST): Promise<void> {
-  const store = useAtlasStore.getState();
-  store.startLoading('Loading dataset');
-  try {
-    const absolute = new URL(manifestUrl, document.baseURI).href;
-    store.setDataset(await loadDataset(absolute, fetchText), manifestUrl);
-  } catch (error) {
-    const problems: DataProblem[] = error instanceof DataError ? error.problems : [{ severity: 'error', file: manifestUrl, message: (error as Error).message }];
-    store.setProblems(problems);
-  }
-}
-
 let worker: Worker | undefined;
 let nextId = 1;
 
-/** One data worker for the page, started on first use (it is not part of the first view). */
+/** One data worker for the page, started on first use. */
 function dataWorker(): Worker {
   worker ??= new Worker(new URL('./worker/data-worker.ts', import.meta.url), { type: 'module', name: 'atlas-data' });
   return worker;
 }
 
-/** Gi* in the data worker: the main thread never stalls on the statistics. */
-export function computeHotspots(cells: string[], values: number[], k: number, fdr: boolean): Promise<{ z: number[]; bins: number[] }> {
-  const id = nextId++;
+type Reply = Exclude<WorkerResponse, { type: 'progress' }>;
+
+/** Sends one request; progress messages go to `onProgress`, the final reply resolves. */
+function ask(request: WorkerRequest, transfer: Transferable[] = [], onProgress?: (fraction: number, stage: string) => void): Promise<Reply> {
   const w = dataWorker();
   return new Promise((resolve) => {
     const onMessage = (event: MessageEvent<WorkerResponse>) => {
-      if (event.data.id !== id || event.data.type !== 'gi') return;
+      const message = event.data;
+      if (message.id !== request.id) return;
+      if (message.type === 'progress') return onProgress?.(message.fraction, message.stage);
       w.removeEventListener('message', onMessage);
-      resolve({ z: event.data.z, bins: event.data.bins });
+      resolve(message);
     };
     w.addEventListener('message', onMessage);
-    w.postMessage({ id, kind: 'gi', cells, values, k, fdr } satisfies WorkerRequest);
+    w.postMessage(request, transfer);
   });
+}
+
+function settle(reply: Reply, source: string): void {
+  const store = useAtlasStore.getState();
+  if (reply.type === 'done') store.setDataset(reply.dataset, source, reply.warnings, reply.report);
+  else if (reply.type === 'error') store.setProblems(reply.problems);
+}
+
+export async function openDataset(manifestUrl = SAMPLE_MANIFEST): Promise<void> {
+  useAtlasStore.getState().startLoading('Loading dataset');
+  const absolute = new URL(manifestUrl, document.baseURI).href;
+  settle(await ask({ id: nextId++, kind: 'url', url: absolute }), manifestUrl);
+}
+
+/** Reads the files locally (never uploaded) and imports them in the data worker. */
+export async function openLocalFiles(files: File[]): Promise<void> {
+  if (files.length === 0) return;
+  const store = useAtlasStore.getState();
+  store.startLoading(`Reading ${files.length === 1 ? files[0].name : `${files.length} files`}`);
+  const payload = await Promise.all(files.map(async (f) => ({ name: f.name, buffer: await f.arrayBuffer() })));
+  const reply = await ask({ id: nextId++, kind: 'import', files: payload, options: {} }, payload.map((f) => f.buffer), (fraction, stage) => useAtlasStore.getState().setProgress(fraction, stage));
+  settle(reply, files.map((f) => f.name).join(', '));
+}
+
+/** Gi* in the data worker: the main thread never stalls on the statistics. */
+export async function computeHotspots(cells: string[], values: number[], k: number, fdr: boolean): Promise<{ z: number[]; bins: number[] }> {
+  const reply = await ask({ id: nextId++, kind: 'gi', cells, values, k, fdr });
+  return reply.type === 'gi' ? { z: reply.z, bins: reply.bins } : { z: [], bins: [] };
 }
 
 /** Incident cells of a published dataset, fetched on first use of a layer that needs them. */
 export async function loadIncidents(dataset: Dataset, manifestUrl: string): Promise<void> {
   const file = dataset.manifest.files.incidents;
   if (!file || dataset.incidents.length > 0) return;
-  const url = resolveRelative(new URL(manifestUrl, document.baseURI).href, file);
-  try {
-    useAtlasStore.getState().attachIncidents(dataset, parseIncidentsCsv(await fetchText(url), file));
-  } catch (error) {
-    const problems: DataProblem[] = error instanceof DataError ? error.problems : [{ severity: 'error', file, message: (error as Error).message }];
-    useAtlasStore.getState().setProblems(problems);
-  }
-}
-
-/** Reads the files locally (never uploaded) and imports them in the data worker. */
-export async function openLocalFiles(files: File[]): Promise<void> {
-  const store = useAtlasStore.getState();
-  if (files.length === 0) return;
-  store.startLoading(`Reading ${files.length === 1 ? files[0].name : `${files.length} files`}`);
-  const id = nextId++;
-  const request: WorkerRequest = { id, kind: 'import', files: await Promise.all(files.map(async (f) => ({ name: f.name, buffer: await f.arrayBuffer() }))), options: {} };
-  const worker = dataWorker();
-  await new Promise<void>((resolve) => {
-    const onMessage = (event: MessageEvent<WorkerResponse>) => {
-      const message = event.data;
-      if (message.id !== id) return;
-      if (message.type === 'progress') {
-        useAtlasStore.getState().setProgress(message.fraction, message.stage);
-        return;
-      }
-      worker.removeEventListener('message', onMessage);
-      if (message.type === 'done') useAtlasStore.getState().setDataset(message.dataset, files.map((f) => f.name).join(', '), message.warnings, message.report);
-      else if (message.type === 'error') useAtlasStore.getState().setProblems(message.problems);
-      resolve();
-    };
-    worker.addEventListener('message', onMessage);
-    worker.postMessage(request, request.files.map((f) => f.buffer));
-  });
+  const reply = await ask({ id: nextId++, kind: 'incidents', manifestUrl: new URL(manifestUrl, document.baseURI).href, file });
+  if (reply.type === 'incidents') useAtlasStore.getState().attachIncidents(dataset, reply.incidents);
+  else if (reply.type === 'error') useAtlasStore.getState().setProblems(reply.problems as DataProblem[]);
 }

@@ -1,29 +1,60 @@
 /**
- * Parses and checks dropped or opened files off the main thread, so a large file never freezes
- * the map. Calls src/data only; files never leave this browser.
+ * All parsing and statistics happen here, off the main thread: published datasets by URL,
+ * dropped or opened files, incident cells on first use, and Gi*. A large file never freezes the
+ * map, and the parsers (zod, papaparse) stay out of the first view's JavaScript. Calls src/data
+ * only; local files never leave this browser.
  */
 import { importFiles, type ImportOptions, type InputFile } from '../data/import';
+import { loadDataset, resolveRelative } from '../data/load';
+import { parseIncidentsCsv } from '../data/parse';
 import { DataError, type DataProblem } from '../data/problems';
 import { confidenceBins, getisOrdGiStar, h3Neighbours } from '../data/hotspots';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 const post = (message: WorkerResponse) => (self as unknown as Worker).postMessage(message);
 
-self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+/** Same-origin only: the page refuses other origins before asking, and this checks again. */
+async function fetchText(url: string): Promise<string> {
+  if (new URL(url).origin !== self.location.origin) throw new Error(`refused: ${new URL(url).origin} is not this site`);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
+  return response.text();
+}
+
+function problemsOf(error: unknown, file: string): DataProblem[] {
+  return error instanceof DataError ? error.problems : [{ severity: 'error', file, message: `could not be read: ${(error as Error).message}` }];
+}
+
+self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
+  const { id } = request;
   if (request.kind === 'gi') {
     const result = getisOrdGiStar(request.values, h3Neighbours(request.cells, request.k));
-    post({ id: request.id, type: 'gi', z: result.z, p: result.p, bins: confidenceBins(result, request.fdr) });
+    post({ id, type: 'gi', z: result.z, p: result.p, bins: confidenceBins(result, request.fdr) });
     return;
   }
-  const { id, files, options } = request;
-  const inputs: InputFile[] = files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.buffer) }));
-  const importOptions: ImportOptions = { ...options, onProgress: (fraction, stage) => post({ id, type: 'progress', fraction, stage }) };
+  if (request.kind === 'url') {
+    try {
+      post({ id, type: 'done', dataset: await loadDataset(request.url, fetchText), warnings: [], recognised: [request.url] });
+    } catch (error) {
+      post({ id, type: 'error', problems: problemsOf(error, request.url.split('/').pop() ?? request.url) });
+    }
+    return;
+  }
+  if (request.kind === 'incidents') {
+    try {
+      post({ id, type: 'incidents', incidents: parseIncidentsCsv(await fetchText(resolveRelative(request.manifestUrl, request.file)), request.file) });
+    } catch (error) {
+      post({ id, type: 'error', problems: problemsOf(error, request.file) });
+    }
+    return;
+  }
+  const inputs: InputFile[] = request.files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.buffer) }));
+  const importOptions: ImportOptions = { ...request.options, onProgress: (fraction, stage) => post({ id, type: 'progress', fraction, stage }) };
   try {
     const result = importFiles(inputs, importOptions);
     post({ id, type: 'done', dataset: result.dataset, warnings: result.warnings, report: result.report, recognised: result.recognised });
   } catch (error) {
-    const problems: DataProblem[] = error instanceof DataError ? error.problems : [{ severity: 'error', file: files.map((f) => f.name).join(', '), message: `could not be read: ${(error as Error).message}` }];
-    post({ id, type: 'error', problems });
+    post({ id, type: 'error', problems: problemsOf(error, request.files.map((f) => f.name).join(', ')) });
   }
 };
