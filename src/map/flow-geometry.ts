@@ -25,7 +25,7 @@ export interface FlowCurve {
 /** Bend as a share of the chord; the curve stops at `END` of the way so the arrow is visible. */
 const BEND = 0.18;
 const END = 0.93;
-const STEPS = 20;
+const STEPS = 12;
 
 export function flowCurve(source: [number, number], target: [number, number]): FlowCurve {
   const a = toWorld(source);

@@ -141,7 +141,7 @@ async function findFlowPixel(page: Page, destId: string, pick: (f: NetworkFlow) 
   const destName = dataset.areas.features.find((f) => f.properties.id === destId)!.properties.name;
   for (const flow of flows.slice(0, 3)) {
     const { path } = flowCurve(flow.originNode.centroid, flow.destNode.centroid);
-    for (const k of [10, 9, 11, 8, 12, 7, 13, 6, 14]) {
+    for (const k of [6, 5, 7, 4, 8, 3, 9]) {
       const { x, y } = await project(page, path[k]);
       for (const [dx, dy] of [[0, 0], [0, 2], [0, -2], [2, 0], [-2, 0]]) {
         await page.mouse.move(x + dx, y + dy);
