@@ -57,28 +57,25 @@ export function PeriodControl() {
               ))}
             </select>
           </label>
-          <label>
-            From{' '}
-            <select value={from} onChange={(e) => s.setRange([Number(e.target.value), to])} data-testid="range-from">
-              {periods.map((p, i) => (
-                <option key={p} value={i}>
-                  {p}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            to{' '}
-            <select value={to} onChange={(e) => s.setRange([from, Number(e.target.value)])} data-testid="range-to">
-              {periods.map((p, i) => (
-                <option key={p} value={i}>
-                  {p}
-                </option>
-              ))}
-            </select>
-          </label>
+          <PeriodSelect label="From" periods={periods} value={from} onChange={(i) => s.setRange([i, to])} testId="range-from" />
+          <PeriodSelect label="to" periods={periods} value={to} onChange={(i) => s.setRange([from, i])} testId="range-to" />
         </div>
       )}
     </section>
+  );
+}
+
+function PeriodSelect({ label, periods, value, onChange, testId }: { label: string; periods: string[]; value: number; onChange: (index: number) => void; testId: string }) {
+  return (
+    <label>
+      {label}{' '}
+      <select value={value} onChange={(e) => onChange(Number(e.target.value))} data-testid={testId}>
+        {periods.map((p, i) => (
+          <option key={p} value={i}>
+            {p}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

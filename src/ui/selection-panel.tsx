@@ -5,6 +5,7 @@ import { periodLabel } from '../data/periods';
 import type { Direction } from '../state/analysis-slices';
 import { useAtlasStore } from '../state/store';
 import { TrendChart } from './trend-chart';
+import { RankedList } from './summary-panel';
 import { useDerived } from './view-derived';
 
 /** The selected area: its flows isolated on the map, its totals, partners and trend here. */
@@ -50,25 +51,13 @@ export function SelectionPanel() {
       {inbound.topOrigins.length > 0 && (
         <>
           <h3>Where its lines come from</h3>
-          <ol>
-            {inbound.topOrigins.map((r) => (
-              <li key={r.id}>
-                {r.name}: {describeTotal(r.total, r.suppressed, threshold)}
-              </li>
-            ))}
-          </ol>
+          <RankedList items={inbound.topOrigins} threshold={threshold} />
         </>
       )}
       {outbound.topDestinations.length > 0 && (
         <>
           <h3>Where its lines go</h3>
-          <ol>
-            {outbound.topDestinations.map((r) => (
-              <li key={r.id}>
-                {r.name}: {describeTotal(r.total, r.suppressed, threshold)}
-              </li>
-            ))}
-          </ol>
+          <RankedList items={outbound.topDestinations} threshold={threshold} />
         </>
       )}
       <TrendChart points={details.trend} current={derived.view.period} label={`${node.name}, published total per period`} />

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { passesFilter, summariseFlows, trend } from '../data/network';
+import { passesFilter, summariseFlows, trend, type Ranked } from '../data/network';
 import { describeTotal } from '../data/format';
 import { useAtlasStore } from '../state/store';
 import { TrendChart } from './trend-chart';
@@ -21,15 +21,6 @@ export function SummaryPanel() {
   if (!derived || !summary) return null;
   const { dataset, view } = derived;
   const threshold = dataset.manifest.disclosure.threshold;
-  const list = (items: typeof summary.topOrigins) => (
-    <ol>
-      {items.map((r) => (
-        <li key={r.id}>
-          {r.name}: {describeTotal(r.total, r.suppressed, threshold)}
-        </li>
-      ))}
-    </ol>
-  );
   return (
     <section className="summary" aria-label="Summary" data-testid="summary">
       <h2>Summary</h2>
@@ -39,14 +30,27 @@ export function SummaryPanel() {
       <div className="top-lists">
         <div>
           <h3>Top origins</h3>
-          {list(summary.topOrigins)}
+          <RankedList items={summary.topOrigins} threshold={threshold} />
         </div>
         <div>
           <h3>Top destinations</h3>
-          {list(summary.topDestinations)}
+          <RankedList items={summary.topDestinations} threshold={threshold} />
         </div>
       </div>
       <TrendChart points={summary.trend} current={view.period} label="Published total per period" />
     </section>
+  );
+}
+
+/** Places with their published totals; suppressed flows are counted, never valued. */
+export function RankedList({ items, threshold }: { items: Ranked[]; threshold: number }) {
+  return (
+    <ol>
+      {items.map((r) => (
+        <li key={r.id}>
+          {r.name}: {describeTotal(r.total, r.suppressed, threshold)}
+        </li>
+      ))}
+    </ol>
   );
 }

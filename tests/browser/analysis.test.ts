@@ -10,7 +10,7 @@ import { assembleDataset, parseAreas, parseFlowsCsv, parseManifest } from '../..
 import { buildNetwork, passesFilter, summariseFlows } from '../../src/data/network';
 import { describeTotal } from '../../src/data/format';
 import { periodLabel } from '../../src/data/periods';
-import { colourDistance, launch, mapVersion, openPage, project, SCREENSHOT_DIR, screenshotPixels, waitForMapReady, type Pixels } from './harness';
+import { changedPixels, launch, mapVersion, openPage, project, SCREENSHOT_DIR, screenshotPixels, waitForMapReady, type Pixels } from './harness';
 
 const chromiumPath = inject('chromiumPath');
 const baseUrl = inject('baseUrl');
@@ -18,11 +18,7 @@ const baseUrl = inject('baseUrl');
 const read = (file: string) => readFileSync(`data/sample/${file}`, 'utf8');
 const dataset = assembleDataset(parseManifest(read('manifest.json')), parseAreas(read('areas.geojson')), parseFlowsCsv(read('flows.csv')), []);
 
-function changed(a: Pixels, b: Pixels, fromX = 345): number {
-  let n = 0;
-  for (let y = 0; y < a.height; y += 3) for (let x = fromX; x < a.width; x += 3) if (colourDistance(a.at(x, y), b.at(x, y)) > 30) n++;
-  return n;
-}
+const changed = (a: Pixels, b: Pixels) => changedPixels(a, b);
 
 /** Runs `act`, then waits until the map has drawn the result. */
 async function andRedraw(page: Page, act: () => Promise<unknown>) {

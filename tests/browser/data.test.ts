@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { colourDistance, launch, mapVersion, openPage, project, SCREENSHOT_DIR, screenshotPixels, waitForMapReady } from './harness';
+import { changedPixels, launch, mapVersion, openPage, project, SCREENSHOT_DIR, screenshotPixels, waitForMapReady, type Pixels } from './harness';
 
 const chromiumPath = inject('chromiumPath');
 const baseUrl = inject('baseUrl');
@@ -22,11 +22,8 @@ async function dropFiles(page: Page, files: { name: string; text: string | Buffe
 
 const title = (page: Page) => page.locator('.header h1').textContent();
 
-async function changedPixels(page: Page, before: Awaited<ReturnType<typeof screenshotPixels>>) {
-  const after = await screenshotPixels(page);
-  let changed = 0;
-  for (let y = 0; y < after.height; y += 3) for (let x = 345; x < after.width; x += 3) if (colourDistance(before.at(x, y), after.at(x, y)) > 40) changed++;
-  return changed;
+async function changedSince(page: Page, before: Pixels) {
+  return changedPixels(before, await screenshotPixels(page), 345, 40);
 }
 
 describe.skipIf(!chromiumPath)('opening data in Chromium', () => {
@@ -53,7 +50,7 @@ describe.skipIf(!chromiumPath)('opening data in Chromium', () => {
     expect(await title(page)).toBe(sampleTitle);
     // Mask the panel itself: everything else on the map is as it was.
     await page.evaluate(() => ((document.querySelector('[data-testid="problems"]') as HTMLElement).style.visibility = 'hidden'));
-    expect(await changedPixels(page, before)).toBeLessThan(50);
+    expect(await changedSince(page, before)).toBeLessThan(50);
     await page.evaluate(() => ((document.querySelector('[data-testid="problems"]') as HTMLElement).style.visibility = 'visible'));
     await page.screenshot({ path: `${SCREENSHOT_DIR}/drop-bad-file.png` });
     await page.getByRole('button', { name: 'Dismiss' }).click();
@@ -75,7 +72,7 @@ describe.skipIf(!chromiumPath)('opening data in Chromium', () => {
     await expect(title(page)).resolves.toBe('Your data');
     await expect(page.getByTestId('period-label').textContent()).resolves.toBe('Jan 2024');
     await expect(page.getByTestId('disclosure-note').textContent()).resolves.toMatch(/2 flows under 10 were suppressed/);
-    expect(await changedPixels(page, before)).toBeGreaterThan(500);
+    expect(await changedSince(page, before)).toBeGreaterThan(500);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/drop-flowmap-pair.png` });
     expect(log.errors).toEqual([]);
     await page.close();

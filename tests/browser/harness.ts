@@ -92,3 +92,10 @@ export async function project(page: Page, lngLat: [number, number]): Promise<{ x
     return { x: point.x + rect.left, y: point.y + rect.top };
   }, lngLat);
 }
+
+/** How many sampled pixels (every 3rd, map area only) differ noticeably between two screenshots. */
+export function changedPixels(a: Pixels, b: Pixels, fromX = 345, threshold = 30): number {
+  let n = 0;
+  for (let y = 0; y < a.height; y += 3) for (let x = fromX; x < a.width; x += 3) if (colourDistance(a.at(x, y), b.at(x, y)) > threshold) n++;
+  return n;
+}
