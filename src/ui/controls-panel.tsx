@@ -86,7 +86,9 @@ export function ControlsPanel() {
 
 /** Filters by origin, destination, minimum count and top N; all applied on the GPU. */
 export function FiltersPanel() {
-  const s = useAtlasStore(useShallow((st) => ({ originFilter: st.originFilter, destFilter: st.destFilter, minCount: st.minCount, topN: st.topN, setOriginFilter: st.setOriginFilter, setDestFilter: st.setDestFilter, setMinCount: st.setMinCount, setTopN: st.setTopN })));
+  const s = useAtlasStore(
+    useShallow((st) => ({ originFilter: st.originFilter, destFilter: st.destFilter, minCount: st.minCount, topN: st.topN, selection: st.selection, setOriginFilter: st.setOriginFilter, setDestFilter: st.setDestFilter, setMinCount: st.setMinCount, setTopN: st.setTopN, select: st.select, clearSelection: st.clearSelection })),
+  );
   const derived = useDerived();
   if (!derived) return null;
   const nodes = [...derived.flowData.network.nodes.values()];
@@ -95,6 +97,14 @@ export function FiltersPanel() {
   const threshold = derived.dataset.manifest.disclosure.threshold;
   return (
     <Section title="Filters">
+      {/* The keyboard's way to what a click on the map does. */}
+      <Select
+        label="Isolate an area's flows"
+        value={s.selection?.id ?? ''}
+        options={[['', 'None'], ...[...origins, ...dests].filter((n, i, all) => all.findIndex((m) => m.id === n.id) === i).sort((a, b) => a.name.localeCompare(b.name)).map((n) => [n.id, n.name] as [string, string])]}
+        onChange={(v) => (v ? s.select(v) : s.clearSelection())}
+        testId="isolate"
+      />
       <Select label="Origin" value={s.originFilter ?? ''} options={[['', 'All origins'], ...origins.map((n) => [n.id, n.name] as [string, string])]} onChange={(v) => s.setOriginFilter(v || undefined)} testId="origin-filter" />
       <Select label="Destination" value={s.destFilter ?? ''} options={[['', 'All destinations'], ...dests.map((n) => [n.id, n.name] as [string, string])]} onChange={(v) => s.setDestFilter(v || undefined)} testId="dest-filter" />
       <label className="control">
