@@ -10,7 +10,7 @@ import { assembleDataset, parseAreas, parseFlowsCsv, parseManifest } from '../..
 import { buildNetwork, passesFilter, summariseFlows } from '../../src/data/network';
 import { describeTotal } from '../../src/data/format';
 import { periodLabel } from '../../src/data/periods';
-import { changedPixels, launch, mapVersion, openPage, project, SCREENSHOT_DIR, screenshotPixels, waitForMapReady, type Pixels } from './harness';
+import { changedPixels, pixelsNear, launch, mapVersion, openPage, project, SCREENSHOT_DIR, screenshotPixels, waitForMapReady, type Pixels } from './harness';
 
 const chromiumPath = inject('chromiumPath');
 const baseUrl = inject('baseUrl');
@@ -114,6 +114,9 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     await andRedraw(page, () => page.getByTestId('flow-style').selectOption('arcs'));
     const after = await screenshotPixels(page, `${SCREENSHOT_DIR}/style-arcs.png`);
     expect(changed(before, after)).toBeGreaterThan(1000);
+    // The arcs themselves are drawn: their blue origin ends and orange destination ends show.
+    expect(pixelsNear(after, '#F46A25'), 'orange arc ends').toBeGreaterThan(60);
+    expect(pixelsNear(after, '#12436D'), 'blue arc starts').toBeGreaterThan(60);
     expect(new URL(page.url()).searchParams.get('style')).toBe('arcs');
     await andRedraw(page, () => page.getByTestId('flow-colour').selectOption('group'));
     await page.screenshot({ path: `${SCREENSHOT_DIR}/style-arcs-by-group.png` });

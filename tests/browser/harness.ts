@@ -99,3 +99,11 @@ export function changedPixels(a: Pixels, b: Pixels, fromX = 345, threshold = 30)
   for (let y = 0; y < a.height; y += 3) for (let x = fromX; x < a.width; x += 3) if (colourDistance(a.at(x, y), b.at(x, y)) > threshold) n++;
   return n;
 }
+
+/** How many sampled pixels (every 2nd, map area only) are within `tolerance` of a colour. */
+export function pixelsNear(p: Pixels, hex: string, tolerance = 50, fromX = 345): number {
+  const target = hexRgb(hex);
+  let n = 0;
+  for (let y = 0; y < p.height; y += 2) for (let x = fromX; x < p.width; x += 2) if (colourDistance(p.at(x, y), target) < tolerance) n++;
+  return n;
+}

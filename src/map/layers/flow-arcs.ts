@@ -18,6 +18,8 @@ export function flowArcLayers(data: FlowLayerData, options: FlowDrawOptions) {
     greatCircle: false,
     getHeight: 0.6,
     autoHighlight: true,
+    // The basemap's depth buffer is not the arcs' business: draw them over it.
+    parameters: { depthCompare: 'always' as const },
   };
   return [
     new ArcLayer<FlowDatum>({
