@@ -145,7 +145,7 @@ describe('layers map prepared data to deck.gl props', () => {
     const ids = (v: ViewChoices) => composeLayers(dataset, v).layers.map((l) => l.id);
     expect(ids(view())).toEqual(['areas', 'flows-suppressed-p0', 'flows-p0', 'flow-arrows-p0', 'labels']);
     expect(ids(view({ selection: { id: 'E09000022', direction: 'both' } }))).toContain('flows-p1');
-    expect(ids(view({ flowStyle: 'arcs', layers: { ...DEFAULT_LAYERS, totals: true } }))).toEqual(['areas', 'flows-suppressed-p0', 'flows-p0', 'area-totals', 'labels']);
+    expect(ids(view({ flowStyle: 'arcs', layers: { ...DEFAULT_LAYERS, totals: true } }))).toEqual(['areas', 'flow-arcs-suppressed-p0', 'flow-arcs-p0', 'area-totals', 'labels']);
     expect(ids(view({ layers: { ...DEFAULT_LAYERS, flows: false } }))).toEqual(['areas', 'labels']);
   });
 });

@@ -24,7 +24,9 @@ export function flowArcLayers(data: FlowLayerData, options: FlowDrawOptions) {
   return [
     new ArcLayer<FlowDatum>({
       ...common,
-      id: `flows-suppressed-${options.pass}`,
+      // Ids differ from the curved style's: deck and MapLibre match layers by id, and a PathLayer
+      // id reused by an ArcLayer is never drawn.
+      id: `flow-arcs-suppressed-${options.pass}`,
       data: data.suppressed,
       getSourceColor: FLOW_STYLE.suppressed,
       getTargetColor: FLOW_STYLE.suppressed,
@@ -33,7 +35,7 @@ export function flowArcLayers(data: FlowLayerData, options: FlowDrawOptions) {
     }),
     new ArcLayer<FlowDatum>({
       ...common,
-      id: `flows-${options.pass}`,
+      id: `flow-arcs-${options.pass}`,
       data: data.published,
       getSourceColor: (d) => flowEndColours(options.colour, data, d.flow)[0],
       getTargetColor: (d) => flowEndColours(options.colour, data, d.flow)[1],
