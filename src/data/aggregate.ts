@@ -52,11 +52,6 @@ export function areaTotals(flows: FlowRecord[]): Map<string, AreaTotals> {
   return totals;
 }
 
-/** Largest published count in the whole dataset: widths stay comparable from period to period. */
-export function maxFlowCount(dataset: Dataset): number {
-  return dataset.flows.reduce((max, f) => Math.max(max, f.count ?? 0), 0);
-}
-
 /** Rounded legend sample values from the threshold up to the largest count, e.g. [10, 30, 60]. */
 export function legendSamples(threshold: number, max: number): number[] {
   if (max <= threshold) return [threshold];
