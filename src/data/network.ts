@@ -141,8 +141,8 @@ export function summariseFlows(flows: NetworkFlow[], limit = 5): FlowSummary {
   };
 }
 
-/** Published total per period for flows passing `filter` (its period ignored): the trend line. */
-export function trend(network: Network, periods: string[], filter: Omit<FlowFilter, 'periodIndex'>): { period: string; total: number; suppressed: number }[] {
+/** Published total per period for flows passing `filter` (its own period, if any, ignored): the trend line. */
+export function trend(network: Network, periods: string[], filter: Omit<FlowFilter, 'periodIndex'> & { periodIndex?: number }): { period: string; total: number; suppressed: number }[] {
   return periods.map((period, periodIndex) => {
     const visible = network.flows.filter((f) => passesFilter(f, { ...filter, periodIndex }));
     return { period, total: visible.reduce((s, f) => s + (f.count ?? 0), 0), suppressed: visible.filter((f) => f.suppressedMembers > 0).length };

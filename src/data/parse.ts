@@ -108,30 +108,26 @@ function readPeriod(value: string, file: string, row: number, problems: DataProb
   return undefined;
 }
 
-export function parseFlowsCsv(text: string, file = 'flows.csv'): FlowRecord[] {
+/** Reads rows of `key columns…,period,count` (published counts); every bad row is reported. */
+function parsePeriodCounts<T>(text: string, file: string, keys: string[], make: (row: Record<string, string>, period: string, count: number | null) => T): T[] {
   const problems: DataProblem[] = [];
-  const flows: FlowRecord[] = [];
-  parseCsv(text, file, ['origin', 'dest', 'period', 'count']).forEach((row, i) => {
+  const out: T[] = [];
+  parseCsv(text, file, [...keys, 'period', 'count']).forEach((row, i) => {
     const line = i + 2;
     const period = readPeriod(row.period, file, line, problems);
     const count = readCount(row.count, file, line, problems);
-    if (period !== undefined && count !== undefined) flows.push({ origin: row.origin, dest: row.dest, period, count });
+    if (period !== undefined && count !== undefined) out.push(make(row, period, count));
   });
   if (problems.length) throw new DataError(problems);
-  return flows;
+  return out;
+}
+
+export function parseFlowsCsv(text: string, file = 'flows.csv'): FlowRecord[] {
+  return parsePeriodCounts(text, file, ['origin', 'dest'], (row, period, count) => ({ origin: row.origin, dest: row.dest, period, count }));
 }
 
 export function parseIncidentsCsv(text: string, file = 'incidents.csv'): IncidentCell[] {
-  const problems: DataProblem[] = [];
-  const cells: IncidentCell[] = [];
-  parseCsv(text, file, ['cell', 'period', 'count']).forEach((row, i) => {
-    const line = i + 2;
-    const period = readPeriod(row.period, file, line, problems);
-    const count = readCount(row.count, file, line, problems);
-    if (period !== undefined && count !== undefined) cells.push({ cell: row.cell, period, count });
-  });
-  if (problems.length) throw new DataError(problems);
-  return cells;
+  return parsePeriodCounts(text, file, ['cell'], (row, period, count) => ({ cell: row.cell, period, count }));
 }
 
 /**

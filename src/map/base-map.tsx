@@ -14,6 +14,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import { useShallow } from 'zustand/react/shallow';
 import type { AreaFeature } from '../data/schema';
 import { useAtlasStore } from '../state/store';
+import { selectViewChoices } from '../state/view-choices';
 import { basemapStyle, GREAT_BRITAIN_BOUNDS } from './basemap-style';
 import { composeLayers, type ViewChoices } from './compose-layers';
 import type { FlowDatum } from './layer-data';
@@ -56,26 +57,7 @@ export function BaseMap() {
 
   const dataset = useAtlasStore((s) => s.dataset);
   const loading = useAtlasStore((s) => s.status === 'loading');
-  const view: ViewChoices | undefined = useAtlasStore(
-    useShallow((s) =>
-      s.period
-        ? {
-            period: s.period,
-            // Layers depend on zoom only through label placement and auto grouping: quarter steps.
-            zoom: Math.floor(s.zoom * 4) / 4,
-            flowStyle: s.flowStyle,
-            flowColour: s.flowColour,
-            grouping: s.grouping,
-            layers: s.layers,
-            minCount: s.minCount,
-            originFilter: s.originFilter,
-            destFilter: s.destFilter,
-            topN: s.topN,
-            selection: s.selection,
-          }
-        : undefined,
-    ),
-  );
+  const view: ViewChoices | undefined = useAtlasStore(useShallow(selectViewChoices));
   const analysis = useAnalysisLayers();
 
   /** Marks the map not ready until the next frame that draws the current layers has settled. */

@@ -22,9 +22,7 @@ export function SelectionPanel() {
     const base = { ...filter, focus: undefined };
     const inbound = flowData.network.flows.filter((f) => passesFilter(f, { ...base, focus: { id: selection.id, direction: 'in' } }));
     const outbound = flowData.network.flows.filter((f) => passesFilter(f, { ...base, focus: { id: selection.id, direction: 'out' } }));
-    const { periodIndex: _p, ...rest } = filter;
-    void _p;
-    return { node, inbound: summariseFlows(inbound), outbound: summariseFlows(outbound), trend: trend(flowData.network, dataset.periods, rest) };
+    return { node, inbound: summariseFlows(inbound), outbound: summariseFlows(outbound), trend: trend(flowData.network, dataset.periods, filter) };
   }, [derived, selection]);
   if (!derived || !selection || !details) return null;
   const threshold = derived.dataset.manifest.disclosure.threshold;

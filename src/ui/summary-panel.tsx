@@ -14,9 +14,7 @@ export function SummaryPanel() {
     const { flowData, filter, dataset } = derived;
     const visible = flowData.network.flows.filter((f) => passesFilter(f, filter));
     const [from, to] = range ?? [0, dataset.periods.length - 1];
-    const { periodIndex: _ignored, ...rest } = filter;
-    void _ignored;
-    return { ...summariseFlows(visible), trend: trend(flowData.network, dataset.periods, rest).slice(from, to + 1) };
+    return { ...summariseFlows(visible), trend: trend(flowData.network, dataset.periods, filter).slice(from, to + 1) };
   }, [derived, range]);
   if (!derived || !summary) return null;
   const { dataset, view } = derived;

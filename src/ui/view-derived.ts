@@ -6,6 +6,7 @@ import { FLOW_STYLE } from '../map/theme';
 import type { FlowFilter } from '../data/network';
 import type { Dataset } from '../data/schema';
 import { useAtlasStore } from '../state/store';
+import { selectViewChoices } from '../state/view-choices';
 
 export interface Derived {
   dataset: Dataset;
@@ -16,13 +17,7 @@ export interface Derived {
 
 export function useDerived(): Derived | undefined {
   const dataset = useAtlasStore((s) => s.dataset);
-  const view = useAtlasStore(
-    useShallow((s) =>
-      s.period
-        ? { period: s.period, zoom: Math.floor(s.zoom * 4) / 4, flowStyle: s.flowStyle, flowColour: s.flowColour, grouping: s.grouping, layers: s.layers, minCount: s.minCount, originFilter: s.originFilter, destFilter: s.destFilter, topN: s.topN, selection: s.selection }
-        : undefined,
-    ),
-  );
+  const view = useAtlasStore(useShallow(selectViewChoices));
   if (!dataset || !view) return undefined;
   const flowData = prepareFlowData(dataset, isGrouped(view.grouping, view.zoom), FLOW_STYLE.maxWidthPx);
   return { dataset, view, flowData, filter: flowFilterOf(dataset, view) };

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { problemMessages } from './problem-messages';
 import { protectCount, isPublishable } from '../../src/data/disclosure';
-import { assembleDataset, DataError, formatProblem, parseAreas, parseFlowsCsv, parseManifest } from '../../src/data/parse';
+import { assembleDataset, parseAreas, parseFlowsCsv, parseManifest } from '../../src/data/parse';
 import { legendSamples } from '../../src/data/aggregate';
 import { describeTotal, formatCount } from '../../src/data/format';
 import { periodLabel, quarterRange, sortPeriods } from '../../src/data/periods';
 import { readUrlState, writeUrlState } from '../../src/state/url-state';
 import { tinyDataset } from '../fixtures/tiny-dataset';
 
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DataError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error('expected a DataError');
-}
 
 describe('disclosure', () => {
   it('suppresses below the threshold and rounds to the base (10-5 rule)', () => {
@@ -36,23 +28,23 @@ describe('parsing published files', () => {
   });
 
   it('names file, row and field for bad counts and periods', () => {
-    expect(problemsOf(() => parseFlowsCsv('origin,dest,period,count\nA,B,2024-Q1,1.5\nA,B,2024-13,10\n', 'flows.csv'))).toEqual([
+    expect(problemMessages(() => parseFlowsCsv('origin,dest,period,count\nA,B,2024-Q1,1.5\nA,B,2024-13,10\n', 'flows.csv'))).toEqual([
       'flows.csv: row 2, field "count": expected a whole number ≥ 0 or "[c]", found "1.5"',
       'flows.csv: row 3, field "period": expected a period such as "2024", "2024-Q3", "2024-07" or "2024-07-15", found "2024-13"',
     ]);
-    expect(problemsOf(() => parseFlowsCsv('origin,dest,count\nA,B,10\n', 'f.csv'))[0]).toBe('f.csv: field "period": missing column; found origin, dest, count');
+    expect(problemMessages(() => parseFlowsCsv('origin,dest,count\nA,B,10\n', 'f.csv'))[0]).toBe('f.csv: field "period": missing column; found origin, dest, count');
   });
 
   it('names the feature and its id for bad areas, and rejects invalid JSON', () => {
     const bad = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'E07000114', name: 'Thanet', role: 'somewhere', centroid: [1, 51] }, geometry: { type: 'Point', coordinates: [1, 51] } }] };
-    const problems = problemsOf(() => parseAreas(JSON.stringify(bad), 'areas.geojson'));
+    const problems = problemMessages(() => parseAreas(JSON.stringify(bad), 'areas.geojson'));
     expect(problems.some((p) => p.startsWith('areas.geojson: feature 0 (E07000114 "Thanet"), field "features.0.properties.role"'))).toBe(true);
-    expect(problemsOf(() => parseAreas('{"type":', 'areas.geojson'))[0]).toBe('areas.geojson: line 1, column 9: is not valid JSON: value expected');
+    expect(problemMessages(() => parseAreas('{"type":', 'areas.geojson'))[0]).toBe('areas.geojson: line 1, column 9: is not valid JSON: value expected');
   });
 
   it('refuses unknown areas and counts that break the disclosure rule', () => {
     const { manifest, areas } = tinyDataset();
-    const problems = problemsOf(() =>
+    const problems = problemMessages(() =>
       assembleDataset(manifest, areas, [
         { origin: 'E09000022', dest: 'NOWHERE', period: '2024-Q1', count: 10 },
         { origin: 'E09000022', dest: 'E07000114', period: '2024-Q1', count: 7 },
@@ -65,7 +57,7 @@ describe('parsing published files', () => {
   });
 
   it('reads a manifest with defaults and reports missing fields', () => {
-    expect(problemsOf(() => parseManifest('{}', 'manifest.json')).length).toBeGreaterThan(3);
+    expect(problemMessages(() => parseManifest('{}', 'manifest.json')).length).toBeGreaterThan(3);
   });
 });
 

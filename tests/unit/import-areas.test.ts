@@ -1,20 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { problemMessages } from './problem-messages';
 import { detectFields, importAreasGeoJson } from '../../src/data/import-areas';
-import { DataError, formatProblem } from '../../src/data/parse';
+import { formatProblem } from '../../src/data/parse';
 
 const REAL = '../shared/fixtures-real';
 
-function messages(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DataError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  return [];
-}
 
 const square = (x: number, y: number, d: number) => [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]];
 const collection = (features: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ type: 'FeatureCollection', ...extra, features });
@@ -34,7 +26,7 @@ describe('area import', () => {
       feature({ LAD23CD: 'E07000114', LAD23NM: 'Thanet again' }, square(1, 51, 0.1)),
       feature({ LAD23CD: 'E07000108', LAD23NM: 'Dover' }, [[[1, 51], [1.1, 51], [1, 51]]]),
     ]);
-    expect(messages(() => importAreasGeoJson(text, 'areas.geojson'))).toEqual([
+    expect(problemMessages(() => importAreasGeoJson(text, 'areas.geojson'))).toEqual([
       'areas.geojson: feature 0 (E07000114 "Thanet"), field "geometry": ring 0 is not closed (first position [1,51], last [1,51.1])',
       'areas.geojson: feature 1 (E07000106 "Canterbury"), field "geometry": expected Polygon or MultiPolygon, found Point',
       'areas.geojson: feature 2 (E07000114 "Thanet again"), field "LAD23CD": duplicate id "E07000114" (also feature 0)',
@@ -43,9 +35,9 @@ describe('area import', () => {
   });
 
   it('refuses empty, non-JSON and non-GeoJSON files with a clear message', () => {
-    expect(messages(() => importAreasGeoJson('', 'a.geojson'))).toEqual(['a.geojson: is empty']);
-    expect(messages(() => importAreasGeoJson('{"type":"FeatureCollection",', 'a.geojson'))[0]).toBe('a.geojson: line 1, column 29: is not valid JSON: property name expected');
-    expect(messages(() => importAreasGeoJson('{"type":"Topology"}', 'a.geojson'))).toEqual(['a.geojson: is not a GeoJSON FeatureCollection (found type "Topology")']);
+    expect(problemMessages(() => importAreasGeoJson('', 'a.geojson'))).toEqual(['a.geojson: is empty']);
+    expect(problemMessages(() => importAreasGeoJson('{"type":"FeatureCollection",', 'a.geojson'))[0]).toBe('a.geojson: line 1, column 29: is not valid JSON: property name expected');
+    expect(problemMessages(() => importAreasGeoJson('{"type":"Topology"}', 'a.geojson'))).toEqual(['a.geojson: is not a GeoJSON FeatureCollection (found type "Topology")']);
   });
 
   it('swaps lat/lon for UK data, fixes winding silently, drops __proto__ keys, keeps HTML names as text', () => {
