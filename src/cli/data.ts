@@ -17,18 +17,45 @@ import { DataError, formatProblem, type DataProblem } from '../data/problems';
 import { confidenceBins, getisOrdGiStar, h3Neighbours, parseGal } from '../data/hotspots';
 import { readCsv, requireColumns } from '../data/import-flows';
 import { decodeText } from '../data/text';
+import { writeCsv } from '../data/csv-cells';
 import { isValidCell } from 'h3-js';
 import { formatDisclosureReport } from '../data/protect';
-import { SUPPRESSED_TOKEN, type Dataset, type Manifest } from '../data/schema';
+import { disclosureSchema, H3_RESOLUTION_RANGE, SUPPRESSED_TOKEN, type Dataset, type Manifest } from '../data/schema';
 
 const USAGE = `usage:
   npm run data -- validate <files…> [--id-field F --name-field F]
   npm run data -- build <inputs…> --out <dir> [--threshold N] [--rounding N] [--h3-resolution N]
                  [--title T] [--subtitle S] [--source S] [--licence L] [--attribution A] [--measure M]
   npm run data -- import-flowmap <locations.csv> <flows.csv> --out <dir> [same options as build]
-  npm run data -- hotspots <values.csv> [--weights <file.gal>] [--k N] [--fdr]`;
+  npm run data -- hotspots <values.csv> [--weights <file.gal>] [--k N] [--fdr]
+
+  --threshold      suppress counts under N; 5 to 1000 (default 10)
+  --rounding       round published counts to a multiple of N; 1 to the threshold (default 5)
+  --h3-resolution  incident cell size; 0 (coarsest) to 9 (about 0.1 km² a cell) (default 7, about 5 km²)
+  --k              Gi* neighbourhood in H3 rings; 1 to 10 (default 1)`;
 
 class UsageError extends Error {}
+
+const DEFAULT_THRESHOLD = disclosureSchema.shape.threshold.parse(undefined);
+
+/**
+ * What each numeric option may be. The H3 range is the published format's own (a finer cell could
+ * single out a street); the threshold cannot go under 5, the lowest rule UK statistical bodies
+ * use; past 10 rings Gi* no longer looks at a neighbourhood (and the ring sizes grow as 3k²).
+ */
+export const OPTION_RANGES = {
+  threshold: [5, 1000],
+  'h3-resolution': H3_RESOLUTION_RANGE,
+  k: [1, 10],
+} as const satisfies Record<string, readonly [number, number]>;
+
+/** A whole number within [min, max], or a usage error that says the range. */
+function wholeOption(name: string, value: string | undefined, [min, max]: readonly [number, number]): number | undefined {
+  if (value === undefined) return undefined;
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(n >= min && n <= max)) throw new UsageError(`--${name} needs a whole number from ${min} to ${max}, got "${value}"`);
+  return n;
+}
 
 const DATA_FILE = /\.(json|geojson|csv)$/i;
 
@@ -111,8 +138,8 @@ function hotspotsCsv(table: InputFile, gal: InputFile | undefined, k: number, fd
   }
   const result = getisOrdGiStar(values, neighbours);
   const bins = confidenceBins(result, fdr);
-  const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(10)).toString() : 'NaN');
-  return ['id,value,z,p,bin', ...ids.map((id, i) => [csvField(id), values[i], fmt(result.z[i]), fmt(result.p[i]), bins[i] + 0].join(','))];
+  const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(10)) : 'NaN');
+  return writeCsv(['id', 'value', 'z', 'p', 'bin'], ids.map((id, i) => [id, values[i], fmt(result.z[i]), fmt(result.p[i]), bins[i] + 0])).trimEnd().split('\n');
 }
 
 function summarise(result: ImportResult): string {
@@ -122,14 +149,12 @@ function summarise(result: ImportResult): string {
 }
 
 function flowsCsv(dataset: Dataset): string {
-  return ['origin,dest,period,count', ...dataset.flows.map((f) => [csvField(f.origin), csvField(f.dest), f.period, f.count ?? SUPPRESSED_TOKEN].join(','))].join('\n') + '\n';
+  return writeCsv(['origin', 'dest', 'period', 'count'], dataset.flows.map((f) => [f.origin, f.dest, f.period, f.count ?? SUPPRESSED_TOKEN]));
 }
 
 function incidentsCsv(dataset: Dataset): string {
-  return ['cell,period,count', ...dataset.incidents.map((c) => `${c.cell},${c.period},${c.count ?? SUPPRESSED_TOKEN}`)].join('\n') + '\n';
+  return writeCsv(['cell', 'period', 'count'], dataset.incidents.map((c) => [c.cell, c.period, c.count ?? SUPPRESSED_TOKEN]));
 }
-
-const csvField = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 /** Writes a dataset, refusing outright if any count would break its own disclosure rule. */
 function writeDataset(result: ImportResult, outDir: string, meta: Partial<Manifest>): string[] {
@@ -167,23 +192,21 @@ export function main(argv: string[], out = console.log, err = console.error): nu
         weights: { type: 'string' }, k: { type: 'string' }, fdr: { type: 'boolean' },
       },
     });
-    const whole = (name: string, value: string | undefined) => {
-      if (value === undefined) return undefined;
-      if (!/^\d+$/.test(value)) throw new UsageError(`--${name} needs a whole number, got "${value}"`);
-      return Number(value);
-    };
+    const threshold = wholeOption('threshold', values.threshold, OPTION_RANGES.threshold);
     const options: ImportOptions = {
       acceptRawPoints: true,
-      disclosure: { ...(values.threshold ? { threshold: whole('threshold', values.threshold) } : {}), ...(values.rounding ? { roundingBase: whole('rounding', values.rounding) } : {}) },
-      h3Resolution: whole('h3-resolution', values['h3-resolution']),
+      disclosure: {
+        ...(threshold !== undefined ? { threshold } : {}),
+        ...(values.rounding !== undefined ? { roundingBase: wholeOption('rounding', values.rounding, [1, threshold ?? DEFAULT_THRESHOLD]) } : {}),
+      },
+      h3Resolution: wholeOption('h3-resolution', values['h3-resolution'], OPTION_RANGES['h3-resolution']),
       areaMapping: { idField: values['id-field'], nameField: values['name-field'] },
     };
     if (command === 'hotspots') {
       if (positionals.length !== 1) throw new UsageError('hotspots takes one values.csv (id,value)');
       const [table] = readInputs(positionals);
       const gal = values.weights ? readInputsRaw(values.weights) : undefined;
-      const k = whole('k', values.k) ?? 1;
-      if (k < 1) throw new UsageError('--k must be at least 1');
+      const k = wholeOption('k', values.k, OPTION_RANGES.k) ?? 1;
       for (const line of hotspotsCsv(table, gal, k, Boolean(values.fdr))) out(line);
       return 0;
     }
@@ -214,11 +237,14 @@ export function main(argv: string[], out = console.log, err = console.error): nu
       for (const p of error.problems) err(`${p.severity}: ${formatProblem(p)}`);
       return 1;
     }
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      err(`${(error as Error).message}\n${USAGE}`);
+    // Anything may be thrown here (h3-js throws errors with numeric codes): read it defensively.
+    const code = (error as { code?: unknown } | null)?.code;
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
+      err(`${message}\n${USAGE}`);
       return 2;
     }
-    err(`error: ${(error as Error).message}`);
+    err(`error: ${message}`);
     return 1;
   }
 }

@@ -8,7 +8,8 @@ import { normaliseTime } from './periods';
 import { DataError, type DataProblem } from './problems';
 import { lineColumn } from './text';
 import type { RawFlow } from './protect';
-import { SUPPRESSED_TOKEN, type AreaFeature } from './schema';
+import type { AreaFeature } from './schema';
+import { readCountText } from './count';
 
 export interface CsvTable {
   file: string;
@@ -47,18 +48,11 @@ export function requireColumns(table: CsvTable, required: string[]): void {
   }
 }
 
-/** A raw count: a whole number ≥ 0, or the suppression token. */
+/** A raw count (see count.ts); every bad one is added to `problems`. */
 function readRawCount(value: string | undefined, table: CsvTable, row: number, field: string, problems: DataProblem[]): number | null | undefined {
-  const text = (value ?? '').trim();
-  const at = { severity: 'error' as const, file: table.file, where: `row ${row}`, field };
-  if (text === SUPPRESSED_TOKEN) return null;
-  const n = Number(text);
-  if (text === '') problems.push({ ...at, message: 'is empty; expected a whole number ≥ 0' });
-  else if (Number.isNaN(n)) problems.push({ ...at, message: `expected a whole number ≥ 0, found text "${text}"` });
-  else if (!Number.isFinite(n)) problems.push({ ...at, message: `expected a whole number ≥ 0, found "${text}"` });
-  else if (n < 0) problems.push({ ...at, message: `is negative (${text}); counts are whole numbers ≥ 0` });
-  else if (!Number.isInteger(n)) problems.push({ ...at, message: `is fractional (${text}); counts are whole numbers` });
-  else return n;
+  const reading = readCountText(value);
+  if (reading.ok) return reading.count;
+  problems.push({ severity: 'error', file: table.file, where: `row ${row}`, field, message: reading.message });
   return undefined;
 }
 

@@ -18,6 +18,8 @@ import {
   type Manifest,
 } from './schema';
 import { isPublishable } from './disclosure';
+import { readCountText } from './count';
+import { unescapeFormulaCell } from './csv-cells';
 import { readCsv, requireColumns } from './import-flows';
 import { DataError, type DataProblem } from './problems';
 import { parseJsonText } from './text';
@@ -92,14 +94,10 @@ function parseCsv(text: string, file: string, required: string[]): Record<string
 
 /** Reads a published count: a whole number, or the suppression token. */
 function readCount(value: string, file: string, row: number, problems: DataProblem[]): number | null | undefined {
-  const text = value.trim();
-  if (text === SUPPRESSED_TOKEN) return null;
-  const count = Number(text);
-  if (text === '' || !Number.isInteger(count) || count < 0) {
-    problems.push({ severity: 'error', file, where: `row ${row}`, field: 'count', message: `expected a whole number ≥ 0 or "${SUPPRESSED_TOKEN}", found "${value}"` });
-    return undefined;
-  }
-  return count;
+  const reading = readCountText(value, `a whole number ≥ 0 or "${SUPPRESSED_TOKEN}"`);
+  if (reading.ok) return reading.count;
+  problems.push({ severity: 'error', file, where: `row ${row}`, field: 'count', message: reading.message });
+  return undefined;
 }
 
 function readPeriod(value: string, file: string, row: number, problems: DataProblem[]): string | undefined {
@@ -123,11 +121,11 @@ function parsePeriodCounts<T>(text: string, file: string, keys: string[], make: 
 }
 
 export function parseFlowsCsv(text: string, file = 'flows.csv'): FlowRecord[] {
-  return parsePeriodCounts(text, file, ['origin', 'dest'], (row, period, count) => ({ origin: row.origin, dest: row.dest, period, count }));
+  return parsePeriodCounts(text, file, ['origin', 'dest'], (row, period, count) => ({ origin: unescapeFormulaCell(row.origin), dest: unescapeFormulaCell(row.dest), period, count }));
 }
 
 export function parseIncidentsCsv(text: string, file = 'incidents.csv'): IncidentCell[] {
-  return parsePeriodCounts(text, file, ['cell'], (row, period, count) => ({ cell: row.cell, period, count }));
+  return parsePeriodCounts(text, file, ['cell'], (row, period, count) => ({ cell: unescapeFormulaCell(row.cell), period, count }));
 }
 
 /**

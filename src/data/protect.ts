@@ -4,10 +4,10 @@
  * suppressed value comes back from row or column totals, H3 coarsening of incident points, and a
  * report of everything done and why.
  */
-import { latLngToCell } from 'h3-js';
+import { getHexagonAreaAvg, latLngToCell } from 'h3-js';
 import { protectCount } from './disclosure';
 import { applySecondarySuppression, type TableCell } from './secondary-suppression';
-import type { DisclosureSettings, FlowRecord, IncidentCell } from './schema';
+import { H3_RESOLUTION_RANGE, type DisclosureSettings, type FlowRecord, type IncidentCell } from './schema';
 
 export interface RawFlow {
   origin: string;
@@ -80,6 +80,10 @@ export function protectFlows(raw: RawFlow[], settings: DisclosureSettings, repor
 
 /** Coarsens points to H3 cells per period, then suppresses and rounds each cell's count. */
 export function coarsenIncidents(points: RawIncidentPoint[], resolution: number, settings: DisclosureSettings, report = emptyReport(settings)): IncidentCell[] {
+  const [coarsest, finest] = H3_RESOLUTION_RANGE;
+  if (!Number.isInteger(resolution) || resolution < coarsest || resolution > finest) {
+    throw new RangeError(`H3 resolution ${resolution} is not allowed: incident cells must be resolution ${coarsest} to ${finest}`);
+  }
   const counts = new Map<string, number>();
   for (const p of points) {
     const key = `${p.period}\u0000${latLngToCell(p.lat, p.lon, resolution)}`;
@@ -115,14 +119,39 @@ export function formatDisclosureReport(report: DisclosureReport): string {
   ];
   if (report.unsafeTotals.length) {
     lines.push('', '## Totals that must not be published', 'No other flow can be suppressed to hide these, because they share their origin or destination with no other flow in a way that closes a cycle: the totals named below would give them back, so never publish those totals:');
-    for (const u of report.unsafeTotals) lines.push(`- ${u.period}: total out of ${u.origin}, total into ${u.dest}`);
+    for (const u of report.unsafeTotals) lines.push(`- ${u.period}: total out of ${codeSpan(u.origin)}, total into ${codeSpan(u.dest)}`);
   }
   if (report.incidents) {
     const i = report.incidents;
-    lines.push('', '## Incidents', `- ${i.points} points coarsened to ${i.cells} H3 cells at resolution ${i.resolution} (per period); no point location is published.`, `- ${i.suppressedCells} cells suppressed (under ${threshold}); ${i.rounded} cell counts changed by rounding.`);
+    lines.push(
+      '',
+      '## Incidents',
+      `- ${i.points} points coarsened to ${i.cells} H3 cells at resolution ${i.resolution} (per period); no point location is published.`,
+      `- One cell covers about ${cellArea(i.resolution)} on average.`,
+      `- ${i.suppressedCells} cells suppressed (under ${threshold}); ${i.rounded} cell counts changed by rounding.`,
+    );
   }
   lines.push('', '## Dropped');
   if (report.dropped.length === 0) lines.push('- Nothing: every input field was on the allow-list.');
-  for (const d of report.dropped) lines.push(`- \`${d.name}\` from ${d.file} (${d.count}×): not on the allow-list, never published.`);
+  for (const d of report.dropped) lines.push(`- ${codeSpan(d.name)} from ${codeSpan(d.file)} (${d.count}×): not on the allow-list, never published.`);
   return lines.join('\n') + '\n';
+}
+
+/** "5.2 km²" or "105,000 m²": the average area of an H3 cell at this resolution. */
+export function cellArea(resolution: number): string {
+  const km2 = getHexagonAreaAvg(resolution, 'km2');
+  if (km2 >= 1) return `${new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 2 }).format(km2)} km²`;
+  return `${new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 2 }).format(km2 * 1e6)} m²`;
+}
+
+/**
+ * Input text (column names, ids, file names) as a Markdown code span, so nothing in it becomes
+ * markup: the fence is longer than any run of backticks inside, and line breaks and other control
+ * characters become spaces (a code span shows HTML as text).
+ */
+export function codeSpan(text: string): string {
+  const flat = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  const fence = '`'.repeat(Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') || flat.startsWith(' ') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
 }

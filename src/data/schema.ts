@@ -20,6 +20,12 @@ export const disclosureSchema = z.object({
 });
 export type DisclosureSettings = z.infer<typeof disclosureSchema>;
 
+/**
+ * Incident cells may be no finer than H3 resolution 9 (about 0.1 km², a few streets): finer cells
+ * could single out an address. The CLI refuses any other value before it writes anything.
+ */
+export const H3_RESOLUTION_RANGE = [0, 9] as const;
+
 export const manifestSchema = z.object({
   title: z.string().min(1),
   subtitle: z.string().default(''),
@@ -38,7 +44,7 @@ export const manifestSchema = z.object({
   incidentMeasure: z.string().default('incidents'),
   disclosure: disclosureSchema,
   /** H3 resolution of incident cells (coarse: 7 is ~5 km² a cell). */
-  h3Resolution: z.number().int().min(0).max(9),
+  h3Resolution: z.number().int().min(H3_RESOLUTION_RANGE[0]).max(H3_RESOLUTION_RANGE[1]),
   files: z.object({
     areas: z.string().min(1),
     flows: z.string().min(1),

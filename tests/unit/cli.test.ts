@@ -42,7 +42,7 @@ describe('data CLI', () => {
     expect(flows.match(/\[c\]/g)).toHaveLength(4);
     const report = readFileSync(join(out, 'disclosure-report.md'), 'utf8');
     expect(report).toContain('3 suppressed to protect those (secondary suppression');
-    expect(report).toContain('`informant` from flows.csv (4×)');
+    expect(report).toContain('`informant` from `flows.csv` (4×)');
     expect(readFileSync(join(out, 'areas.geojson'), 'utf8')).not.toContain('Ann');
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).title).toBe('Test routes');
     // The app's own loader (same importer) opens what the CLI wrote.
@@ -82,7 +82,7 @@ describe.skipIf(!existsSync('../shared/fixtures-real/lad-uk-2019-buc.geojson'))(
     const areas = JSON.parse(readFileSync(join(out, 'areas.geojson'), 'utf8'));
     expect(areas.features.map((f: { properties: { id: string } }) => f.properties.id).sort()).toEqual(['E06000052', 'E07000114', 'E08000012', 'E09000012', 'E09000022', 'E09000028', 'W06000015'].sort());
     expect(Object.keys(areas.features[0].properties).sort()).toEqual(['centroid', 'id', 'name', 'role']);
-    expect(readFileSync(join(out, 'disclosure-report.md'), 'utf8')).toContain('`officer` from flows.csv (6×)');
+    expect(readFileSync(join(out, 'disclosure-report.md'), 'utf8')).toContain('`officer` from `flows.csv` (6×)');
     const reopened = run(['validate', out]);
     expect(reopened.code, reopened.err).toBe(0);
   });

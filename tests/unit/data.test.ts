@@ -29,7 +29,7 @@ describe('parsing published files', () => {
 
   it('names file, row and field for bad counts and periods', () => {
     expect(problemMessages(() => parseFlowsCsv('origin,dest,period,count\nA,B,2024-Q1,1.5\nA,B,2024-13,10\n', 'flows.csv'))).toEqual([
-      'flows.csv: row 2, field "count": expected a whole number ≥ 0 or "[c]", found "1.5"',
+      'flows.csv: row 2, field "count": is fractional (1.5); counts are whole numbers',
       'flows.csv: row 3, field "period": expected a period such as "2024", "2024-Q3", "2024-07" or "2024-07-15", found "2024-13"',
     ]);
     expect(problemMessages(() => parseFlowsCsv('origin,dest,count\nA,B,10\n', 'f.csv'))[0]).toBe('f.csv: field "period": missing column; found origin, dest, count');
