@@ -13,6 +13,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 2500,
     rolldownOptions: { checks: { pluginTimings: false } },
   },
+  // Module workers: each is started from a blob that imports it (src/net/inheriting-worker.ts).
+  worker: { format: 'es' },
   preview: { port: 4173, host: '127.0.0.1' },
   server: { port: 5173, host: '127.0.0.1' },
   test: {

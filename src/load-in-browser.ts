@@ -7,6 +7,8 @@ import type { DataProblem } from './data/problems';
 import type { Dataset } from './data/schema';
 import { useAtlasStore } from './state/store';
 import type { WorkerRequest, WorkerResponse } from './worker/protocol';
+import dataWorkerUrl from './worker/data-worker.ts?worker&url';
+import { inheritingWorkerUrl } from './net/inheriting-worker';
 
 export const SAMPLE_MANIFEST = 'data/sample/manifest.json';
 
@@ -31,7 +33,7 @@ let nextId = 1;
 
 /** One data worker for the page, started on first use. */
 function dataWorker(): Worker {
-  worker ??= new Worker(new URL('./worker/data-worker.ts', import.meta.url), { type: 'module', name: 'atlas-data' });
+  worker ??= new Worker(inheritingWorkerUrl(dataWorkerUrl), { type: 'module', name: 'atlas-data' });
   return worker;
 }
 
@@ -53,16 +55,22 @@ function ask(request: WorkerRequest, transfer: Transferable[] = [], onProgress?:
   });
 }
 
-function settle(reply: Reply, source: string): void {
+/** Shows the dataset, or the problems; returns the problems when it could not be opened. */
+function settle(reply: Reply, source: string): DataProblem[] | undefined {
   const store = useAtlasStore.getState();
   if (reply.type === 'done') store.setDataset(reply.dataset, source, reply.warnings, reply.report);
-  else if (reply.type === 'error') store.setProblems(reply.problems);
+  else if (reply.type === 'error') {
+    store.setProblems(reply.problems);
+    return reply.problems;
+  }
+  return undefined;
 }
 
-export async function openDataset(manifestUrl = SAMPLE_MANIFEST): Promise<void> {
+/** Opens a published dataset; returns its problems when it could not be opened. */
+export async function openDataset(manifestUrl = SAMPLE_MANIFEST): Promise<DataProblem[] | undefined> {
   useAtlasStore.getState().startLoading('Loading dataset');
   const absolute = new URL(manifestUrl, document.baseURI).href;
-  settle(await ask({ id: nextId++, kind: 'url', url: absolute }), manifestUrl);
+  return settle(await ask({ id: nextId++, kind: 'url', url: absolute }), manifestUrl);
 }
 
 /** Reads the files locally (never uploaded) and imports them in the data worker. */
@@ -87,5 +95,9 @@ export async function loadIncidents(dataset: Dataset, manifestUrl: string): Prom
   if (!file || dataset.incidents.length > 0) return;
   const reply = await ask({ id: nextId++, kind: 'incidents', manifestUrl: new URL(manifestUrl, document.baseURI).href, file });
   if (reply.type === 'incidents') useAtlasStore.getState().attachIncidents(dataset, reply.incidents);
-  else if (reply.type === 'error') useAtlasStore.getState().setProblems(reply.problems as DataProblem[]);
+  else if (reply.type === 'error') {
+    useAtlasStore.getState().setProblems(reply.problems);
+    // The layers that wanted them draw without cells rather than wait for ever.
+    useAtlasStore.getState().markIncidentsUnavailable(dataset);
+  }
 }

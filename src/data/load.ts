@@ -10,21 +10,24 @@ export type FetchText = (url: string) => Promise<string>;
 export async function loadDataset(manifestUrl: string, fetchText: FetchText, options: { incidents?: boolean } = {}): Promise<Dataset> {
   const manifestName = manifestUrl.split('/').pop() || 'manifest.json';
   const manifest = parseManifest(await fetchFile(manifestUrl, manifestName, fetchText), manifestName);
-  const [areasText, flowsText, incidentsText] = await Promise.all([
+  // Every file is asked for, and every failure reported, not just the first.
+  const settled = await Promise.allSettled([
     fetchFile(resolveRelative(manifestUrl, manifest.files.areas), manifest.files.areas, fetchText),
     fetchFile(resolveRelative(manifestUrl, manifest.files.flows), manifest.files.flows, fetchText),
     options.incidents && manifest.files.incidents ? fetchFile(resolveRelative(manifestUrl, manifest.files.incidents), manifest.files.incidents, fetchText) : Promise.resolve(''),
   ]);
+  const failed = settled.flatMap((s) => (s.status === 'rejected' ? (s.reason as DataError).problems : []));
+  if (failed.length) throw new DataError(failed);
+  const [areasText, flowsText, incidentsText] = settled.map((s) => (s.status === 'fulfilled' ? s.value : ''));
   const areas = parseAreas(areasText, manifest.files.areas);
   const flows = parseFlowsCsv(flowsText, manifest.files.flows);
   const incidents = incidentsText ? parseIncidentsCsv(incidentsText, manifest.files.incidents) : [];
   return assembleDataset(manifest, areas, flows, incidents);
 }
 
-/** Resolves `file` against the manifest's folder, for absolute, root-relative and relative URLs. */
+/** Resolves `file` against the manifest's (absolute) URL, as a browser resolves a link. */
 export function resolveRelative(manifestUrl: string, file: string): string {
-  const folder = manifestUrl.slice(0, manifestUrl.lastIndexOf('/') + 1);
-  return /^[a-z]+:/i.test(file) || file.startsWith('/') ? file : folder + file;
+  return new URL(file, manifestUrl).href;
 }
 
 async function fetchFile(url: string, name: string, fetchText: FetchText): Promise<string> {

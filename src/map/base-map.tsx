@@ -20,8 +20,10 @@ import { composeLayers, type ViewChoices } from './compose-layers';
 import type { FlowDatum } from './layer-data';
 import type { NodeTotal } from './layers/area-totals';
 import { useAnalysisLayers } from './use-analysis-layers';
+import { inheritingWorkerUrl } from '../net/inheriting-worker';
 
-maplibregl.setWorkerUrl(workerUrl);
+// Started from a blob so MapLibre's workers run under the page's CSP (see inheriting-worker.ts).
+maplibregl.setWorkerUrl(inheritingWorkerUrl(workerUrl));
 
 /** A camera in the URL as the page opened (#map=zoom/lat/lon) wins; otherwise open on Great Britain. */
 const CAMERA_IN_URL = /(^#|&)map=/.test(window.location.hash);

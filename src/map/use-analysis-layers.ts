@@ -32,13 +32,13 @@ export function hotspotInput(dataset: Dataset, period: string): { cells: string[
 
 export function useAnalysisLayers(): AnalysisLayers {
   const s = useAtlasStore(
-    useShallow((st) => ({ dataset: st.dataset, datasetUrl: st.datasetUrl, period: st.period, layers: st.layers, k: st.giK, fdr: st.giFdr, hotspots: st.hotspots })),
+    useShallow((st) => ({ dataset: st.dataset, datasetUrl: st.datasetUrl, incidentsUnavailable: st.incidentsUnavailable, period: st.period, layers: st.layers, k: st.giK, fdr: st.giFdr, hotspots: st.hotspots })),
   );
   const [module, setModule] = useState<AnalysisModule>();
   const { dataset, period, layers } = s;
   const wanted = layers.choropleth || layers.hexbin || layers.density || layers.hotspots;
   const needsIncidents = layers.hexbin || layers.density || layers.hotspots;
-  const incidentsMissing = Boolean(dataset?.manifest.files.incidents) && dataset?.incidents.length === 0;
+  const incidentsMissing = Boolean(dataset?.manifest.files.incidents) && dataset?.incidents.length === 0 && s.incidentsUnavailable !== dataset;
 
   useEffect(() => {
     if (wanted && !module) void import('./analysis-layers').then(setModule);

@@ -23,9 +23,17 @@ export interface DatasetSlice {
   setProgress: (fraction: number, stage: string) => void;
   /** Shows a new dataset; `warnings` are listed (the data loaded all the same). */
   setDataset: (dataset: Dataset, url: string, warnings?: DataProblem[], disclosure?: DisclosureReport) => void;
-  setProblems: (problems: DataProblem[]) => void;
+  /**
+   * `instead`: what the map shows in place of what could not be opened (e.g. the sample, when a
+   * `?data=` link fails); otherwise the data already on screen stays.
+   */
+  problemsInstead?: string;
+  setProblems: (problems: DataProblem[], instead?: string) => void;
   /** Adds incident cells loaded later (on first use) without resetting the view. */
   attachIncidents: (dataset: Dataset, incidents: Dataset['incidents']) => void;
+  /** The dataset whose incident cells could not be read (the problem is shown); not asked again. */
+  incidentsUnavailable?: Dataset;
+  markIncidentsUnavailable: (dataset: Dataset) => void;
   dismissProblems: () => void;
 }
 
@@ -63,13 +71,14 @@ const createDatasetSlice: StateCreator<AtlasStore, [], [], DatasetSlice> = (set,
     // Filters and the selection name areas of the old data: a new dataset starts clean, unless it is
     // the first one (whose settings may have come from the URL).
     const fresh = get().dataset ? { selection: undefined, originFilter: undefined, destFilter: undefined, range: undefined, playing: false } : {};
-    set({ status: 'ready', dataset, datasetUrl: url, period, problems: warnings, disclosure, progress: undefined, hover: undefined, ...fresh });
+    set({ status: 'ready', dataset, datasetUrl: url, period, problems: warnings, problemsInstead: undefined, disclosure, progress: undefined, hover: undefined, ...fresh });
   },
-  setProblems: (problems) => set((s) => ({ problems, progress: undefined, status: s.dataset ? 'ready' : 'error' })),
-  dismissProblems: () => set({ problems: [] }),
+  setProblems: (problems, instead) => set((s) => ({ problems, problemsInstead: instead, progress: undefined, status: s.dataset ? 'ready' : 'error' })),
+  dismissProblems: () => set({ problems: [], problemsInstead: undefined }),
   attachIncidents: (dataset, incidents) => {
     if (get().dataset === dataset) set({ dataset: { ...dataset, incidents } });
   },
+  markIncidentsUnavailable: (dataset) => set({ incidentsUnavailable: dataset }),
 });
 
 const createViewSlice: StateCreator<AtlasStore, [], [], ViewSlice> = (set, get) => ({

@@ -7,12 +7,13 @@ export function ProblemsPanel() {
   const disclosure = useAtlasStore((s) => s.disclosure);
   const dismiss = useAtlasStore((s) => s.dismissProblems);
   const hasDataset = useAtlasStore((s) => Boolean(s.dataset));
+  const instead = useAtlasStore((s) => s.problemsInstead);
   if (problems.length === 0) return null;
   const errors = problems.filter((p) => p.severity === 'error');
   return (
     <section className={`problems ${errors.length ? 'has-errors' : 'warnings-only'}`} role={errors.length ? 'alert' : 'status'} aria-label="Problems with the data" data-testid="problems">
       <h2>{errors.length ? 'The data could not be opened' : 'Opened, with warnings'}</h2>
-      {errors.length > 0 && hasDataset && <p>Nothing was changed: the map still shows the data loaded before.</p>}
+      {errors.length > 0 && hasDataset && <p>{instead ?? 'Nothing was changed: the map still shows the data loaded before.'}</p>}
       <ul>
         {problems.map((p, i) => (
           <li key={i} className={p.severity}>

@@ -9,17 +9,13 @@ import { loadDataset, resolveRelative } from '../data/load';
 import { parseIncidentsCsv } from '../data/parse';
 import { DataError, type DataProblem } from '../data/problems';
 import { confidenceBins, getisOrdGiStar, h3Neighbours } from '../data/hotspots';
+import { fetchSameOriginText } from '../net/same-origin';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 const post = (message: WorkerResponse) => (self as unknown as Worker).postMessage(message);
 
-/** Same-origin only: the page refuses other origins before asking, and this checks again. */
-async function fetchText(url: string): Promise<string> {
-  if (new URL(url).origin !== self.location.origin) throw new Error(`refused: ${new URL(url).origin} is not this site`);
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
-  return response.text();
-}
+/** Same-origin only, redirects included: the page refuses other origins before asking, and this checks again. */
+const fetchText = (url: string) => fetchSameOriginText(url, self.location.origin);
 
 function problemsOf(error: unknown, file: string): DataProblem[] {
   return error instanceof DataError ? error.problems : [{ severity: 'error', file, message: `could not be read: ${(error as Error).message}` }];
