@@ -11,15 +11,15 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isPublishable } from '../data/disclosure';
-import { importFiles, type ImportOptions, type ImportResult, type InputFile } from '../data/import';
+import { isPublishable } from '../data/disclosure/rules';
+import { importFiles, type ImportOptions, type ImportResult, type InputFile } from '../data/io/import';
 import { DataError, formatProblem, type DataProblem } from '../data/problems';
-import { confidenceBins, getisOrdGiStar, h3Neighbours, parseGal } from '../data/hotspots';
-import { readCsv, requireColumns } from '../data/import-flows';
-import { decodeText } from '../data/text';
-import { writeCsv } from '../data/csv-cells';
+import { confidenceBins, getisOrdGiStar, h3Neighbours, parseGal } from '../data/analysis/hotspots';
+import { readCsv, requireColumns } from '../data/io/import-flows';
+import { decodeText } from '../data/io/text';
+import { writeCsv } from '../data/io/csv-cells';
 import { isValidCell } from 'h3-js';
-import { formatDisclosureReport } from '../data/protect';
+import { formatDisclosureReport } from '../data/disclosure/protect';
 import { disclosureSchema, H3_RESOLUTION_RANGE, SUPPRESSED_TOKEN, type Dataset, type Manifest } from '../data/schema';
 
 const USAGE = `usage:

@@ -1,5 +1,5 @@
 /** Text shown to readers. Pure, so the app, exports and the CLI say the same thing. */
-import type { AreaTotals } from './aggregate';
+import type { AreaTotals } from './analysis/aggregate';
 
 const numberFormat = new Intl.NumberFormat('en-GB');
 

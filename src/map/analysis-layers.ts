@@ -6,7 +6,7 @@ import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer, PolygonLayer } from '@deck.gl/layers';
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import { cellToBoundary, cellToLatLng } from 'h3-js';
-import { classOf } from '../data/classify';
+import { classOf } from '../data/analysis/classify';
 import type { AreaFeature, Dataset } from '../data/schema';
 import type { HotspotResult, LayerName } from '../state/analysis-slices';
 import { CELL_COLOURS, cellBreaks, CHOROPLETH_COLOURS, choroplethData, GI_COLOURS } from './choropleth-data';

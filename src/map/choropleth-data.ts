@@ -2,7 +2,7 @@
  * Values for the destination choropleth and the incident-cell classes: pure and cheap, so legends
  * can show the classes before the layers' own module has loaded.
  */
-import { naturalBreaks } from '../data/classify';
+import { naturalBreaks } from '../data/analysis/classify';
 import type { Dataset } from '../data/schema';
 
 export interface ChoroplethData {

@@ -3,8 +3,8 @@
  * Pure: the same inputs give the same layers (an export renders with exactly what is on screen).
  */
 import type { Layer } from '@deck.gl/core';
-import type { FlowFilter } from '../data/network';
-import { passesFilter } from '../data/network';
+import type { FlowFilter } from '../data/analysis/network';
+import { passesFilter } from '../data/analysis/network';
 import type { Dataset } from '../data/schema';
 import { AUTO_GROUP_BELOW_ZOOM, type FlowColour, type FlowStyle, type Grouping, type LayerName, type Direction } from '../state/analysis-slices';
 import { placeLabels } from './label-placement';

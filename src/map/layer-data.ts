@@ -2,9 +2,9 @@
  * Everything the layers draw, computed in one memoized place so layers stay thin and filters
  * never rebuild data: flows carry every period, and the GPU filter picks what shows.
  */
-import { areaIndex, areaTotals, flowsForPeriod, type AreaTotals } from '../data/aggregate';
-import { naturalBreaks } from '../data/classify';
-import { buildNetwork, type FlowFilter, type Network, type NetworkFlow } from '../data/network';
+import { areaIndex, areaTotals, flowsForPeriod, type AreaTotals } from '../data/analysis/aggregate';
+import { naturalBreaks } from '../data/analysis/classify';
+import { buildNetwork, type FlowFilter, type Network, type NetworkFlow } from '../data/analysis/network';
 import type { AreaFeature, Dataset, Period } from '../data/schema';
 import { flowCurve, type FlowCurve } from './flow-geometry';
 

@@ -2,10 +2,10 @@
  * The app's one store, made of typed slices. URL state (src/state/url-state.ts) derives from it.
  */
 import { create, type StateCreator } from 'zustand';
-import type { NetworkFlow } from '../data/network';
+import type { NetworkFlow } from '../data/analysis/network';
 import { createAnalysisSlice, createFilterSlice, createSelectionSlice, createSettingsSlice, type AnalysisSlice, type FilterSlice, type SelectionSlice, type SettingsSlice } from './analysis-slices';
 import type { DataProblem } from '../data/problems';
-import type { DisclosureReport } from '../data/protect';
+import type { DisclosureReport } from '../data/disclosure/protect';
 import type { AreaProperties, Dataset, Period } from '../data/schema';
 
 export interface DatasetSlice {

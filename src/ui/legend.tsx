@@ -1,4 +1,4 @@
-import { legendSamples } from '../data/aggregate';
+import { legendSamples } from '../data/analysis/aggregate';
 import { useAtlasStore } from '../state/store';
 import { COUNT_COLOURS, GROUP_COLOURS } from '../map/flow-colours';
 import { AREA_STYLE, FLOW_STYLE, PALETTE, rgbaCss } from '../map/theme';

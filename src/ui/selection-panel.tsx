@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { passesFilter, summariseFlows, trend } from '../data/network';
+import { passesFilter, summariseFlows, trend } from '../data/analysis/network';
 import { describeTotal } from '../data/format';
 import { periodLabel } from '../data/periods';
 import type { Direction } from '../state/analysis-slices';

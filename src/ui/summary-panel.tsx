@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { passesFilter, summariseFlows, trend, type Ranked } from '../data/network';
+import { passesFilter, summariseFlows, trend, type Ranked } from '../data/analysis/network';
 import { describeTotal } from '../data/format';
 import { useAtlasStore } from '../state/store';
 import { TrendChart } from './trend-chart';

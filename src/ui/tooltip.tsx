@@ -1,7 +1,7 @@
 import { useAtlasStore } from '../state/store';
 import { describeTotal, emptyTotals, formatCount } from '../data/format';
 import { periodLabel } from '../data/periods';
-import type { AreaTotals } from '../data/aggregate';
+import type { AreaTotals } from '../data/analysis/aggregate';
 import type { Dataset } from '../data/schema';
 import { FLOW_STYLE } from '../map/theme';
 import { prepareAreaData, prepareFlowData } from '../map/layer-data';

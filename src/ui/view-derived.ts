@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { flowFilterOf, isGrouped, type ViewChoices } from '../map/compose-layers';
 import { prepareFlowData, type FlowLayerData } from '../map/layer-data';
 import { FLOW_STYLE } from '../map/theme';
-import type { FlowFilter } from '../data/network';
+import type { FlowFilter } from '../data/analysis/network';
 import type { Dataset } from '../data/schema';
 import { useAtlasStore } from '../state/store';
 import { selectViewChoices } from '../state/view-choices';

@@ -4,11 +4,11 @@
  * map, and the parsers (zod, papaparse) stay out of the first view's JavaScript. Calls src/data
  * only; local files never leave this browser.
  */
-import { importFiles, type ImportOptions, type InputFile } from '../data/import';
-import { loadDataset, resolveRelative } from '../data/load';
-import { parseIncidentsCsv } from '../data/parse';
+import { importFiles, type ImportOptions, type InputFile } from '../data/io/import';
+import { loadDataset, resolveRelative } from '../data/io/load';
+import { parseIncidentsCsv } from '../data/io/parse';
 import { DataError, type DataProblem } from '../data/problems';
-import { confidenceBins, getisOrdGiStar, h3Neighbours } from '../data/hotspots';
+import { confidenceBins, getisOrdGiStar, h3Neighbours } from '../data/analysis/hotspots';
 import { fetchSameOriginText } from '../net/same-origin';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 

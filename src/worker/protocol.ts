@@ -1,7 +1,7 @@
 /** Messages between the app and the data worker. */
-import type { ImportOptions } from '../data/import';
+import type { ImportOptions } from '../data/io/import';
 import type { DataProblem } from '../data/problems';
-import type { DisclosureReport } from '../data/protect';
+import type { DisclosureReport } from '../data/disclosure/protect';
 import type { Dataset } from '../data/schema';
 
 export type WorkerRequest =

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { assembleDataset, parseAreas, parseFlowsCsv, parseManifest } from '../../src/data/parse';
-import { buildNetwork, passesFilter, summariseFlows } from '../../src/data/network';
+import { assembleDataset, parseAreas, parseFlowsCsv, parseManifest } from '../../src/data/io/parse';
+import { buildNetwork, passesFilter, summariseFlows } from '../../src/data/analysis/network';
 import { describeTotal } from '../../src/data/format';
 import { periodLabel } from '../../src/data/periods';
 import { changedPixels, pixelsNear, launch, mapVersion, openPage, project, SCREENSHOT_DIR, screenshotPixels, waitForMapReady, type Pixels } from './harness';

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importFiles, type ImportOptions, type InputFile } from '../../src/data/import';
+import { importFiles, type ImportOptions, type InputFile } from '../../src/data/io/import';
 import { DataError, formatProblem } from '../../src/data/problems';
 
 const DIR = 'tests/fixtures/bad';

@@ -10,9 +10,9 @@ import MarkdownIt from 'markdown-it';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/data';
-import { importFiles } from '../../src/data/import';
-import { parseFlowsCsv } from '../../src/data/parse';
-import { coarsenIncidents } from '../../src/data/protect';
+import { importFiles } from '../../src/data/io/import';
+import { parseFlowsCsv } from '../../src/data/io/parse';
+import { coarsenIncidents } from '../../src/data/disclosure/protect';
 import { problemMessages } from './problem-messages';
 
 function run(args: string[]) {

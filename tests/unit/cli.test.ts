@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/data';
-import { importFiles } from '../../src/data/import';
+import { importFiles } from '../../src/data/io/import';
 
 function run(args: string[]) {
   const out: string[] = [];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { problemMessages } from './problem-messages';
-import { protectCount, isPublishable } from '../../src/data/disclosure';
-import { assembleDataset, parseAreas, parseFlowsCsv, parseManifest } from '../../src/data/parse';
-import { legendSamples } from '../../src/data/aggregate';
+import { protectCount, isPublishable } from '../../src/data/disclosure/rules';
+import { assembleDataset, parseAreas, parseFlowsCsv, parseManifest } from '../../src/data/io/parse';
+import { legendSamples } from '../../src/data/analysis/aggregate';
 import { describeTotal, formatCount } from '../../src/data/format';
 import { periodLabel, quarterRange, sortPeriods } from '../../src/data/periods';
 import { readUrlState, writeUrlState } from '../../src/state/url-state';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gridDisk, latLngToCell } from 'h3-js';
-import { benjaminiHochberg, confidenceBins, getisOrdGiStar, h3Neighbours, parseGal, twoSidedP } from '../../src/data/hotspots';
+import { benjaminiHochberg, confidenceBins, getisOrdGiStar, h3Neighbours, parseGal, twoSidedP } from '../../src/data/analysis/hotspots';
 
 /**
  * Reference: PySAL esda's own test (esda/tests/test_getisord.py, TestGLocal.test_star_binary):

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { problemMessages } from './problem-messages';
-import { detectFields, importAreasGeoJson } from '../../src/data/import-areas';
-import { formatProblem } from '../../src/data/parse';
+import { detectFields, importAreasGeoJson } from '../../src/data/io/import-areas';
+import { formatProblem } from '../../src/data/io/parse';
 
 const REAL = '../shared/fixtures-real';
 

@@ -10,7 +10,7 @@ import { placeLabels, projectToPixels } from '../../src/map/label-placement';
 import { flowCurve } from '../../src/map/flow-geometry';
 import { countColour, flowEndColours, GROUP_COLOURS } from '../../src/map/flow-colours';
 import { composeLayers, isGrouped, type ViewChoices } from '../../src/map/compose-layers';
-import { passesFilter } from '../../src/data/network';
+import { passesFilter } from '../../src/data/analysis/network';
 import { AREA_STYLE, FLOW_STYLE } from '../../src/map/theme';
 import { DEFAULT_LAYERS } from '../../src/state/analysis-slices';
 import { tinyDataset } from '../fixtures/tiny-dataset';

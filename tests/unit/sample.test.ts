@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getResolution, isValidCell } from 'h3-js';
 import { DEFAULT_SEED, generateSample, type SampleFiles } from '../../scripts/sample/generate';
-import { assembleDataset, parseAreas, parseFlowsCsv, parseIncidentsCsv, parseManifest } from '../../src/data/parse';
+import { assembleDataset, parseAreas, parseFlowsCsv, parseIncidentsCsv, parseManifest } from '../../src/data/io/parse';
 import { quarterRange } from '../../src/data/periods';
 import type { Dataset } from '../../src/data/schema';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomLcg } from 'd3-random';
-import { applySecondarySuppression, type TableCell } from '../../src/data/secondary-suppression';
+import { applySecondarySuppression, type TableCell } from '../../src/data/disclosure/secondary-suppression';
 
 /**
  * Independent check by linear algebra: with every row and column total known, a suppressed cell is

@@ -1,5 +1,5 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
-import type { NetworkFlow } from '../../data/network';
+import type { NetworkFlow } from '../../data/analysis/network';
 import type { AreaProperties } from '../../data/schema';
 import { AREA_STYLE } from '../theme';
 

@@ -4,11 +4,11 @@
  * (protect.ts) runs on them before anything is shown.
  */
 import Papa from 'papaparse';
-import { normaliseTime } from './periods';
-import { DataError, type DataProblem } from './problems';
+import { normaliseTime } from '../periods';
+import { DataError, type DataProblem } from '../problems';
 import { lineColumn } from './text';
-import type { RawFlow } from './protect';
-import type { AreaFeature } from './schema';
+import type { RawFlow } from '../disclosure/protect';
+import type { AreaFeature } from '../schema';
 import { readCountText } from './count';
 
 export interface CsvTable {

@@ -5,9 +5,9 @@
  * report of everything done and why.
  */
 import { getHexagonAreaAvg, latLngToCell } from 'h3-js';
-import { protectCount } from './disclosure';
+import { protectCount } from './rules';
 import { applySecondarySuppression, type TableCell } from './secondary-suppression';
-import { H3_RESOLUTION_RANGE, type DisclosureSettings, type FlowRecord, type IncidentCell } from './schema';
+import { H3_RESOLUTION_RANGE, type DisclosureSettings, type FlowRecord, type IncidentCell } from '../schema';
 
 export interface RawFlow {
   origin: string;

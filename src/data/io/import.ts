@@ -6,10 +6,10 @@
 import { importAreasGeoJson } from './import-areas';
 import { extraColumns, FLOW_COLUMNS, KEPLER_ALLOWED, KEPLER_COLUMNS, LOCATION_COLUMNS, readCsv, readFlowmapLocations, readKeplerFlows, readRawFlows, requireColumns, type CsvTable } from './import-flows';
 import { assembleDataset, parseAreas, parseFlowsCsv, parseIncidentsCsv, parseManifest } from './parse';
-import { granularityOf, type Granularity } from './periods';
-import { DataError, type DataProblem } from './problems';
-import { coarsenIncidents, emptyReport, protectFlows, type DisclosureReport, type RawFlow, type RawIncidentPoint } from './protect';
-import { disclosureSchema, SUPPRESSED_TOKEN, type AreaFeature, type Dataset, type DisclosureSettings, type FlowRecord, type IncidentCell, type Manifest } from './schema';
+import { granularityOf, type Granularity } from '../periods';
+import { DataError, type DataProblem } from '../problems';
+import { coarsenIncidents, emptyReport, protectFlows, type DisclosureReport, type RawFlow, type RawIncidentPoint } from '../disclosure/protect';
+import { disclosureSchema, SUPPRESSED_TOKEN, type AreaFeature, type Dataset, type DisclosureSettings, type FlowRecord, type IncidentCell, type Manifest } from '../schema';
 import { decodeText, MAX_FILE_BYTES, parseJsonText } from './text';
 
 export interface InputFile {

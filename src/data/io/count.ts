@@ -4,7 +4,7 @@
  * "0b11111" and "0o20", which a spreadsheet or a person reads differently, so none of those is a
  * count here.
  */
-import { SUPPRESSED_TOKEN } from './schema';
+import { SUPPRESSED_TOKEN } from '../schema';
 
 export type CountReading =
   | { ok: true; count: number | null }

@@ -4,7 +4,7 @@
  * each period. Suppressed values are never summed: a merged flow carries how many suppressed
  * members it has, and is itself suppressed only when none of its members was published.
  */
-import type { AreaProperties, Dataset } from './schema';
+import type { AreaProperties, Dataset } from '../schema';
 
 export interface NetworkFlow {
   origin: string;

@@ -2,7 +2,7 @@
  * Per-period views of a dataset: flows joined to their areas, and each area's totals.
  * Suppressed flows are carried as suppressed, never summed as zero or as a guess.
  */
-import type { AreaProperties, Dataset, FlowRecord, Period } from './schema';
+import type { AreaProperties, Dataset, FlowRecord, Period } from '../schema';
 
 export interface JoinedFlow extends FlowRecord {
   originArea: AreaProperties;

@@ -6,9 +6,9 @@
 import proj4 from 'proj4';
 import { centroid as turfCentroid, rewind } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { DataError, type DataProblem } from './problems';
+import { DataError, type DataProblem } from '../problems';
 import { parseJsonText } from './text';
-import type { AreaCollection, AreaFeature, AreaRole } from './schema';
+import type { AreaCollection, AreaFeature, AreaRole } from '../schema';
 
 const BNG = '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy +towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs';
 const toWgs84 = proj4(BNG, 'EPSG:4326');

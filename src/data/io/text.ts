@@ -3,7 +3,7 @@
  * and column of a JSON syntax error. Shared by the app's worker and the CLI.
  */
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { DataError, type DataProblem } from './problems';
+import { DataError, type DataProblem } from '../problems';
 
 /** Largest file accepted: the app parses in the browser's memory. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;

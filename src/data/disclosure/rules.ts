@@ -2,7 +2,7 @@
  * Disclosure control for counts (ONS "10-5 rule" by default).
  * Secondary suppression across totals comes with the data pipeline; see docs when it lands.
  */
-import type { DisclosureSettings } from './schema';
+import type { DisclosureSettings } from '../schema';
 
 /**
  * Returns the publishable form of a raw count: null (suppressed) when it is below the threshold,

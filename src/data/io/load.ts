@@ -3,7 +3,7 @@
  * a worker and the CLI (reading files) share this code.
  */
 import { assembleDataset, DataError, parseAreas, parseFlowsCsv, parseIncidentsCsv, parseManifest } from './parse';
-import type { Dataset } from './schema';
+import type { Dataset } from '../schema';
 
 export type FetchText = (url: string) => Promise<string>;
 

@@ -16,16 +16,16 @@ import {
   type FlowRecord,
   type IncidentCell,
   type Manifest,
-} from './schema';
-import { isPublishable } from './disclosure';
+} from '../schema';
+import { isPublishable } from '../disclosure/rules';
 import { readCountText } from './count';
 import { unescapeFormulaCell } from './csv-cells';
 import { readCsv, requireColumns } from './import-flows';
-import { DataError, type DataProblem } from './problems';
+import { DataError, type DataProblem } from '../problems';
 import { parseJsonText } from './text';
 
-export { DataError, formatProblem, type DataProblem } from './problems';
-import { granularityOf, isPeriod, PERIOD_EXAMPLES, sortPeriods } from './periods';
+export { DataError, formatProblem, type DataProblem } from '../problems';
+import { granularityOf, isPeriod, PERIOD_EXAMPLES, sortPeriods } from '../periods';
 
 const parseJson = (text: string, file: string) => parseJsonText(text, file);
 
