@@ -8,9 +8,12 @@ import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import { cellToBoundary, cellToLatLng } from 'h3-js';
 import { classOf } from '../data/analysis/classify';
 import type { AreaFeature, Dataset } from '../data/schema';
-import type { HotspotResult, LayerName } from '../state/analysis-slices';
+import type { HotspotResult } from '../state/analysis-slices';
+import type { LayerName } from '../state/view';
 import { CELL_COLOURS, cellBreaks, CHOROPLETH_COLOURS, choroplethData, GI_COLOURS } from './choropleth-data';
 import { hexToRgba, type Rgba } from './theme';
+import { AREA_PICKING } from './layers/areas';
+import { withPicking, type Picking } from './picking';
 
 interface CellDatum {
   cell: string;
@@ -45,6 +48,11 @@ function cellData(dataset: Dataset, periodIndex: number): CellDatum[] {
 
 const SUPPRESSED_CELL: Rgba = [150, 150, 150, 110];
 
+/** Incident and hot-spot cells: the tooltip shows the cell's count and, for hot spots, its Gi* bin. */
+const CELL_PICKING: Picking<{ cell: string; count: number | null; bin?: number; z?: number }> = {
+  toHover: ({ cell, count, bin, z }) => ({ kind: 'cell', cell, count, bin, z }),
+};
+
 export interface AnalysisInput {
   dataset: Dataset;
   periodIndex: number;
@@ -57,7 +65,8 @@ export function analysisLayers({ dataset, periodIndex, layers, hotspots }: Analy
   if (layers.choropleth) {
     const data = choroplethData(dataset);
     below.push(
-      new GeoJsonLayer<AreaFeature['properties']>({
+      // The choropleth sits above the areas layer and takes its picks: it picks as the areas do.
+      withPicking(new GeoJsonLayer<AreaFeature['properties']>({
         id: 'choropleth',
         data: dataset.areas.features.filter((f) => f.properties.role !== 'origin') as never,
         pickable: true,
@@ -67,13 +76,13 @@ export function analysisLayers({ dataset, periodIndex, layers, hotspots }: Analy
         getLineWidth: 1,
         updateTriggers: { getFillColor: periodIndex },
         parameters: { depthCompare: 'always' },
-      }),
+      }), AREA_PICKING),
     );
   }
   if (layers.hexbin && dataset.incidents.length) {
     const breaks = cellBreaks(dataset);
     below.push(
-      new PolygonLayer<CellDatum>({
+      withPicking(new PolygonLayer<CellDatum>({
         id: 'incident-cells',
         data: cellData(dataset, periodIndex),
         pickable: true,
@@ -83,7 +92,7 @@ export function analysisLayers({ dataset, periodIndex, layers, hotspots }: Analy
         lineWidthUnits: 'pixels',
         getLineWidth: 0.5,
         parameters: { depthCompare: 'always' },
-      }),
+      }), CELL_PICKING),
     );
   }
   if (layers.density && dataset.incidents.length) {
@@ -107,7 +116,7 @@ export function analysisLayers({ dataset, periodIndex, layers, hotspots }: Analy
   if (layers.hotspots && hotspots) {
     const data = hotspots.cells.map((cell, i) => ({ cell, count: hotspots.values[i], bin: hotspots.bins[i], z: hotspots.z[i], polygon: outline(cell) }));
     below.push(
-      new PolygonLayer({
+      withPicking(new PolygonLayer({
         id: 'hotspots',
         data,
         pickable: true,
@@ -117,7 +126,7 @@ export function analysisLayers({ dataset, periodIndex, layers, hotspots }: Analy
         lineWidthUnits: 'pixels',
         getLineWidth: 0.5,
         parameters: { depthCompare: 'always' },
-      }),
+      }), CELL_PICKING),
     );
   }
   return { below, above: [] };

@@ -6,7 +6,10 @@ import type { Layer } from '@deck.gl/core';
 import type { FlowFilter } from '../data/analysis/network';
 import { passesFilter } from '../data/analysis/network';
 import type { Dataset } from '../data/schema';
-import { AUTO_GROUP_BELOW_ZOOM, type FlowColour, type FlowStyle, type Grouping, type LayerName, type Direction } from '../state/analysis-slices';
+import { AUTO_GROUP_BELOW_ZOOM } from '../state/analysis-slices';
+import type { ViewChoices } from '../state/view-choices';
+import type { Grouping } from '../state/view';
+export type { ViewChoices } from '../state/view-choices';
 import { placeLabels } from './label-placement';
 import { buildLabels, filterRanges, prepareAreaData, prepareFlowData, type FlowLayerData } from './layer-data';
 import { areasLayer } from './layers/areas';
@@ -15,20 +18,6 @@ import { flowArcLayers } from './layers/flow-arcs';
 import { flowCurveLayers, suppressedCurveLayer } from './layers/flow-curves';
 import { labelsLayer } from './layers/labels';
 import { FLOW_STYLE } from './theme';
-
-export interface ViewChoices {
-  period: string;
-  zoom: number;
-  flowStyle: FlowStyle;
-  flowColour: FlowColour;
-  grouping: Grouping;
-  layers: Record<LayerName, boolean>;
-  minCount: number;
-  originFilter?: string;
-  destFilter?: string;
-  topN: number;
-  selection?: { id: string; direction: Direction };
-}
 
 export function isGrouped(grouping: Grouping, zoom: number): boolean {
   return grouping === 'grouped' || (grouping === 'auto' && zoom < AUTO_GROUP_BELOW_ZOOM);

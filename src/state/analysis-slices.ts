@@ -4,25 +4,11 @@
  */
 import type { StateCreator } from 'zustand';
 import type { AtlasStore } from './store';
-
-export type FlowStyle = 'curved' | 'arcs';
-export type FlowColour = 'direction' | 'group' | 'count';
-/** 'auto' merges exporting areas (e.g. London's boroughs) below zoom 8, where they overlap. */
-export type Grouping = 'auto' | 'grouped' | 'separate';
-export type LayerName = 'flows' | 'totals' | 'choropleth' | 'hexbin' | 'density' | 'hotspots';
-export type Direction = 'in' | 'out' | 'both';
+import { DEFAULT_VIEW, type Direction, type FlowColour, type FlowStyle, type Grouping, type LayerName, type View } from './view';
 
 export const AUTO_GROUP_BELOW_ZOOM = 8;
 
-export interface SettingsSlice {
-  flowStyle: FlowStyle;
-  flowColour: FlowColour;
-  grouping: Grouping;
-  layers: Record<LayerName, boolean>;
-  /** Gi* neighbourhood: the k-ring of each cell (k = 1: the 6 touching cells). */
-  giK: number;
-  /** Benjamini–Hochberg false-discovery-rate correction of the Gi* bins. */
-  giFdr: boolean;
+export interface SettingsSlice extends Pick<View, 'flowStyle' | 'flowColour' | 'grouping' | 'layers' | 'giK' | 'giFdr'> {
   setFlowStyle: (style: FlowStyle) => void;
   setFlowColour: (colour: FlowColour) => void;
   setGrouping: (grouping: Grouping) => void;
@@ -30,12 +16,7 @@ export interface SettingsSlice {
   setGi: (k: number, fdr: boolean) => void;
 }
 
-export interface FilterSlice {
-  minCount: number;
-  originFilter?: string;
-  destFilter?: string;
-  /** Show the N largest flows only (0 = all). */
-  topN: number;
+export interface FilterSlice extends Pick<View, 'minCount' | 'originFilter' | 'destFilter' | 'topN'> {
   /** Playback window, as period indices (inclusive). */
   range?: [number, number];
   playing: boolean;
@@ -74,22 +55,19 @@ export const createAnalysisSlice: StateCreator<AtlasStore, [], [], AnalysisSlice
   setHotspots: (hotspots) => set({ hotspots, hotspotStatus: undefined }),
 });
 
-export interface SelectionSlice {
-  selection?: { id: string; direction: Direction };
+export interface SelectionSlice extends Pick<View, 'selection'> {
   select: (id: string) => void;
   setDirection: (direction: Direction) => void;
   clearSelection: () => void;
 }
 
-export const DEFAULT_LAYERS: Record<LayerName, boolean> = { flows: true, totals: false, choropleth: false, hexbin: false, density: false, hotspots: false };
-
 export const createSettingsSlice: StateCreator<AtlasStore, [], [], SettingsSlice> = (set) => ({
-  flowStyle: 'curved',
-  flowColour: 'direction',
-  grouping: 'auto',
-  layers: { ...DEFAULT_LAYERS },
-  giK: 1,
-  giFdr: false,
+  flowStyle: DEFAULT_VIEW.flowStyle,
+  flowColour: DEFAULT_VIEW.flowColour,
+  grouping: DEFAULT_VIEW.grouping,
+  layers: { ...DEFAULT_VIEW.layers },
+  giK: DEFAULT_VIEW.giK,
+  giFdr: DEFAULT_VIEW.giFdr,
   setFlowStyle: (flowStyle) => set({ flowStyle }),
   setFlowColour: (flowColour) => set({ flowColour }),
   setGrouping: (grouping) => set({ grouping, selection: undefined, originFilter: undefined }),
@@ -98,8 +76,10 @@ export const createSettingsSlice: StateCreator<AtlasStore, [], [], SettingsSlice
 });
 
 export const createFilterSlice: StateCreator<AtlasStore, [], [], FilterSlice> = (set, get) => ({
-  minCount: 0,
-  topN: 0,
+  minCount: DEFAULT_VIEW.minCount,
+  topN: DEFAULT_VIEW.topN,
+  originFilter: DEFAULT_VIEW.originFilter,
+  destFilter: DEFAULT_VIEW.destFilter,
   playing: false,
   speed: 1,
   setMinCount: (minCount) => set({ minCount: Math.max(0, minCount) }),
@@ -127,6 +107,7 @@ export const createFilterSlice: StateCreator<AtlasStore, [], [], FilterSlice> = 
 });
 
 export const createSelectionSlice: StateCreator<AtlasStore, [], [], SelectionSlice> = (set) => ({
+  selection: DEFAULT_VIEW.selection,
   select: (id) => set((s) => ({ selection: { id, direction: s.selection?.direction ?? 'both' } })),
   setDirection: (direction) => set((s) => (s.selection ? { selection: { ...s.selection, direction } } : {})),
   clearSelection: () => set({ selection: undefined }),

@@ -7,6 +7,8 @@ import { createAnalysisSlice, createFilterSlice, createSelectionSlice, createSet
 import type { DataProblem } from '../data/problems';
 import type { DisclosureReport } from '../data/disclosure/protect';
 import type { AreaProperties, Dataset, Period } from '../data/schema';
+import type { MapHandle } from './map-handle';
+import { DEFAULT_VIEW, type Camera, type View } from './view';
 
 export interface DatasetSlice {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -37,14 +39,23 @@ export interface DatasetSlice {
   dismissProblems: () => void;
 }
 
-export interface ViewSlice {
+export interface ViewSlice extends Pick<View, 'camera'> {
   /** The period on screen; undefined until a dataset arrives. */
-  period?: Period;
+  period: Period | undefined;
   /** Map zoom, for zoom-dependent labels. */
   zoom: number;
   setPeriod: (period: Period) => void;
   stepPeriod: (delta: number) => void;
-  setZoom: (zoom: number) => void;
+  /** The camera as the map reports it after a move (never moves the map itself). */
+  setCamera: (camera: Camera) => void;
+  /**
+   * Shows a view: every field is set, defaults included, so one scene cannot leak settings into
+   * the next; the camera moves through the map handle (flying when `animate`).
+   */
+  applyView: (view: View, options?: { animate?: boolean }) => void;
+  /** Registered by the map when it is created; undefined before and after. */
+  mapHandle?: MapHandle;
+  setMapHandle: (handle?: MapHandle) => void;
 }
 
 export type HoverTarget =
@@ -83,6 +94,8 @@ const createDatasetSlice: StateCreator<AtlasStore, [], [], DatasetSlice> = (set,
 
 const createViewSlice: StateCreator<AtlasStore, [], [], ViewSlice> = (set, get) => ({
   zoom: 5,
+  period: DEFAULT_VIEW.period,
+  camera: DEFAULT_VIEW.camera,
   setPeriod: (period) => set({ period, hover: undefined }),
   stepPeriod: (delta) => {
     const { dataset, period } = get();
@@ -91,7 +104,21 @@ const createViewSlice: StateCreator<AtlasStore, [], [], ViewSlice> = (set, get) 
     const next = dataset.periods[Math.min(dataset.periods.length - 1, Math.max(0, i + delta))];
     if (next !== period) set({ period: next, hover: undefined });
   },
-  setZoom: (zoom) => set({ zoom }),
+  setCamera: (camera) => set({ camera, zoom: camera.zoom }),
+  applyView: (view, { animate = false } = {}) => {
+    const { dataset, mapHandle } = get();
+    const { camera, period, ...choices } = view;
+    const known = period && dataset?.periods.includes(period) ? period : dataset?.periods.at(-1);
+    set({ ...choices, period: known ?? period, hover: undefined });
+    if (!mapHandle) {
+      set({ camera });
+      return;
+    }
+    if (!camera) mapHandle.resetCamera();
+    else if (animate) mapHandle.flyTo(camera);
+    else mapHandle.jumpTo(camera);
+  },
+  setMapHandle: (mapHandle) => set({ mapHandle }),
 });
 
 const createHoverSlice: StateCreator<AtlasStore, [], [], HoverSlice> = (set) => ({

@@ -1,33 +1,13 @@
 import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAtlasStore } from '../state/store';
-import type { FlowColour, FlowStyle, Grouping, LayerName } from '../state/analysis-slices';
+import { LAYER_LABELS, LAYER_NAMES, optionsOf } from '../state/view';
 import { useDerived } from './view-derived';
 import { AnalysisLegend } from './analysis-legend';
 
-const STYLES: [FlowStyle, string][] = [
-  ['curved', 'Curved lines with arrows'],
-  ['arcs', '3D arcs (tilted view)'],
-];
-const COLOURS: [FlowColour, string][] = [
-  ['direction', 'Direction (origin → destination)'],
-  ['group', 'Exporting area'],
-  ['count', 'Count (sequential)'],
-];
-const GROUPINGS: [Grouping, string][] = [
-  ['auto', 'Group exporting areas when zoomed out'],
-  ['grouped', 'Always group (e.g. all of London)'],
-  ['separate', 'Never group'],
-];
-const ANALYSIS: [LayerName, string][] = [
-  ['totals', 'Area totals (circles)'],
-  ['choropleth', 'Destination rate (choropleth)'],
-  ['hexbin', 'Incident cells (H3 hexagons)'],
-  ['density', 'Density view'],
-  ['hotspots', 'Hot spots (Getis-Ord Gi*)'],
-];
+const ANALYSIS = LAYER_NAMES.filter((name) => name !== 'flows');
 
-function Select<T extends string>({ label, value, options, onChange, testId }: { label: string; value: T; options: [T, string][]; onChange: (v: T) => void; testId?: string }) {
+function Select<T extends string>({ label, value, options, onChange, testId }: { label: string; value: T; options: readonly (readonly [T, string])[]; onChange: (v: T) => void; testId?: string }) {
   return (
     <label className="control">
       <span>{label}</span>
@@ -62,17 +42,17 @@ export function ControlsPanel() {
       <label className="check">
         <input type="checkbox" checked={s.layers.flows} onChange={(e) => s.setLayer('flows', e.target.checked)} /> Flows
       </label>
-      <Select label="Flow style" value={s.flowStyle} options={STYLES} onChange={s.setFlowStyle} testId="flow-style" />
-      <Select label="Colour" value={s.flowColour} options={COLOURS} onChange={s.setFlowColour} testId="flow-colour" />
-      <Select label="Origins" value={s.grouping} options={GROUPINGS} onChange={s.setGrouping} testId="grouping" />
+      <Select label="Flow style" value={s.flowStyle} options={optionsOf('flowStyle')} onChange={s.setFlowStyle} testId="flow-style" />
+      <Select label="Colour" value={s.flowColour} options={optionsOf('flowColour')} onChange={s.setFlowColour} testId="flow-colour" />
+      <Select label="Origins" value={s.grouping} options={optionsOf('grouping')} onChange={s.setGrouping} testId="grouping" />
       <fieldset className="layers">
         <legend>Analysis layers</legend>
-        {ANALYSIS.map(([name, text]) => {
+        {ANALYSIS.map((name) => {
           const needsIncidents = name === 'hexbin' || name === 'density' || name === 'hotspots';
           return (
             <div key={name}>
               <label className="check">
-                <input type="checkbox" checked={s.layers[name]} disabled={needsIncidents && !hasIncidents} onChange={(e) => s.setLayer(name, e.target.checked)} data-testid={`layer-${name}`} /> {text}
+                <input type="checkbox" checked={s.layers[name]} disabled={needsIncidents && !hasIncidents} onChange={(e) => s.setLayer(name, e.target.checked)} data-testid={`layer-${name}`} /> {LAYER_LABELS[name]}
                 {needsIncidents && !hasIncidents && <span className="muted"> (this dataset has no incident cells)</span>}
               </label>
               {s.layers[name] && <AnalysisLegend layer={name} />}

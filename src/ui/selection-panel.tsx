@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { passesFilter, summariseFlows, trend } from '../data/analysis/network';
 import { describeTotal } from '../data/format';
 import { periodLabel } from '../data/periods';
-import type { Direction } from '../state/analysis-slices';
+import { DIRECTIONS } from '../state/view';
 import { useAtlasStore } from '../state/store';
 import { TrendChart } from './trend-chart';
 import { RankedList } from './summary-panel';
@@ -35,9 +35,9 @@ export function SelectionPanel() {
       </p>
       <fieldset className="direction">
         <legend>Show flows</legend>
-        {(['in', 'out', 'both'] as Direction[]).map((d) => (
+        {DIRECTIONS.map(([d, label]) => (
           <label key={d}>
-            <input type="radio" name="direction" checked={selection.direction === d} onChange={() => setDirection(d)} /> {d === 'in' ? 'into it' : d === 'out' ? 'out of it' : 'both'}
+            <input type="radio" name="direction" checked={selection.direction === d} onChange={() => setDirection(d)} /> {label}
           </label>
         ))}
       </fieldset>

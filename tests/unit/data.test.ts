@@ -5,7 +5,6 @@ import { assembleDataset, parseAreas, parseFlowsCsv, parseManifest } from '../..
 import { legendSamples } from '../../src/data/analysis/aggregate';
 import { describeTotal, formatCount } from '../../src/data/format';
 import { periodLabel, quarterRange, sortPeriods } from '../../src/data/periods';
-import { readUrlState, writeUrlState } from '../../src/state/url-state';
 import { tinyDataset } from '../fixtures/tiny-dataset';
 
 
@@ -77,12 +76,5 @@ describe('periods, text and URL state', () => {
   it('legend samples start at the threshold and end near the maximum', () => {
     expect(legendSamples(10, 60)).toEqual([10, 20, 60]);
     expect(legendSamples(10, 8)).toEqual([10]);
-  });
-
-  it('round-trips the period through the URL and ignores junk', () => {
-    const href = writeUrlState({ period: '2019-Q1' }, 'http://localhost/?x=1#map=5/52/-1');
-    expect(href).toBe('http://localhost/?x=1&period=2019-Q1#map=5/52/-1');
-    expect(readUrlState(new URL(href).search)).toEqual({ period: '2019-Q1' });
-    expect(readUrlState('?period=<script>')).toEqual({ period: undefined });
   });
 });

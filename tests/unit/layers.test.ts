@@ -12,15 +12,16 @@ import { countColour, flowEndColours, GROUP_COLOURS } from '../../src/map/flow-c
 import { composeLayers, isGrouped, type ViewChoices } from '../../src/map/compose-layers';
 import { passesFilter } from '../../src/data/analysis/network';
 import { AREA_STYLE, FLOW_STYLE } from '../../src/map/theme';
-import { DEFAULT_LAYERS } from '../../src/state/analysis-slices';
+import { DEFAULT_LAYERS, DEFAULT_VIEW } from '../../src/state/view';
 import { tinyDataset } from '../fixtures/tiny-dataset';
 
 type Accessor<T, R> = (d: T, info?: unknown) => R;
 const call = <T, R>(accessor: unknown, d: T): R => (accessor as Accessor<T, R>)(d, { index: 0, data: [], target: [] });
 
-const view = (over: Partial<ViewChoices> = {}): ViewChoices => ({
-  period: '2024-Q4', zoom: 6, flowStyle: 'curved', flowColour: 'direction', grouping: 'separate', layers: { ...DEFAULT_LAYERS }, minCount: 0, topN: 0, ...over,
-});
+const view = (over: Partial<ViewChoices> = {}): ViewChoices => {
+  const { camera: _camera, ...defaults } = DEFAULT_VIEW;
+  return { ...defaults, period: '2024-Q4', zoom: 6, grouping: 'separate', layers: { ...DEFAULT_LAYERS }, ...over };
+};
 
 describe('flow layer data', () => {
   const dataset = tinyDataset();

@@ -2,6 +2,7 @@ import { ScatterplotLayer } from '@deck.gl/layers';
 import type { NetworkFlow } from '../../data/analysis/network';
 import type { AreaProperties } from '../../data/schema';
 import { AREA_STYLE } from '../theme';
+import { withPicking, type Picking } from '../picking';
 
 export interface NodeTotal {
   node: AreaProperties;
@@ -40,8 +41,13 @@ export function maxNodeTotalPerPeriod(flows: NetworkFlow[]): number {
 /** Circle area ∝ total (radius ∝ √total), so the eye compares sizes fairly. */
 export const totalRadius = (total: number, maxTotal: number, maxRadiusPx = 28) => (maxTotal > 0 ? Math.sqrt(total / maxTotal) * maxRadiusPx : 0);
 
+const TOTAL_PICKING: Picking<NodeTotal> = {
+  toHover: (total) => ({ kind: 'area', area: total.node }),
+  toSelection: (total) => total.node.id,
+};
+
 export function areaTotalsLayer(totals: NodeTotal[], maxTotal: number) {
-  return new ScatterplotLayer<NodeTotal>({
+  const layer = new ScatterplotLayer<NodeTotal>({
     id: 'area-totals',
     data: totals,
     pickable: true,
@@ -55,4 +61,5 @@ export function areaTotalsLayer(totals: NodeTotal[], maxTotal: number) {
     getLineWidth: 1.5,
     parameters: { depthCompare: 'always' },
   });
+  return withPicking(layer, TOTAL_PICKING);
 }

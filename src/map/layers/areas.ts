@@ -1,12 +1,19 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { AreaFeature } from '../../data/schema';
 import { AREA_STYLE } from '../theme';
+import { withPicking, type Picking } from '../picking';
 
 export const AREAS_LAYER_ID = 'areas';
 
 /** Origin and destination areas (or points): blue and orange fills, outlined; pickable for the tooltip. */
+/** Hovering an area shows its totals; clicking isolates it (or the group it is merged into). */
+export const AREA_PICKING: Picking<AreaFeature> = {
+  toHover: (feature) => ({ kind: 'area', area: feature.properties }),
+  toSelection: (feature, network) => network.nodeOf.get(feature.properties.id) ?? feature.properties.id,
+};
+
 export function areasLayer(areas: AreaFeature[], selected: ReadonlySet<string> = new Set()) {
-  return new GeoJsonLayer<AreaFeature['properties']>({
+  const layer = new GeoJsonLayer<AreaFeature['properties']>({
     id: AREAS_LAYER_ID,
     data: areas as never,
     pickable: true,
@@ -24,4 +31,5 @@ export function areasLayer(areas: AreaFeature[], selected: ReadonlySet<string> =
     autoHighlight: true,
     highlightColor: [0, 0, 0, 40],
   });
+  return withPicking(layer, AREA_PICKING);
 }

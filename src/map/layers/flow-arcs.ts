@@ -2,7 +2,8 @@ import { ArcLayer } from '@deck.gl/layers';
 import { flowEndColours } from '../flow-colours';
 import type { FlowDatum, FlowLayerData } from '../layer-data';
 import { FLOW_STYLE } from '../theme';
-import { gpuFilter, type FlowDrawOptions } from './flow-curves';
+import { FLOW_PICKING, gpuFilter, type FlowDrawOptions } from './flow-curves';
+import { withPicking } from '../picking';
 
 /**
  * 3D arcs rising from origin to destination, for a tilted view; colour runs from the origin's end
@@ -21,7 +22,7 @@ export function flowArcLayers(data: FlowLayerData, options: FlowDrawOptions) {
     // The basemap's depth buffer is not the arcs' business: draw them over it.
     parameters: { depthCompare: 'always' as const },
   };
-  return [
+  const layers = [
     new ArcLayer<FlowDatum>({
       ...common,
       // Ids differ from the curved style's: deck and MapLibre match layers by id, and a PathLayer
@@ -44,4 +45,5 @@ export function flowArcLayers(data: FlowLayerData, options: FlowDrawOptions) {
       updateTriggers: { getSourceColor: [options.colour], getTargetColor: [options.colour] },
     }),
   ];
+  return layers.map((layer) => withPicking(layer, FLOW_PICKING));
 }

@@ -1,11 +1,15 @@
 import { PathLayer, TextLayer } from '@deck.gl/layers';
 import { DataFilterExtension } from '@deck.gl/extensions';
-import type { FlowColour } from '../../state/analysis-slices';
+import type { FlowColour } from '../../state/view';
 import { flowEndColours } from '../flow-colours';
 import type { FlowDatum, FlowLayerData } from '../layer-data';
 import { FLOW_STYLE } from '../theme';
+import { withPicking, type Picking } from '../picking';
 
 export const FLOW_FILTER = new DataFilterExtension({ filterSize: 4 });
+
+/** Hovering a flow shows its ends, period and count; clicking one selects nothing. */
+export const FLOW_PICKING: Picking<FlowDatum> = { toHover: (d) => ({ kind: 'flow', flow: d.flow }) };
 
 /** Props for the GPU filter (DataFilterExtension): filter changes only change uniforms. */
 export function gpuFilter(options: FlowDrawOptions) {
@@ -33,7 +37,7 @@ export function flowCurveLayers(data: FlowLayerData, options: FlowDrawOptions) {
     parameters: { depthCompare: 'always' as const },
   };
   const width = (d: FlowDatum) => d.flow.count! * data.pixelsPerUnit;
-  return [
+  const layers = [
     new PathLayer<FlowDatum>({
       ...common,
       id: `flows-${options.pass}`,
@@ -61,11 +65,12 @@ export function flowCurveLayers(data: FlowLayerData, options: FlowDrawOptions) {
       getAlignmentBaseline: 'center',
     }),
   ];
+  return layers.map((layer) => withPicking(layer, FLOW_PICKING));
 }
 
 /** Suppressed flows: a thin grey line that says "there is a flow of fewer than N", no more. */
 export function suppressedCurveLayer(data: FlowLayerData, options: FlowDrawOptions) {
-  return new PathLayer<FlowDatum>({
+  const layer = new PathLayer<FlowDatum>({
     id: `flows-suppressed-${options.pass}`,
     data: data.suppressed,
     pickable: true,
@@ -78,4 +83,5 @@ export function suppressedCurveLayer(data: FlowLayerData, options: FlowDrawOptio
     highlightColor: [0, 0, 0, 160],
     parameters: { depthCompare: 'always' },
   });
+  return withPicking(layer, FLOW_PICKING);
 }

@@ -1,0 +1,136 @@
+/**
+ * Creates the MapLibre map with the deck.gl overlay interleaved into its WebGL context (one
+ * canvas, so exports and pixel tests see everything), keeps the store's camera in step with it,
+ * registers the MapHandle, and runs the readiness protocol (readiness.ts).
+ */
+import { useEffect, useState, type RefObject } from 'react';
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { PickingInfo } from '@deck.gl/core';
+import { inheritingWorkerUrl } from '../net/inheriting-worker';
+import type { MapHandle } from '../state/map-handle';
+import { useAtlasStore } from '../state/store';
+import type { Camera } from '../state/view';
+import { basemapStyle, GREAT_BRITAIN_BOUNDS } from './basemap-style';
+import { setReady, whenReady } from './readiness';
+
+// Started from a blob so MapLibre's workers run under the page's CSP (see inheriting-worker.ts).
+maplibregl.setWorkerUrl(inheritingWorkerUrl(workerUrl));
+
+/** Where tests and tools can ask the map a question; no app logic depends on it. */
+export interface AtlasDebugHandle {
+  project: (lngLat: [number, number]) => { x: number; y: number };
+  canvasRect: () => DOMRect;
+}
+declare global {
+  interface Window {
+    __atlas?: AtlasDebugHandle;
+  }
+}
+
+const HOME = { bounds: GREAT_BRITAIN_BOUNDS, fitBoundsOptions: { padding: 24 } };
+
+export interface MapRuntime {
+  map: maplibregl.Map;
+  overlay: MapLibreOverlay;
+  /** Marks the map not ready until a frame that draws the current layers has settled. */
+  awaitNextFrame: () => void;
+  /** True once layers have been handed to the overlay at least once. */
+  hasLayers: () => boolean;
+  /** Set while the layers wait for something (a lazy module, incident cells, Gi*): not ready. */
+  setPending: (pending: boolean) => void;
+  /** Where clicks go, picked from MapLibre's own click event. */
+  setOnClick: (onClick: (info: PickingInfo | null) => void) => void;
+}
+
+const cameraOf = (map: maplibregl.Map): Camera => {
+  const { lng, lat } = map.getCenter();
+  return { center: [lng, lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
+};
+
+const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
+export function useMapLibre(container: RefObject<HTMLDivElement | null>): MapRuntime | undefined {
+  const [runtime, setRuntime] = useState<MapRuntime>();
+
+  useEffect(() => {
+    setReady(false);
+    let renderedVersion = 0;
+    let wantedVersion = 0;
+    let pending = false;
+    let onClick: (info: PickingInfo | null) => void = () => {};
+    // A camera from the URL (#map=…) wins; otherwise open on Great Britain.
+    const camera = useAtlasStore.getState().camera;
+    const map = new maplibregl.Map({
+      container: container.current!,
+      style: basemapStyle(document.baseURI),
+      ...(camera ? { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch } : HOME),
+      maxBounds: [
+        [-25, 43],
+        [17, 65],
+      ],
+      attributionControl: { compact: false },
+      dragRotate: false,
+      pitchWithRotate: false,
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+    });
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    const overlay = new MapLibreOverlay({
+      interleaved: true,
+      layers: [],
+      onAfterRender: () => {
+        renderedVersion = wantedVersion;
+      },
+    });
+    map.addControl(overlay);
+    const reportCamera = () => useAtlasStore.getState().setCamera(cameraOf(map));
+    map.on('load', reportCamera);
+    map.on('moveend', reportCamera);
+    // Clicks are picked here from MapLibre's own click event: deck's gesture recogniser does not
+    // see taps on a MapLibre 6 canvas in interleaved mode.
+    map.on('click', (e) => onClick(overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2 })));
+    // 'idle' = every source loaded and no frame pending: with deck interleaved, its layers too.
+    map.on('idle', () => {
+      if (wantedVersion > 0 && renderedVersion === wantedVersion && !pending) setReady(true, wantedVersion);
+    });
+
+    const handle: MapHandle = {
+      flyTo: (to) => (reducedMotion() ? map.jumpTo(to) : map.flyTo({ ...to, essential: false })),
+      jumpTo: (to) => map.jumpTo(to),
+      resetCamera: () => map.fitBounds(HOME.bounds, { ...HOME.fitBoundsOptions, pitch: map.getPitch(), bearing: 0, animate: false }),
+      getCanvas: () => map.getCanvas(),
+      project: ([lng, lat]) => map.project([lng, lat]),
+      whenReady,
+    };
+    useAtlasStore.getState().setMapHandle(handle);
+    window.__atlas = { project: handle.project, canvasRect: () => map.getCanvas().getBoundingClientRect() };
+    setRuntime({
+      map,
+      overlay,
+      awaitNextFrame: () => {
+        setReady(false);
+        wantedVersion += 1;
+        map.triggerRepaint();
+      },
+      hasLayers: () => wantedVersion > 0,
+      setPending: (value) => {
+        pending = value;
+      },
+      setOnClick: (next) => {
+        onClick = next;
+      },
+    });
+    return () => {
+      delete window.__atlas;
+      useAtlasStore.getState().setMapHandle(undefined);
+      map.remove();
+      setRuntime(undefined);
+    };
+  }, [container]);
+
+  return runtime;
+}

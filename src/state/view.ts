@@ -1,0 +1,274 @@
+/**
+ * One definition of "a view": every choice a reader can make, each field once, with its URL key,
+ * default, parser, allowed values and label. The View type, DEFAULT_VIEW, the URL codec, the
+ * store's view selector and the controls' options all derive from this table, so the URL, a
+ * briefing scene and an embed cannot drift apart.
+ *
+ * URL form: the query carries the choices (`?period=2024-Q4&style=arcs&layers=hotspots…`), the
+ * hash carries the camera (`#map=zoom/lat/lon[/bearing[/pitch]]`, MapLibre's own format). Only
+ * values that differ from the defaults are written, so a plain link stays plain; unknown or
+ * malformed values are ignored, never trusted.
+ */
+import { isPeriod } from '../data/periods';
+
+/** Where the map looks. `center` is [lon, lat]; bearing in degrees; pitch 0 (flat) to 60. */
+export interface Camera {
+  center: [number, number];
+  zoom: number;
+  bearing: number;
+  pitch: number;
+}
+
+/** The query and the hash of a URL, each as parameters. */
+export interface UrlParts {
+  query: URLSearchParams;
+  hash: URLSearchParams;
+}
+
+export interface ViewField<T> {
+  /** URL keys this field reads and writes (a leading `#` means the hash). */
+  readonly url: readonly string[];
+  readonly label: string;
+  readonly default: T;
+  /** The allowed values with what the controls call them, for enumerated fields. */
+  readonly options?: readonly (readonly [T, string])[];
+  /** The value in the URL, or undefined when absent or malformed. */
+  read(url: UrlParts): T | undefined;
+  /** Sets its URL keys to `value`, deleting them when it is the default. */
+  write(value: T, url: UrlParts): void;
+}
+
+type FieldValue<F> = F extends ViewField<infer T> ? T : never;
+
+const setOrDelete = (params: URLSearchParams, key: string, value: string | undefined) => (value === undefined ? params.delete(key) : params.set(key, value));
+
+function enumField<const T extends string>(key: string, label: string, options: readonly (readonly [T, string])[]): ViewField<T> {
+  const fallback = options[0][0];
+  return {
+    url: [key],
+    label,
+    default: fallback,
+    options,
+    read: ({ query }) => options.find(([value]) => value === query.get(key))?.[0],
+    write: (value, { query }) => setOrDelete(query, key, value === fallback ? undefined : value),
+  };
+}
+
+function wholeField(key: string, label: string, fallback: number, [min, max]: [number, number]): ViewField<number> {
+  return {
+    url: [key],
+    label,
+    default: fallback,
+    read: ({ query }) => {
+      const text = query.get(key);
+      const n = text !== null && /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
+      return n >= min && n <= max ? n : undefined;
+    },
+    write: (value, { query }) => setOrDelete(query, key, value === fallback ? undefined : String(value)),
+  };
+}
+
+/** Area ids are codes: letters, digits and a few separators; anything else is ignored. */
+const AREA_ID = /^[\w:. ,'&()-]{1,80}$/;
+
+function areaField(key: string, label: string): ViewField<string | undefined> {
+  return {
+    url: [key],
+    label,
+    default: undefined,
+    read: ({ query }) => {
+      const value = query.get(key);
+      return value !== null && AREA_ID.test(value) ? value : undefined;
+    },
+    write: (value, { query }) => setOrDelete(query, key, value),
+  };
+}
+
+export const LAYER_NAMES = ['flows', 'totals', 'choropleth', 'hexbin', 'density', 'hotspots'] as const;
+export type LayerName = (typeof LAYER_NAMES)[number];
+export type Layers = Record<LayerName, boolean>;
+
+export const DEFAULT_LAYERS: Layers = { flows: true, totals: false, choropleth: false, hexbin: false, density: false, hotspots: false };
+
+/** What the controls call each layer. */
+export const LAYER_LABELS: Record<LayerName, string> = {
+  flows: 'Flows',
+  totals: 'Area totals (circles)',
+  choropleth: 'Destination rate (choropleth)',
+  hexbin: 'Incident cells (H3 hexagons)',
+  density: 'Density view',
+  hotspots: 'Hot spots (Getis-Ord Gi*)',
+};
+
+const layersKey = (layers: Layers) => LAYER_NAMES.filter((name) => layers[name]).join(',');
+
+const layersField: ViewField<Layers> = {
+  url: ['layers'],
+  label: 'Layers',
+  default: DEFAULT_LAYERS,
+  options: LAYER_NAMES.map((name) => [{ ...DEFAULT_LAYERS, [name]: true }, LAYER_LABELS[name]] as const),
+  read: ({ query }) => {
+    const value = query.get('layers');
+    if (value === null) return undefined;
+    const named = value.split(',');
+    return Object.fromEntries(LAYER_NAMES.map((name) => [name, named.includes(name)])) as Layers;
+  },
+  write: (value, { query }) => setOrDelete(query, 'layers', layersKey(value) === layersKey(DEFAULT_LAYERS) ? undefined : layersKey(value)),
+};
+
+/** Which of an isolated area's flows show, as the selection panel offers them. */
+export const DIRECTIONS = [
+  ['in', 'into it'],
+  ['out', 'out of it'],
+  ['both', 'both'],
+] as const;
+export type Direction = (typeof DIRECTIONS)[number][0];
+
+/** The isolated area and which of its flows show. */
+export interface Selection {
+  id: string;
+  direction: Direction;
+}
+
+const selectionField: ViewField<Selection | undefined> = {
+  url: ['sel', 'dir'],
+  label: 'Isolated area',
+  default: undefined,
+  read: ({ query }) => {
+    const id = query.get('sel');
+    if (id === null || !AREA_ID.test(id)) return undefined;
+    return { id, direction: DIRECTIONS.find(([d]) => d === query.get('dir'))?.[0] ?? 'both' };
+  },
+  write: (value, { query }) => {
+    setOrDelete(query, 'sel', value?.id);
+    setOrDelete(query, 'dir', value && value.direction !== 'both' ? value.direction : undefined);
+  },
+};
+
+const periodField: ViewField<string | undefined> = {
+  url: ['period'],
+  label: 'Period',
+  // Undefined: the dataset's latest period.
+  default: undefined,
+  read: ({ query }) => {
+    const value = query.get('period');
+    return value !== null && isPeriod(value) ? value : undefined;
+  },
+  write: (value, { query }) => setOrDelete(query, 'period', value),
+};
+
+const fdrField: ViewField<boolean> = {
+  url: ['fdr'],
+  label: 'False-discovery-rate correction',
+  default: false,
+  read: ({ query }) => (query.get('fdr') === '1' ? true : undefined),
+  write: (value, { query }) => setOrDelete(query, 'fdr', value ? '1' : undefined),
+};
+
+/** MapLibre's hash format: zoom/lat/lon, then bearing and pitch when either is not zero. */
+export function formatCamera({ center: [lng, lat], zoom, bearing, pitch }: Camera): string {
+  const z = Math.round(zoom * 100) / 100;
+  // Decimals enough for a pixel at this zoom, as MapLibre writes them.
+  const precision = 10 ** Math.ceil((z * Math.LN2 + Math.log(512 / 360 / 0.5)) / Math.LN10);
+  let text = `${z}/${Math.round(lat * precision) / precision}/${Math.round(lng * precision) / precision}`;
+  if (bearing || pitch) text += `/${Math.round(bearing * 10) / 10}`;
+  if (pitch) text += `/${Math.round(pitch)}`;
+  return text;
+}
+
+export function parseCamera(text: string | null): Camera | undefined {
+  if (text === null) return undefined;
+  const parts = text.split('/');
+  if (parts.length < 3 || parts.length > 5 || parts.some((p) => !/^-?\d+(\.\d+)?$/.test(p))) return undefined;
+  const [zoom, lat, lng, bearing = 0, pitch = 0] = parts.map(Number);
+  if (zoom < 0 || zoom > 22 || Math.abs(lat) > 85 || Math.abs(lng) > 180 || Math.abs(bearing) > 180 || pitch < 0 || pitch > 85) return undefined;
+  return { center: [lng, lat], zoom, bearing, pitch };
+}
+
+const cameraField: ViewField<Camera | undefined> = {
+  url: ['#map'],
+  label: 'Camera',
+  // Undefined: fit Great Britain.
+  default: undefined,
+  read: ({ hash }) => parseCamera(hash.get('map')),
+  write: (value, { hash }) => setOrDelete(hash, 'map', value && formatCamera(value)),
+};
+
+/** Every field of a view, in URL order. */
+export const VIEW_FIELDS = {
+  period: periodField,
+  flowStyle: enumField('style', 'Flow style', [
+    ['curved', 'Curved lines with arrows'],
+    ['arcs', '3D arcs (tilted view)'],
+  ]),
+  flowColour: enumField('colour', 'Colour flows by', [
+    ['direction', 'Direction (origin → destination)'],
+    ['group', 'Exporting area'],
+    ['count', 'Count (sequential)'],
+  ]),
+  /** 'auto' merges exporting areas (e.g. London's boroughs) below zoom 8, where they overlap. */
+  grouping: enumField('group', 'Exporting areas', [
+    ['auto', 'Group exporting areas when zoomed out'],
+    ['grouped', 'Always group (e.g. all of London)'],
+    ['separate', 'Never group'],
+  ]),
+  layers: layersField,
+  selection: selectionField,
+  minCount: wholeField('min', 'Minimum count', 0, [0, 10_000]),
+  /** Show the N largest flows only (0 = all). */
+  topN: wholeField('top', 'Largest flows only', 0, [0, 1000]),
+  originFilter: areaField('origin', 'From'),
+  destFilter: areaField('dest', 'To'),
+  /** Gi* neighbourhood: the k-ring of each cell (k = 1: the 6 touching cells). */
+  giK: wholeField('k', 'Gi* neighbourhood (rings)', 1, [1, 3]),
+  /** Benjamini–Hochberg false-discovery-rate correction of the Gi* bins. */
+  giFdr: fdrField,
+  camera: cameraField,
+} as const;
+
+export type View = { -readonly [K in keyof typeof VIEW_FIELDS]: FieldValue<(typeof VIEW_FIELDS)[K]> };
+export type ViewKey = keyof View;
+export const VIEW_KEYS = Object.keys(VIEW_FIELDS) as ViewKey[];
+
+export type FlowStyle = View['flowStyle'];
+export type FlowColour = View['flowColour'];
+export type Grouping = View['grouping'];
+
+export const DEFAULT_VIEW: View = Object.fromEntries(VIEW_KEYS.map((key) => [key, VIEW_FIELDS[key].default])) as View;
+
+/** The allowed values of an enumerated field with their labels, for a select. */
+export const optionsOf = <K extends ViewKey>(key: K) => (VIEW_FIELDS[key].options ?? []) as readonly (readonly [View[K], string])[];
+
+function partsOf(url: URL): UrlParts {
+  return { query: url.searchParams, hash: new URLSearchParams(url.hash.replace(/^#/, '')) };
+}
+
+/** The fields a URL sets (valid ones only); the rest keep their defaults when applied. */
+export function readView(href: string): Partial<View> {
+  const parts = partsOf(new URL(href));
+  const view: Partial<Record<ViewKey, unknown>> = {};
+  for (const key of VIEW_KEYS) {
+    const value = VIEW_FIELDS[key].read(parts);
+    if (value !== undefined) view[key] = value;
+  }
+  return view as Partial<View>;
+}
+
+/** A complete view from a URL: what it says, defaults for the rest. */
+export const viewFromUrl = (href: string): View => ({ ...DEFAULT_VIEW, ...readView(href) });
+
+/** `href` with every view field written; other query and hash parameters are kept. */
+export function writeView(view: View, href: string): string {
+  const url = new URL(href);
+  const parts = partsOf(url);
+  for (const key of VIEW_KEYS) (VIEW_FIELDS[key] as ViewField<unknown>).write(view[key], parts);
+  // MapLibre's hash keeps its slashes readable; nothing else goes there.
+  const hash = decodeURIComponent(parts.hash.toString());
+  url.hash = hash ? `#${hash}` : '';
+  return url.href;
+}
+
+/** The view fields of any object that holds them (the store). */
+export function pickView(source: View): View {
+  return Object.fromEntries(VIEW_KEYS.map((key) => [key, source[key]])) as View;
+}

@@ -1,0 +1,104 @@
+/**
+ * One view type: the field table gives the URL codec, the defaults and the store's fields. Every
+ * field round-trips through the URL; defaults are not written; junk is ignored; applying a view
+ * sets every field, so one scene cannot leak settings into the next.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useAtlasStore } from '../../src/state/store';
+import { DEFAULT_VIEW, formatCamera, parseCamera, pickView, readView, VIEW_FIELDS, VIEW_KEYS, viewFromUrl, writeView, type View } from '../../src/state/view';
+import { tinyDataset } from '../fixtures/tiny-dataset';
+
+const BASE = 'http://localhost/atlas/?x=1';
+
+/** A view with every field away from its default. */
+const EVERYTHING: View = {
+  period: '2024-Q3',
+  flowStyle: 'arcs',
+  flowColour: 'count',
+  grouping: 'separate',
+  layers: { flows: false, totals: true, choropleth: false, hexbin: true, density: false, hotspots: true },
+  selection: { id: 'E07000114', direction: 'in' },
+  minCount: 20,
+  topN: 10,
+  originFilter: 'E09000022',
+  destFilter: 'E06000052',
+  giK: 3,
+  giFdr: true,
+  camera: { center: [1.38, 51.36], zoom: 8.6, bearing: 0, pitch: 45 },
+};
+
+describe('the view field table', () => {
+  it('covers every field once, with a label and URL keys no other field uses', () => {
+    const keys = VIEW_KEYS.flatMap((key) => VIEW_FIELDS[key].url);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const key of VIEW_KEYS) expect(VIEW_FIELDS[key].label, key).not.toBe('');
+    expect(Object.keys(EVERYTHING).sort()).toEqual([...VIEW_KEYS].sort());
+  });
+
+  it('round-trips every field through the URL, keeping other parameters', () => {
+    const href = writeView(EVERYTHING, BASE);
+    expect(href).toBe(
+      'http://localhost/atlas/?x=1&period=2024-Q3&style=arcs&colour=count&group=separate&layers=totals%2Chexbin%2Chotspots&sel=E07000114&dir=in&min=20&top=10&origin=E09000022&dest=E06000052&k=3&fdr=1#map=8.6/51.36/1.38/0/45',
+    );
+    expect(viewFromUrl(href)).toEqual(EVERYTHING);
+  });
+
+  it('writes nothing for defaults, so a plain link stays plain', () => {
+    expect(writeView(DEFAULT_VIEW, BASE)).toBe(BASE);
+    expect(writeView(DEFAULT_VIEW, `${BASE}&style=arcs&min=5#map=5/52/-1`)).toBe(BASE);
+    expect(viewFromUrl(BASE)).toEqual(DEFAULT_VIEW);
+  });
+
+  it('ignores junk in every field', () => {
+    const junk = '?period=<script>&style=3d&colour=red&group=x&sel=<img>&dir=sideways&min=-5&top=1e3&origin=a%22b&k=99&fdr=yes#map=5/952/-1';
+    expect(readView(`http://localhost/${junk}`)).toEqual({});
+    expect(readView('http://localhost/?sel=E07000114&dir=sideways').selection).toEqual({ id: 'E07000114', direction: 'both' });
+    expect(readView('http://localhost/?layers=').layers).toEqual({ flows: false, totals: false, choropleth: false, hexbin: false, density: false, hotspots: false });
+  });
+
+  it('formats the camera as MapLibre writes its hash', () => {
+    expect(formatCamera({ center: [0.9, 51.3], zoom: 8.6, bearing: 0, pitch: 0 })).toBe('8.6/51.3/0.9');
+    expect(formatCamera({ center: [-1.234567, 52.3456789], zoom: 5.123, bearing: 0, pitch: 0 })).toBe('5.12/52.35/-1.23');
+    expect(formatCamera({ center: [0, 50], zoom: 6, bearing: 12.34, pitch: 0 })).toBe('6/50/0/12.3');
+    expect(parseCamera('6/50/0/12.3')).toEqual({ center: [0, 50], zoom: 6, bearing: 12.3, pitch: 0 });
+    expect(parseCamera('6/50')).toBeUndefined();
+    expect(parseCamera('6/50/0/0/120')).toBeUndefined();
+  });
+});
+
+describe('applying a view', () => {
+  beforeEach(() => {
+    useAtlasStore.setState({ ...DEFAULT_VIEW, dataset: tinyDataset(), mapHandle: undefined });
+  });
+
+  it('sets every field, defaults included: nothing leaks from the view before', () => {
+    const store = useAtlasStore.getState();
+    store.applyView(EVERYTHING);
+    expect(pickView(useAtlasStore.getState())).toEqual(EVERYTHING);
+    useAtlasStore.getState().applyView(DEFAULT_VIEW);
+    expect(pickView(useAtlasStore.getState())).toEqual({ ...DEFAULT_VIEW, period: '2024-Q4' });
+  });
+
+  it('an unknown or missing period becomes the dataset’s latest', () => {
+    useAtlasStore.getState().applyView({ ...DEFAULT_VIEW, period: '1999-Q1' });
+    expect(useAtlasStore.getState().period).toBe('2024-Q4');
+  });
+
+  it('moves the camera through the map handle: flying when asked, home when the view has none', () => {
+    const calls: string[] = [];
+    const handle = {
+      flyTo: () => calls.push('flyTo'),
+      jumpTo: () => calls.push('jumpTo'),
+      resetCamera: () => calls.push('resetCamera'),
+      getCanvas: () => undefined as unknown as HTMLCanvasElement,
+      project: () => ({ x: 0, y: 0 }),
+      whenReady: async () => {},
+    };
+    useAtlasStore.setState({ mapHandle: handle });
+    const store = useAtlasStore.getState();
+    store.applyView(EVERYTHING, { animate: true });
+    store.applyView(EVERYTHING);
+    store.applyView(DEFAULT_VIEW);
+    expect(calls).toEqual(['flyTo', 'jumpTo', 'resetCamera']);
+  });
+});
