@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { BaseMap } from './map/base-map';
 import { Header, SourceNote } from './ui/header';
 import { Legend } from './ui/legend';
@@ -9,20 +8,15 @@ import { Tooltip } from './ui/tooltip';
 import { ControlsPanel, FiltersPanel } from './ui/controls-panel';
 import { SummaryPanel } from './ui/summary-panel';
 import { SelectionPanel } from './ui/selection-panel';
-import { useAtlasStore } from './state/store';
+import { useAnalysisData } from './shell/use-analysis-data';
+import { useEscapeKey } from './shell/use-escape-key';
+import { usePlayback } from './shell/use-playback';
 
 export function App() {
-  // Esc clears the selection (and stops playback), from anywhere on the page.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      const s = useAtlasStore.getState();
-      s.clearSelection();
-      s.setPlaying(false);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // App-level behaviour, whatever panels are showing.
+  usePlayback();
+  useEscapeKey();
+  useAnalysisData();
   return (
     <div className="app">
       <aside className="panel">

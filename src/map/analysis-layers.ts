@@ -60,7 +60,8 @@ export interface AnalysisInput {
   hotspots?: HotspotResult;
 }
 
-export function analysisLayers({ dataset, periodIndex, layers, hotspots }: AnalysisInput): { below: Layer[]; above: Layer[] } {
+/** The switched-on analysis layers, drawn under the flows. */
+export function analysisLayers({ dataset, periodIndex, layers, hotspots }: AnalysisInput): Layer[] {
   const below: Layer[] = [];
   if (layers.choropleth) {
     const data = choroplethData(dataset);
@@ -129,5 +130,5 @@ export function analysisLayers({ dataset, periodIndex, layers, hotspots }: Analy
       }), CELL_PICKING),
     );
   }
-  return { below, above: [] };
+  return below;
 }

@@ -37,11 +37,10 @@ export function flowFilterOf(dataset: Dataset, view: ViewChoices): FlowFilter {
 export interface Composed {
   layers: Layer[];
   flowData: FlowLayerData;
-  filter: FlowFilter;
 }
 
 /** Analysis layers (choropleth, cells, density, hot spots) come in from their lazy module. */
-export function composeLayers(dataset: Dataset, view: ViewChoices, analysis: { below: Layer[]; above: Layer[] } = { below: [], above: [] }): Composed {
+export function composeLayers(dataset: Dataset, view: ViewChoices, analysis: { below: Layer[] } = { below: [] }): Composed {
   const flowData = prepareFlowData(dataset, isGrouped(view.grouping, view.zoom), FLOW_STYLE.maxWidthPx);
   const filter = flowFilterOf(dataset, view);
   const selected = new Set<string>();
@@ -60,6 +59,6 @@ export function composeLayers(dataset: Dataset, view: ViewChoices, analysis: { b
     const visible = flowData.network.flows.filter((f) => passesFilter(f, filter));
     layers.push(areaTotalsLayer(nodeTotals(visible), maxNodeTotalPerPeriod(flowData.network.flows)));
   }
-  layers.push(...analysis.above, labelsLayer(placeLabels(buildLabels(dataset), Math.floor(view.zoom * 4) / 4)));
-  return { layers, flowData, filter };
+  layers.push(labelsLayer(placeLabels(buildLabels(dataset), Math.floor(view.zoom * 4) / 4)));
+  return { layers, flowData };
 }

@@ -33,6 +33,18 @@ export interface FilterSlice extends Pick<View, 'minCount' | 'originFilter' | 'd
   advance: () => void;
 }
 
+const datasetIds = new WeakMap<object, number>();
+let nextDatasetId = 1;
+
+/**
+ * Which hot-spot result the view needs: by dataset identity (two local imports are both titled
+ * "Your data"; incident cells attached later make a new dataset object), period and options.
+ */
+export function hotspotKey(dataset: object, period: string, k: number, fdr: boolean): string {
+  if (!datasetIds.has(dataset)) datasetIds.set(dataset, nextDatasetId++);
+  return `${datasetIds.get(dataset)}|${period}|${k}|${fdr}`;
+}
+
 /** Gi* results for one (dataset, period, k, fdr), computed in the data worker. */
 export interface HotspotResult {
   key: string;

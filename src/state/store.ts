@@ -68,7 +68,14 @@ export interface HoverSlice {
   setHover: (hover?: HoverTarget) => void;
 }
 
-export type AtlasStore = DatasetSlice & ViewSlice & HoverSlice & SettingsSlice & FilterSlice & SelectionSlice & AnalysisSlice;
+/** How the page is being used: exploring at a desk, or embedded in an article. */
+export type AppMode = 'explore' | 'embed';
+
+export interface ModeSlice {
+  mode: AppMode;
+}
+
+export type AtlasStore = ModeSlice & DatasetSlice & ViewSlice & HoverSlice & SettingsSlice & FilterSlice & SelectionSlice & AnalysisSlice;
 
 const createDatasetSlice: StateCreator<AtlasStore, [], [], DatasetSlice> = (set, get) => ({
   status: 'idle',
@@ -126,6 +133,7 @@ const createHoverSlice: StateCreator<AtlasStore, [], [], HoverSlice> = (set) => 
 });
 
 export const useAtlasStore = create<AtlasStore>()((...a) => ({
+  mode: 'explore',
   ...createDatasetSlice(...a),
   ...createViewSlice(...a),
   ...createHoverSlice(...a),

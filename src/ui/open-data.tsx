@@ -1,5 +1,5 @@
 import { useRef, useState, type DragEvent, type ReactNode } from 'react';
-import { openLocalFiles } from '../load-in-browser';
+import { openLocalFiles } from '../shell/data-actions';
 import { useAtlasStore } from '../state/store';
 
 const ACCEPT = '.json,.geojson,.csv,application/json,application/geo+json,text/csv';

@@ -1,4 +1,4 @@
-import { useEffect, useId } from 'react';
+import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAtlasStore } from '../state/store';
 import { periodLabel } from '../data/periods';
@@ -7,19 +7,14 @@ const SPEEDS = [0.5, 1, 2, 4];
 
 /**
  * The period on screen: slider and previous/next (arrow keys move the slider, as a native range
- * does), a window for playback, and play/pause with a speed.
+ * does), a window for playback, and play/pause with a speed (the timer runs in the app shell).
  */
 export function PeriodControl() {
   const s = useAtlasStore(
-    useShallow((st) => ({ dataset: st.dataset, period: st.period, range: st.range, playing: st.playing, speed: st.speed, setPeriod: st.setPeriod, stepPeriod: st.stepPeriod, setRange: st.setRange, setPlaying: st.setPlaying, setSpeed: st.setSpeed, advance: st.advance })),
+    useShallow((st) => ({ dataset: st.dataset, period: st.period, range: st.range, playing: st.playing, speed: st.speed, setPeriod: st.setPeriod, stepPeriod: st.stepPeriod, setRange: st.setRange, setPlaying: st.setPlaying, setSpeed: st.setSpeed })),
   );
   const id = useId();
-  const { playing, speed, advance } = s;
-  useEffect(() => {
-    if (!playing) return;
-    const timer = window.setInterval(advance, 1000 / speed);
-    return () => window.clearInterval(timer);
-  }, [playing, speed, advance]);
+  const { playing, speed } = s;
   if (!s.dataset || !s.period) return null;
   const periods = s.dataset.periods;
   const index = periods.indexOf(s.period);

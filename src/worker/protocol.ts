@@ -1,18 +1,34 @@
-/** Messages between the app and the data worker. */
+/**
+ * Messages between the page and the data worker: a DataClient call by method name, answered by
+ * progress messages and then exactly one result or error, whatever happens in the worker.
+ */
+import type { HotspotInput, HotspotMethodId } from '../data/analysis/hotspots';
 import type { ImportOptions } from '../data/io/import';
 import type { DataProblem } from '../data/problems';
-import type { DisclosureReport } from '../data/disclosure/protect';
-import type { Dataset } from '../data/schema';
+import type { DataClient, LocalFile } from './data-client';
 
-export type WorkerRequest =
-  | { id: number; kind: 'import'; files: { name: string; buffer: ArrayBuffer }[]; options: Omit<ImportOptions, 'onProgress'> }
-  | { id: number; kind: 'gi'; cells: string[]; values: number[]; k: number; fdr: boolean }
-  | { id: number; kind: 'url'; url: string }
-  | { id: number; kind: 'incidents'; manifestUrl: string; file: string };
+export type WorkerRequest = { id: number } & (
+  | { method: 'openManifest'; args: [url: string] }
+  | { method: 'importFiles'; args: [files: LocalFile[], options: Omit<ImportOptions, 'onProgress'>] }
+  | { method: 'loadIncidents'; args: [manifestUrl: string, file: string] }
+  | { method: 'hotspots'; args: [method: HotspotMethodId, input: HotspotInput] }
+);
 
 export type WorkerResponse =
   | { id: number; type: 'progress'; fraction: number; stage: string }
-  | { id: number; type: 'done'; dataset: Dataset; warnings: DataProblem[]; report?: DisclosureReport; recognised: string[] }
-  | { id: number; type: 'error'; problems: DataProblem[] }
-  | { id: number; type: 'gi'; z: number[]; p: number[]; bins: number[] }
-  | { id: number; type: 'incidents'; incidents: Dataset['incidents'] };
+  | { id: number; type: 'result'; value: unknown }
+  | { id: number; type: 'error'; problems: DataProblem[] };
+
+/** The call a request stands for, made on `client`. */
+export function callClient(client: DataClient, request: WorkerRequest, onProgress: (fraction: number, stage: string) => void): Promise<unknown> {
+  switch (request.method) {
+    case 'openManifest':
+      return client.openManifest(...request.args);
+    case 'importFiles':
+      return client.importFiles(...request.args, onProgress);
+    case 'loadIncidents':
+      return client.loadIncidents(...request.args);
+    case 'hotspots':
+      return client.hotspots(...request.args);
+  }
+}

@@ -149,17 +149,17 @@ describe('what the CLI writes cannot attack whoever opens it', () => {
     expect(new Set(reopened.dataset.flows.map((f) => f.origin))).toEqual(new Set([HOSTILE_IDS[0]]));
   });
 
-  it('incidents.csv neutralises a hostile cell id from an input', () => {
+  it('a hostile incident cell id never reaches incidents.csv: it is not an H3 cell', () => {
     const dir = workspace({
       'locations.csv': 'id,name,lat,lon\nA,Alpha,51.5,-0.1\nB,Beta,51.36,1.38\n',
       'flows.csv': 'origin,dest,count,period\nA,B,40,2024-Q1\n',
-      'cells.csv': 'cell,period,count\n"=1+1",2024-Q1,20\n',
+      'cells.csv': 'cell,period,count\n871fb4662ffffff,2024-Q1,20\n"=1+1",2024-Q1,20\n',
     });
     const out = join(dir, 'out');
-    expect(run(['build', join(dir, 'locations.csv'), join(dir, 'flows.csv'), join(dir, 'cells.csv'), '--out', out]).code).toBe(0);
-    const written = readFileSync(join(out, 'incidents.csv'), 'utf8');
-    expectNoFormulaCells(written);
-    expect(written).toContain(`"'=1+1",2024-Q1,20`);
+    const result = run(['build', join(dir, 'locations.csv'), join(dir, 'flows.csv'), join(dir, 'cells.csv'), '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe('error: cells.csv: row 3, field "cell": "=1+1" is not an H3 cell');
+    expect(existsSync(out)).toBe(false);
   });
 
   it('hotspots output neutralises ids; negative z-scores stay numbers', () => {

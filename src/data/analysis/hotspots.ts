@@ -9,7 +9,7 @@
  * weights including w_ii = 1.
  */
 import { errorFunction } from 'simple-statistics';
-import { gridDisk } from 'h3-js';
+import { gridDisk, isValidCell } from 'h3-js';
 
 export interface GiStarResult {
   z: number[];
@@ -79,6 +79,9 @@ export function confidenceBins(result: GiStarResult, fdr: boolean): number[] {
 
 /** Neighbours of each H3 cell among the given cells: its k-ring (grid distance ≤ k), self excluded. */
 export function h3Neighbours(cells: readonly string[], k: number): number[][] {
+  // gridDisk of a malformed id is silently empty: a cell with no neighbours, a wrong statistic.
+  const bad = cells.find((cell) => !isValidCell(cell));
+  if (bad !== undefined) throw new Error(`"${bad}" is not an H3 cell`);
   const index = new Map(cells.map((cell, i) => [cell, i]));
   return cells.map((cell) =>
     gridDisk(cell, k)
@@ -111,3 +114,35 @@ export function parseGal(text: string): Map<string, string[]> {
   if (out.size !== n) throw new Error(`header says ${n} features but ${out.size} are listed`);
   return out;
 }
+
+/** Cells, their values and a method's parameters: what every hot-spot method takes. */
+export interface HotspotInput {
+  cells: string[];
+  values: number[];
+  /** Neighbourhood in H3 rings. */
+  k: number;
+  /** Benjamini–Hochberg false-discovery-rate correction of the bins. */
+  fdr: boolean;
+}
+
+export interface HotspotOutput {
+  z: number[];
+  p: number[];
+  /** ArcGIS confidence bins −3…3 (0: not significant). */
+  bins: number[];
+}
+
+/**
+ * Hot-spot methods by id: the worker, the CLI and the map ask for one by name, so another
+ * statistic is one more entry here, not a new path through every layer.
+ */
+export const HOTSPOT_METHODS = {
+  'gi-star': {
+    label: 'Getis-Ord Gi*',
+    compute({ cells, values, k, fdr }: HotspotInput): HotspotOutput {
+      const result = getisOrdGiStar(values, h3Neighbours(cells, k));
+      return { z: result.z, p: result.p, bins: confidenceBins(result, fdr) };
+    },
+  },
+} as const;
+export type HotspotMethodId = keyof typeof HOTSPOT_METHODS;

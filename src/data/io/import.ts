@@ -3,6 +3,7 @@
  * content (not its name), assembles a dataset, and applies disclosure control to raw counts
  * before anything can be shown. Throws a DataError listing every problem found.
  */
+import { getResolution, isValidCell } from 'h3-js';
 import { importAreasGeoJson } from './import-areas';
 import { extraColumns, FLOW_COLUMNS, KEPLER_ALLOWED, KEPLER_COLUMNS, LOCATION_COLUMNS, readCsv, readFlowmapLocations, readKeplerFlows, readRawFlows, requireColumns, type CsvTable } from './import-flows';
 import { assembleDataset, parseAreas, parseFlowsCsv, parseIncidentsCsv, parseManifest } from './parse';
@@ -200,6 +201,7 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
   // Published-format flows and raw ones alike pass through protection: protecting a protected
   // table changes nothing, and it is the only way to be sure nothing under the threshold shows.
   const flows = protectFlows([...raw, ...published.map((f) => ({ ...f }))], settings, report);
+  const cellsResolution = cells.length && isValidCell(cells[0].cell) ? getResolution(cells[0].cell) : undefined;
   if (points.length) cells = cells.concat(coarsenIncidents(points, options.h3Resolution ?? 7, settings, report));
   const flowFile = [...names('flows'), ...names('kepler'), ...names('published-flows')].map((r) => r.file).join(', ');
   const areaFiles = [...names('areas-published'), ...names('areas-geojson'), ...names('locations'), ...names('kepler')].map((r) => r.file).join(', ');
@@ -216,8 +218,9 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
       flowMeasure: 'flows',
       incidentMeasure: 'incidents',
       disclosure: settings,
-      h3Resolution: options.h3Resolution ?? 7,
-      files: { areas: areaFiles || 'areas', flows: flowFile, incidents: cells.length ? 'incidents' : undefined },
+      // Cells given as cells keep their own resolution (assembleDataset checks they agree).
+      h3Resolution: cellsResolution ?? options.h3Resolution ?? 7,
+      files: { areas: areaFiles || 'areas', flows: flowFile, incidents: cells.length ? [...names('incident-cells'), ...names('incident-points')].map((r) => r.file).join(', ') : undefined },
     },
     { type: 'FeatureCollection', features: assignRoles(dedupeAreas(areas), flows, warnings, areaFiles) },
     flows,

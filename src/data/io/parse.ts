@@ -9,6 +9,7 @@ import {
   areaInputCollectionSchema,
   AREA_PROPERTY_ALLOW_LIST,
   manifestSchema,
+  H3_RESOLUTION_RANGE,
   SUPPRESSED_TOKEN,
   type AreaCollection,
   type AreaFeature,
@@ -23,6 +24,7 @@ import { unescapeFormulaCell } from './csv-cells';
 import { readCsv, requireColumns } from './import-flows';
 import { DataError, type DataProblem } from '../problems';
 import { parseJsonText } from './text';
+import { getResolution, isValidCell } from 'h3-js';
 
 export { DataError, formatProblem, type DataProblem } from '../problems';
 import { granularityOf, isPeriod, PERIOD_EXAMPLES, sortPeriods } from '../periods';
@@ -129,6 +131,22 @@ export function parseIncidentsCsv(text: string, file = 'incidents.csv'): Inciden
 }
 
 /**
+ * Incident cells must be H3 cells at the manifest's resolution, never finer than the format
+ * allows: a malformed id would draw nowhere, a finer cell could single out an address.
+ */
+function checkCells(file: string, incidents: IncidentCell[], resolution: number): DataProblem[] {
+  const [coarsest, finest] = H3_RESOLUTION_RANGE;
+  if (resolution < coarsest || resolution > finest) return [{ severity: 'error', file, message: `cells at H3 resolution ${resolution} are finer than this format allows (${coarsest} to ${finest})` }];
+  const problems: DataProblem[] = [];
+  incidents.forEach((c, i) => {
+    const at = { severity: 'error' as const, file, where: `row ${i + 2}`, field: 'cell' };
+    if (!isValidCell(c.cell)) problems.push({ ...at, message: `"${c.cell}" is not an H3 cell` });
+    else if (getResolution(c.cell) !== resolution) problems.push({ ...at, message: `"${c.cell}" is an H3 cell at resolution ${getResolution(c.cell)}; the manifest's h3Resolution is ${resolution}` });
+  });
+  return problems;
+}
+
+/**
  * Joins the parsed files into a dataset and checks what only the whole can show: flows naming
  * unknown areas, and counts that break the dataset's own disclosure settings (refused outright:
  * the app must never display a value under the threshold).
@@ -153,7 +171,10 @@ export function assembleDataset(manifest: Manifest, areas: AreaCollection, flows
       problems.push({ severity: 'error', file: manifest.files.flows, where: `row ${i + 2}`, field: 'period', message: `"${flow.period}" is not a ${manifest.periodGranularity} (the manifest's periodGranularity), e.g. "${PERIOD_EXAMPLES[manifest.periodGranularity]}"` });
     }
   });
-  if (manifest.files.incidents) checkDisclosure(manifest.files.incidents, incidents);
+  if (manifest.files.incidents) {
+    checkDisclosure(manifest.files.incidents, incidents);
+    problems.push(...checkCells(manifest.files.incidents, incidents, manifest.h3Resolution));
+  }
   if (problems.length) throw new DataError(problems.slice(0, 100));
   const periods = sortPeriods([...flows.map((f) => f.period), ...incidents.map((c) => c.period)]);
   return { manifest, areas, flows, incidents, periods };

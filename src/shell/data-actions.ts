@@ -1,0 +1,95 @@
+/**
+ * What the app does with data, between the store and the data worker: open a published dataset
+ * by (same-origin) URL, import local files (never uploaded), fetch incident cells on first use,
+ * compute hot spots. Results go to the store; on failure the problems are shown and the dataset
+ * already on screen stays.
+ */
+import type { HotspotInput, HotspotMethodId } from '../data/analysis/hotspots';
+import { DataError, type DataProblem } from '../data/problems';
+import type { Dataset } from '../data/schema';
+import { useAtlasStore } from '../state/store';
+import { problemsOf, type DataClient, type LoadedDataset } from '../worker/data-client';
+import { workerDataClient } from '../worker/worker-data-client';
+
+export const SAMPLE_MANIFEST = 'data/sample/manifest.json';
+
+let client: DataClient | undefined;
+/** The page's data client (the worker); tests of the actions may set another. */
+export const dataClient = (): DataClient => (client ??= workerDataClient());
+export const setDataClient = (next: DataClient) => {
+  client = next;
+};
+
+/**
+ * `?data=` may only name a dataset on this site: anything else would send the reader's browser to
+ * another server (and let a link make the atlas show someone else's numbers under our name).
+ */
+export function resolveDataParam(value: string, pageUrl: string): { url: string } | { refused: string } {
+  let url: URL;
+  try {
+    url = new URL(value, pageUrl);
+  } catch {
+    return { refused: `?data=${value} is not a valid address` };
+  }
+  const page = new URL(pageUrl);
+  if (url.origin !== page.origin) return { refused: `?data= must name a dataset on this site (${page.origin}); refused ${url.origin}` };
+  return { url: url.href };
+}
+
+/** Shows what was loaded, or the problems; returns the problems when it could not be opened. */
+async function settle(loading: Promise<LoadedDataset>, source: string): Promise<DataProblem[] | undefined> {
+  const store = useAtlasStore.getState();
+  try {
+    const { dataset, warnings, report } = await loading;
+    store.setDataset(dataset, source, warnings, report);
+    return undefined;
+  } catch (error) {
+    const problems = problemsOf(error, source);
+    store.setProblems(problems);
+    return problems;
+  }
+}
+
+/** Opens a published dataset; returns its problems when it could not be opened. */
+export async function openDataset(manifestUrl = SAMPLE_MANIFEST): Promise<DataProblem[] | undefined> {
+  useAtlasStore.getState().startLoading('Loading dataset');
+  return settle(dataClient().openManifest(new URL(manifestUrl, document.baseURI).href), manifestUrl);
+}
+
+/** Reads the files locally (never uploaded) and imports them in the data worker. */
+export async function openLocalFiles(files: File[]): Promise<void> {
+  if (files.length === 0) return;
+  useAtlasStore.getState().startLoading(`Reading ${files.length === 1 ? files[0].name : `${files.length} files`}`);
+  const payload = await Promise.all(files.map(async (f) => ({ name: f.name, buffer: await f.arrayBuffer() })));
+  const progress = (fraction: number, stage: string) => useAtlasStore.getState().setProgress(fraction, stage);
+  await settle(dataClient().importFiles(payload, {}, progress), files.map((f) => f.name).join(', '));
+}
+
+/** Incident cells of a published dataset, fetched on first use of a layer that needs them. */
+export async function loadIncidents(dataset: Dataset, manifestUrl: string): Promise<void> {
+  const file = dataset.manifest.files.incidents;
+  if (!file || dataset.incidents.length > 0) return;
+  try {
+    useAtlasStore.getState().attachIncidents(dataset, await dataClient().loadIncidents(new URL(manifestUrl, document.baseURI).href, file));
+  } catch (error) {
+    useAtlasStore.getState().setProblems(problemsOf(error, file));
+    // The layers that wanted them draw without cells rather than wait for ever.
+    useAtlasStore.getState().markIncidentsUnavailable(dataset);
+  }
+}
+
+/**
+ * Hot spots in the data worker (the main thread never stalls on the statistics), stored under
+ * `key`. A failure is shown, and stored as an empty result so the map stops waiting for it.
+ */
+export async function computeHotspots(key: string, method: HotspotMethodId, input: HotspotInput): Promise<void> {
+  const store = useAtlasStore.getState();
+  store.setHotspotStatus('Computing hot spots…');
+  try {
+    const result = await dataClient().hotspots(method, input);
+    useAtlasStore.getState().setHotspots({ key, cells: input.cells, values: input.values, z: result.z, bins: result.bins });
+  } catch (error) {
+    useAtlasStore.getState().setProblems(error instanceof DataError ? error.problems : problemsOf(error, 'hot spots'));
+    useAtlasStore.getState().setHotspots({ key, cells: [], values: [], z: [], bins: [] });
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Everything the app asks of its data layer, as one interface. `localDataClient` runs it in the
+ * calling thread (the data worker uses it; so could a test or a tool), and the page talks to the
+ * worker through `workerDataClient` (worker-data-client.ts), the same interface over messages,
+ * as flowmap.gl's data providers do. Every failure rejects with a DataError naming file and field.
+ */
+import { HOTSPOT_METHODS, type HotspotInput, type HotspotMethodId, type HotspotOutput } from '../data/analysis/hotspots';
+import type { DisclosureReport } from '../data/disclosure/protect';
+import { importFiles, type ImportOptions } from '../data/io/import';
+import { loadDataset, resolveRelative, type FetchText } from '../data/io/load';
+import { parseIncidentsCsv } from '../data/io/parse';
+import { DataError, type DataProblem } from '../data/problems';
+import type { Dataset, IncidentCell } from '../data/schema';
+
+export interface LoadedDataset {
+  dataset: Dataset;
+  warnings: DataProblem[];
+  /** Present when disclosure control was applied here (raw inputs). */
+  report?: DisclosureReport;
+}
+
+export interface LocalFile {
+  name: string;
+  buffer: ArrayBuffer;
+}
+
+export type Progress = (fraction: number, stage: string) => void;
+
+export interface DataClient {
+  /** A published dataset by its (same-origin) manifest URL. */
+  openManifest(url: string): Promise<LoadedDataset>;
+  /** Files the reader opened or dropped: recognised, checked and protected. */
+  importFiles(files: LocalFile[], options: Omit<ImportOptions, 'onProgress'>, onProgress?: Progress): Promise<LoadedDataset>;
+  /** A published dataset's incident cells, fetched on first use. */
+  loadIncidents(manifestUrl: string, file: string): Promise<IncidentCell[]>;
+  hotspots(method: HotspotMethodId, input: HotspotInput): Promise<HotspotOutput>;
+}
+
+/** The problems to show for a failure: a DataError's own, or one naming `file` for anything else. */
+export function problemsOf(error: unknown, file: string): DataProblem[] {
+  if (error instanceof DataError) return error.problems;
+  return [{ severity: 'error', file, message: `could not be read: ${error instanceof Error ? error.message : String(error)}` }];
+}
+
+/** Runs `work`, turning any failure into a DataError about `file`. */
+async function failingAs<T>(file: string, work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw error instanceof DataError ? error : new DataError(problemsOf(error, file));
+  }
+}
+
+const lastSegment = (url: string) => url.split('?')[0].split('/').pop() || url;
+
+export function localDataClient(fetchText: FetchText): DataClient {
+  return {
+    openManifest: (url) => failingAs(lastSegment(url), async () => ({ dataset: await loadDataset(url, fetchText), warnings: [] })),
+    importFiles: (files, options, onProgress) =>
+      failingAs(files.map((f) => f.name).join(', '), () => {
+        const result = importFiles(
+          files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.buffer) })),
+          { ...options, onProgress },
+        );
+        return { dataset: result.dataset, warnings: result.warnings, report: result.report };
+      }),
+    loadIncidents: (manifestUrl, file) => failingAs(file, async () => parseIncidentsCsv(await fetchText(resolveRelative(manifestUrl, file)), file)),
+    hotspots: (method, input) =>
+      failingAs(`hot spots (${method})`, () => {
+        const known = HOTSPOT_METHODS[method];
+        if (!known) throw new Error(`unknown method "${method}"`);
+        return known.compute(input);
+      }),
+  };
+}
