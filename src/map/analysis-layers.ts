@@ -10,8 +10,8 @@ import { classOf } from '../data/analysis/classify';
 import type { AreaFeature, Dataset } from '../data/schema';
 import type { HotspotResult } from '../state/analysis-slices';
 import type { LayerName } from '../state/view';
-import { CELL_COLOURS, cellBreaks, CHOROPLETH_COLOURS, choroplethData, GI_COLOURS } from './choropleth-data';
-import { hexToRgba, type Rgba } from './theme';
+import { cellBreaks, choroplethData } from '../derive/choropleth';
+import { CELL_COLOURS, CHOROPLETH_COLOURS, GI_COLOURS, hexToRgba, type Rgba } from './theme';
 import { AREA_PICKING } from './layers/areas';
 import { withPicking, type Picking } from './picking';
 

@@ -3,36 +3,21 @@
  * Pure: the same inputs give the same layers (an export renders with exactly what is on screen).
  */
 import type { Layer } from '@deck.gl/core';
-import type { FlowFilter } from '../data/analysis/network';
 import { passesFilter } from '../data/analysis/network';
 import type { Dataset } from '../data/schema';
-import { AUTO_GROUP_BELOW_ZOOM } from '../state/analysis-slices';
+import { maxNodeTotalPerPeriod, nodeTotals } from '../derive/area-totals';
+import { filterRanges } from '../derive/flow-network';
+import { buildLabels } from '../derive/labels';
+import { flowFilterOf, isGrouped } from '../derive/view-filter';
 import type { ViewChoices } from '../state/view-choices';
-import type { Grouping } from '../state/view';
-export type { ViewChoices } from '../state/view-choices';
 import { placeLabels } from './label-placement';
-import { buildLabels, filterRanges, prepareAreaData, prepareFlowData, type FlowLayerData } from './layer-data';
+import { prepareFlowData, type FlowLayerData } from './layer-data';
 import { areasLayer } from './layers/areas';
-import { areaTotalsLayer, maxNodeTotalPerPeriod, nodeTotals } from './layers/area-totals';
+import { areaTotalsLayer } from './layers/area-totals';
 import { flowArcLayers } from './layers/flow-arcs';
 import { flowCurveLayers, suppressedCurveLayer } from './layers/flow-curves';
 import { labelsLayer } from './layers/labels';
 import { FLOW_STYLE } from './theme';
-
-export function isGrouped(grouping: Grouping, zoom: number): boolean {
-  return grouping === 'grouped' || (grouping === 'auto' && zoom < AUTO_GROUP_BELOW_ZOOM);
-}
-
-export function flowFilterOf(dataset: Dataset, view: ViewChoices): FlowFilter {
-  return {
-    periodIndex: dataset.periods.indexOf(view.period),
-    minCount: view.minCount,
-    origin: view.originFilter,
-    dest: view.destFilter,
-    topN: view.topN,
-    focus: view.selection,
-  };
-}
 
 export interface Composed {
   layers: Layer[];
@@ -47,7 +32,7 @@ export function composeLayers(dataset: Dataset, view: ViewChoices, analysis: { b
   if (view.selection) {
     for (const [area, node] of flowData.network.nodeOf) if (node === view.selection.id) selected.add(area);
   }
-  const layers: Layer[] = [areasLayer(prepareAreaData(dataset, view.period).areas, selected), ...analysis.below];
+  const layers: Layer[] = [areasLayer(dataset.areas.features, selected), ...analysis.below];
   if (view.layers.flows) {
     filterRanges(filter, flowData.nodeIndex).forEach((ranges, i) => {
       const options = { colour: view.flowColour, ranges, pass: `p${i}` };

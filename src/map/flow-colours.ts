@@ -1,7 +1,7 @@
 /** How flows are coloured: by direction (origin→destination), by exporting group, or by count. */
 import { classOf } from '../data/analysis/classify';
 import type { FlowColour } from '../state/view';
-import type { FlowLayerData } from './layer-data';
+import type { FlowNetworkData } from '../derive/flow-network';
 import type { NetworkFlow } from '../data/analysis/network';
 import { FLOW_STYLE, hexToRgba, PALETTE, type Rgba } from './theme';
 
@@ -11,17 +11,17 @@ export const GROUP_COLOURS = [PALETTE.darkBlue, PALETTE.turquoise, PALETTE.darkP
 /** Sequential blues (light to dark), all at least 3:1 against the land colour except the first. */
 export const COUNT_COLOURS = ['#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'].map((hex) => hexToRgba(hex));
 
-export function groupColour(data: FlowLayerData, flow: NetworkFlow): Rgba {
+export function groupColour(data: Pick<FlowNetworkData, 'groups'>, flow: NetworkFlow): Rgba {
   const i = data.groups.indexOf(flow.originNode.group ?? flow.originNode.name);
   return i < 0 ? GROUP_COLOURS[4] : GROUP_COLOURS[i % GROUP_COLOURS.length];
 }
 
-export function countColour(data: FlowLayerData, flow: NetworkFlow): Rgba {
+export function countColour(data: Pick<FlowNetworkData, 'countBreaks'>, flow: NetworkFlow): Rgba {
   return COUNT_COLOURS[classOf(flow.count ?? 0, data.countBreaks)] ?? COUNT_COLOURS[0];
 }
 
 /** Colour at the origin end and at the destination end of a flow. */
-export function flowEndColours(mode: FlowColour, data: FlowLayerData, flow: NetworkFlow): [Rgba, Rgba] {
+export function flowEndColours(mode: FlowColour, data: Pick<FlowNetworkData, 'groups' | 'countBreaks'>, flow: NetworkFlow): [Rgba, Rgba] {
   if (mode === 'group') return [groupColour(data, flow), groupColour(data, flow)];
   if (mode === 'count') return [countColour(data, flow), countColour(data, flow)];
   return [FLOW_STYLE.source, FLOW_STYLE.target];

@@ -3,7 +3,7 @@
  * overlap. Done on the CPU in Web Mercator pixels (a few dozen labels), so the result is
  * deterministic, testable without a GPU, and the same in every export.
  */
-import type { LabelDatum } from './layer-data';
+import type { LabelDatum } from '../derive/labels';
 
 const TILE_SIZE = 512;
 

@@ -6,8 +6,6 @@ import type { StateCreator } from 'zustand';
 import type { AtlasStore } from './store';
 import { DEFAULT_VIEW, type Direction, type FlowColour, type FlowStyle, type Grouping, type LayerName, type View } from './view';
 
-export const AUTO_GROUP_BELOW_ZOOM = 8;
-
 export interface SettingsSlice extends Pick<View, 'flowStyle' | 'flowColour' | 'grouping' | 'layers' | 'giK' | 'giFdr'> {
   setFlowStyle: (style: FlowStyle) => void;
   setFlowColour: (colour: FlowColour) => void;

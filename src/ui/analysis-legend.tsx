@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
-import { CELL_COLOURS, CHOROPLETH_COLOURS, cellBreaks, choroplethData, GI_COLOURS } from '../map/choropleth-data';
+import { cellBreaks, choroplethData } from '../derive/choropleth';
+import { CELL_COLOURS, CHOROPLETH_COLOURS, GI_COLOURS } from '../map/theme';
 import type { LayerName } from '../state/view';
 import { useAtlasStore } from '../state/store';
 import { binLabel } from './hotspot-text';

@@ -11,7 +11,9 @@ export function Legend() {
   if (!derived) return null;
   const { dataset, flowData, view } = derived;
   const { threshold, roundingBase } = dataset.manifest.disclosure;
-  const max = flowData.published.reduce((m, d) => Math.max(m, d.flow.count!), 0);
+  const max = flowData.maxCount;
+  // The same scale as the flow layers: the largest flow is FLOW_STYLE.maxWidthPx wide.
+  const pixelsPerUnit = FLOW_STYLE.maxWidthPx / Math.max(1, max);
   const swatch = PALETTE.darkBlue;
   return (
     <section className="legend" aria-label="Legend" data-testid="legend">
@@ -21,7 +23,7 @@ export function Legend() {
         {legendSamples(threshold, max).map((value) => (
           <li key={value}>
             <svg width="56" height="18" aria-hidden="true">
-              <line x1="2" x2="54" y1="9" y2="9" stroke={swatch} strokeWidth={Math.max(1.5, value * flowData.pixelsPerUnit)} />
+              <line x1="2" x2="54" y1="9" y2="9" stroke={swatch} strokeWidth={Math.max(1.5, value * pixelsPerUnit)} />
             </svg>
             <span>{value}</span>
           </li>

@@ -3,16 +3,15 @@ import { describeTotal, emptyTotals, formatCount } from '../data/format';
 import { periodLabel } from '../data/periods';
 import type { AreaTotals } from '../data/analysis/aggregate';
 import type { Dataset } from '../data/schema';
-import { FLOW_STYLE } from '../map/theme';
-import { prepareAreaData, prepareFlowData } from '../map/layer-data';
-import { nodeTotals } from '../map/layers/area-totals';
+import { areaTotalsForPeriod, nodeTotals } from '../derive/area-totals';
+import { flowNetworkData } from '../derive/flow-network';
 import { binLabel } from './hotspot-text';
 
 /** Totals for an area, or for a merged group (e.g. all of London) from the merged network. */
 function totalsFor(dataset: Dataset, period: string, id: string): AreaTotals {
-  if (!id.startsWith('group:')) return prepareAreaData(dataset, period).totals.get(id) ?? emptyTotals();
+  if (!id.startsWith('group:')) return areaTotalsForPeriod(dataset, period).get(id) ?? emptyTotals();
   const index = dataset.periods.indexOf(period);
-  const flows = prepareFlowData(dataset, true, FLOW_STYLE.maxWidthPx).network.flows.filter((f) => f.periodIndex === index);
+  const flows = flowNetworkData(dataset, true).network.flows.filter((f) => f.periodIndex === index);
   const node = nodeTotals(flows).find((t) => t.node.id === id);
   const suppressedOut = flows.filter((f) => f.origin === id).reduce((s, f) => s + f.suppressedMembers, 0);
   return { inbound: node?.inbound ?? 0, outbound: node?.outbound ?? 0, suppressedInbound: 0, suppressedOutbound: suppressedOut };

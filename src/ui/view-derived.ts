@@ -1,24 +1,26 @@
-/** What panels derive from the store: the flow data and filter exactly as the map uses them. */
+/** What panels derive from the store: the flow network and filter exactly as the map uses them. */
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { flowFilterOf, isGrouped, type ViewChoices } from '../map/compose-layers';
-import { prepareFlowData, type FlowLayerData } from '../map/layer-data';
-import { FLOW_STYLE } from '../map/theme';
 import type { FlowFilter } from '../data/analysis/network';
 import type { Dataset } from '../data/schema';
+import { flowNetworkData, type FlowNetworkData } from '../derive/flow-network';
+import { flowFilterOf, isGrouped } from '../derive/view-filter';
 import { useAtlasStore } from '../state/store';
-import { selectViewChoices } from '../state/view-choices';
+import { selectViewChoices, type ViewChoices } from '../state/view-choices';
 
 export interface Derived {
   dataset: Dataset;
   view: ViewChoices;
-  flowData: FlowLayerData;
+  flowData: FlowNetworkData;
   filter: FlowFilter;
 }
 
+/** Memoised on the dataset and the view (useShallow keeps the view object while it is equal), so panels' own memos hit. */
 export function useDerived(): Derived | undefined {
   const dataset = useAtlasStore((s) => s.dataset);
   const view = useAtlasStore(useShallow(selectViewChoices));
-  if (!dataset || !view) return undefined;
-  const flowData = prepareFlowData(dataset, isGrouped(view.grouping, view.zoom), FLOW_STYLE.maxWidthPx);
-  return { dataset, view, flowData, filter: flowFilterOf(dataset, view) };
+  return useMemo(() => {
+    if (!dataset || !view) return undefined;
+    return { dataset, view, flowData: flowNetworkData(dataset, isGrouped(view.grouping, view.zoom)), filter: flowFilterOf(dataset, view) };
+  }, [dataset, view]);
 }

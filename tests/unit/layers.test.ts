@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { PathLayer, TextLayer } from '@deck.gl/layers';
-import { buildLabels, filterRanges, prepareAreaData, prepareFlowData, type FlowDatum } from '../../src/map/layer-data';
+import { prepareFlowData, type FlowDatum } from '../../src/map/layer-data';
+import { assertPackable, filterRanges, RANK_STRIDE } from '../../src/derive/flow-network';
+import { buildLabels } from '../../src/derive/labels';
+import { nodeTotals } from '../../src/derive/area-totals';
+import { isGrouped } from '../../src/derive/view-filter';
+import { memoize } from '../../src/derive/memo';
 import { areasLayer } from '../../src/map/layers/areas';
 import { flowCurveLayers, suppressedCurveLayer } from '../../src/map/layers/flow-curves';
 import { flowArcLayers } from '../../src/map/layers/flow-arcs';
-import { areaTotalsLayer, nodeTotals, totalRadius } from '../../src/map/layers/area-totals';
+import { areaTotalsLayer, totalRadius } from '../../src/map/layers/area-totals';
 import { labelsLayer } from '../../src/map/layers/labels';
 import { placeLabels, projectToPixels } from '../../src/map/label-placement';
 import { flowCurve } from '../../src/map/flow-geometry';
 import { countColour, flowEndColours, GROUP_COLOURS } from '../../src/map/flow-colours';
-import { composeLayers, isGrouped, type ViewChoices } from '../../src/map/compose-layers';
+import { composeLayers } from '../../src/map/compose-layers';
+import type { ViewChoices } from '../../src/state/view-choices';
 import { passesFilter } from '../../src/data/analysis/network';
 import { AREA_STYLE, FLOW_STYLE } from '../../src/map/theme';
 import { DEFAULT_LAYERS, DEFAULT_VIEW } from '../../src/state/view';
@@ -77,15 +83,19 @@ describe('layers map prepared data to deck.gl props', () => {
     expect(call<FlowDatum, number>(line.props.getWidth, small) * 4).toBeCloseTo(call<FlowDatum, number>(line.props.getWidth, big));
     expect(call(line.props.getColor, big)).toEqual(FLOW_STYLE.source);
     expect(call(arrows.props.getColor, big)).toEqual(FLOW_STYLE.target);
-    expect((line.props as unknown as { filterRange: unknown }).filterRange).toEqual(options.ranges);
-    expect(call(line.props.getPath, big)).toEqual(big.curve.path);
+    // The arrowhead sits on the curve's end, turned along it.
+    expect(call(arrows.props.getPosition, big)).toEqual(big.curve.arrow.position);
+    expect(call<FlowDatum, number>(arrows.props.getSize, big)).toBeGreaterThan(call<FlowDatum, number>(arrows.props.getSize, small));
   });
 
   it('suppressed flows: one thin grey width, never sized by a value', () => {
     const layer = suppressedCurveLayer(data, options);
     expect(layer.props.getWidth).toBe(FLOW_STYLE.suppressedWidthPx);
     expect(layer.props.getColor).toEqual(FLOW_STYLE.suppressed);
-    expect(layer.props.data).toEqual(data.suppressed);
+    // Every drawn datum is a suppressed flow: no published count can reach the grey layer.
+    expect((layer.props.data as FlowDatum[]).length).toBeGreaterThan(0);
+    expect((layer.props.data as FlowDatum[]).every((d) => d.flow.count === null)).toBe(true);
+    expect(flowCurveLayers(data, options).flatMap((l) => l.props.data as FlowDatum[]).some((d) => d.flow.count === null)).toBe(false);
   });
 
   it('3D arcs: gradient from origin to destination colour', () => {
@@ -111,7 +121,7 @@ describe('layers map prepared data to deck.gl props', () => {
   });
 
   it('areas: origins and destinations styled apart; the selected area outlined', () => {
-    const areas = prepareAreaData(dataset, '2024-Q4').areas;
+    const areas = dataset.areas.features;
     const layer = areasLayer(areas, new Set(['E07000114']));
     expect(call(layer.props.getFillColor, areas[0])).toEqual(AREA_STYLE.origin.fill);
     expect(call(layer.props.getFillColor, areas[2])).toEqual(AREA_STYLE.destination.fill);
@@ -123,15 +133,20 @@ describe('layers map prepared data to deck.gl props', () => {
     const totals = nodeTotals(data.network.flows.filter((f) => f.period === '2024-Q3'));
     expect(totals.find((t) => t.node.id === 'E07000114')).toMatchObject({ inbound: 20, suppressed: 1 });
     expect(totalRadius(25, 100)).toBeCloseTo(totalRadius(100, 100) / 2);
-    expect(areaTotalsLayer(totals, 50).props.data).toBe(totals);
+    const layer = areaTotalsLayer(totals, 20);
+    const thanet = totals.find((t) => t.node.id === 'E07000114')!;
+    expect(call(layer.props.getRadius, thanet)).toBeCloseTo(totalRadius(20, 20));
+    expect(call<unknown, number[]>(layer.props.getFillColor, thanet).slice(0, 3)).toEqual(AREA_STYLE.destination.fill.slice(0, 3));
   });
 
   it('labels: the London group label at national zoom, boroughs only when zoomed in, no overlaps', () => {
     const labels = buildLabels(dataset);
     expect(placeLabels(labels, 6).map((l) => l.text).sort()).toEqual(['London', 'Thanet']);
     expect(placeLabels(labels, 12).map((l) => l.text)).toEqual(expect.arrayContaining(['Lambeth', 'Southwark', 'Thanet']));
+    // Text comes from the local font atlas over the basemap's depth, never from a glyph server.
     const layer = labelsLayer(placeLabels(labels, 6));
-    expect(call(layer.props.getText, { text: 'Thanet' })).toBe('Thanet');
+    expect(layer.props.characterSet).toBe('auto');
+    expect(layer.props.parameters).toMatchObject({ depthCompare: 'always' });
   });
 
   it('label placement drops the lower-priority of two overlapping labels', () => {
@@ -148,5 +163,31 @@ describe('layers map prepared data to deck.gl props', () => {
     expect(ids(view({ selection: { id: 'E09000022', direction: 'both' } }))).toContain('flows-p1');
     expect(ids(view({ flowStyle: 'arcs', layers: { ...DEFAULT_LAYERS, totals: true } }))).toEqual(['areas', 'flow-arcs-suppressed-p0', 'flow-arcs-p0', 'area-totals', 'labels']);
     expect(ids(view({ layers: { ...DEFAULT_LAYERS, flows: false } }))).toEqual(['areas', 'labels']);
+  });
+});
+
+describe('the derive layer', () => {
+  it('memoizes per object and argument list, and recomputes for a new object', () => {
+    let runs = 0;
+    const double = memoize((o: { n: number }, k: number) => {
+      runs++;
+      return o.n * k;
+    }, 2);
+    const a = { n: 2 };
+    expect([double(a, 3), double(a, 3), double(a, 4)]).toEqual([6, 6, 8]);
+    expect(runs).toBe(2);
+    double(a, 5); // evicts k = 3, the least recently used
+    double(a, 3);
+    expect(runs).toBe(4);
+    double({ n: 2 }, 3);
+    expect(runs).toBe(5);
+  });
+
+  it('the GPU filter packing refuses what float32 cannot hold exactly', () => {
+    expect(() => assertPackable(36, RANK_STRIDE - 1)).not.toThrow();
+    expect(() => assertPackable(36, RANK_STRIDE)).toThrow('a period has 10001 flows; the GPU filter packs at most 10000 per period');
+    expect(() => assertPackable(2000, 10)).toThrow(/exceeds float32's exact integers/);
+    // What it protects: past 2^24 neighbouring packed values collapse.
+    expect(Math.fround(2 ** 24 + 1)).toBe(2 ** 24);
   });
 });

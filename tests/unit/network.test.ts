@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildNetwork, passesFilter, summariseFlows, trend } from '../../src/data/analysis/network';
 import { classOf, naturalBreaks } from '../../src/data/analysis/classify';
-import { choroplethData, cellBreaks } from '../../src/map/choropleth-data';
+import { choroplethData, cellBreaks } from '../../src/derive/choropleth';
 import { hotspotInput } from '../../src/derive/hotspot-input';
 import { tinyDataset } from '../fixtures/tiny-dataset';
 

@@ -1,5 +1,5 @@
 import { TextLayer } from '@deck.gl/layers';
-import type { LabelDatum } from '../layer-data';
+import type { LabelDatum } from '../../derive/labels';
 import { LABEL_STYLE } from '../theme';
 
 export const LABELS_LAYER_ID = 'labels';

@@ -1,0 +1,47 @@
+/** What the map labels, and which label wins where two collide; placement is the map's. */
+import type { Dataset } from '../data/schema';
+import { memoize } from './memo';
+
+export interface LabelDatum {
+  text: string;
+  position: [number, number];
+  /** Labels with a minZoom appear only when zoomed in (London boroughs). */
+  minZoom: number;
+  /** Where labels collide the higher priority wins: groups, then the busiest areas. */
+  priority: number;
+}
+
+/**
+ * One label per destination and per exporting group (e.g. "London" at its boroughs' mean
+ * centroid); the group's own areas are labelled only once zoomed in, where they no longer collide.
+ */
+export const buildLabels = memoize((dataset: Dataset): LabelDatum[] => {
+  const groups = new Map<string, [number, number][]>();
+  const labels: LabelDatum[] = [];
+  // Busiest areas over the whole dataset rank first, so the same labels survive in every period.
+  const volume = new Map<string, number>();
+  for (const f of dataset.flows) {
+    for (const id of [f.origin, f.dest]) volume.set(id, (volume.get(id) ?? 0) + (f.count ?? 0));
+  }
+  const ranked = [...volume.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id);
+  const priorityOf = (id: string) => {
+    const rank = ranked.indexOf(id);
+    return rank < 0 ? 0 : Math.max(1, 900 - rank);
+  };
+  for (const { properties: a } of dataset.areas.features) {
+    if (a.role !== 'destination' && a.group) {
+      groups.set(a.group, [...(groups.get(a.group) ?? []), a.centroid]);
+    } else {
+      labels.push({ text: a.name, position: a.centroid, minZoom: 0, priority: priorityOf(a.id) });
+    }
+  }
+  for (const [group, centroids] of groups) {
+    const mean: [number, number] = [centroids.reduce((s, c) => s + c[0], 0) / centroids.length, centroids.reduce((s, c) => s + c[1], 0) / centroids.length];
+    labels.push({ text: group, position: mean, minZoom: 0, priority: 1000 });
+    if (centroids.length === 1) continue;
+    for (const { properties: a } of dataset.areas.features) {
+      if (a.group === group && a.role !== 'destination') labels.push({ text: a.name, position: a.centroid, minZoom: 9, priority: priorityOf(a.id) });
+    }
+  }
+  return labels;
+});
