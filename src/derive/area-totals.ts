@@ -1,11 +1,11 @@
 /** Totals per area and per network node: what tooltips, panels and the circles layer show. */
-import { areaIndex, areaTotals, flowsForPeriod, type AreaTotals } from '../data/analysis/aggregate';
+import { areaTotals, flowsForPeriod, type AreaTotals } from '../data/analysis/aggregate';
 import type { NetworkFlow } from '../data/analysis/network';
 import type { AreaProperties, Dataset } from '../data/schema';
 import { memoize } from './memo';
 
 /** Each area's own (unmerged) totals for one period. */
-export const areaTotalsForPeriod = memoize((dataset: Dataset, period: string): Map<string, AreaTotals> => areaTotals(flowsForPeriod(dataset, period, areaIndex(dataset))), 4);
+export const areaTotalsForPeriod = memoize((dataset: Dataset, period: string): Map<string, AreaTotals> => areaTotals(flowsForPeriod(dataset, period)), 4);
 
 export interface NodeTotal {
   node: AreaProperties;

@@ -3,18 +3,7 @@
  * travel (so A→B and B→A never overlap), ending a little short of the destination where an
  * arrowhead sits. Computed once per network, independent of zoom.
  */
-const TILE = 512;
-
-function toWorld([lon, lat]: [number, number]): [number, number] {
-  const sin = Math.sin((lat * Math.PI) / 180);
-  return [((lon + 180) / 360) * TILE, (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * TILE];
-}
-
-function toLngLat([x, y]: [number, number]): [number, number] {
-  const lon = (x / TILE) * 360 - 180;
-  const n = Math.PI - (2 * Math.PI * y) / TILE;
-  return [lon, (180 / Math.PI) * Math.atan(0.5 * (Math.exp(n) - Math.exp(-n)))];
-}
+import { fromScreenWorld as toLngLat, toScreenWorld as toWorld } from './mercator';
 
 export interface FlowCurve {
   path: [number, number][];

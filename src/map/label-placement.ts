@@ -4,14 +4,12 @@
  * deterministic, testable without a GPU, and the same in every export.
  */
 import type { LabelDatum } from '../derive/labels';
+import { toScreenWorld } from './mercator';
 
-const TILE_SIZE = 512;
-
-/** Web Mercator world pixels at `zoom` (512-px tiles, as MapLibre uses). */
-export function projectToPixels([lon, lat]: [number, number], zoom: number): [number, number] {
-  const scale = TILE_SIZE * 2 ** zoom;
-  const sin = Math.sin((lat * Math.PI) / 180);
-  return [((lon + 180) / 360) * scale, (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * scale];
+/** Web Mercator world pixels at `zoom` (512-px tiles, as MapLibre uses), y down. */
+export function projectToPixels(lngLat: [number, number], zoom: number): [number, number] {
+  const [x, y] = toScreenWorld(lngLat);
+  return [x * 2 ** zoom, y * 2 ** zoom];
 }
 
 export interface PlacementOptions {

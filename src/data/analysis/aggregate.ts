@@ -4,11 +4,6 @@
  */
 import type { AreaProperties, Dataset, FlowRecord, Period } from '../schema';
 
-export interface JoinedFlow extends FlowRecord {
-  originArea: AreaProperties;
-  destArea: AreaProperties;
-}
-
 export interface AreaTotals {
   /** Sum of published inbound counts. */
   inbound: number;
@@ -23,12 +18,9 @@ export function areaIndex(dataset: Dataset): Map<string, AreaProperties> {
   return new Map(dataset.areas.features.map((f) => [f.properties.id, f.properties]));
 }
 
-/** Flows of one period with their areas attached, largest first so small arcs draw on top. */
-export function flowsForPeriod(dataset: Dataset, period: Period, areas = areaIndex(dataset)): JoinedFlow[] {
-  return dataset.flows
-    .filter((f) => f.period === period)
-    .map((f) => ({ ...f, originArea: areas.get(f.origin)!, destArea: areas.get(f.dest)! }))
-    .sort((a, b) => (b.count ?? 0) - (a.count ?? 0));
+/** Flows of one period, largest first. */
+export function flowsForPeriod(dataset: Dataset, period: Period): FlowRecord[] {
+  return dataset.flows.filter((f) => f.period === period).sort((a, b) => (b.count ?? 0) - (a.count ?? 0));
 }
 
 export function areaTotals(flows: FlowRecord[]): Map<string, AreaTotals> {

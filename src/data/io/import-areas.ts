@@ -4,7 +4,9 @@
  * warning, and reports every problem with file, feature index, id and field.
  */
 import proj4 from 'proj4';
-import { centroid as turfCentroid, rewind } from '@turf/turf';
+import turfCentroid from '@turf/centroid';
+import rewind from '@turf/rewind';
+import { looksSwappedForUk } from '../uk-bounds';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { DataError, type DataProblem } from '../problems';
 import { parseJsonText } from './text';
@@ -57,10 +59,6 @@ function looksLikeBng(positions: Position[]): boolean {
   return positions.length > 0 && positions.every(([x, y]) => x >= -1e4 && x <= 7.5e5 && y >= -1e4 && y <= 1.3e6) && positions.some(([x, y]) => Math.abs(x) > 360 || Math.abs(y) > 90);
 }
 
-/** UK lon is about −9…2 and lat 49…61: a file with them the other way round is swapped. */
-function looksSwappedForUk(positions: Position[]): boolean {
-  return positions.length > 0 && positions.every(([x, y]) => x >= 49 && x <= 61.5 && y >= -9 && y <= 2.5);
-}
 
 function mapPositions(geometry: Polygon | MultiPolygon, fn: (p: Position) => Position): Polygon | MultiPolygon {
   const rings = (r: Rings) => r.map((ring) => ring.map(fn));

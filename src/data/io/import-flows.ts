@@ -70,10 +70,7 @@ function readLatLon(lat: string | undefined, lon: string | undefined, table: Csv
   return [x, y];
 }
 
-/** UK positions have lon −9…2.5, lat 49…61.5; most rows the other way round means swapped columns. */
-function swappedForUk(points: [number, number][]): boolean {
-  return points.length > 0 && points.every(([x, y]) => x >= 49 && x <= 61.5 && y >= -9 && y <= 2.5);
-}
+import { looksSwappedForUk as swappedForUk } from '../uk-bounds';
 
 function pointArea(id: string, name: string, position: [number, number]): AreaFeature {
   return { type: 'Feature', properties: { id, name, role: 'both', centroid: position }, geometry: { type: 'Point', coordinates: position } };

@@ -56,7 +56,7 @@ const LABELS: Record<Recognised['kind'], string> = {
   'incident-points': 'incident points',
 };
 
-function recognise(file: InputFile, text: string, warnings: DataProblem[]): Recognised {
+function recognise(file: InputFile, text: string): Recognised {
   const first = text.replace(/^\uFEFF/, '').trimStart()[0];
   if (first === '{' || first === '[') {
     const json = parseJsonText(text, file.name, []) as Record<string, unknown> | null;
@@ -76,7 +76,6 @@ function recognise(file: InputFile, text: string, warnings: DataProblem[]): Reco
     const published = has('period') && table.rows.some((r) => r.count?.trim() === SUPPRESSED_TOKEN);
     return { kind: published ? 'published-flows' : 'flows', file: file.name, table, text };
   }
-  void warnings;
   throw new DataError([{ severity: 'error', file: file.name, message: `is not a file this atlas reads: columns ${table.columns.join(', ')}; expected flows (origin,dest,count[,time|period]), locations (id,name,lat,lon), flat flows (${KEPLER_COLUMNS.join(',')}) or incident cells (cell,period,count)` }]);
 }
 
@@ -127,7 +126,7 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
     try {
       const text = decodeText(file.bytes, file.name, options.maxFileBytes ?? MAX_FILE_BYTES);
       texts.set(baseName(file.name), text);
-      recognised.push(recognise(file, text, warnings));
+      recognised.push(recognise(file, text));
     } catch (error) {
       if (!(error instanceof DataError)) throw error;
       problems.push(...error.problems);

@@ -2,27 +2,26 @@
  * Loads a published dataset from its manifest URL. `fetchText` is injected so the browser,
  * a worker and the CLI (reading files) share this code.
  */
-import { assembleDataset, DataError, parseAreas, parseFlowsCsv, parseIncidentsCsv, parseManifest } from './parse';
+import { assembleDataset, DataError, parseAreas, parseFlowsCsv, parseManifest } from './parse';
 import type { Dataset } from '../schema';
 
 export type FetchText = (url: string) => Promise<string>;
 
-export async function loadDataset(manifestUrl: string, fetchText: FetchText, options: { incidents?: boolean } = {}): Promise<Dataset> {
+/** Incident cells are not fetched here: they load on first use (DataClient.loadIncidents). */
+export async function loadDataset(manifestUrl: string, fetchText: FetchText): Promise<Dataset> {
   const manifestName = manifestUrl.split('/').pop() || 'manifest.json';
   const manifest = parseManifest(await fetchFile(manifestUrl, manifestName, fetchText), manifestName);
   // Every file is asked for, and every failure reported, not just the first.
   const settled = await Promise.allSettled([
     fetchFile(resolveRelative(manifestUrl, manifest.files.areas), manifest.files.areas, fetchText),
     fetchFile(resolveRelative(manifestUrl, manifest.files.flows), manifest.files.flows, fetchText),
-    options.incidents && manifest.files.incidents ? fetchFile(resolveRelative(manifestUrl, manifest.files.incidents), manifest.files.incidents, fetchText) : Promise.resolve(''),
   ]);
   const failed = settled.flatMap((s) => (s.status === 'rejected' ? (s.reason as DataError).problems : []));
   if (failed.length) throw new DataError(failed);
-  const [areasText, flowsText, incidentsText] = settled.map((s) => (s.status === 'fulfilled' ? s.value : ''));
+  const [areasText, flowsText] = settled.map((s) => (s.status === 'fulfilled' ? s.value : ''));
   const areas = parseAreas(areasText, manifest.files.areas);
   const flows = parseFlowsCsv(flowsText, manifest.files.flows);
-  const incidents = incidentsText ? parseIncidentsCsv(incidentsText, manifest.files.incidents) : [];
-  return assembleDataset(manifest, areas, flows, incidents);
+  return assembleDataset(manifest, areas, flows, []);
 }
 
 /** Resolves `file` against the manifest's (absolute) URL, as a browser resolves a link. */

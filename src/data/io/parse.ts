@@ -2,7 +2,7 @@
  * Parsers for the published dataset's files. Each problem names the file, the row or feature and
  * the field, so a user can find and fix it; see `DataProblem`.
  */
-import { centroid as turfCentroid } from '@turf/turf';
+import turfCentroid from '@turf/centroid';
 import type { Polygon } from 'geojson';
 import type { z } from 'zod';
 import {
