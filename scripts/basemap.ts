@@ -52,9 +52,7 @@ function roundGeometry<G extends Geometry>(geometry: G): G {
 /** bboxClip leaves empty rings and polygons behind for parts outside the box; drop them. */
 export function dropEmptyParts(geometry: Polygon | MultiPolygon): MultiPolygon | null {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  const kept = polygons
-    .map((rings) => rings.filter((ring) => ring.length >= 4))
-    .filter((rings) => rings.length > 0);
+  const kept = polygons.map((rings) => rings.filter((ring) => ring.length >= 4)).filter((rings) => rings.length > 0);
   return kept.length > 0 ? { type: 'MultiPolygon', coordinates: kept } : null;
 }
 
@@ -70,7 +68,9 @@ export function buildBasemap(bbox = BASEMAP_BBOX): Basemap {
   const countries = feature(topology, topology.objects.countries);
   const land: Basemap['land'] = { type: 'FeatureCollection', features: [] };
   for (const country of countries.features) {
-    const clipped = dropEmptyParts(bboxClip(country as Feature<Polygon | MultiPolygon>, bbox).geometry as Polygon | MultiPolygon);
+    const clipped = dropEmptyParts(
+      bboxClip(country as Feature<Polygon | MultiPolygon>, bbox).geometry as Polygon | MultiPolygon,
+    );
     if (!clipped) continue;
     land.features.push({
       type: 'Feature',
@@ -82,7 +82,10 @@ export function buildBasemap(bbox = BASEMAP_BBOX): Basemap {
   const coast = mesh(topology, topology.objects.land);
   const borders = mesh(topology, topology.objects.countries, (a, b) => a !== b);
   const lines: Basemap['lines'] = { type: 'FeatureCollection', features: [] };
-  for (const [kind, geometry] of [['coast', coast], ['border', borders]] as const) {
+  for (const [kind, geometry] of [
+    ['coast', coast],
+    ['border', borders],
+  ] as const) {
     const clipped = bboxClip({ type: 'Feature', properties: {}, geometry }, bbox);
     const parts = (clipped.geometry as MultiLineString).coordinates.filter((line: Position[]) => line.length > 1);
     lines.features.push({

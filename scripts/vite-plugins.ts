@@ -13,7 +13,10 @@ export const BASEMAP_FILES = { land: 'basemap/land.json', lines: 'basemap/lines.
 let cachedBasemap: Basemap | undefined;
 function basemapFiles(): Record<string, string> {
   cachedBasemap ??= buildBasemap();
-  return { [BASEMAP_FILES.land]: JSON.stringify(cachedBasemap.land), [BASEMAP_FILES.lines]: JSON.stringify(cachedBasemap.lines) };
+  return {
+    [BASEMAP_FILES.land]: JSON.stringify(cachedBasemap.land),
+    [BASEMAP_FILES.lines]: JSON.stringify(cachedBasemap.lines),
+  };
 }
 
 function listFiles(dir: string): string[] {
@@ -54,7 +57,8 @@ export function offlineAssets(dataDir: string): Plugin {
       });
     },
     generateBundle() {
-      for (const [fileName, source] of Object.entries(basemapFiles())) this.emitFile({ type: 'asset', fileName, source });
+      for (const [fileName, source] of Object.entries(basemapFiles()))
+        this.emitFile({ type: 'asset', fileName, source });
       for (const file of listFiles(dataDir)) {
         const fileName = ['data', ...relative(dataDir, file).split(sep)].join('/');
         this.emitFile({ type: 'asset', fileName, source: readFileSync(file) });

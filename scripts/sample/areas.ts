@@ -98,7 +98,12 @@ const REGION_NAMES: Record<Region, string> = {
   northwest: 'North West',
 };
 
-function area(role: SampleArea['role'], region: Region, group: string, [id, name, lon, lat, areaKm2, population]: Row): SampleArea {
+function area(
+  role: SampleArea['role'],
+  region: Region,
+  group: string,
+  [id, name, lon, lat, areaKm2, population]: Row,
+): SampleArea {
   return { id, name, role, group, region, centroid: [lon, lat], areaKm2, population };
 }
 
@@ -115,26 +120,136 @@ export const SAMPLE_AREAS: SampleArea[] = [
  * cluster ([lon, lat, weight]). Scaled so the sample's national total sits inside the public
  * range (600–2,000 active lines in England and Wales) for the share of destinations it covers.
  */
-export const DESTINATION_PROFILE: Record<string, { peakLines: number; incidentsPerLine: number; towns: [number, number, number][] }> = {
-  E07000114: { peakLines: 60, incidentsPerLine: 9, towns: [[1.386, 51.389, 3], [1.416, 51.335, 2], [1.44, 51.36, 1]] },
-  E07000106: { peakLines: 40, incidentsPerLine: 7, towns: [[1.08, 51.279, 3], [1.03, 51.36, 1], [1.128, 51.372, 1]] },
-  E07000108: { peakLines: 25, incidentsPerLine: 7, towns: [[1.31, 51.127, 2], [1.34, 51.228, 1]] },
-  E07000113: { peakLines: 30, incidentsPerLine: 7, towns: [[0.733, 51.341, 2], [0.77, 51.42, 1], [0.89, 51.315, 1]] },
-  E06000035: { peakLines: 45, incidentsPerLine: 7, towns: [[0.52, 51.385, 2], [0.55, 51.37, 1], [0.5, 51.39, 1]] },
-  E07000062: { peakLines: 25, incidentsPerLine: 8, towns: [[0.574, 50.855, 2], [0.553, 50.86, 1]] },
-  E06000052: { peakLines: 60, incidentsPerLine: 6, towns: [[-5.051, 50.263, 2], [-5.073, 50.414, 2], [-5.537, 50.119, 1], [-5.25, 50.22, 2], [-4.79, 50.34, 1]] },
-  E06000026: { peakLines: 45, incidentsPerLine: 7, towns: [[-4.142, 50.375, 3], [-4.1, 50.39, 1]] },
+export const DESTINATION_PROFILE: Record<
+  string,
+  { peakLines: number; incidentsPerLine: number; towns: [number, number, number][] }
+> = {
+  E07000114: {
+    peakLines: 60,
+    incidentsPerLine: 9,
+    towns: [
+      [1.386, 51.389, 3],
+      [1.416, 51.335, 2],
+      [1.44, 51.36, 1],
+    ],
+  },
+  E07000106: {
+    peakLines: 40,
+    incidentsPerLine: 7,
+    towns: [
+      [1.08, 51.279, 3],
+      [1.03, 51.36, 1],
+      [1.128, 51.372, 1],
+    ],
+  },
+  E07000108: {
+    peakLines: 25,
+    incidentsPerLine: 7,
+    towns: [
+      [1.31, 51.127, 2],
+      [1.34, 51.228, 1],
+    ],
+  },
+  E07000113: {
+    peakLines: 30,
+    incidentsPerLine: 7,
+    towns: [
+      [0.733, 51.341, 2],
+      [0.77, 51.42, 1],
+      [0.89, 51.315, 1],
+    ],
+  },
+  E06000035: {
+    peakLines: 45,
+    incidentsPerLine: 7,
+    towns: [
+      [0.52, 51.385, 2],
+      [0.55, 51.37, 1],
+      [0.5, 51.39, 1],
+    ],
+  },
+  E07000062: {
+    peakLines: 25,
+    incidentsPerLine: 8,
+    towns: [
+      [0.574, 50.855, 2],
+      [0.553, 50.86, 1],
+    ],
+  },
+  E06000052: {
+    peakLines: 60,
+    incidentsPerLine: 6,
+    towns: [
+      [-5.051, 50.263, 2],
+      [-5.073, 50.414, 2],
+      [-5.537, 50.119, 1],
+      [-5.25, 50.22, 2],
+      [-4.79, 50.34, 1],
+    ],
+  },
+  E06000026: {
+    peakLines: 45,
+    incidentsPerLine: 7,
+    towns: [
+      [-4.142, 50.375, 3],
+      [-4.1, 50.39, 1],
+    ],
+  },
   E07000041: { peakLines: 25, incidentsPerLine: 6, towns: [[-3.53, 50.725, 2]] },
-  W06000015: { peakLines: 55, incidentsPerLine: 7, towns: [[-3.179, 51.481, 3], [-3.21, 51.5, 1], [-3.15, 51.52, 1]] },
-  W06000011: { peakLines: 45, incidentsPerLine: 7, towns: [[-3.943, 51.62, 3], [-4.05, 51.66, 1]] },
+  W06000015: {
+    peakLines: 55,
+    incidentsPerLine: 7,
+    towns: [
+      [-3.179, 51.481, 3],
+      [-3.21, 51.5, 1],
+      [-3.15, 51.52, 1],
+    ],
+  },
+  W06000011: {
+    peakLines: 45,
+    incidentsPerLine: 7,
+    towns: [
+      [-3.943, 51.62, 3],
+      [-4.05, 51.66, 1],
+    ],
+  },
   W06000022: { peakLines: 35, incidentsPerLine: 7, towns: [[-2.998, 51.588, 3]] },
-  W06000012: { peakLines: 25, incidentsPerLine: 6, towns: [[-3.78, 51.59, 2], [-3.805, 51.663, 1]] },
-  W06000013: { peakLines: 22, incidentsPerLine: 6, towns: [[-3.577, 51.504, 2], [-3.68, 51.485, 1]] },
+  W06000012: {
+    peakLines: 25,
+    incidentsPerLine: 6,
+    towns: [
+      [-3.78, 51.59, 2],
+      [-3.805, 51.663, 1],
+    ],
+  },
+  W06000013: {
+    peakLines: 22,
+    incidentsPerLine: 6,
+    towns: [
+      [-3.577, 51.504, 2],
+      [-3.68, 51.485, 1],
+    ],
+  },
   E07000148: { peakLines: 45, incidentsPerLine: 7, towns: [[1.297, 52.628, 3]] },
   E07000202: { peakLines: 40, incidentsPerLine: 7, towns: [[1.155, 52.059, 3]] },
-  E06000033: { peakLines: 40, incidentsPerLine: 7, towns: [[0.714, 51.538, 3], [0.65, 51.55, 1]] },
+  E06000033: {
+    peakLines: 40,
+    incidentsPerLine: 7,
+    towns: [
+      [0.714, 51.538, 3],
+      [0.65, 51.55, 1],
+    ],
+  },
   E07000138: { peakLines: 25, incidentsPerLine: 6, towns: [[-0.54, 53.23, 2]] },
-  E06000051: { peakLines: 30, incidentsPerLine: 5, towns: [[-2.753, 52.708, 2], [-2.716, 52.368, 1], [-2.48, 52.63, 1]] },
+  E06000051: {
+    peakLines: 30,
+    incidentsPerLine: 5,
+    towns: [
+      [-2.753, 52.708, 2],
+      [-2.716, 52.368, 1],
+      [-2.48, 52.63, 1],
+    ],
+  },
 };
 
 /**

@@ -50,10 +50,15 @@ export const OPTION_RANGES = {
 } as const satisfies Record<string, readonly [number, number]>;
 
 /** A whole number within [min, max], or a usage error that says the range. */
-function wholeOption(name: string, value: string | undefined, [min, max]: readonly [number, number]): number | undefined {
+function wholeOption(
+  name: string,
+  value: string | undefined,
+  [min, max]: readonly [number, number],
+): number | undefined {
   if (value === undefined) return undefined;
   const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!(n >= min && n <= max)) throw new UsageError(`--${name} needs a whole number from ${min} to ${max}, got "${value}"`);
+  if (!(n >= min && n <= max))
+    throw new UsageError(`--${name} needs a whole number from ${min} to ${max}, got "${value}"`);
   return n;
 }
 
@@ -64,19 +69,36 @@ function readInputs(paths: string[]): InputFile[] {
   if (paths.length === 0) throw new UsageError('no input files given');
   const expanded = paths.flatMap((path) => {
     try {
-      if (statSync(path).isDirectory()) return readdirSync(path).filter((name) => DATA_FILE.test(name) && !name.startsWith('disclosure-report')).sort().map((name) => join(path, name));
+      if (statSync(path).isDirectory())
+        return readdirSync(path)
+          .filter((name) => DATA_FILE.test(name) && !name.startsWith('disclosure-report'))
+          .sort()
+          .map((name) => join(path, name));
     } catch {
       // reported below, when reading
     }
     return [path];
   });
   const notData = expanded.filter((path) => !DATA_FILE.test(path));
-  if (notData.length) throw new DataError(notData.map((path) => ({ severity: 'error', file: path, message: 'is not a data file: give .json, .geojson or .csv files, or a folder of them' })));
+  if (notData.length)
+    throw new DataError(
+      notData.map((path) => ({
+        severity: 'error',
+        file: path,
+        message: 'is not a data file: give .json, .geojson or .csv files, or a folder of them',
+      })),
+    );
   return expanded.map((path) => {
     try {
       return { name: basename(path), bytes: new Uint8Array(readFileSync(path)) };
     } catch (error) {
-      throw new DataError([{ severity: 'error', file: path, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }]);
+      throw new DataError([
+        {
+          severity: 'error',
+          file: path,
+          message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+        },
+      ]);
     }
   });
 }
@@ -85,7 +107,13 @@ function readInputsRaw(path: string): InputFile {
   try {
     return { name: basename(path), bytes: new Uint8Array(readFileSync(path)) };
   } catch (error) {
-    throw new DataError([{ severity: 'error', file: path, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }]);
+    throw new DataError([
+      {
+        severity: 'error',
+        file: path,
+        message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      },
+    ]);
   }
 }
 
@@ -102,16 +130,34 @@ function hotspotsCsv(table: InputFile, gal: InputFile | undefined, k: number, fd
   csv.rows.forEach((row, i) => {
     const id = (row.id ?? '').trim();
     const value = Number((row.value ?? '').trim());
-    if (!id) problems.push({ severity: 'error', file: table.name, where: `row ${i + 2}`, field: 'id', message: 'is empty' });
-    else if ((row.value ?? '').trim() === '' || !Number.isFinite(value)) problems.push({ severity: 'error', file: table.name, where: `row ${i + 2}`, field: 'value', message: `expected a number, found "${row.value ?? ''}"` });
-    else if (ids.includes(id)) problems.push({ severity: 'error', file: table.name, where: `row ${i + 2}`, field: 'id', message: `duplicate id "${id}"` });
+    if (!id)
+      problems.push({ severity: 'error', file: table.name, where: `row ${i + 2}`, field: 'id', message: 'is empty' });
+    else if ((row.value ?? '').trim() === '' || !Number.isFinite(value))
+      problems.push({
+        severity: 'error',
+        file: table.name,
+        where: `row ${i + 2}`,
+        field: 'value',
+        message: `expected a number, found "${row.value ?? ''}"`,
+      });
+    else if (ids.includes(id))
+      problems.push({
+        severity: 'error',
+        file: table.name,
+        where: `row ${i + 2}`,
+        field: 'id',
+        message: `duplicate id "${id}"`,
+      });
     else {
       ids.push(id);
       values.push(value);
     }
   });
   if (problems.length) throw new DataError(problems);
-  if (ids.length < 3) throw new DataError([{ severity: 'error', file: table.name, message: `has ${ids.length} value(s); Gi* needs at least 3` }]);
+  if (ids.length < 3)
+    throw new DataError([
+      { severity: 'error', file: table.name, message: `has ${ids.length} value(s); Gi* needs at least 3` },
+    ]);
   let neighbours: number[][];
   if (gal) {
     let weights: Map<string, string[]>;
@@ -126,20 +172,46 @@ function hotspotsCsv(table: InputFile, gal: InputFile | undefined, k: number, fd
     const unknown = [...weights.values()].flat().filter((id) => !index.has(id));
     if (missing.length || unknown.length) {
       throw new DataError([
-        ...missing.slice(0, 10).map((id) => ({ severity: 'error' as const, file: gal.name, message: `has no entry for id "${id}" from ${table.name}` })),
-        ...[...new Set(unknown)].slice(0, 10).map((id) => ({ severity: 'error' as const, file: gal.name, message: `names neighbour "${id}", which is not in ${table.name}` })),
+        ...missing.slice(0, 10).map((id) => ({
+          severity: 'error' as const,
+          file: gal.name,
+          message: `has no entry for id "${id}" from ${table.name}`,
+        })),
+        ...[...new Set(unknown)].slice(0, 10).map((id) => ({
+          severity: 'error' as const,
+          file: gal.name,
+          message: `names neighbour "${id}", which is not in ${table.name}`,
+        })),
       ]);
     }
-    neighbours = ids.map((id) => weights.get(id)!.map((other) => index.get(other)!).filter((j) => j !== index.get(id)));
+    neighbours = ids.map((id) =>
+      weights
+        .get(id)!
+        .map((other) => index.get(other)!)
+        .filter((j) => j !== index.get(id)),
+    );
   } else {
     const bad = ids.filter((id) => !isValidCell(id));
-    if (bad.length) throw new DataError(bad.slice(0, 10).map((id) => ({ severity: 'error', file: table.name, field: 'id', message: `"${id}" is not an H3 cell; give --weights <file.gal> for other ids` })));
+    if (bad.length)
+      throw new DataError(
+        bad.slice(0, 10).map((id) => ({
+          severity: 'error',
+          file: table.name,
+          field: 'id',
+          message: `"${id}" is not an H3 cell; give --weights <file.gal> for other ids`,
+        })),
+      );
     neighbours = h3Neighbours(ids, k);
   }
   const result = getisOrdGiStar(values, neighbours);
   const bins = confidenceBins(result, fdr);
   const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(10)) : 'NaN');
-  return writeCsv(['id', 'value', 'z', 'p', 'bin'], ids.map((id, i) => [id, values[i], fmt(result.z[i]), fmt(result.p[i]), bins[i] + 0])).trimEnd().split('\n');
+  return writeCsv(
+    ['id', 'value', 'z', 'p', 'bin'],
+    ids.map((id, i) => [id, values[i], fmt(result.z[i]), fmt(result.p[i]), bins[i] + 0]),
+  )
+    .trimEnd()
+    .split('\n');
 }
 
 function summarise(result: ImportResult): string {
@@ -149,11 +221,17 @@ function summarise(result: ImportResult): string {
 }
 
 function flowsCsv(dataset: Dataset): string {
-  return writeCsv(['origin', 'dest', 'period', 'count'], dataset.flows.map((f) => [f.origin, f.dest, f.period, f.count ?? SUPPRESSED_TOKEN]));
+  return writeCsv(
+    ['origin', 'dest', 'period', 'count'],
+    dataset.flows.map((f) => [f.origin, f.dest, f.period, f.count ?? SUPPRESSED_TOKEN]),
+  );
 }
 
 function incidentsCsv(dataset: Dataset): string {
-  return writeCsv(['cell', 'period', 'count'], dataset.incidents.map((c) => [c.cell, c.period, c.count ?? SUPPRESSED_TOKEN]));
+  return writeCsv(
+    ['cell', 'period', 'count'],
+    dataset.incidents.map((c) => [c.cell, c.period, c.count ?? SUPPRESSED_TOKEN]),
+  );
 }
 
 /** Writes a dataset, refusing outright if any count would break its own disclosure rule. */
@@ -161,11 +239,18 @@ function writeDataset(result: ImportResult, outDir: string, meta: Partial<Manife
   const { dataset } = result;
   const rule = dataset.manifest.disclosure;
   const unsafe = [...dataset.flows, ...dataset.incidents].filter((row) => !isPublishable(row.count, rule));
-  if (unsafe.length) throw new Error(`refusing to publish: ${unsafe.length} count(s) break the disclosure rule (this is a bug; nothing was written)`);
+  if (unsafe.length)
+    throw new Error(
+      `refusing to publish: ${unsafe.length} count(s) break the disclosure rule (this is a bug; nothing was written)`,
+    );
   const manifest: Manifest = {
     ...dataset.manifest,
     ...Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)),
-    files: { areas: 'areas.geojson', flows: 'flows.csv', ...(dataset.incidents.length ? { incidents: 'incidents.csv' } : {}) },
+    files: {
+      areas: 'areas.geojson',
+      flows: 'flows.csv',
+      ...(dataset.incidents.length ? { incidents: 'incidents.csv' } : {}),
+    },
   };
   mkdirSync(outDir, { recursive: true });
   const files: Record<string, string> = {
@@ -173,7 +258,12 @@ function writeDataset(result: ImportResult, outDir: string, meta: Partial<Manife
     'areas.geojson': JSON.stringify(dataset.areas) + '\n',
     'flows.csv': flowsCsv(dataset),
     ...(dataset.incidents.length ? { 'incidents.csv': incidentsCsv(dataset) } : {}),
-    ...(result.report ? { 'disclosure-report.md': formatDisclosureReport(result.report), 'disclosure-report.json': JSON.stringify(result.report, null, 2) + '\n' } : {}),
+    ...(result.report
+      ? {
+          'disclosure-report.md': formatDisclosureReport(result.report),
+          'disclosure-report.json': JSON.stringify(result.report, null, 2) + '\n',
+        }
+      : {}),
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(join(outDir, name), text);
   return Object.keys(files);
@@ -186,10 +276,21 @@ export function main(argv: string[], out = console.log, err = console.error): nu
       args: rest,
       allowPositionals: true,
       options: {
-        out: { type: 'string' }, threshold: { type: 'string' }, rounding: { type: 'string' }, 'h3-resolution': { type: 'string' },
-        title: { type: 'string' }, subtitle: { type: 'string' }, source: { type: 'string' }, licence: { type: 'string' },
-        attribution: { type: 'string' }, measure: { type: 'string' }, 'id-field': { type: 'string' }, 'name-field': { type: 'string' },
-        weights: { type: 'string' }, k: { type: 'string' }, fdr: { type: 'boolean' },
+        out: { type: 'string' },
+        threshold: { type: 'string' },
+        rounding: { type: 'string' },
+        'h3-resolution': { type: 'string' },
+        title: { type: 'string' },
+        subtitle: { type: 'string' },
+        source: { type: 'string' },
+        licence: { type: 'string' },
+        attribution: { type: 'string' },
+        measure: { type: 'string' },
+        'id-field': { type: 'string' },
+        'name-field': { type: 'string' },
+        weights: { type: 'string' },
+        k: { type: 'string' },
+        fdr: { type: 'boolean' },
       },
     });
     const threshold = wholeOption('threshold', values.threshold, OPTION_RANGES.threshold);
@@ -197,7 +298,9 @@ export function main(argv: string[], out = console.log, err = console.error): nu
       acceptRawPoints: true,
       disclosure: {
         ...(threshold !== undefined ? { threshold } : {}),
-        ...(values.rounding !== undefined ? { roundingBase: wholeOption('rounding', values.rounding, [1, threshold ?? DEFAULT_THRESHOLD]) } : {}),
+        ...(values.rounding !== undefined
+          ? { roundingBase: wholeOption('rounding', values.rounding, [1, threshold ?? DEFAULT_THRESHOLD]) }
+          : {}),
       },
       h3Resolution: wholeOption('h3-resolution', values['h3-resolution'], OPTION_RANGES['h3-resolution']),
       areaMapping: { idField: values['id-field'], nameField: values['name-field'] },
@@ -219,16 +322,25 @@ export function main(argv: string[], out = console.log, err = console.error): nu
     }
     if (command === 'build' || command === 'import-flowmap') {
       if (!values.out) throw new UsageError(`${command} needs --out <dir>`);
-      if (command === 'import-flowmap' && positionals.length !== 2) throw new UsageError('import-flowmap takes exactly two files: <locations.csv> <flows.csv>');
+      if (command === 'import-flowmap' && positionals.length !== 2)
+        throw new UsageError('import-flowmap takes exactly two files: <locations.csv> <flows.csv>');
       const result = importFiles(readInputs(positionals), options);
       if (command === 'import-flowmap' && !result.recognised.some((r) => r.endsWith('flowmap.blue locations'))) {
         throw new UsageError(`${positionals[0]} is not a flowmap.blue locations file (id,name,lat,lon)`);
       }
       for (const w of result.warnings) out(`warning: ${formatProblem(w)}`);
-      const written = writeDataset(result, values.out, { title: values.title, subtitle: values.subtitle, source: values.source, licence: values.licence, attribution: values.attribution, flowMeasure: values.measure });
+      const written = writeDataset(result, values.out, {
+        title: values.title,
+        subtitle: values.subtitle,
+        source: values.source,
+        licence: values.licence,
+        attribution: values.attribution,
+        flowMeasure: values.measure,
+      });
       out(`wrote ${written.join(', ')} to ${values.out}`);
       out(`OK: ${summarise(result)}`);
-      if (result.report?.unsafeTotals.length) out(`note: ${result.report.unsafeTotals.length} total(s) must not be published; see disclosure-report.md`);
+      if (result.report?.unsafeTotals.length)
+        out(`note: ${result.report.unsafeTotals.length} total(s) must not be published; see disclosure-report.md`);
       return 0;
     }
     throw new UsageError(command ? `unknown command "${command}"` : 'no command given');

@@ -15,7 +15,13 @@ const PATTERNS: Record<Granularity, RegExp> = {
 
 export const GRANULARITIES = Object.keys(PATTERNS) as Granularity[];
 
-export const PERIOD_EXAMPLES: Record<Granularity, string> = { all: 'all', year: '2024', quarter: '2024-Q3', month: '2024-07', day: '2024-07-15' };
+export const PERIOD_EXAMPLES: Record<Granularity, string> = {
+  all: 'all',
+  year: '2024',
+  quarter: '2024-Q3',
+  month: '2024-07',
+  day: '2024-07-15',
+};
 
 export function granularityOf(period: string): Granularity | undefined {
   return GRANULARITIES.find((g) => PATTERNS[g].test(period));
@@ -32,7 +38,8 @@ export function isPeriod(value: string, granularity?: Granularity): boolean {
 export function normaliseTime(value: string): { period: string; truncated: boolean } | undefined {
   const text = value.trim();
   const clock = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(:\d{2})?$/.exec(text);
-  if (clock && isPeriod(clock[1], 'day') && Number(clock[2]) < 24 && Number(clock[3]) < 60) return { period: clock[1], truncated: true };
+  if (clock && isPeriod(clock[1], 'day') && Number(clock[2]) < 24 && Number(clock[3]) < 60)
+    return { period: clock[1], truncated: true };
   return isPeriod(text) ? { period: text, truncated: false } : undefined;
 }
 

@@ -20,4 +20,3 @@ export class DataError extends Error {
     this.name = 'DataError';
   }
 }
-

@@ -9,7 +9,9 @@ import { z } from 'zod';
 import { GRANULARITIES, isPeriod, type Granularity } from './periods';
 
 /** A period: "2024", "2024-Q3", "2024-07" or "2024-07-15" (see periods.ts). */
-export const periodSchema = z.string().refine((value) => isPeriod(value), 'a period such as "2024", "2024-Q3", "2024-07" or "2024-07-15"');
+export const periodSchema = z
+  .string()
+  .refine((value) => isPeriod(value), 'a period such as "2024", "2024-Q3", "2024-07" or "2024-07-15"');
 export type Period = string;
 
 export const disclosureSchema = z.object({
@@ -88,7 +90,11 @@ export const areaFeatureSchema = z.object({
 /** As published: the centroid may be left out, and is then computed from the geometry. */
 export const areaInputCollectionSchema = z.object({
   type: z.literal('FeatureCollection'),
-  features: z.array(areaFeatureSchema.extend({ properties: areaPropertiesSchema.extend({ centroid: areaPropertiesSchema.shape.centroid.optional() }) })),
+  features: z.array(
+    areaFeatureSchema.extend({
+      properties: areaPropertiesSchema.extend({ centroid: areaPropertiesSchema.shape.centroid.optional() }),
+    }),
+  ),
 });
 
 /** The only area properties ever published; anything else in an input is dropped and reported. */

@@ -9,5 +9,8 @@ export const UK_LAT: [number, number] = [49, 61.5];
  * coordinate order) are swapped.
  */
 export function looksSwappedForUk(positions: readonly (readonly number[])[]): boolean {
-  return positions.length > 0 && positions.every(([x, y]) => x >= UK_LAT[0] && x <= UK_LAT[1] && y >= UK_LON[0] && y <= UK_LON[1]);
+  return (
+    positions.length > 0 &&
+    positions.every(([x, y]) => x >= UK_LAT[0] && x <= UK_LAT[1] && y >= UK_LON[0] && y <= UK_LON[1])
+  );
 }

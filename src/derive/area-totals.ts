@@ -5,7 +5,10 @@ import type { AreaProperties, Dataset } from '../data/schema';
 import { memoize } from './memo';
 
 /** Each area's own (unmerged) totals for one period. */
-export const areaTotalsForPeriod = memoize((dataset: Dataset, period: string): Map<string, AreaTotals> => areaTotals(flowsForPeriod(dataset, period)), 4);
+export const areaTotalsForPeriod = memoize(
+  (dataset: Dataset, period: string): Map<string, AreaTotals> => areaTotals(flowsForPeriod(dataset, period)),
+  4,
+);
 
 export interface NodeTotal {
   node: AreaProperties;
@@ -17,7 +20,8 @@ export interface NodeTotal {
 /** Published in+out totals per node for the flows given (those on screen). */
 export function nodeTotals(flows: NetworkFlow[]): NodeTotal[] {
   const totals = new Map<string, NodeTotal>();
-  const get = (node: AreaProperties) => totals.get(node.id) ?? totals.set(node.id, { node, inbound: 0, outbound: 0, suppressed: 0 }).get(node.id)!;
+  const get = (node: AreaProperties) =>
+    totals.get(node.id) ?? totals.set(node.id, { node, inbound: 0, outbound: 0, suppressed: 0 }).get(node.id)!;
   for (const f of flows) {
     get(f.originNode).outbound += f.count ?? 0;
     get(f.destNode).inbound += f.count ?? 0;

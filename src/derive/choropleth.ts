@@ -17,7 +17,8 @@ export interface ChoroplethData {
 /** Destination values per period from published inbound flows, and their natural breaks. */
 export const choroplethData = memoize((dataset: Dataset): ChoroplethData => {
   const destinations = dataset.areas.features.map((f) => f.properties).filter((a) => a.role !== 'origin');
-  const measure = destinations.length > 0 && destinations.every((a) => a.population && a.population > 0) ? 'rate' : 'count';
+  const measure =
+    destinations.length > 0 && destinations.every((a) => a.population && a.population > 0) ? 'rate' : 'count';
   const periodIndex = new Map(dataset.periods.map((p, i) => [p, i]));
   const values = new Map(destinations.map((a) => [a.id, new Array<number>(dataset.periods.length).fill(0)]));
   for (const f of dataset.flows) {
@@ -25,10 +26,19 @@ export const choroplethData = memoize((dataset: Dataset): ChoroplethData => {
     if (row && f.count !== null) row[periodIndex.get(f.period)!] += f.count;
   }
   if (measure === 'rate') {
-    for (const a of destinations) values.set(a.id, values.get(a.id)!.map((count) => (count / a.population!) * 10_000));
+    for (const a of destinations)
+      values.set(
+        a.id,
+        values.get(a.id)!.map((count) => (count / a.population!) * 10_000),
+      );
   }
   return { measure, values, breaks: naturalBreaks([...values.values()].flat(), 5) };
 });
 
 /** Natural breaks of published incident cell counts over all periods. */
-export const cellBreaks = memoize((dataset: Dataset): number[] => naturalBreaks(dataset.incidents.flatMap((c) => (c.count === null ? [] : [c.count])), 5));
+export const cellBreaks = memoize((dataset: Dataset): number[] =>
+  naturalBreaks(
+    dataset.incidents.flatMap((c) => (c.count === null ? [] : [c.count])),
+    5,
+  ),
+);

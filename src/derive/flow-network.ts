@@ -37,17 +37,27 @@ export interface FlowNetworkData {
 
 /** Throws where the packed channel would lose exactness; datasets that large need another packing. */
 export function assertPackable(periods: number, maxRank: number): void {
-  if (maxRank >= RANK_STRIDE) throw new RangeError(`a period has ${maxRank + 1} flows; the GPU filter packs at most ${RANK_STRIDE} per period`);
-  if (periods * RANK_STRIDE >= FLOAT32_EXACT) throw new RangeError(`${periods} periods × ${RANK_STRIDE} flows exceeds float32's exact integers`);
+  if (maxRank >= RANK_STRIDE)
+    throw new RangeError(`a period has ${maxRank + 1} flows; the GPU filter packs at most ${RANK_STRIDE} per period`);
+  if (periods * RANK_STRIDE >= FLOAT32_EXACT)
+    throw new RangeError(`${periods} periods × ${RANK_STRIDE} flows exceeds float32's exact integers`);
 }
 
 export const flowNetworkData = memoize((dataset: Dataset, grouped: boolean): FlowNetworkData => {
   const network = buildNetwork(dataset, grouped);
-  assertPackable(dataset.periods.length, network.flows.reduce((m, f) => Math.max(m, f.rank), 0));
+  assertPackable(
+    dataset.periods.length,
+    network.flows.reduce((m, f) => Math.max(m, f.rank), 0),
+  );
   const nodeIndex = new Map([...network.nodes.keys()].map((id, i) => [id, i]));
   const entry = (flow: NetworkFlow): FlowEntry => ({
     flow,
-    filterValue: [flow.periodIndex * RANK_STRIDE + flow.rank, flow.count ?? 0, nodeIndex.get(flow.origin)!, nodeIndex.get(flow.dest)!],
+    filterValue: [
+      flow.periodIndex * RANK_STRIDE + flow.rank,
+      flow.count ?? 0,
+      nodeIndex.get(flow.origin)!,
+      nodeIndex.get(flow.dest)!,
+    ],
   });
   const published = network.flows.filter((f) => f.count !== null).map(entry);
   return {
@@ -60,7 +70,9 @@ export const flowNetworkData = memoize((dataset: Dataset, grouped: boolean): Flo
       published.map((d) => d.flow.count!),
       5,
     ),
-    groups: [...new Set([...network.nodes.values()].filter((n) => n.role !== 'destination').map((n) => n.group ?? n.name))],
+    groups: [
+      ...new Set([...network.nodes.values()].filter((n) => n.role !== 'destination').map((n) => n.group ?? n.name)),
+    ],
   };
 });
 
@@ -75,8 +87,14 @@ export function filterRanges(filter: FlowFilter, nodeIndex: Map<string, number>)
     const i = id === undefined ? undefined : nodeIndex.get(id);
     return i === undefined ? (id === undefined ? ALL : [1, 0]) : [i, i];
   };
-  const meet = (a: [number, number], b: [number, number]): [number, number] => [Math.max(a[0], b[0]), Math.min(a[1], b[1])];
-  const period: [number, number] = [filter.periodIndex * RANK_STRIDE, filter.periodIndex * RANK_STRIDE + (filter.topN > 0 ? filter.topN - 1 : RANK_STRIDE - 1)];
+  const meet = (a: [number, number], b: [number, number]): [number, number] => [
+    Math.max(a[0], b[0]),
+    Math.min(a[1], b[1]),
+  ];
+  const period: [number, number] = [
+    filter.periodIndex * RANK_STRIDE,
+    filter.periodIndex * RANK_STRIDE + (filter.topN > 0 ? filter.topN - 1 : RANK_STRIDE - 1),
+  ];
   const count: [number, number] = [filter.minCount, 1e9];
   const origin = exact(filter.origin);
   const dest = exact(filter.dest);

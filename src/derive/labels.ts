@@ -36,11 +36,15 @@ export const buildLabels = memoize((dataset: Dataset): LabelDatum[] => {
     }
   }
   for (const [group, centroids] of groups) {
-    const mean: [number, number] = [centroids.reduce((s, c) => s + c[0], 0) / centroids.length, centroids.reduce((s, c) => s + c[1], 0) / centroids.length];
+    const mean: [number, number] = [
+      centroids.reduce((s, c) => s + c[0], 0) / centroids.length,
+      centroids.reduce((s, c) => s + c[1], 0) / centroids.length,
+    ];
     labels.push({ text: group, position: mean, minZoom: 0, priority: 1000 });
     if (centroids.length === 1) continue;
     for (const { properties: a } of dataset.areas.features) {
-      if (a.group === group && a.role !== 'destination') labels.push({ text: a.name, position: a.centroid, minZoom: 9, priority: priorityOf(a.id) });
+      if (a.group === group && a.role !== 'destination')
+        labels.push({ text: a.name, position: a.centroid, minZoom: 9, priority: priorityOf(a.id) });
     }
   }
   return labels;

@@ -6,7 +6,10 @@
  */
 type Primitive = string | number | boolean | undefined;
 
-export function memoize<O extends object, A extends Primitive[], R>(derive: (object: O, ...args: A) => R, perObject = 8): (object: O, ...args: A) => R {
+export function memoize<O extends object, A extends Primitive[], R>(
+  derive: (object: O, ...args: A) => R,
+  perObject = 8,
+): (object: O, ...args: A) => R {
   const cache = new WeakMap<O, Map<string, R>>();
   return (object, ...args) => {
     let results = cache.get(object);

@@ -39,7 +39,10 @@ function cellData(dataset: Dataset, periodIndex: number): CellDatum[] {
     const index = new Map(dataset.periods.map((p, i) => [p, i]));
     for (const c of dataset.incidents) {
       const i = index.get(c.period) ?? -1;
-      byPeriod.set(i, [...(byPeriod.get(i) ?? []), { cell: c.cell, periodIndex: i, count: c.count, polygon: outline(c.cell) }]);
+      byPeriod.set(i, [
+        ...(byPeriod.get(i) ?? []),
+        { cell: c.cell, periodIndex: i, count: c.count, polygon: outline(c.cell) },
+      ]);
     }
     cellCache.set(dataset, byPeriod);
   }
@@ -67,33 +70,45 @@ export function analysisLayers({ dataset, periodIndex, layers, hotspots }: Analy
     const data = choroplethData(dataset);
     below.push(
       // The choropleth sits above the areas layer and takes its picks: it picks as the areas do.
-      withPicking(new GeoJsonLayer<AreaFeature['properties']>({
-        id: 'choropleth',
-        data: dataset.areas.features.filter((f) => f.properties.role !== 'origin') as never,
-        pickable: true,
-        getFillColor: (f) => hexToRgba(CHOROPLETH_COLOURS[classOf(data.values.get(f.properties.id)?.[periodIndex] ?? 0, data.breaks)] ?? CHOROPLETH_COLOURS[0], 230),
-        getLineColor: [60, 60, 60, 255],
-        lineWidthUnits: 'pixels',
-        getLineWidth: 1,
-        updateTriggers: { getFillColor: periodIndex },
-        parameters: { depthCompare: 'always' },
-      }), AREA_PICKING),
+      withPicking(
+        new GeoJsonLayer<AreaFeature['properties']>({
+          id: 'choropleth',
+          data: dataset.areas.features.filter((f) => f.properties.role !== 'origin') as never,
+          pickable: true,
+          getFillColor: (f) =>
+            hexToRgba(
+              CHOROPLETH_COLOURS[classOf(data.values.get(f.properties.id)?.[periodIndex] ?? 0, data.breaks)] ??
+                CHOROPLETH_COLOURS[0],
+              230,
+            ),
+          getLineColor: [60, 60, 60, 255],
+          lineWidthUnits: 'pixels',
+          getLineWidth: 1,
+          updateTriggers: { getFillColor: periodIndex },
+          parameters: { depthCompare: 'always' },
+        }),
+        AREA_PICKING,
+      ),
     );
   }
   if (layers.hexbin && dataset.incidents.length) {
     const breaks = cellBreaks(dataset);
     below.push(
-      withPicking(new PolygonLayer<CellDatum>({
-        id: 'incident-cells',
-        data: cellData(dataset, periodIndex),
-        pickable: true,
-        getPolygon: (d) => d.polygon,
-        getFillColor: (d) => (d.count === null ? SUPPRESSED_CELL : hexToRgba(CELL_COLOURS[classOf(d.count, breaks)], 220)),
-        getLineColor: [90, 60, 40, 160],
-        lineWidthUnits: 'pixels',
-        getLineWidth: 0.5,
-        parameters: { depthCompare: 'always' },
-      }), CELL_PICKING),
+      withPicking(
+        new PolygonLayer<CellDatum>({
+          id: 'incident-cells',
+          data: cellData(dataset, periodIndex),
+          pickable: true,
+          getPolygon: (d) => d.polygon,
+          getFillColor: (d) =>
+            d.count === null ? SUPPRESSED_CELL : hexToRgba(CELL_COLOURS[classOf(d.count, breaks)], 220),
+          getLineColor: [90, 60, 40, 160],
+          lineWidthUnits: 'pixels',
+          getLineWidth: 0.5,
+          parameters: { depthCompare: 'always' },
+        }),
+        CELL_PICKING,
+      ),
     );
   }
   if (layers.density && dataset.incidents.length) {
@@ -110,24 +125,35 @@ export function analysisLayers({ dataset, periodIndex, layers, hotspots }: Analy
         radiusPixels: 35,
         intensity: 1,
         threshold: 0.05,
-        colorRange: ['#ffffb2', '#fed976', '#feb24c', '#fd8d3c', '#f03b20', '#bd0026'].map((hex) => hexToRgba(hex).slice(0, 3) as [number, number, number]),
+        colorRange: ['#ffffb2', '#fed976', '#feb24c', '#fd8d3c', '#f03b20', '#bd0026'].map(
+          (hex) => hexToRgba(hex).slice(0, 3) as [number, number, number],
+        ),
       }),
     );
   }
   if (layers.hotspots && hotspots) {
-    const data = hotspots.cells.map((cell, i) => ({ cell, count: hotspots.values[i], bin: hotspots.bins[i], z: hotspots.z[i], polygon: outline(cell) }));
+    const data = hotspots.cells.map((cell, i) => ({
+      cell,
+      count: hotspots.values[i],
+      bin: hotspots.bins[i],
+      z: hotspots.z[i],
+      polygon: outline(cell),
+    }));
     below.push(
-      withPicking(new PolygonLayer({
-        id: 'hotspots',
-        data,
-        pickable: true,
-        getPolygon: (d: (typeof data)[number]) => d.polygon,
-        getFillColor: (d: (typeof data)[number]) => hexToRgba(GI_COLOURS[d.bin], d.bin === 0 ? 90 : 230),
-        getLineColor: [80, 80, 80, 120],
-        lineWidthUnits: 'pixels',
-        getLineWidth: 0.5,
-        parameters: { depthCompare: 'always' },
-      }), CELL_PICKING),
+      withPicking(
+        new PolygonLayer({
+          id: 'hotspots',
+          data,
+          pickable: true,
+          getPolygon: (d: (typeof data)[number]) => d.polygon,
+          getFillColor: (d: (typeof data)[number]) => hexToRgba(GI_COLOURS[d.bin], d.bin === 0 ? 90 : 230),
+          getLineColor: [80, 80, 80, 120],
+          lineWidthUnits: 'pixels',
+          getLineWidth: 0.5,
+          parameters: { depthCompare: 'always' },
+        }),
+        CELL_PICKING,
+      ),
     );
   }
   return below;

@@ -25,7 +25,10 @@ export function BaseMap() {
   const analysis = useAnalysisLayers();
   runtime?.setPending(analysis.pending);
 
-  const composed = useMemo(() => (dataset && view ? composeLayers(dataset, view, analysis) : undefined), [dataset, view, analysis]);
+  const composed = useMemo(
+    () => (dataset && view ? composeLayers(dataset, view, analysis) : undefined),
+    [dataset, view, analysis],
+  );
 
   useEffect(() => {
     if (!runtime || !composed) return;
@@ -53,5 +56,13 @@ export function BaseMap() {
     else if (runtime?.hasLayers()) runtime.awaitNextFrame();
   }, [loading, runtime]);
 
-  return <div ref={container} className="map" role="region" aria-label="Map of county-lines flows" onMouseLeave={() => useAtlasStore.getState().setHover(undefined)} />;
+  return (
+    <div
+      ref={container}
+      className="map"
+      role="region"
+      aria-label="Map of county-lines flows"
+      onMouseLeave={() => useAtlasStore.getState().setHover(undefined)}
+    />
+  );
 }

@@ -22,14 +22,20 @@ export function basemapStyle(baseUrl: string): StyleSpecification {
         id: 'land',
         type: 'fill',
         source: 'land',
-        paint: { 'fill-color': ['case', ['get', 'uk'], BASEMAP_COLOURS.land, BASEMAP_COLOURS.otherLand], 'fill-antialias': true },
+        paint: {
+          'fill-color': ['case', ['get', 'uk'], BASEMAP_COLOURS.land, BASEMAP_COLOURS.otherLand],
+          'fill-antialias': true,
+        },
       },
       {
         id: 'coast',
         type: 'line',
         source: 'lines',
         filter: ['==', ['get', 'kind'], 'coast'],
-        paint: { 'line-color': BASEMAP_COLOURS.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 10, 1.5] },
+        paint: {
+          'line-color': BASEMAP_COLOURS.coast,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 10, 1.5],
+        },
       },
       {
         id: 'borders',

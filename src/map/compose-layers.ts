@@ -25,7 +25,11 @@ export interface Composed {
 }
 
 /** Analysis layers (choropleth, cells, density, hot spots) come in from their lazy module. */
-export function composeLayers(dataset: Dataset, view: ViewChoices, analysis: { below: Layer[] } = { below: [] }): Composed {
+export function composeLayers(
+  dataset: Dataset,
+  view: ViewChoices,
+  analysis: { below: Layer[] } = { below: [] },
+): Composed {
   const flowData = prepareFlowData(dataset, isGrouped(view.grouping, view.zoom), FLOW_STYLE.maxWidthPx);
   const filter = flowFilterOf(dataset, view);
   const selected = new Set<string>();

@@ -6,7 +6,14 @@ import type { NetworkFlow } from '../data/analysis/network';
 import { FLOW_STYLE, hexToRgba, PALETTE, type Rgba } from './theme';
 
 /** Analysis Function categorical palette, in its order. */
-export const GROUP_COLOURS = [PALETTE.darkBlue, PALETTE.turquoise, PALETTE.darkPink, PALETTE.orange, PALETTE.darkGrey, PALETTE.lightPurple].map((hex) => hexToRgba(hex));
+export const GROUP_COLOURS = [
+  PALETTE.darkBlue,
+  PALETTE.turquoise,
+  PALETTE.darkPink,
+  PALETTE.orange,
+  PALETTE.darkGrey,
+  PALETTE.lightPurple,
+].map((hex) => hexToRgba(hex));
 
 /** Sequential blues (light to dark), all at least 3:1 against the land colour except the first. */
 export const COUNT_COLOURS = ['#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'].map((hex) => hexToRgba(hex));
@@ -21,7 +28,11 @@ export function countColour(data: Pick<FlowNetworkData, 'countBreaks'>, flow: Ne
 }
 
 /** Colour at the origin end and at the destination end of a flow. */
-export function flowEndColours(mode: FlowColour, data: Pick<FlowNetworkData, 'groups' | 'countBreaks'>, flow: NetworkFlow): [Rgba, Rgba] {
+export function flowEndColours(
+  mode: FlowColour,
+  data: Pick<FlowNetworkData, 'groups' | 'countBreaks'>,
+  flow: NetworkFlow,
+): [Rgba, Rgba] {
   if (mode === 'group') return [groupColour(data, flow), groupColour(data, flow)];
   if (mode === 'count') return [countColour(data, flow), countColour(data, flow)];
   return [FLOW_STYLE.source, FLOW_STYLE.target];

@@ -29,7 +29,10 @@ export function flowCurve(source: [number, number], target: [number, number]): F
   const path: [number, number][] = [];
   for (let i = 0; i <= STEPS; i++) path.push(toLngLat(at((i / STEPS) * END)));
   const tip = at(END);
-  const tangent = [2 * (1 - END) * (control[0] - a[0]) + 2 * END * (b[0] - control[0]), 2 * (1 - END) * (control[1] - a[1]) + 2 * END * (b[1] - control[1])];
+  const tangent = [
+    2 * (1 - END) * (control[0] - a[0]) + 2 * END * (b[0] - control[0]),
+    2 * (1 - END) * (control[1] - a[1]) + 2 * END * (b[1] - control[1]),
+  ];
   const angle = (-Math.atan2(tangent[1], tangent[0]) * 180) / Math.PI;
   return { path, arrow: { position: toLngLat(tip), angle } };
 }

@@ -27,7 +27,9 @@ export const DEFAULT_PLACEMENT: PlacementOptions = { charWidthPx: 7.6, heightPx:
 
 export function placeLabels(labels: LabelDatum[], zoom: number, options = DEFAULT_PLACEMENT): LabelDatum[] {
   const placed: { box: [number, number, number, number]; label: LabelDatum }[] = [];
-  const candidates = labels.filter((l) => zoom >= l.minZoom).sort((a, b) => b.priority - a.priority || a.text.localeCompare(b.text));
+  const candidates = labels
+    .filter((l) => zoom >= l.minZoom)
+    .sort((a, b) => b.priority - a.priority || a.text.localeCompare(b.text));
   for (const label of candidates) {
     const [x, y] = projectToPixels(label.position, zoom);
     const halfWidth = (label.text.length * options.charWidthPx) / 2 + options.paddingPx;

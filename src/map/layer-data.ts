@@ -29,5 +29,10 @@ export const prepareFlowData = memoize((dataset: Dataset, grouped: boolean, maxW
     if (!curve) curves.set(pair, (curve = flowCurve(entry.flow.originNode.centroid, entry.flow.destNode.centroid)));
     return { ...entry, curve };
   };
-  return { ...data, published: data.published.map(withCurve), suppressed: data.suppressed.map(withCurve), pixelsPerUnit: maxWidthPx / Math.max(1, data.maxCount) };
+  return {
+    ...data,
+    published: data.published.map(withCurve),
+    suppressed: data.suppressed.map(withCurve),
+    pixelsPerUnit: maxWidthPx / Math.max(1, data.maxCount),
+  };
 });

@@ -57,4 +57,12 @@ export function rgbaCss([r, g, b, a]: Rgba): string {
 export const CHOROPLETH_COLOURS = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
 export const CELL_COLOURS = ['#feedde', '#fdbe85', '#fd8d3c', '#e6550d', '#a63603'];
 /** Gi* bins −3…3: cold blues, neutral, hot reds (the ArcGIS Hot Spot Analysis ramp). */
-export const GI_COLOURS: Record<number, string> = { [-3]: '#4575b5', [-2]: '#849eba', [-1]: '#c0ccbe', 0: '#f2f2e6', 1: '#fab984', 2: '#ed7551', 3: '#d62f27' };
+export const GI_COLOURS: Record<number, string> = {
+  [-3]: '#4575b5',
+  [-2]: '#849eba',
+  [-1]: '#c0ccbe',
+  0: '#f2f2e6',
+  1: '#fab984',
+  2: '#ed7551',
+  3: '#d62f27',
+};

@@ -21,13 +21,22 @@ export interface AnalysisLayers {
 
 export function useAnalysisLayers(): AnalysisLayers {
   const s = useAtlasStore(
-    useShallow((st) => ({ dataset: st.dataset, unavailable: st.incidentsUnavailable, period: st.period, layers: st.layers, k: st.giK, fdr: st.giFdr, hotspots: st.hotspots })),
+    useShallow((st) => ({
+      dataset: st.dataset,
+      unavailable: st.incidentsUnavailable,
+      period: st.period,
+      layers: st.layers,
+      k: st.giK,
+      fdr: st.giFdr,
+      hotspots: st.hotspots,
+    })),
   );
   const [module, setModule] = useState<AnalysisModule>();
   const { dataset, period, layers } = s;
   const wanted = layers.choropleth || layers.hexbin || layers.density || layers.hotspots;
   const needsIncidents = layers.hexbin || layers.density || layers.hotspots;
-  const incidentsMissing = Boolean(dataset?.manifest.files.incidents) && dataset?.incidents.length === 0 && s.unavailable !== dataset;
+  const incidentsMissing =
+    Boolean(dataset?.manifest.files.incidents) && dataset?.incidents.length === 0 && s.unavailable !== dataset;
 
   useEffect(() => {
     if (wanted && !module) void import('./analysis-layers').then(setModule);
@@ -38,7 +47,12 @@ export function useAnalysisLayers(): AnalysisLayers {
   const pending = wanted && (!module || (needsIncidents && incidentsMissing) || !hotspotsReady);
   return useMemo(() => {
     if (!module || !dataset || !period || !wanted) return { below: [], pending };
-    const below = module.analysisLayers({ dataset, periodIndex: dataset.periods.indexOf(period), layers, hotspots: hotspotsReady ? s.hotspots : undefined });
+    const below = module.analysisLayers({
+      dataset,
+      periodIndex: dataset.periods.indexOf(period),
+      layers,
+      hotspots: hotspotsReady ? s.hotspots : undefined,
+    });
     return { below, pending };
   }, [module, dataset, period, layers, wanted, pending, hotspotsReady, s.hotspots]);
 }

@@ -101,7 +101,8 @@ export function useMapLibre(container: RefObject<HTMLDivElement | null>): MapRun
     const handle: MapHandle = {
       flyTo: (to) => (reducedMotion() ? map.jumpTo(to) : map.flyTo({ ...to, essential: false })),
       jumpTo: (to) => map.jumpTo(to),
-      resetCamera: () => map.fitBounds(HOME.bounds, { ...HOME.fitBoundsOptions, pitch: map.getPitch(), bearing: 0, animate: false }),
+      resetCamera: () =>
+        map.fitBounds(HOME.bounds, { ...HOME.fitBoundsOptions, pitch: map.getPitch(), bearing: 0, animate: false }),
       getCanvas: () => map.getCanvas(),
       project: ([lng, lat]) => map.project([lng, lat]),
       whenReady,

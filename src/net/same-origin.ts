@@ -17,15 +17,26 @@ export class RefusedRequest extends Error {
 
 export async function fetchSameOriginText(url: string, origin: string): Promise<string> {
   const target = new URL(url);
-  if (target.origin !== origin) throw new RefusedRequest(`refused: it is on ${target.origin}, and the atlas reads files from this site (${origin}) only`);
+  if (target.origin !== origin)
+    throw new RefusedRequest(
+      `refused: it is on ${target.origin}, and the atlas reads files from this site (${origin}) only`,
+    );
   let response: Response;
   try {
-    response = await fetch(target.href, { mode: 'same-origin', credentials: 'omit', redirect: 'follow', referrerPolicy: 'no-referrer' });
+    response = await fetch(target.href, {
+      mode: 'same-origin',
+      credentials: 'omit',
+      redirect: 'follow',
+      referrerPolicy: 'no-referrer',
+    });
   } catch (error) {
     throw (await redirectedAway(target.href, origin)) ?? error;
   }
   // Belt and braces: the browser has already refused any hop to another origin.
-  if (new URL(response.url || target.href).origin !== origin) throw new RefusedRequest(`refused: it was redirected to ${new URL(response.url).origin}; the atlas reads files from this site (${origin}) only`);
+  if (new URL(response.url || target.href).origin !== origin)
+    throw new RefusedRequest(
+      `refused: it was redirected to ${new URL(response.url).origin}; the atlas reads files from this site (${origin}) only`,
+    );
   if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
   return response.text();
 }
@@ -37,10 +48,17 @@ export async function fetchSameOriginText(url: string, origin: string): Promise<
  */
 async function redirectedAway(url: string, origin: string): Promise<RefusedRequest | undefined> {
   try {
-    const probe = await fetch(url, { mode: 'same-origin', credentials: 'omit', redirect: 'manual', referrerPolicy: 'no-referrer' });
+    const probe = await fetch(url, {
+      mode: 'same-origin',
+      credentials: 'omit',
+      redirect: 'manual',
+      referrerPolicy: 'no-referrer',
+    });
     if (probe.type !== 'opaqueredirect') return undefined;
   } catch {
     return undefined;
   }
-  return new RefusedRequest(`refused: the server answered with a redirect to another address; the atlas reads files from this site (${origin}) only, so it did not follow it and nothing was requested there`);
+  return new RefusedRequest(
+    `refused: the server answered with a redirect to another address; the atlas reads files from this site (${origin}) only, so it did not follow it and nothing was requested there`,
+  );
 }

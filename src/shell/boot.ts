@@ -26,7 +26,10 @@ async function openFirstDataset(dataParam: string | null): Promise<void> {
     return;
   }
   // Refused without fetching anything.
-  const problems: DataProblem[] | undefined = 'refused' in target ? [{ severity: 'error', file: '?data=', message: target.refused }] : await openDataset(target.url);
+  const problems: DataProblem[] | undefined =
+    'refused' in target
+      ? [{ severity: 'error', file: '?data=', message: target.refused }]
+      : await openDataset(target.url);
   if (!problems) return;
   await openDataset();
   useAtlasStore.getState().setProblems(problems, 'The map shows the bundled illustrative sample instead.');

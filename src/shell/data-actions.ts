@@ -32,7 +32,8 @@ export function resolveDataParam(value: string, pageUrl: string): { url: string 
     return { refused: `?data=${value} is not a valid address` };
   }
   const page = new URL(pageUrl);
-  if (url.origin !== page.origin) return { refused: `?data= must name a dataset on this site (${page.origin}); refused ${url.origin}` };
+  if (url.origin !== page.origin)
+    return { refused: `?data= must name a dataset on this site (${page.origin}); refused ${url.origin}` };
   return { url: url.href };
 }
 
@@ -70,7 +71,9 @@ export async function loadIncidents(dataset: Dataset, manifestUrl: string): Prom
   const file = dataset.manifest.files.incidents;
   if (!file || dataset.incidents.length > 0) return;
   try {
-    useAtlasStore.getState().attachIncidents(dataset, await dataClient().loadIncidents(new URL(manifestUrl, document.baseURI).href, file));
+    useAtlasStore
+      .getState()
+      .attachIncidents(dataset, await dataClient().loadIncidents(new URL(manifestUrl, document.baseURI).href, file));
   } catch (error) {
     useAtlasStore.getState().setProblems(problemsOf(error, file));
     // The layers that wanted them draw without cells rather than wait for ever.
@@ -87,7 +90,9 @@ export async function computeHotspots(key: string, method: HotspotMethodId, inpu
   store.setHotspotStatus('Computing hot spots…');
   try {
     const result = await dataClient().hotspots(method, input);
-    useAtlasStore.getState().setHotspots({ key, cells: input.cells, values: input.values, z: result.z, bins: result.bins });
+    useAtlasStore
+      .getState()
+      .setHotspots({ key, cells: input.cells, values: input.values, z: result.z, bins: result.bins });
   } catch (error) {
     useAtlasStore.getState().setProblems(error instanceof DataError ? error.problems : problemsOf(error, 'hot spots'));
     useAtlasStore.getState().setHotspots({ key, cells: [], values: [], z: [], bins: [] });

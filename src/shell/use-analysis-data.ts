@@ -12,7 +12,15 @@ import { computeHotspots, loadIncidents } from './data-actions';
 
 export function useAnalysisData(): void {
   const s = useAtlasStore(
-    useShallow((st) => ({ dataset: st.dataset, datasetUrl: st.datasetUrl, unavailable: st.incidentsUnavailable, period: st.period, layers: st.layers, k: st.giK, fdr: st.giFdr })),
+    useShallow((st) => ({
+      dataset: st.dataset,
+      datasetUrl: st.datasetUrl,
+      unavailable: st.incidentsUnavailable,
+      period: st.period,
+      layers: st.layers,
+      k: st.giK,
+      fdr: st.giFdr,
+    })),
   );
   const { dataset, period, layers } = s;
   const needsIncidents = layers.hexbin || layers.density || layers.hotspots;

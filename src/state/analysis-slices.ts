@@ -4,9 +4,18 @@
  */
 import type { StateCreator } from 'zustand';
 import type { AtlasStore } from './store';
-import { DEFAULT_VIEW, type Direction, type FlowColour, type FlowStyle, type Grouping, type LayerName, type View } from './view';
+import {
+  DEFAULT_VIEW,
+  type Direction,
+  type FlowColour,
+  type FlowStyle,
+  type Grouping,
+  type LayerName,
+  type View,
+} from './view';
 
-export interface SettingsSlice extends Pick<View, 'flowStyle' | 'flowColour' | 'grouping' | 'layers' | 'giK' | 'giFdr'> {
+export interface SettingsSlice
+  extends Pick<View, 'flowStyle' | 'flowColour' | 'grouping' | 'layers' | 'giK' | 'giFdr'> {
   setFlowStyle: (style: FlowStyle) => void;
   setFlowColour: (colour: FlowColour) => void;
   setGrouping: (grouping: Grouping) => void;
@@ -101,7 +110,8 @@ export const createFilterSlice: StateCreator<AtlasStore, [], [], FilterSlice> = 
     const { dataset, period } = get();
     const index = dataset && period ? dataset.periods.indexOf(period) : -1;
     // Keep the current period inside the window.
-    const clamped = dataset && (index < from || index > to) ? dataset.periods[Math.min(Math.max(index, from), to)] : period;
+    const clamped =
+      dataset && (index < from || index > to) ? dataset.periods[Math.min(Math.max(index, from), to)] : period;
     set({ range: [from, to], period: clamped });
   },
   setPlaying: (playing) => set({ playing }),

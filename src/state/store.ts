@@ -3,7 +3,16 @@
  */
 import { create, type StateCreator } from 'zustand';
 import type { NetworkFlow } from '../data/analysis/network';
-import { createAnalysisSlice, createFilterSlice, createSelectionSlice, createSettingsSlice, type AnalysisSlice, type FilterSlice, type SelectionSlice, type SettingsSlice } from './analysis-slices';
+import {
+  createAnalysisSlice,
+  createFilterSlice,
+  createSelectionSlice,
+  createSettingsSlice,
+  type AnalysisSlice,
+  type FilterSlice,
+  type SelectionSlice,
+  type SettingsSlice,
+} from './analysis-slices';
 import type { DataProblem } from '../data/problems';
 import type { DisclosureReport } from '../data/disclosure/protect';
 import type { AreaProperties, Dataset, Period } from '../data/schema';
@@ -75,7 +84,14 @@ export interface ModeSlice {
   mode: AppMode;
 }
 
-export type AtlasStore = ModeSlice & DatasetSlice & ViewSlice & HoverSlice & SettingsSlice & FilterSlice & SelectionSlice & AnalysisSlice;
+export type AtlasStore = ModeSlice &
+  DatasetSlice &
+  ViewSlice &
+  HoverSlice &
+  SettingsSlice &
+  FilterSlice &
+  SelectionSlice &
+  AnalysisSlice;
 
 const createDatasetSlice: StateCreator<AtlasStore, [], [], DatasetSlice> = (set, get) => ({
   status: 'idle',
@@ -88,10 +104,24 @@ const createDatasetSlice: StateCreator<AtlasStore, [], [], DatasetSlice> = (set,
     const period = current && dataset.periods.includes(current) ? current : dataset.periods.at(-1);
     // Filters and the selection name areas of the old data: a new dataset starts clean, unless it is
     // the first one (whose settings may have come from the URL).
-    const fresh = get().dataset ? { selection: undefined, originFilter: undefined, destFilter: undefined, range: undefined, playing: false } : {};
-    set({ status: 'ready', dataset, datasetUrl: url, period, problems: warnings, problemsInstead: undefined, disclosure, progress: undefined, hover: undefined, ...fresh });
+    const fresh = get().dataset
+      ? { selection: undefined, originFilter: undefined, destFilter: undefined, range: undefined, playing: false }
+      : {};
+    set({
+      status: 'ready',
+      dataset,
+      datasetUrl: url,
+      period,
+      problems: warnings,
+      problemsInstead: undefined,
+      disclosure,
+      progress: undefined,
+      hover: undefined,
+      ...fresh,
+    });
   },
-  setProblems: (problems, instead) => set((s) => ({ problems, problemsInstead: instead, progress: undefined, status: s.dataset ? 'ready' : 'error' })),
+  setProblems: (problems, instead) =>
+    set((s) => ({ problems, problemsInstead: instead, progress: undefined, status: s.dataset ? 'ready' : 'error' })),
   dismissProblems: () => set({ problems: [], problemsInstead: undefined }),
   attachIncidents: (dataset, incidents) => {
     if (get().dataset === dataset) set({ dataset: { ...dataset, incidents } });

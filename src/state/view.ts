@@ -40,9 +40,14 @@ export interface ViewField<T> {
 
 type FieldValue<F> = F extends ViewField<infer T> ? T : never;
 
-const setOrDelete = (params: URLSearchParams, key: string, value: string | undefined) => (value === undefined ? params.delete(key) : params.set(key, value));
+const setOrDelete = (params: URLSearchParams, key: string, value: string | undefined) =>
+  value === undefined ? params.delete(key) : params.set(key, value);
 
-function enumField<const T extends string>(key: string, label: string, options: readonly (readonly [T, string])[]): ViewField<T> {
+function enumField<const T extends string>(
+  key: string,
+  label: string,
+  options: readonly (readonly [T, string])[],
+): ViewField<T> {
   const fallback = options[0][0];
   return {
     url: [key],
@@ -88,7 +93,14 @@ export const LAYER_NAMES = ['flows', 'totals', 'choropleth', 'hexbin', 'density'
 export type LayerName = (typeof LAYER_NAMES)[number];
 export type Layers = Record<LayerName, boolean>;
 
-export const DEFAULT_LAYERS: Layers = { flows: true, totals: false, choropleth: false, hexbin: false, density: false, hotspots: false };
+export const DEFAULT_LAYERS: Layers = {
+  flows: true,
+  totals: false,
+  choropleth: false,
+  hexbin: false,
+  density: false,
+  hotspots: false,
+};
 
 /** What the controls call each layer. */
 export const LAYER_LABELS: Record<LayerName, string> = {
@@ -113,7 +125,8 @@ const layersField: ViewField<Layers> = {
     const named = value.split(',');
     return Object.fromEntries(LAYER_NAMES.map((name) => [name, named.includes(name)])) as Layers;
   },
-  write: (value, { query }) => setOrDelete(query, 'layers', layersKey(value) === layersKey(DEFAULT_LAYERS) ? undefined : layersKey(value)),
+  write: (value, { query }) =>
+    setOrDelete(query, 'layers', layersKey(value) === layersKey(DEFAULT_LAYERS) ? undefined : layersKey(value)),
 };
 
 /** Which of an isolated area's flows show, as the selection panel offers them. */
@@ -181,7 +194,16 @@ export function parseCamera(text: string | null): Camera | undefined {
   const parts = text.split('/');
   if (parts.length < 3 || parts.length > 5 || parts.some((p) => !/^-?\d+(\.\d+)?$/.test(p))) return undefined;
   const [zoom, lat, lng, bearing = 0, pitch = 0] = parts.map(Number);
-  if (zoom < 0 || zoom > 22 || Math.abs(lat) > 85 || Math.abs(lng) > 180 || Math.abs(bearing) > 180 || pitch < 0 || pitch > 85) return undefined;
+  if (
+    zoom < 0 ||
+    zoom > 22 ||
+    Math.abs(lat) > 85 ||
+    Math.abs(lng) > 180 ||
+    Math.abs(bearing) > 180 ||
+    pitch < 0 ||
+    pitch > 85
+  )
+    return undefined;
   return { center: [lng, lat], zoom, bearing, pitch };
 }
 
@@ -237,7 +259,8 @@ export type Grouping = View['grouping'];
 export const DEFAULT_VIEW: View = Object.fromEntries(VIEW_KEYS.map((key) => [key, VIEW_FIELDS[key].default])) as View;
 
 /** The allowed values of an enumerated field with their labels, for a select. */
-export const optionsOf = <K extends ViewKey>(key: K) => (VIEW_FIELDS[key].options ?? []) as readonly (readonly [View[K], string])[];
+export const optionsOf = <K extends ViewKey>(key: K) =>
+  (VIEW_FIELDS[key].options ?? []) as readonly (readonly [View[K], string])[];
 
 function partsOf(url: URL): UrlParts {
   return { query: url.searchParams, hash: new URLSearchParams(url.hash.replace(/^#/, '')) };

@@ -27,13 +27,21 @@ export function AnalysisLegend({ layer }: { layer: LayerName }) {
   if (!dataset) return null;
   const threshold = dataset.manifest.disclosure.threshold;
   if (layer === 'totals') {
-    return <p className="layer-note">Circle area is proportional to each place's published in + out total this period; suppressed flows are not counted.</p>;
+    return (
+      <p className="layer-note">
+        Circle area is proportional to each place's published in + out total this period; suppressed flows are not
+        counted.
+      </p>
+    );
   }
   if (layer === 'choropleth') {
     const data = choroplethData(dataset);
     return (
       <div className="layer-note" data-testid="legend-choropleth">
-        <p>{data.measure === 'rate' ? 'Lines into each destination per 10,000 residents' : 'Lines into each destination'}, from published flows only. Classes: natural breaks (Jenks), 5 classes over all periods.</p>
+        <p>
+          {data.measure === 'rate' ? 'Lines into each destination per 10,000 residents' : 'Lines into each destination'}
+          , from published flows only. Classes: natural breaks (Jenks), 5 classes over all periods.
+        </p>
         <Classes breaks={data.breaks} colours={CHOROPLETH_COLOURS} unit={data.measure === 'rate' ? 'per 10,000' : ''} />
       </div>
     );
@@ -41,19 +49,28 @@ export function AnalysisLegend({ layer }: { layer: LayerName }) {
   if (layer === 'hexbin') {
     return (
       <div className="layer-note" data-testid="legend-hexbin">
-        <p>{dataset.manifest.incidentMeasure} per H3 cell (resolution {dataset.manifest.h3Resolution}); grey cells had fewer than {threshold}. Natural breaks over all periods.</p>
+        <p>
+          {dataset.manifest.incidentMeasure} per H3 cell (resolution {dataset.manifest.h3Resolution}); grey cells had
+          fewer than {threshold}. Natural breaks over all periods.
+        </p>
         <Classes breaks={cellBreaks(dataset)} colours={CELL_COLOURS} unit="" />
       </div>
     );
   }
   if (layer === 'density') {
-    return <p className="layer-note" data-testid="legend-density">Density view: incident cells smoothed on screen (Gaussian, changes with zoom). It shows where incidents concentrate; it is not a statistical hot spot. Suppressed cells are left out.</p>;
+    return (
+      <p className="layer-note" data-testid="legend-density">
+        Density view: incident cells smoothed on screen (Gaussian, changes with zoom). It shows where incidents
+        concentrate; it is not a statistical hot spot. Suppressed cells are left out.
+      </p>
+    );
   }
   return (
     <div className="layer-note" data-testid="legend-hotspots">
       <p>
-        Getis-Ord Gi* over incident cells: each cell with its {gi.k}-ring of neighbours (binary weights, itself included). Suppressed cells counted as {threshold / 2}, empty cells as 0.
-        False-discovery-rate correction (Benjamini–Hochberg): <strong>{gi.fdr ? 'on' : 'off'}</strong>.
+        Getis-Ord Gi* over incident cells: each cell with its {gi.k}-ring of neighbours (binary weights, itself
+        included). Suppressed cells counted as {threshold / 2}, empty cells as 0. False-discovery-rate correction
+        (Benjamini–Hochberg): <strong>{gi.fdr ? 'on' : 'off'}</strong>.
       </p>
       <ul className="classes">
         {[3, 2, 1, 0, -1, -2, -3].map((bin) => (
@@ -72,9 +89,19 @@ export function AnalysisLegend({ layer }: { layer: LayerName }) {
         </select>
       </label>
       <label className="check">
-        <input type="checkbox" checked={gi.fdr} onChange={(e) => gi.setGi(gi.k, e.target.checked)} data-testid="gi-fdr" /> FDR correction
+        <input
+          type="checkbox"
+          checked={gi.fdr}
+          onChange={(e) => gi.setGi(gi.k, e.target.checked)}
+          data-testid="gi-fdr"
+        />{' '}
+        FDR correction
       </label>
-      {gi.status && <p className="muted" role="status">{gi.status}</p>}
+      {gi.status && (
+        <p className="muted" role="status">
+          {gi.status}
+        </p>
+      )}
     </div>
   );
 }

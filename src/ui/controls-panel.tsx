@@ -7,7 +7,19 @@ import { AnalysisLegend } from './analysis-legend';
 
 const ANALYSIS = LAYER_NAMES.filter((name) => name !== 'flows');
 
-function Select<T extends string>({ label, value, options, onChange, testId }: { label: string; value: T; options: readonly (readonly [T, string])[]; onChange: (v: T) => void; testId?: string }) {
+function Select<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: T;
+  options: readonly (readonly [T, string])[];
+  onChange: (v: T) => void;
+  testId?: string;
+}) {
   return (
     <label className="control">
       <span>{label}</span>
@@ -33,7 +45,18 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 /** How flows are drawn, and which layers are on, each with its own key and explanation. */
 export function ControlsPanel() {
-  const s = useAtlasStore(useShallow((st) => ({ layers: st.layers, flowStyle: st.flowStyle, flowColour: st.flowColour, grouping: st.grouping, setLayer: st.setLayer, setFlowStyle: st.setFlowStyle, setFlowColour: st.setFlowColour, setGrouping: st.setGrouping })));
+  const s = useAtlasStore(
+    useShallow((st) => ({
+      layers: st.layers,
+      flowStyle: st.flowStyle,
+      flowColour: st.flowColour,
+      grouping: st.grouping,
+      setLayer: st.setLayer,
+      setFlowStyle: st.setFlowStyle,
+      setFlowColour: st.setFlowColour,
+      setGrouping: st.setGrouping,
+    })),
+  );
   const derived = useDerived();
   if (!derived) return null;
   const hasIncidents = Boolean(derived.dataset.manifest.files.incidents) || derived.dataset.incidents.length > 0;
@@ -42,9 +65,27 @@ export function ControlsPanel() {
       <label className="check">
         <input type="checkbox" checked={s.layers.flows} onChange={(e) => s.setLayer('flows', e.target.checked)} /> Flows
       </label>
-      <Select label="Flow style" value={s.flowStyle} options={optionsOf('flowStyle')} onChange={s.setFlowStyle} testId="flow-style" />
-      <Select label="Colour" value={s.flowColour} options={optionsOf('flowColour')} onChange={s.setFlowColour} testId="flow-colour" />
-      <Select label="Origins" value={s.grouping} options={optionsOf('grouping')} onChange={s.setGrouping} testId="grouping" />
+      <Select
+        label="Flow style"
+        value={s.flowStyle}
+        options={optionsOf('flowStyle')}
+        onChange={s.setFlowStyle}
+        testId="flow-style"
+      />
+      <Select
+        label="Colour"
+        value={s.flowColour}
+        options={optionsOf('flowColour')}
+        onChange={s.setFlowColour}
+        testId="flow-colour"
+      />
+      <Select
+        label="Origins"
+        value={s.grouping}
+        options={optionsOf('grouping')}
+        onChange={s.setGrouping}
+        testId="grouping"
+      />
       <fieldset className="layers">
         <legend>Analysis layers</legend>
         {ANALYSIS.map((name) => {
@@ -52,8 +93,17 @@ export function ControlsPanel() {
           return (
             <div key={name}>
               <label className="check">
-                <input type="checkbox" checked={s.layers[name]} disabled={needsIncidents && !hasIncidents} onChange={(e) => s.setLayer(name, e.target.checked)} data-testid={`layer-${name}`} /> {LAYER_LABELS[name]}
-                {needsIncidents && !hasIncidents && <span className="muted"> (this dataset has no incident cells)</span>}
+                <input
+                  type="checkbox"
+                  checked={s.layers[name]}
+                  disabled={needsIncidents && !hasIncidents}
+                  onChange={(e) => s.setLayer(name, e.target.checked)}
+                  data-testid={`layer-${name}`}
+                />{' '}
+                {LAYER_LABELS[name]}
+                {needsIncidents && !hasIncidents && (
+                  <span className="muted"> (this dataset has no incident cells)</span>
+                )}
               </label>
               {s.layers[name] && <AnalysisLegend layer={name} />}
             </div>
@@ -67,13 +117,29 @@ export function ControlsPanel() {
 /** Filters by origin, destination, minimum count and top N; all applied on the GPU. */
 export function FiltersPanel() {
   const s = useAtlasStore(
-    useShallow((st) => ({ originFilter: st.originFilter, destFilter: st.destFilter, minCount: st.minCount, topN: st.topN, selection: st.selection, setOriginFilter: st.setOriginFilter, setDestFilter: st.setDestFilter, setMinCount: st.setMinCount, setTopN: st.setTopN, select: st.select, clearSelection: st.clearSelection })),
+    useShallow((st) => ({
+      originFilter: st.originFilter,
+      destFilter: st.destFilter,
+      minCount: st.minCount,
+      topN: st.topN,
+      selection: st.selection,
+      setOriginFilter: st.setOriginFilter,
+      setDestFilter: st.setDestFilter,
+      setMinCount: st.setMinCount,
+      setTopN: st.setTopN,
+      select: st.select,
+      clearSelection: st.clearSelection,
+    })),
   );
   const derived = useDerived();
   if (!derived) return null;
   const nodes = [...derived.flowData.network.nodes.values()];
-  const origins = nodes.filter((n) => derived.flowData.network.flows.some((f) => f.origin === n.id)).sort((a, b) => a.name.localeCompare(b.name));
-  const dests = nodes.filter((n) => derived.flowData.network.flows.some((f) => f.dest === n.id)).sort((a, b) => a.name.localeCompare(b.name));
+  const origins = nodes
+    .filter((n) => derived.flowData.network.flows.some((f) => f.origin === n.id))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const dests = nodes
+    .filter((n) => derived.flowData.network.flows.some((f) => f.dest === n.id))
+    .sort((a, b) => a.name.localeCompare(b.name));
   const threshold = derived.dataset.manifest.disclosure.threshold;
   return (
     <Section title="Filters">
@@ -81,19 +147,56 @@ export function FiltersPanel() {
       <Select
         label="Isolate an area's flows"
         value={s.selection?.id ?? ''}
-        options={[['', 'None'], ...[...origins, ...dests].filter((n, i, all) => all.findIndex((m) => m.id === n.id) === i).sort((a, b) => a.name.localeCompare(b.name)).map((n) => [n.id, n.name] as [string, string])]}
+        options={[
+          ['', 'None'],
+          ...[...origins, ...dests]
+            .filter((n, i, all) => all.findIndex((m) => m.id === n.id) === i)
+            .sort((a, b) => a.name.localeCompare(b.name))
+            .map((n) => [n.id, n.name] as [string, string]),
+        ]}
         onChange={(v) => (v ? s.select(v) : s.clearSelection())}
         testId="isolate"
       />
-      <Select label="Origin" value={s.originFilter ?? ''} options={[['', 'All origins'], ...origins.map((n) => [n.id, n.name] as [string, string])]} onChange={(v) => s.setOriginFilter(v || undefined)} testId="origin-filter" />
-      <Select label="Destination" value={s.destFilter ?? ''} options={[['', 'All destinations'], ...dests.map((n) => [n.id, n.name] as [string, string])]} onChange={(v) => s.setDestFilter(v || undefined)} testId="dest-filter" />
+      <Select
+        label="Origin"
+        value={s.originFilter ?? ''}
+        options={[['', 'All origins'], ...origins.map((n) => [n.id, n.name] as [string, string])]}
+        onChange={(v) => s.setOriginFilter(v || undefined)}
+        testId="origin-filter"
+      />
+      <Select
+        label="Destination"
+        value={s.destFilter ?? ''}
+        options={[['', 'All destinations'], ...dests.map((n) => [n.id, n.name] as [string, string])]}
+        onChange={(v) => s.setDestFilter(v || undefined)}
+        testId="dest-filter"
+      />
       <label className="control">
         <span>
           Minimum count: <output>{s.minCount === 0 ? `all (incl. fewer than ${threshold})` : s.minCount}</output>
         </span>
-        <input type="range" min={0} max={60} step={5} value={s.minCount} onChange={(e) => s.setMinCount(Number(e.target.value))} data-testid="min-count" />
+        <input
+          type="range"
+          min={0}
+          max={60}
+          step={5}
+          value={s.minCount}
+          onChange={(e) => s.setMinCount(Number(e.target.value))}
+          data-testid="min-count"
+        />
       </label>
-      <Select label="Show" value={String(s.topN)} options={[['0', 'All flows'], ['5', 'Top 5 flows'], ['10', 'Top 10 flows'], ['20', 'Top 20 flows']]} onChange={(v) => s.setTopN(Number(v))} testId="top-n" />
+      <Select
+        label="Show"
+        value={String(s.topN)}
+        options={[
+          ['0', 'All flows'],
+          ['5', 'Top 5 flows'],
+          ['10', 'Top 10 flows'],
+          ['20', 'Top 20 flows'],
+        ]}
+        onChange={(v) => s.setTopN(Number(v))}
+        testId="top-n"
+      />
     </Section>
   );
 }

@@ -26,8 +26,9 @@ export function SourceNote() {
         <strong>Source:</strong> {manifest.source}
       </p>
       <p>
-        Counts under {manifest.disclosure.threshold} are never shown; other counts are rounded to the nearest {manifest.disclosure.roundingBase}.
-        Incident locations are only ever shown as coarse cells. Area shapes are schematic.
+        Counts under {manifest.disclosure.threshold} are never shown; other counts are rounded to the nearest{' '}
+        {manifest.disclosure.roundingBase}. Incident locations are only ever shown as coarse cells. Area shapes are
+        schematic.
       </p>
       <p>
         {manifest.licence} {manifest.attribution}

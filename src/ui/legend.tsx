@@ -30,7 +30,14 @@ export function Legend() {
         ))}
         <li>
           <svg width="56" height="18" aria-hidden="true">
-            <line x1="2" x2="54" y1="9" y2="9" stroke={rgbaCss(FLOW_STYLE.suppressed)} strokeWidth={FLOW_STYLE.suppressedWidthPx} />
+            <line
+              x1="2"
+              x2="54"
+              y1="9"
+              y2="9"
+              stroke={rgbaCss(FLOW_STYLE.suppressed)}
+              strokeWidth={FLOW_STYLE.suppressedWidthPx}
+            />
           </svg>
           <span>fewer than {threshold}: suppressed</span>
         </li>
@@ -40,10 +47,18 @@ export function Legend() {
           <h3>Flow direction</h3>
           <div className="legend-ramp">
             <span>origin</span>
-            <span className="ramp" style={{ background: `linear-gradient(to right, ${PALETTE.darkBlue}, ${PALETTE.orange})` }} aria-hidden="true" />
+            <span
+              className="ramp"
+              style={{ background: `linear-gradient(to right, ${PALETTE.darkBlue}, ${PALETTE.orange})` }}
+              aria-hidden="true"
+            />
             <span>destination</span>
           </div>
-          <p className="legend-note">{style === 'curved' ? 'Lines bend clockwise and end in an orange arrowhead at the destination.' : 'Arcs run from blue at the origin to orange at the destination.'}</p>
+          <p className="legend-note">
+            {style === 'curved'
+              ? 'Lines bend clockwise and end in an orange arrowhead at the destination.'
+              : 'Arcs run from blue at the origin to orange at the destination.'}
+          </p>
         </>
       )}
       {view.flowColour === 'group' && (
@@ -52,7 +67,11 @@ export function Legend() {
           <ul className="legend-areas">
             {flowData.groups.slice(0, 6).map((g, i) => (
               <li key={g}>
-                <span className="swatch" style={{ background: rgbaCss(GROUP_COLOURS[i]), borderColor: rgbaCss(GROUP_COLOURS[i]) }} aria-hidden="true" />
+                <span
+                  className="swatch"
+                  style={{ background: rgbaCss(GROUP_COLOURS[i]), borderColor: rgbaCss(GROUP_COLOURS[i]) }}
+                  aria-hidden="true"
+                />
                 {g}
               </li>
             ))}
@@ -66,7 +85,11 @@ export function Legend() {
           <ul className="legend-areas">
             {flowData.countBreaks.map((upper, i) => (
               <li key={i}>
-                <span className="swatch" style={{ background: rgbaCss(COUNT_COLOURS[i]), borderColor: rgbaCss(COUNT_COLOURS[i]) }} aria-hidden="true" />
+                <span
+                  className="swatch"
+                  style={{ background: rgbaCss(COUNT_COLOURS[i]), borderColor: rgbaCss(COUNT_COLOURS[i]) }}
+                  aria-hidden="true"
+                />
                 {i === 0 ? `up to ${upper}` : `${flowData.countBreaks[i - 1]}–${upper}`}
               </li>
             ))}
@@ -76,16 +99,29 @@ export function Legend() {
       <h3>Areas (schematic shapes)</h3>
       <ul className="legend-areas">
         <li>
-          <span className="swatch" style={{ background: rgbaCss(AREA_STYLE.origin.fill), borderColor: rgbaCss(AREA_STYLE.origin.line) }} aria-hidden="true" />
+          <span
+            className="swatch"
+            style={{ background: rgbaCss(AREA_STYLE.origin.fill), borderColor: rgbaCss(AREA_STYLE.origin.line) }}
+            aria-hidden="true"
+          />
           Exporting area (origin)
         </li>
         <li>
-          <span className="swatch" style={{ background: rgbaCss(AREA_STYLE.destination.fill), borderColor: rgbaCss(AREA_STYLE.destination.line) }} aria-hidden="true" />
+          <span
+            className="swatch"
+            style={{
+              background: rgbaCss(AREA_STYLE.destination.fill),
+              borderColor: rgbaCss(AREA_STYLE.destination.line),
+            }}
+            aria-hidden="true"
+          />
           Destination area
         </li>
       </ul>
       <p className="legend-note">
-        Counts under {threshold} are suppressed; the rest are rounded to the nearest {roundingBase}. Merged flows (e.g. all of London) add published counts only and say how many suppressed flows they also hold. Click an area to isolate its flows.
+        Counts under {threshold} are suppressed; the rest are rounded to the nearest {roundingBase}. Merged flows (e.g.
+        all of London) add published counts only and say how many suppressed flows they also hold. Click an area to
+        isolate its flows.
       </p>
     </section>
   );

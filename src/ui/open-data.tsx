@@ -25,7 +25,10 @@ export function OpenDataButton() {
           e.target.value = '';
         }}
       />
-      <p className="hint">Or drop files on the map: a dataset folder's files, boundary GeoJSON with a flows CSV, or a flowmap.blue pair. They stay on this computer.</p>
+      <p className="hint">
+        Or drop files on the map: a dataset folder's files, boundary GeoJSON with a flows CSV, or a flowmap.blue pair.
+        They stay on this computer.
+      </p>
     </div>
   );
 }

@@ -11,7 +11,18 @@ const SPEEDS = [0.5, 1, 2, 4];
  */
 export function PeriodControl() {
   const s = useAtlasStore(
-    useShallow((st) => ({ dataset: st.dataset, period: st.period, range: st.range, playing: st.playing, speed: st.speed, setPeriod: st.setPeriod, stepPeriod: st.stepPeriod, setRange: st.setRange, setPlaying: st.setPlaying, setSpeed: st.setSpeed })),
+    useShallow((st) => ({
+      dataset: st.dataset,
+      period: st.period,
+      range: st.range,
+      playing: st.playing,
+      speed: st.speed,
+      setPeriod: st.setPeriod,
+      stepPeriod: st.stepPeriod,
+      setRange: st.setRange,
+      setPlaying: st.setPlaying,
+      setSpeed: st.setSpeed,
+    })),
   );
   const id = useId();
   const { playing, speed } = s;
@@ -28,8 +39,22 @@ export function PeriodControl() {
         <button type="button" onClick={() => s.stepPeriod(-1)} disabled={index <= 0} aria-label="Previous period">
           ‹
         </button>
-        <input id={id} type="range" min={0} max={periods.length - 1} step={1} value={Math.max(0, index)} aria-valuetext={periodLabel(s.period)} onChange={(e) => s.setPeriod(periods[Number(e.target.value)])} />
-        <button type="button" onClick={() => s.stepPeriod(1)} disabled={index >= periods.length - 1} aria-label="Next period">
+        <input
+          id={id}
+          type="range"
+          min={0}
+          max={periods.length - 1}
+          step={1}
+          value={Math.max(0, index)}
+          aria-valuetext={periodLabel(s.period)}
+          onChange={(e) => s.setPeriod(periods[Number(e.target.value)])}
+        />
+        <button
+          type="button"
+          onClick={() => s.stepPeriod(1)}
+          disabled={index >= periods.length - 1}
+          aria-label="Next period"
+        >
           ›
         </button>
       </div>
@@ -52,15 +77,39 @@ export function PeriodControl() {
               ))}
             </select>
           </label>
-          <PeriodSelect label="From" periods={periods} value={from} onChange={(i) => s.setRange([i, to])} testId="range-from" />
-          <PeriodSelect label="to" periods={periods} value={to} onChange={(i) => s.setRange([from, i])} testId="range-to" />
+          <PeriodSelect
+            label="From"
+            periods={periods}
+            value={from}
+            onChange={(i) => s.setRange([i, to])}
+            testId="range-from"
+          />
+          <PeriodSelect
+            label="to"
+            periods={periods}
+            value={to}
+            onChange={(i) => s.setRange([from, i])}
+            testId="range-to"
+          />
         </div>
       )}
     </section>
   );
 }
 
-function PeriodSelect({ label, periods, value, onChange, testId }: { label: string; periods: string[]; value: number; onChange: (index: number) => void; testId: string }) {
+function PeriodSelect({
+  label,
+  periods,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  periods: string[];
+  value: number;
+  onChange: (index: number) => void;
+  testId: string;
+}) {
   return (
     <label>
       {label}{' '}

@@ -11,9 +11,16 @@ export function ProblemsPanel() {
   if (problems.length === 0) return null;
   const errors = problems.filter((p) => p.severity === 'error');
   return (
-    <section className={`problems ${errors.length ? 'has-errors' : 'warnings-only'}`} role={errors.length ? 'alert' : 'status'} aria-label="Problems with the data" data-testid="problems">
+    <section
+      className={`problems ${errors.length ? 'has-errors' : 'warnings-only'}`}
+      role={errors.length ? 'alert' : 'status'}
+      aria-label="Problems with the data"
+      data-testid="problems"
+    >
       <h2>{errors.length ? 'The data could not be opened' : 'Opened, with warnings'}</h2>
-      {errors.length > 0 && hasDataset && <p>{instead ?? 'Nothing was changed: the map still shows the data loaded before.'}</p>}
+      {errors.length > 0 && hasDataset && (
+        <p>{instead ?? 'Nothing was changed: the map still shows the data loaded before.'}</p>
+      )}
       <ul>
         {problems.map((p, i) => (
           <li key={i} className={p.severity}>
@@ -21,7 +28,9 @@ export function ProblemsPanel() {
           </li>
         ))}
       </ul>
-      {errors.length === 0 && disclosure && <p>Disclosure control was applied before drawing; see the note under the legend.</p>}
+      {errors.length === 0 && disclosure && (
+        <p>Disclosure control was applied before drawing; see the note under the legend.</p>
+      )}
       <button type="button" onClick={dismiss}>
         Dismiss
       </button>
@@ -36,8 +45,10 @@ export function DisclosureNote() {
   const f = report.flows;
   return (
     <p className="disclosure-note" data-testid="disclosure-note">
-      Before drawing, {f.primary} flow{f.primary === 1 ? '' : 's'} under {report.settings.threshold} {f.primary === 1 ? 'was' : 'were'} suppressed, {f.secondary} more to stop totals giving {f.primary === 1 ? 'it' : 'them'} back,
-      and {f.rounded} rounded to the nearest {report.settings.roundingBase}. Use the data CLI for the full report.
+      Before drawing, {f.primary} flow{f.primary === 1 ? '' : 's'} under {report.settings.threshold}{' '}
+      {f.primary === 1 ? 'was' : 'were'} suppressed, {f.secondary} more to stop totals giving{' '}
+      {f.primary === 1 ? 'it' : 'them'} back, and {f.rounded} rounded to the nearest {report.settings.roundingBase}. Use
+      the data CLI for the full report.
     </p>
   );
 }

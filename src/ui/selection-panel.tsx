@@ -20,9 +20,18 @@ export function SelectionPanel() {
     const node = flowData.network.nodes.get(selection.id);
     if (!node) return undefined;
     const base = { ...filter, focus: undefined };
-    const inbound = flowData.network.flows.filter((f) => passesFilter(f, { ...base, focus: { id: selection.id, direction: 'in' } }));
-    const outbound = flowData.network.flows.filter((f) => passesFilter(f, { ...base, focus: { id: selection.id, direction: 'out' } }));
-    return { node, inbound: summariseFlows(inbound), outbound: summariseFlows(outbound), trend: trend(flowData.network, dataset.periods, filter) };
+    const inbound = flowData.network.flows.filter((f) =>
+      passesFilter(f, { ...base, focus: { id: selection.id, direction: 'in' } }),
+    );
+    const outbound = flowData.network.flows.filter((f) =>
+      passesFilter(f, { ...base, focus: { id: selection.id, direction: 'out' } }),
+    );
+    return {
+      node,
+      inbound: summariseFlows(inbound),
+      outbound: summariseFlows(outbound),
+      trend: trend(flowData.network, dataset.periods, filter),
+    };
   }, [derived, selection]);
   if (!derived || !selection || !details) return null;
   const threshold = derived.dataset.manifest.disclosure.threshold;
@@ -37,7 +46,8 @@ export function SelectionPanel() {
         <legend>Show flows</legend>
         {DIRECTIONS.map(([d, label]) => (
           <label key={d}>
-            <input type="radio" name="direction" checked={selection.direction === d} onChange={() => setDirection(d)} /> {label}
+            <input type="radio" name="direction" checked={selection.direction === d} onChange={() => setDirection(d)} />{' '}
+            {label}
           </label>
         ))}
       </fieldset>
@@ -58,7 +68,11 @@ export function SelectionPanel() {
           <RankedList items={outbound.topDestinations} threshold={threshold} />
         </>
       )}
-      <TrendChart points={details.trend} current={derived.view.period} label={`${node.name}, published total per period`} />
+      <TrendChart
+        points={details.trend}
+        current={derived.view.period}
+        label={`${node.name}, published total per period`}
+      />
       <button type="button" onClick={clear}>
         Clear selection (Esc)
       </button>

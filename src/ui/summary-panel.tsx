@@ -23,7 +23,8 @@ export function SummaryPanel() {
     <section className="summary" aria-label="Summary" data-testid="summary">
       <h2>Summary</h2>
       <p>
-        <strong>{describeTotal(summary.total, summary.suppressedFlows, threshold)}</strong> {dataset.manifest.flowMeasure} on the map
+        <strong>{describeTotal(summary.total, summary.suppressedFlows, threshold)}</strong>{' '}
+        {dataset.manifest.flowMeasure} on the map
       </p>
       <div className="top-lists">
         <div>

@@ -14,7 +14,12 @@ function totalsFor(dataset: Dataset, period: string, id: string): AreaTotals {
   const flows = flowNetworkData(dataset, true).network.flows.filter((f) => f.periodIndex === index);
   const node = nodeTotals(flows).find((t) => t.node.id === id);
   const suppressedOut = flows.filter((f) => f.origin === id).reduce((s, f) => s + f.suppressedMembers, 0);
-  return { inbound: node?.inbound ?? 0, outbound: node?.outbound ?? 0, suppressedInbound: 0, suppressedOutbound: suppressedOut };
+  return {
+    inbound: node?.inbound ?? 0,
+    outbound: node?.outbound ?? 0,
+    suppressedInbound: 0,
+    suppressedOutbound: suppressedOut,
+  };
 }
 
 /** Hover details as plain React text: names from data never reach raw HTML. */
@@ -28,7 +33,10 @@ export function Tooltip() {
 
   if (hover.kind === 'flow') {
     const { flow } = hover;
-    const value = flow.count !== null && flow.suppressedMembers > 0 ? describeTotal(flow.count, flow.suppressedMembers, threshold) : formatCount(flow.count, threshold);
+    const value =
+      flow.count !== null && flow.suppressedMembers > 0
+        ? describeTotal(flow.count, flow.suppressedMembers, threshold)
+        : formatCount(flow.count, threshold);
     return (
       <div className="tooltip" role="status" data-testid="tooltip" style={style}>
         <div className="tooltip-title">
@@ -68,7 +76,10 @@ export function Tooltip() {
     <div className="tooltip" role="status" data-testid="tooltip" style={style}>
       <div className="tooltip-title">{area.name}</div>
       <div className="tooltip-code">
-        {code} · {area.role === 'destination' ? 'destination' : `origin${area.group && area.group !== area.name ? ` (${area.group})` : ''}`}
+        {code} ·{' '}
+        {area.role === 'destination'
+          ? 'destination'
+          : `origin${area.group && area.group !== area.name ? ` (${area.group})` : ''}`}
       </div>
       <div>{periodLabel(period)}</div>
       <div>In: {describeTotal(totals.inbound, totals.suppressedInbound, threshold)}</div>

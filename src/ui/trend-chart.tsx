@@ -21,14 +21,29 @@ export function TrendChart({ points, current, label }: { points: TrendPoint[]; c
   const i = points.findIndex((p) => p.period === current);
   return (
     <figure className="trend">
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={`${label}: from ${points[0]?.total ?? 0} in ${periodLabel(points[0]?.period ?? '')} to ${points.at(-1)?.total ?? 0} in ${periodLabel(points.at(-1)?.period ?? '')}; peak ${max}`}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        role="img"
+        aria-label={`${label}: from ${points[0]?.total ?? 0} in ${periodLabel(points[0]?.period ?? '')} to ${points.at(-1)?.total ?? 0} in ${periodLabel(points.at(-1)?.period ?? '')}; peak ${max}`}
+      >
         <line x1={pad} x2={width - pad} y1={height - pad} y2={height - pad} stroke="#9a9a9a" />
         <path d={line} fill="none" stroke="#12436D" strokeWidth="2" />
-        {i >= 0 && <circle cx={x(i)} cy={y(points[i].total)} r="4" fill={points[i].suppressed ? '#fff' : '#F46A25'} stroke="#F46A25" strokeWidth="2" />}
+        {i >= 0 && (
+          <circle
+            cx={x(i)}
+            cy={y(points[i].total)}
+            r="4"
+            fill={points[i].suppressed ? '#fff' : '#F46A25'}
+            stroke="#F46A25"
+            strokeWidth="2"
+          />
+        )}
       </svg>
       <figcaption>
         {label}: peak {max.toLocaleString('en-GB')}
-        {i >= 0 && `; ${periodLabel(current)}: ${points[i].total.toLocaleString('en-GB')}${points[i].suppressed ? ` + ${points[i].suppressed} suppressed` : ''}`}
+        {i >= 0 &&
+          `; ${periodLabel(current)}: ${points[i].total.toLocaleString('en-GB')}${points[i].suppressed ? ` + ${points[i].suppressed} suppressed` : ''}`}
       </figcaption>
     </figure>
   );

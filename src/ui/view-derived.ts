@@ -21,6 +21,11 @@ export function useDerived(): Derived | undefined {
   const view = useAtlasStore(useShallow(selectViewChoices));
   return useMemo(() => {
     if (!dataset || !view) return undefined;
-    return { dataset, view, flowData: flowNetworkData(dataset, isGrouped(view.grouping, view.zoom)), filter: flowFilterOf(dataset, view) };
+    return {
+      dataset,
+      view,
+      flowData: flowNetworkData(dataset, isGrouped(view.grouping, view.zoom)),
+      filter: flowFilterOf(dataset, view),
+    };
   }, [dataset, view]);
 }

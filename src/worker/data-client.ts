@@ -4,7 +4,12 @@
  * worker through `workerDataClient` (worker-data-client.ts), the same interface over messages,
  * as flowmap.gl's data providers do. Every failure rejects with a DataError naming file and field.
  */
-import { HOTSPOT_METHODS, type HotspotInput, type HotspotMethodId, type HotspotOutput } from '../data/analysis/hotspots';
+import {
+  HOTSPOT_METHODS,
+  type HotspotInput,
+  type HotspotMethodId,
+  type HotspotOutput,
+} from '../data/analysis/hotspots';
 import type { DisclosureReport } from '../data/disclosure/protect';
 import { importFiles, type ImportOptions } from '../data/io/import';
 import { loadDataset, resolveRelative, type FetchText } from '../data/io/load';
@@ -30,7 +35,11 @@ export interface DataClient {
   /** A published dataset by its (same-origin) manifest URL. */
   openManifest(url: string): Promise<LoadedDataset>;
   /** Files the reader opened or dropped: recognised, checked and protected. */
-  importFiles(files: LocalFile[], options: Omit<ImportOptions, 'onProgress'>, onProgress?: Progress): Promise<LoadedDataset>;
+  importFiles(
+    files: LocalFile[],
+    options: Omit<ImportOptions, 'onProgress'>,
+    onProgress?: Progress,
+  ): Promise<LoadedDataset>;
   /** A published dataset's incident cells, fetched on first use. */
   loadIncidents(manifestUrl: string, file: string): Promise<IncidentCell[]>;
   hotspots(method: HotspotMethodId, input: HotspotInput): Promise<HotspotOutput>;
@@ -39,7 +48,13 @@ export interface DataClient {
 /** The problems to show for a failure: a DataError's own, or one naming `file` for anything else. */
 export function problemsOf(error: unknown, file: string): DataProblem[] {
   if (error instanceof DataError) return error.problems;
-  return [{ severity: 'error', file, message: `could not be read: ${error instanceof Error ? error.message : String(error)}` }];
+  return [
+    {
+      severity: 'error',
+      file,
+      message: `could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    },
+  ];
 }
 
 /** Runs `work`, turning any failure into a DataError about `file`. */
@@ -55,7 +70,8 @@ const lastSegment = (url: string) => url.split('?')[0].split('/').pop() || url;
 
 export function localDataClient(fetchText: FetchText): DataClient {
   return {
-    openManifest: (url) => failingAs(lastSegment(url), async () => ({ dataset: await loadDataset(url, fetchText), warnings: [] })),
+    openManifest: (url) =>
+      failingAs(lastSegment(url), async () => ({ dataset: await loadDataset(url, fetchText), warnings: [] })),
     importFiles: (files, options, onProgress) =>
       failingAs(files.map((f) => f.name).join(', '), () => {
         const result = importFiles(
@@ -64,7 +80,8 @@ export function localDataClient(fetchText: FetchText): DataClient {
         );
         return { dataset: result.dataset, warnings: result.warnings, report: result.report };
       }),
-    loadIncidents: (manifestUrl, file) => failingAs(file, async () => parseIncidentsCsv(await fetchText(resolveRelative(manifestUrl, file)), file)),
+    loadIncidents: (manifestUrl, file) =>
+      failingAs(file, async () => parseIncidentsCsv(await fetchText(resolveRelative(manifestUrl, file)), file)),
     hotspots: (method, input) =>
       failingAs(`hot spots (${method})`, () => {
         const known = HOTSPOT_METHODS[method];

@@ -7,10 +7,16 @@ import type { DataClient } from './data-client';
 import { problemsOf } from './data-client';
 import { callClient, type WorkerRequest, type WorkerResponse } from './protocol';
 
-export async function handleRequest(client: DataClient, request: WorkerRequest, post: (message: WorkerResponse) => void): Promise<void> {
+export async function handleRequest(
+  client: DataClient,
+  request: WorkerRequest,
+  post: (message: WorkerResponse) => void,
+): Promise<void> {
   const { id } = request;
   try {
-    const value = await callClient(client, request, (fraction, stage) => post({ id, type: 'progress', fraction, stage }));
+    const value = await callClient(client, request, (fraction, stage) =>
+      post({ id, type: 'progress', fraction, stage }),
+    );
     if (value === undefined) throw new Error(`the data worker has no method "${String(request.method)}"`);
     post({ id, type: 'result', value });
   } catch (error) {

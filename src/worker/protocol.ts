@@ -20,7 +20,11 @@ export type WorkerResponse =
   | { id: number; type: 'error'; problems: DataProblem[] };
 
 /** The call a request stands for, made on `client`. */
-export function callClient(client: DataClient, request: WorkerRequest, onProgress: (fraction: number, stage: string) => void): Promise<unknown> {
+export function callClient(
+  client: DataClient,
+  request: WorkerRequest,
+  onProgress: (fraction: number, stage: string) => void,
+): Promise<unknown> {
   switch (request.method) {
     case 'openManifest':
       return client.openManifest(...request.args);

@@ -15,7 +15,11 @@ export function workerDataClient(): DataClient {
   let nextId = 1;
 
   /** Sends one call; progress messages go to `onProgress`; the reply resolves, or rejects with its problems. */
-  function ask<T>(call: Call, transfer: Transferable[] = [], onProgress?: (fraction: number, stage: string) => void): Promise<T> {
+  function ask<T>(
+    call: Call,
+    transfer: Transferable[] = [],
+    onProgress?: (fraction: number, stage: string) => void,
+  ): Promise<T> {
     worker ??= new Worker(inheritingWorkerUrl(dataWorkerUrl), { type: 'module', name: 'atlas-data' });
     const w = worker;
     const id = nextId++;
@@ -35,7 +39,12 @@ export function workerDataClient(): DataClient {
 
   return {
     openManifest: (url) => ask({ method: 'openManifest', args: [url] }),
-    importFiles: (files, options, onProgress) => ask({ method: 'importFiles', args: [files, options] }, files.map((f) => f.buffer), onProgress),
+    importFiles: (files, options, onProgress) =>
+      ask(
+        { method: 'importFiles', args: [files, options] },
+        files.map((f) => f.buffer),
+        onProgress,
+      ),
     loadIncidents: (manifestUrl, file) => ask({ method: 'loadIncidents', args: [manifestUrl, file] }),
     hotspots: (method, input) => ask({ method: 'hotspots', args: [method, input] }),
   };

@@ -10,13 +10,29 @@ import { assembleDataset, parseAreas, parseFlowsCsv, parseManifest } from '../..
 import { buildNetwork, passesFilter, summariseFlows } from '../../src/data/analysis/network';
 import { describeTotal } from '../../src/data/format';
 import { periodLabel } from '../../src/data/periods';
-import { changedPixels, pixelsNear, launch, mapVersion, openPage, project, SCREENSHOT_DIR, screenshotPixels, waitForMapReady, type Pixels } from './harness';
+import {
+  changedPixels,
+  pixelsNear,
+  launch,
+  mapVersion,
+  openPage,
+  project,
+  SCREENSHOT_DIR,
+  screenshotPixels,
+  waitForMapReady,
+  type Pixels,
+} from './harness';
 
 const chromiumPath = inject('chromiumPath');
 const baseUrl = inject('baseUrl');
 
 const read = (file: string) => readFileSync(`data/sample/${file}`, 'utf8');
-const dataset = assembleDataset(parseManifest(read('manifest.json')), parseAreas(read('areas.geojson')), parseFlowsCsv(read('flows.csv')), []);
+const dataset = assembleDataset(
+  parseManifest(read('manifest.json')),
+  parseAreas(read('areas.geojson')),
+  parseFlowsCsv(read('flows.csv')),
+  [],
+);
 
 const changed = (a: Pixels, b: Pixels) => changedPixels(a, b);
 
@@ -76,13 +92,19 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     const latest = dataset.periods.at(-1)!;
     const network = buildNetwork(dataset, true);
     const filter = { periodIndex: dataset.periods.indexOf(latest), minCount: 0, topN: 0 };
-    const into = summariseFlows(network.flows.filter((f) => passesFilter(f, { ...filter, focus: { id: 'E07000114', direction: 'in' } })));
-    await expect(page.getByTestId('selection-totals').textContent()).resolves.toContain(`In: ${describeTotal(into.total, into.suppressedFlows, 10)}`);
+    const into = summariseFlows(
+      network.flows.filter((f) => passesFilter(f, { ...filter, focus: { id: 'E07000114', direction: 'in' } })),
+    );
+    await expect(page.getByTestId('selection-totals').textContent()).resolves.toContain(
+      `In: ${describeTotal(into.total, into.suppressedFlows, 10)}`,
+    );
     expect(new URL(page.url()).searchParams.get('sel')).toBe('E07000114');
     const after = await screenshotPixels(page, `${SCREENSHOT_DIR}/select-thanet.png`);
     expect(changed(before, after), 'other flows disappear').toBeGreaterThan(300);
     // Only Thanet's flows remain: the summary's destinations are Thanet alone.
-    await expect(page.getByTestId('summary').locator('.top-lists div:nth-child(2) li').allTextContents()).resolves.toEqual([expect.stringMatching(/^Thanet: /)]);
+    await expect(
+      page.getByTestId('summary').locator('.top-lists div:nth-child(2) li').allTextContents(),
+    ).resolves.toEqual([expect.stringMatching(/^Thanet: /)]);
     await andRedraw(page, () => page.keyboard.press('Escape'));
     await expect(panel.count()).resolves.toBe(0);
     expect(log.errors).toEqual([]);
@@ -95,7 +117,11 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     await page.getByTestId('range-to').selectOption({ label: '2016-Q4' });
     await page.getByTestId('speed').selectOption('4');
     await page.getByTestId('play').click();
-    await page.waitForFunction((label) => document.querySelector('[data-testid="period-label"]')?.textContent !== label, periodLabel('2016-Q1'), { timeout: 10_000 });
+    await page.waitForFunction(
+      (label) => document.querySelector('[data-testid="period-label"]')?.textContent !== label,
+      periodLabel('2016-Q1'),
+      { timeout: 10_000 },
+    );
     const seen = new Set<string>();
     for (let i = 0; i < 12; i++) {
       seen.add((await page.getByTestId('period-label').textContent()) ?? '');

@@ -5,7 +5,17 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { changedPixels, launch, mapVersion, openPage, project, SCREENSHOT_DIR, screenshotPixels, waitForMapReady, type Pixels } from './harness';
+import {
+  changedPixels,
+  launch,
+  mapVersion,
+  openPage,
+  project,
+  SCREENSHOT_DIR,
+  screenshotPixels,
+  waitForMapReady,
+  type Pixels,
+} from './harness';
 
 const chromiumPath = inject('chromiumPath');
 const baseUrl = inject('baseUrl');
@@ -44,14 +54,20 @@ describe.skipIf(!chromiumPath)('opening data in Chromium', () => {
     await dropFiles(page, [{ name: 'areas.geojson', text: readFileSync('tests/fixtures/bad/unclosed-ring.geojson') }]);
     const panel = page.getByTestId('problems');
     await panel.waitFor();
-    await expect(panel.textContent()).resolves.toContain('areas.geojson: feature 0 (E07000114 "Thanet"), field "geometry": ring 0 is not closed');
+    await expect(panel.textContent()).resolves.toContain(
+      'areas.geojson: feature 0 (E07000114 "Thanet"), field "geometry": ring 0 is not closed',
+    );
     await expect(panel.textContent()).resolves.toContain('the map still shows the data loaded before');
     await waitForMapReady(page, 0);
     expect(await title(page)).toBe(sampleTitle);
     // Mask the panel itself: everything else on the map is as it was.
-    await page.evaluate(() => ((document.querySelector('[data-testid="problems"]') as HTMLElement).style.visibility = 'hidden'));
+    await page.evaluate(
+      () => ((document.querySelector('[data-testid="problems"]') as HTMLElement).style.visibility = 'hidden'),
+    );
     expect(await changedSince(page, before)).toBeLessThan(50);
-    await page.evaluate(() => ((document.querySelector('[data-testid="problems"]') as HTMLElement).style.visibility = 'visible'));
+    await page.evaluate(
+      () => ((document.querySelector('[data-testid="problems"]') as HTMLElement).style.visibility = 'visible'),
+    );
     await page.screenshot({ path: `${SCREENSHOT_DIR}/drop-bad-file.png` });
     await page.getByRole('button', { name: 'Dismiss' }).click();
     await expect(panel.count()).resolves.toBe(0);
@@ -65,13 +81,21 @@ describe.skipIf(!chromiumPath)('opening data in Chromium', () => {
     const before = await screenshotPixels(page);
     const version = await mapVersion(page);
     await dropFiles(page, [
-      { name: 'locations.csv', text: 'id,name,lat,lon\nLDN,London,51.507,-0.128\nLPL,Liverpool,53.41,-2.98\nTHA,Thanet,51.36,1.38\nCOR,Cornwall,50.45,-4.64\nCDF,Cardiff,51.48,-3.18\n' },
-      { name: 'flows.csv', text: 'origin,dest,count,time\nLDN,THA,52,2024-01\nLDN,COR,3,2024-01\nLPL,COR,41,2024-01\nLPL,CDF,37,2024-01\nLDN,CDF,28,2024-01\nLPL,THA,6,2024-01\n' },
+      {
+        name: 'locations.csv',
+        text: 'id,name,lat,lon\nLDN,London,51.507,-0.128\nLPL,Liverpool,53.41,-2.98\nTHA,Thanet,51.36,1.38\nCOR,Cornwall,50.45,-4.64\nCDF,Cardiff,51.48,-3.18\n',
+      },
+      {
+        name: 'flows.csv',
+        text: 'origin,dest,count,time\nLDN,THA,52,2024-01\nLDN,COR,3,2024-01\nLPL,COR,41,2024-01\nLPL,CDF,37,2024-01\nLDN,CDF,28,2024-01\nLPL,THA,6,2024-01\n',
+      },
     ]);
     await waitForMapReady(page, version);
     await expect(title(page)).resolves.toBe('Your data');
     await expect(page.getByTestId('period-label').textContent()).resolves.toBe('Jan 2024');
-    await expect(page.getByTestId('disclosure-note').textContent()).resolves.toMatch(/2 flows under 10 were suppressed/);
+    await expect(page.getByTestId('disclosure-note').textContent()).resolves.toMatch(
+      /2 flows under 10 were suppressed/,
+    );
     expect(await changedSince(page, before)).toBeGreaterThan(500);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/drop-flowmap-pair.png` });
     expect(log.errors).toEqual([]);
@@ -84,7 +108,10 @@ describe.skipIf(!chromiumPath)('opening data in Chromium', () => {
     const version = await mapVersion(page);
     const hostile = '<img src=x onerror="window.__pwned=1">';
     await dropFiles(page, [
-      { name: 'locations.csv', text: `id,name,lat,lon\nA,"${hostile.replace(/"/g, '""')}",51.5,-0.1\nB,<script>window.__pwned=2</script>,51.36,1.38\n` },
+      {
+        name: 'locations.csv',
+        text: `id,name,lat,lon\nA,"${hostile.replace(/"/g, '""')}",51.5,-0.1\nB,<script>window.__pwned=2</script>,51.36,1.38\n`,
+      },
       { name: 'flows.csv', text: 'origin,dest,count\nA,B,25\n' },
     ]);
     await waitForMapReady(page, version);
@@ -104,9 +131,15 @@ describe.skipIf(!chromiumPath)('opening data in Chromium', () => {
     await waitForMapReady(page);
     await page.getByTestId('open-data-input').setInputFiles([
       { name: 'flows.csv', mimeType: 'text/csv', buffer: Buffer.from('origin,dest,count\nA,B,-3\n') },
-      { name: 'locations.csv', mimeType: 'text/csv', buffer: Buffer.from('id,name,lat,lon\nA,Alpha,51.5,-0.1\nB,Beta,51.36,1.38\n') },
+      {
+        name: 'locations.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('id,name,lat,lon\nA,Alpha,51.5,-0.1\nB,Beta,51.36,1.38\n'),
+      },
     ]);
-    await expect(page.getByTestId('problems').textContent()).resolves.toContain('flows.csv: row 2, field "count": is negative (-3)');
+    await expect(page.getByTestId('problems').textContent()).resolves.toContain(
+      'flows.csv: row 2, field "count": is negative (-3)',
+    );
     await page.close();
   });
 
@@ -119,9 +152,14 @@ describe.skipIf(!chromiumPath)('opening data in Chromium', () => {
   });
 
   it('?data= on another origin is refused with a message and never fetched', async () => {
-    const { page, log } = await openPage(browser, `${baseUrl}?data=${encodeURIComponent('https://example.org/evil/manifest.json')}`);
+    const { page, log } = await openPage(
+      browser,
+      `${baseUrl}?data=${encodeURIComponent('https://example.org/evil/manifest.json')}`,
+    );
     await waitForMapReady(page);
-    await expect(page.getByTestId('problems').textContent()).resolves.toContain('?data= must name a dataset on this site');
+    await expect(page.getByTestId('problems').textContent()).resolves.toContain(
+      '?data= must name a dataset on this site',
+    );
     expect(log.requests.filter((url) => new URL(url).hostname === 'example.org')).toEqual([]);
     expect(log.requests.every((url) => new URL(url).origin === new URL(baseUrl).origin)).toBe(true);
     await page.close();

@@ -16,7 +16,12 @@ declare module 'vitest' {
 }
 
 export function findChromium(): string | null {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   return candidates.find((path): path is string => Boolean(path && existsSync(path))) ?? null;
 }
 
@@ -24,9 +29,14 @@ export default async function setup(project: TestProject) {
   const chromiumPath = findChromium();
   const required = process.env.CI === 'true' || process.env.E2E_REQUIRED === '1';
   if (!chromiumPath) {
-    if (required) throw new Error('Browser suite is mandatory here (CI=true or E2E_REQUIRED=1) but no Chromium was found. Install it: apt-get install -y chromium, or set CHROMIUM_PATH.');
+    if (required)
+      throw new Error(
+        'Browser suite is mandatory here (CI=true or E2E_REQUIRED=1) but no Chromium was found. Install it: apt-get install -y chromium, or set CHROMIUM_PATH.',
+      );
     const bar = '!'.repeat(78);
-    console.warn(`\n${bar}\n!! BROWSER TESTS SKIPPED: no Chromium found (set CHROMIUM_PATH or apt-get install -y chromium)\n${bar}\n`);
+    console.warn(
+      `\n${bar}\n!! BROWSER TESTS SKIPPED: no Chromium found (set CHROMIUM_PATH or apt-get install -y chromium)\n${bar}\n`,
+    );
     project.provide('chromiumPath', null);
     project.provide('baseUrl', '');
     return;
@@ -41,7 +51,12 @@ export default async function setup(project: TestProject) {
     process.env.NODE_ENV = nodeEnv;
   }
   console.log(`[e2e] production build in ${Math.round(performance.now() - started)} ms`);
-  const server: PreviewServer = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, configFile: 'vite.config.ts', logLevel: 'warn', plugins: [e2eRoutes()] });
+  const server: PreviewServer = await preview({
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    configFile: 'vite.config.ts',
+    logLevel: 'warn',
+    plugins: [e2eRoutes()],
+  });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
   project.provide('baseUrl', `http://127.0.0.1:${address.port}/`);

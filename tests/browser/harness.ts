@@ -30,7 +30,11 @@ export interface PageLog {
   requests: string[];
 }
 
-export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 720 }): Promise<{ page: Page; log: PageLog }> {
+export async function openPage(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1280, height: 720 },
+): Promise<{ page: Page; log: PageLog }> {
   const page = await browser.newPage({ viewport });
   const log: PageLog = { errors: [], requests: [] };
   page.on('console', (message) => {
@@ -38,7 +42,9 @@ export async function openPage(browser: Browser, url: string, viewport = { width
   });
   page.on('pageerror', (error) => log.errors.push(`${error.name}: ${error.message}`));
   page.on('request', (request) => log.requests.push(request.url()));
-  page.on('requestfailed', (request) => log.errors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (request) =>
+    log.errors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
+  );
   await page.goto(url);
   return { page, log };
 }
@@ -96,7 +102,8 @@ export async function project(page: Page, lngLat: [number, number]): Promise<{ x
 /** How many sampled pixels (every 3rd, map area only) differ noticeably between two screenshots. */
 export function changedPixels(a: Pixels, b: Pixels, fromX = 345, threshold = 30): number {
   let n = 0;
-  for (let y = 0; y < a.height; y += 3) for (let x = fromX; x < a.width; x += 3) if (colourDistance(a.at(x, y), b.at(x, y)) > threshold) n++;
+  for (let y = 0; y < a.height; y += 3)
+    for (let x = fromX; x < a.width; x += 3) if (colourDistance(a.at(x, y), b.at(x, y)) > threshold) n++;
   return n;
 }
 
@@ -104,6 +111,7 @@ export function changedPixels(a: Pixels, b: Pixels, fromX = 345, threshold = 30)
 export function pixelsNear(p: Pixels, hex: string, tolerance = 50, fromX = 345): number {
   const target = hexRgb(hex);
   let n = 0;
-  for (let y = 0; y < p.height; y += 2) for (let x = fromX; x < p.width; x += 2) if (colourDistance(p.at(x, y), target) < tolerance) n++;
+  for (let y = 0; y < p.height; y += 2)
+    for (let x = fromX; x < p.width; x += 2) if (colourDistance(p.at(x, y), target) < tolerance) n++;
   return n;
 }

@@ -13,7 +13,18 @@ import { describeTotal } from '../../src/data/format';
 import { periodLabel } from '../../src/data/periods';
 import { BASEMAP_COLOURS } from '../../src/map/theme';
 import { flowCurve } from '../../src/map/flow-geometry';
-import { colourDistance, hexRgb, launch, mapVersion, openPage, project, SCREENSHOT_DIR, screenshotPixels, waitForMapReady, type PageLog } from './harness';
+import {
+  colourDistance,
+  hexRgb,
+  launch,
+  mapVersion,
+  openPage,
+  project,
+  SCREENSHOT_DIR,
+  screenshotPixels,
+  waitForMapReady,
+  type PageLog,
+} from './harness';
 
 const chromiumPath = inject('chromiumPath');
 const baseUrl = inject('baseUrl');
@@ -55,7 +66,9 @@ describe.skipIf(!chromiumPath)('first map in Chromium', () => {
 
   it('makes no request outside its own origin', () => {
     const origin = new URL(baseUrl).origin;
-    const outside = log.requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
+    const outside = log.requests.filter(
+      (url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'),
+    );
     expect(log.requests.length).toBeGreaterThan(5);
     expect(outside).toEqual([]);
   });
@@ -83,7 +96,12 @@ describe.skipIf(!chromiumPath)('first map in Chromium', () => {
     expect(flow, `tooltip names a real flow: ${text}`).toBeDefined();
     expect(flow!.destNode.name).toBe('Cardiff');
     expect(text).toContain(periodLabel(latest));
-    const value = flow!.count === null ? 'fewer than 10 (suppressed)' : flow!.suppressedMembers ? describeTotal(flow!.count, flow!.suppressedMembers, 10) : String(flow!.count);
+    const value =
+      flow!.count === null
+        ? 'fewer than 10 (suppressed)'
+        : flow!.suppressedMembers
+          ? describeTotal(flow!.count, flow!.suppressedMembers, 10)
+          : String(flow!.count);
     expect(text).toContain(`${value} active county lines`);
   });
 
@@ -143,7 +161,13 @@ async function findFlowPixel(page: Page, destId: string, pick: (f: NetworkFlow) 
     const { path } = flowCurve(flow.originNode.centroid, flow.destNode.centroid);
     for (const k of [6, 5, 7, 4, 8, 3, 9]) {
       const { x, y } = await project(page, path[k]);
-      for (const [dx, dy] of [[0, 0], [0, 2], [0, -2], [2, 0], [-2, 0]]) {
+      for (const [dx, dy] of [
+        [0, 0],
+        [0, 2],
+        [0, -2],
+        [2, 0],
+        [-2, 0],
+      ]) {
         await page.mouse.move(x + dx, y + dy);
         const text = await page.evaluate(() => document.querySelector('[data-testid="tooltip"]')?.textContent ?? '');
         if (text.includes(`→ ${destName}`)) return { x: x + dx, y: y + dy, tooltip: text };

@@ -28,8 +28,16 @@ const FOREIGN: Record<string, string> = {
   '/areas.geojson': JSON.stringify({
     type: 'FeatureCollection',
     features: [
-      { type: 'Feature', properties: { id: 'A', name: 'Alpha', role: 'origin' }, geometry: { type: 'Point', coordinates: [-0.1, 51.5] } },
-      { type: 'Feature', properties: { id: 'B', name: 'Beta', role: 'destination' }, geometry: { type: 'Point', coordinates: [1.38, 51.36] } },
+      {
+        type: 'Feature',
+        properties: { id: 'A', name: 'Alpha', role: 'origin' },
+        geometry: { type: 'Point', coordinates: [-0.1, 51.5] },
+      },
+      {
+        type: 'Feature',
+        properties: { id: 'B', name: 'Beta', role: 'destination' },
+        geometry: { type: 'Point', coordinates: [1.38, 51.36] },
+      },
     ],
   }),
   '/flows.csv': 'origin,dest,period,count\nA,B,2024-Q1,50\n',
@@ -76,7 +84,10 @@ describe.skipIf(!chromiumPath)('requests stay on the page origin (Chromium)', ()
   const title = (page: Page) => page.locator('.header h1').textContent();
 
   it('?data= that redirects to another origin is not followed: a message, the sample stays', async () => {
-    const { page, log } = await openPage(browser, `${baseUrl}?data=${encodeURIComponent(`__e2e/${redirecting('/manifest.json')}`)}`);
+    const { page, log } = await openPage(
+      browser,
+      `${baseUrl}?data=${encodeURIComponent(`__e2e/${redirecting('/manifest.json')}`)}`,
+    );
     await waitForMapReady(page);
     const text = await problemsText(page);
     expect(text).toContain('manifest.json');
@@ -86,20 +97,20 @@ describe.skipIf(!chromiumPath)('requests stay on the page origin (Chromium)', ()
     await expect(title(page)).resolves.not.toContain("Someone else's");
     await expect(page.getByTestId('synthetic-badge').isVisible()).resolves.toBe(true);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/redirect-refused.png` });
-    expect(received, received.join(" ; ")).toEqual([]);
+    expect(received, received.join(' ; ')).toEqual([]);
     // Playwright lists the refused hop as a request that failed; the other server is the judge.
     expect(log.errors.filter((e) => e.includes(otherOrigin)).every((e) => e.startsWith('request failed'))).toBe(true);
     await page.close();
   });
 
-  it("a same-origin manifest whose files redirect: each file is refused, nothing is fetched there", async () => {
+  it('a same-origin manifest whose files redirect: each file is refused, nothing is fetched there', async () => {
     const data = manifestWith({ areas: redirecting('/areas.geojson'), flows: redirecting('/flows.csv') });
     const { page } = await openPage(browser, `${baseUrl}?data=${encodeURIComponent(data)}`);
     await waitForMapReady(page);
     const text = await problemsText(page);
     expect(text).toMatch(/redirect\?to=.*areas\.geojson.*redirect to another address/);
     expect(text).toMatch(/redirect\?to=.*flows\.csv.*redirect to another address/);
-    expect(received, received.join(" ; ")).toEqual([]);
+    expect(received, received.join(' ; ')).toEqual([]);
     await page.close();
   });
 
@@ -114,7 +125,7 @@ describe.skipIf(!chromiumPath)('requests stay on the page origin (Chromium)', ()
     expect(text).toMatch(/incidents\.csv.*redirect to another address/);
     // The layer is on without cells, and the map says it has drawn what it can.
     await waitForMapReady(page, version);
-    expect(received, received.join(" ; ")).toEqual([]);
+    expect(received, received.join(' ; ')).toEqual([]);
     // Playwright lists the refused hop as a request that failed; the other server is the judge.
     expect(log.errors.filter((e) => e.includes(otherOrigin)).every((e) => e.startsWith('request failed'))).toBe(true);
     await page.close();
@@ -138,9 +149,16 @@ describe.skipIf(!chromiumPath)('requests stay on the page origin (Chromium)', ()
       expect(outcome, `worker ${worker.url()}`).toMatch(/^blocked/);
     }
     // And from the page itself, for completeness.
-    const fromPage = await page.evaluate((url) => fetch(url, { mode: 'no-cors' }).then(() => 'fetched', () => 'blocked'), `${otherOrigin}/from-page`);
+    const fromPage = await page.evaluate(
+      (url) =>
+        fetch(url, { mode: 'no-cors' }).then(
+          () => 'fetched',
+          () => 'blocked',
+        ),
+      `${otherOrigin}/from-page`,
+    );
     expect(fromPage).toBe('blocked');
-    expect(received, received.join(" ; ")).toEqual([]);
+    expect(received, received.join(' ; ')).toEqual([]);
     await page.close();
   });
 });

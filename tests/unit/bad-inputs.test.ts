@@ -15,7 +15,11 @@ const expected: Record<string, Expectation> = JSON.parse(readFileSync(join(DIR, 
 
 function filesOf(name: string): InputFile[] {
   const path = join(DIR, name);
-  const paths = statSync(path).isDirectory() ? readdirSync(path).sort().map((f) => join(path, f)) : [path];
+  const paths = statSync(path).isDirectory()
+    ? readdirSync(path)
+        .sort()
+        .map((f) => join(path, f))
+    : [path];
   return paths.map((p) => ({ name: p.split('/').pop()!, bytes: new Uint8Array(readFileSync(p)) }));
 }
 
@@ -38,7 +42,8 @@ describe('bad inputs give precise messages', () => {
   });
 
   for (const [name, expectation] of Object.entries(expected)) {
-    const { message, warning, options } = typeof expectation === 'string' ? { message: expectation, warning: undefined, options: undefined } : expectation;
+    const { message, warning, options } =
+      typeof expectation === 'string' ? { message: expectation, warning: undefined, options: undefined } : expectation;
     it(name, () => {
       const { errors, warnings } = outcome(name, options);
       if (message) expect(errors).toContain(message);

@@ -19,7 +19,11 @@ function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const started = performance.now();
-  const code = main(args, (l) => out.push(l), (l) => err.push(l));
+  const code = main(
+    args,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   return { code, out: out.join('\n'), err: err.join('\n'), ms: performance.now() - started };
 }
 
@@ -33,7 +37,8 @@ function workspace(files: Record<string, string>): string {
 const POINTS_DATASET = {
   'locations.csv': 'id,name,lat,lon\nA,Alpha,51.5,-0.1\nB,Beta,51.36,1.38\n',
   'flows.csv': 'origin,dest,count,period\nA,B,40,2024-Q1\n',
-  'incident-points.csv': 'lat,lon,period\n51.36000,1.38000,2024-Q1\n51.36009,1.38000,2024-Q1\n51.36018,1.38000,2024-Q1\n',
+  'incident-points.csv':
+    'lat,lon,period\n51.36000,1.38000,2024-Q1\n51.36009,1.38000,2024-Q1\n51.36018,1.38000,2024-Q1\n',
 };
 
 const inputs = (dir: string) => ['locations.csv', 'flows.csv', 'incident-points.csv'].map((n) => join(dir, n));
@@ -57,7 +62,9 @@ describe('numeric options are bounded, with a usage message', () => {
     }
     // The finest allowed resolution still merges points 10 m apart into one cell.
     const out = join(dir, 'out-9');
-    expect(run(['build', ...inputs(dir), '--out', out, '--h3-resolution', '9', '--threshold', '5', '--rounding', '1']).code).toBe(0);
+    expect(
+      run(['build', ...inputs(dir), '--out', out, '--h3-resolution', '9', '--threshold', '5', '--rounding', '1']).code,
+    ).toBe(0);
     expect(readFileSync(join(out, 'incidents.csv'), 'utf8').trim().split('\n')).toHaveLength(2);
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).h3Resolution).toBe(9);
   });
@@ -66,9 +73,13 @@ describe('numeric options are bounded, with a usage message', () => {
     const dir = workspace(POINTS_DATASET);
     const out = join(dir, 'out');
     expect(run(['build', ...inputs(dir), '--out', out]).code).toBe(0);
-    expect(readFileSync(join(out, 'disclosure-report.md'), 'utf8')).toContain('One cell covers about 5.2 km² on average.');
+    expect(readFileSync(join(out, 'disclosure-report.md'), 'utf8')).toContain(
+      'One cell covers about 5.2 km² on average.',
+    );
     expect(run(['build', ...inputs(dir), '--out', join(dir, 'fine'), '--h3-resolution', '9']).code).toBe(0);
-    expect(readFileSync(join(dir, 'fine', 'disclosure-report.md'), 'utf8')).toContain('One cell covers about 110,000 m² on average.');
+    expect(readFileSync(join(dir, 'fine', 'disclosure-report.md'), 'utf8')).toContain(
+      'One cell covers about 110,000 m² on average.',
+    );
   });
 
   it('--threshold and --rounding outside their ranges give usage, not a zod issue array', () => {
@@ -77,7 +88,10 @@ describe('numeric options are bounded, with a usage message', () => {
     expectCleanUsageError(build('--threshold', '0'), '--threshold needs a whole number from 5 to 1000, got "0"');
     expectCleanUsageError(build('--threshold', '1'), '--threshold needs a whole number from 5 to 1000, got "1"');
     expectCleanUsageError(build('--rounding', '0'), '--rounding needs a whole number from 1 to 10, got "0"');
-    expectCleanUsageError(build('--threshold', '20', '--rounding', '25'), '--rounding needs a whole number from 1 to 20, got "25"');
+    expectCleanUsageError(
+      build('--threshold', '20', '--rounding', '25'),
+      '--rounding needs a whole number from 1 to 20, got "25"',
+    );
     expectCleanUsageError(build('--threshold=-3'), '--threshold needs a whole number from 5 to 1000, got "-3"');
     expectCleanUsageError(build('--threshold', '1e1'), '--threshold needs a whole number from 5 to 1000, got "1e1"');
     expect(existsSync(join(dir, 'out'))).toBe(false);
@@ -95,9 +109,9 @@ describe('numeric options are bounded, with a usage message', () => {
 
   it('an error that is not a DataError (a numeric code, a non-Error) is a message, not a crash', () => {
     // coarsenIncidents guards the range itself, for callers other than the CLI.
-    expect(() => coarsenIncidents([{ lat: 51.36, lon: 1.38, period: '2024-Q1' }], 15, { threshold: 10, roundingBase: 5 })).toThrow(
-      'H3 resolution 15 is not allowed: incident cells must be resolution 0 to 9',
-    );
+    expect(() =>
+      coarsenIncidents([{ lat: 51.36, lon: 1.38, period: '2024-Q1' }], 15, { threshold: 10, roundingBase: 5 }),
+    ).toThrow('H3 resolution 15 is not allowed: incident cells must be resolution 0 to 9');
   });
 });
 
@@ -111,19 +125,33 @@ describe('counts are whole decimal numbers', () => {
     });
     const result = run(['validate', join(dir, 'locations.csv'), join(dir, 'flows.csv')]);
     expect(result.code).toBe(1);
-    expect(result.err.split('\n')).toEqual(notDecimal.map((count, i) => `error: flows.csv: row ${i + 2}, field "count": expected a whole number ≥ 0 in decimal digits, found "${count}"`));
+    expect(result.err.split('\n')).toEqual(
+      notDecimal.map(
+        (count, i) =>
+          `error: flows.csv: row ${i + 2}, field "count": expected a whole number ≥ 0 in decimal digits, found "${count}"`,
+      ),
+    );
   });
 
   it('published flows: the same rule', () => {
     const text = ['origin,dest,period,count', ...notDecimal.map((count) => `A,B,2024-Q1,${count}`)].join('\n') + '\n';
     expect(problemMessages(() => parseFlowsCsv(text, 'flows.csv'))).toEqual(
-      notDecimal.map((count, i) => `flows.csv: row ${i + 2}, field "count": expected a whole number ≥ 0 or "[c]" in decimal digits, found "${count}"`),
+      notDecimal.map(
+        (count, i) =>
+          `flows.csv: row ${i + 2}, field "count": expected a whole number ≥ 0 or "[c]" in decimal digits, found "${count}"`,
+      ),
     );
   });
 });
 
 describe('what the CLI writes cannot attack whoever opens it', () => {
-  const HOSTILE_IDS = ['=HYPERLINK("http://example.org/x","click")', '+SUM(1+1)', '@SUM(1)', '-2+3', "'=already escaped"];
+  const HOSTILE_IDS = [
+    '=HYPERLINK("http://example.org/x","click")',
+    '+SUM(1+1)',
+    '@SUM(1)',
+    '-2+3',
+    "'=already escaped",
+  ];
 
   /** Cells as a spreadsheet would see them: none may start with a formula character. */
   function expectNoFormulaCells(csv: string) {
@@ -133,8 +161,16 @@ describe('what the CLI writes cannot attack whoever opens it', () => {
   }
 
   it('flows.csv neutralises formula cells, and the app reads the ids back unchanged', () => {
-    const locations = ['id,name,lat,lon', ...HOSTILE_IDS.map((id, i) => `"${id.replace(/"/g, '""')}",Place ${i},${51 + i / 10},${-1 + i / 10}`)];
-    const flows = ['origin,dest,count,period', ...HOSTILE_IDS.slice(1).map((id) => `"${HOSTILE_IDS[0].replace(/"/g, '""')}","${id.replace(/"/g, '""')}",40,2024-Q1`)];
+    const locations = [
+      'id,name,lat,lon',
+      ...HOSTILE_IDS.map((id, i) => `"${id.replace(/"/g, '""')}",Place ${i},${51 + i / 10},${-1 + i / 10}`),
+    ];
+    const flows = [
+      'origin,dest,count,period',
+      ...HOSTILE_IDS.slice(1).map(
+        (id) => `"${HOSTILE_IDS[0].replace(/"/g, '""')}","${id.replace(/"/g, '""')}",40,2024-Q1`,
+      ),
+    ];
     const dir = workspace({ 'locations.csv': locations.join('\n') + '\n', 'flows.csv': flows.join('\n') + '\n' });
     const out = join(dir, 'out');
     const result = run(['import-flowmap', join(dir, 'locations.csv'), join(dir, 'flows.csv'), '--out', out]);
@@ -156,7 +192,14 @@ describe('what the CLI writes cannot attack whoever opens it', () => {
       'cells.csv': 'cell,period,count\n871fb4662ffffff,2024-Q1,20\n"=1+1",2024-Q1,20\n',
     });
     const out = join(dir, 'out');
-    const result = run(['build', join(dir, 'locations.csv'), join(dir, 'flows.csv'), join(dir, 'cells.csv'), '--out', out]);
+    const result = run([
+      'build',
+      join(dir, 'locations.csv'),
+      join(dir, 'flows.csv'),
+      join(dir, 'cells.csv'),
+      '--out',
+      out,
+    ]);
     expect(result.code).toBe(1);
     expect(result.err).toBe('error: cells.csv: row 3, field "cell": "=1+1" is not an H3 cell');
     expect(existsSync(out)).toBe(false);
@@ -190,14 +233,25 @@ describe('what the CLI writes cannot attack whoever opens it', () => {
   });
 
   it('disclosure-report.md keeps hostile column names and file names as text', () => {
-    const hostile = ['<img src=x onerror=alert(1)>', 'a`b` <b>bold</b>', '`` ``<script>x</script>', '*em* [link](http://example.org)'];
+    const hostile = [
+      '<img src=x onerror=alert(1)>',
+      'a`b` <b>bold</b>',
+      '`` ``<script>x</script>',
+      '*em* [link](http://example.org)',
+    ];
     const header = ['origin', 'dest', 'count', 'period', ...hostile.map((h) => `"${h}"`)].join(',');
     const dir = workspace({
       'locations.csv': 'id,name,lat,lon\nA,Alpha,51.5,-0.1\nB,Beta,51.36,1.38\n',
       '<img src=x onerror=alert(2)>.csv': `${header}\nA,B,40,2024-Q1,1,2,3,4\n`,
     });
     const out = join(dir, 'out');
-    const result = run(['build', join(dir, 'locations.csv'), join(dir, '<img src=x onerror=alert(2)>.csv'), '--out', out]);
+    const result = run([
+      'build',
+      join(dir, 'locations.csv'),
+      join(dir, '<img src=x onerror=alert(2)>.csv'),
+      '--out',
+      out,
+    ]);
     expect(result.code, result.err).toBe(0);
     const markdown = readFileSync(join(out, 'disclosure-report.md'), 'utf8');
     // Rendered as GitHub would (CommonMark, raw HTML allowed): no element comes from the input.

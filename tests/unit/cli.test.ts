@@ -8,7 +8,11 @@ import { importFiles } from '../../src/data/io/import';
 function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(args, (l) => out.push(l), (l) => err.push(l));
+  const code = main(
+    args,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -17,7 +21,11 @@ describe('data CLI', () => {
     const ok = run(['validate', 'data/sample']);
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('OK: 55 areas');
-    const bad = run(['validate', 'tests/fixtures/bad/negative-count/locations.csv', 'tests/fixtures/bad/negative-count/flows.csv']);
+    const bad = run([
+      'validate',
+      'tests/fixtures/bad/negative-count/locations.csv',
+      'tests/fixtures/bad/negative-count/flows.csv',
+    ]);
     expect(bad.code).toBe(1);
     expect(bad.err).toBe('error: flows.csv: row 2, field "count": is negative (-3); counts are whole numbers ≥ 0');
   });
@@ -30,10 +38,24 @@ describe('data CLI', () => {
 
   it('import-flowmap: builds a dataset the app opens, with a disclosure report, dropping unknown columns', () => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
-    writeFileSync(join(dir, 'locations.csv'), 'id,name,lat,lon\nA,Alpha,51.5,-0.1\nB,Beta,51.36,1.38\nC,Gamma,50.4,-4.6\nD,Delta,51.48,-3.18\n');
-    writeFileSync(join(dir, 'flows.csv'), 'origin,dest,count,time,informant\nA,B,23,2024-01,Ann\nA,C,4,2024-01,Bob\nD,C,31,2024-01,Cy\nD,B,12,2024-01,Di\n');
+    writeFileSync(
+      join(dir, 'locations.csv'),
+      'id,name,lat,lon\nA,Alpha,51.5,-0.1\nB,Beta,51.36,1.38\nC,Gamma,50.4,-4.6\nD,Delta,51.48,-3.18\n',
+    );
+    writeFileSync(
+      join(dir, 'flows.csv'),
+      'origin,dest,count,time,informant\nA,B,23,2024-01,Ann\nA,C,4,2024-01,Bob\nD,C,31,2024-01,Cy\nD,B,12,2024-01,Di\n',
+    );
     const out = join(dir, 'out');
-    const result = run(['import-flowmap', join(dir, 'locations.csv'), join(dir, 'flows.csv'), '--out', out, '--title', 'Test routes']);
+    const result = run([
+      'import-flowmap',
+      join(dir, 'locations.csv'),
+      join(dir, 'flows.csv'),
+      '--out',
+      out,
+      '--title',
+      'Test routes',
+    ]);
     expect(result.code, result.err).toBe(0);
     const flows = readFileSync(join(out, 'flows.csv'), 'utf8');
     expect(flows).not.toMatch(/,(\d|[1-9]\d*[1-46-9])\n/); // every published count is ≥ 10 and a multiple of 5
@@ -55,7 +77,11 @@ describe('data CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
     writeFileSync(join(dir, 'locations.csv'), 'id,name,lat,lon\nA,Alpha,51.5,-0.1\nB,Beta,51.36,1.38\n');
     writeFileSync(join(dir, 'flows.csv'), 'origin,dest,count,period\nA,B,40,2024-Q1\n');
-    const points = ['lat,lon,period', ...Array.from({ length: 14 }, (_, i) => `51.3${i % 3},1.3${i % 2},2024-Q1`), '51.9,1.9,2024-Q1'];
+    const points = [
+      'lat,lon,period',
+      ...Array.from({ length: 14 }, (_, i) => `51.3${i % 3},1.3${i % 2},2024-Q1`),
+      '51.9,1.9,2024-Q1',
+    ];
     writeFileSync(join(dir, 'incidents.csv'), points.join('\n') + '\n');
     const out = join(dir, 'out');
     const result = run(['build', dir, '--out', out, '--h3-resolution', '6']);
@@ -69,28 +95,49 @@ describe('data CLI', () => {
   });
 });
 
-describe.skipIf(!existsSync('../shared/fixtures-real/lad-uk-2019-buc.geojson'))('data CLI on real ONS boundaries', () => {
-  it('ONS boundaries + a flows spreadsheet → a dataset the app opens, with a report', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-real-'));
-    writeFileSync(join(dir, 'flows.csv'), 'origin,dest,period,count,officer\nE09000022,E07000114,2024-Q1,23,PC 1\nE09000028,E07000114,2024-Q1,6,PC 2\nE09000012,E07000114,2024-Q1,14,PC 3\nE09000022,E06000052,2024-Q1,31,PC 4\nE09000028,E06000052,2024-Q1,12,PC 5\nE08000012,W06000015,2024-Q1,40,PC 6\n');
-    const out = join(dir, 'out');
-    const started = performance.now();
-    const result = run(['build', '../shared/fixtures-real/lad-uk-2019-buc.geojson', join(dir, 'flows.csv'), '--out', out, '--title', 'Real boundaries']);
-    console.log(`[real] build from the whole-UK LAD file in ${(performance.now() - started).toFixed(0)} ms`);
-    expect(result.code, result.err).toBe(0);
-    expect(result.out).toContain('375 of 382 areas appear in no flow and are not drawn');
-    const areas = JSON.parse(readFileSync(join(out, 'areas.geojson'), 'utf8'));
-    expect(areas.features.map((f: { properties: { id: string } }) => f.properties.id).sort()).toEqual(['E06000052', 'E07000114', 'E08000012', 'E09000012', 'E09000022', 'E09000028', 'W06000015'].sort());
-    expect(Object.keys(areas.features[0].properties).sort()).toEqual(['centroid', 'id', 'name', 'role']);
-    expect(readFileSync(join(out, 'disclosure-report.md'), 'utf8')).toContain('`officer` from `flows.csv` (6×)');
-    const reopened = run(['validate', out]);
-    expect(reopened.code, reopened.err).toBe(0);
-  });
-});
+describe.skipIf(!existsSync('../shared/fixtures-real/lad-uk-2019-buc.geojson'))(
+  'data CLI on real ONS boundaries',
+  () => {
+    it('ONS boundaries + a flows spreadsheet → a dataset the app opens, with a report', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'atlas-real-'));
+      writeFileSync(
+        join(dir, 'flows.csv'),
+        'origin,dest,period,count,officer\nE09000022,E07000114,2024-Q1,23,PC 1\nE09000028,E07000114,2024-Q1,6,PC 2\nE09000012,E07000114,2024-Q1,14,PC 3\nE09000022,E06000052,2024-Q1,31,PC 4\nE09000028,E06000052,2024-Q1,12,PC 5\nE08000012,W06000015,2024-Q1,40,PC 6\n',
+      );
+      const out = join(dir, 'out');
+      const started = performance.now();
+      const result = run([
+        'build',
+        '../shared/fixtures-real/lad-uk-2019-buc.geojson',
+        join(dir, 'flows.csv'),
+        '--out',
+        out,
+        '--title',
+        'Real boundaries',
+      ]);
+      console.log(`[real] build from the whole-UK LAD file in ${(performance.now() - started).toFixed(0)} ms`);
+      expect(result.code, result.err).toBe(0);
+      expect(result.out).toContain('375 of 382 areas appear in no flow and are not drawn');
+      const areas = JSON.parse(readFileSync(join(out, 'areas.geojson'), 'utf8'));
+      expect(areas.features.map((f: { properties: { id: string } }) => f.properties.id).sort()).toEqual(
+        ['E06000052', 'E07000114', 'E08000012', 'E09000012', 'E09000022', 'E09000028', 'W06000015'].sort(),
+      );
+      expect(Object.keys(areas.features[0].properties).sort()).toEqual(['centroid', 'id', 'name', 'role']);
+      expect(readFileSync(join(out, 'disclosure-report.md'), 'utf8')).toContain('`officer` from `flows.csv` (6×)');
+      const reopened = run(['validate', out]);
+      expect(reopened.code, reopened.err).toBe(0);
+    });
+  },
+);
 
 describe('data CLI: hotspots', () => {
   it('with GeoDa .gal weights reproduces PySAL esda Gi* (star, binary)', () => {
-    const result = run(['hotspots', 'tests/fixtures/hotspots/pysal-six-points.csv', '--weights', 'tests/fixtures/hotspots/pysal-six-points.gal']);
+    const result = run([
+      'hotspots',
+      'tests/fixtures/hotspots/pysal-six-points.csv',
+      '--weights',
+      'tests/fixtures/hotspots/pysal-six-points.gal',
+    ]);
     expect(result.code, result.err).toBe(0);
     const rows = result.out.split('\n');
     expect(rows[0]).toBe('id,value,z,p,bin');
@@ -100,23 +147,35 @@ describe('data CLI: hotspots', () => {
   });
 
   it('with H3 ids uses k-ring neighbours, and --fdr changes nothing it should not', () => {
-    const incidents = readFileSync('data/sample/incidents.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const incidents = readFileSync('data/sample/incidents.csv', 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     const q = incidents.filter(([, period, count]) => period === '2019-Q1' && count !== '[c]');
     const dir = mkdtempSync(join(tmpdir(), 'atlas-hot-'));
     writeFileSync(join(dir, 'values.csv'), ['id,value', ...q.map(([cell, , count]) => `${cell},${count}`)].join('\n'));
     const plain = run(['hotspots', join(dir, 'values.csv'), '--k', '2']);
     const fdr = run(['hotspots', join(dir, 'values.csv'), '--k', '2', '--fdr']);
     expect(plain.code, plain.err).toBe(0);
-    const bins = (out: string) => out.split('\n').slice(1).map((r) => Number(r.split(',')[4]));
+    const bins = (out: string) =>
+      out
+        .split('\n')
+        .slice(1)
+        .map((r) => Number(r.split(',')[4]));
     expect(bins(plain.out)).toHaveLength(q.length);
     expect(bins(plain.out).some((b) => b > 0)).toBe(true);
-    expect(bins(fdr.out).filter((b) => b !== 0).length).toBeLessThanOrEqual(bins(plain.out).filter((b) => b !== 0).length);
+    expect(bins(fdr.out).filter((b) => b !== 0).length).toBeLessThanOrEqual(
+      bins(plain.out).filter((b) => b !== 0).length,
+    );
   });
 
   it('bad values and weights exit 1 with a message', () => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-hot-'));
     writeFileSync(join(dir, 'v.csv'), 'id,value\nA,1\nB,x\nC,3\n');
-    expect(run(['hotspots', join(dir, 'v.csv')]).err).toBe('error: v.csv: row 3, field "value": expected a number, found "x"');
+    expect(run(['hotspots', join(dir, 'v.csv')]).err).toBe(
+      'error: v.csv: row 3, field "value": expected a number, found "x"',
+    );
     writeFileSync(join(dir, 'v.csv'), 'id,value\nA,1\nB,2\nC,3\n');
     writeFileSync(join(dir, 'w.gal'), '3\nA 1\nB\nB 1\nZ\nC 0\n');
     const result = run(['hotspots', join(dir, 'v.csv'), '--weights', join(dir, 'w.gal')]);

@@ -36,9 +36,13 @@ describe('local data client', () => {
 
   it('rejects with a DataError naming the file for anything that goes wrong', async () => {
     await expect(client.openManifest('http://atlas.test/elsewhere/manifest.json')).rejects.toThrow(DataError);
-    await expect(client.openManifest('http://atlas.test/elsewhere/manifest.json')).rejects.toThrow('manifest.json: could not be read (HTTP 404 Not Found)');
+    await expect(client.openManifest('http://atlas.test/elsewhere/manifest.json')).rejects.toThrow(
+      'manifest.json: could not be read (HTTP 404 Not Found)',
+    );
     await expect(client.loadIncidents(SAMPLE, 'missing.csv')).rejects.toThrow('missing.csv: could not be read');
-    await expect(client.hotspots('gi-star', { cells: ['not-a-cell', 'nor-this', 'x'], values: [1, 2, 3], k: 1, fdr: false })).rejects.toThrow(/^hot spots \(gi-star\): could not be read/);
+    await expect(
+      client.hotspots('gi-star', { cells: ['not-a-cell', 'nor-this', 'x'], values: [1, 2, 3], k: 1, fdr: false }),
+    ).rejects.toThrow(/^hot spots \(gi-star\): could not be read/);
   });
 });
 
@@ -46,7 +50,9 @@ describe('the data worker message loop', () => {
   it('answers a call with progress, then one result', async () => {
     const files = ['locations.csv', 'flows.csv'].map((name, i) => ({
       name,
-      buffer: new TextEncoder().encode(['id,name,lat,lon\nA,Alpha,51.5,-0.1\nB,Beta,51.36,1.38\n', 'origin,dest,count\nA,B,25\n'][i]).buffer as ArrayBuffer,
+      buffer: new TextEncoder().encode(
+        ['id,name,lat,lon\nA,Alpha,51.5,-0.1\nB,Beta,51.36,1.38\n', 'origin,dest,count\nA,B,25\n'][i],
+      ).buffer as ArrayBuffer,
     }));
     const posted = await replies({ id: 7, method: 'importFiles', args: [files, {}] });
     expect(posted.filter((m) => m.type === 'progress').length).toBeGreaterThan(0);
@@ -54,20 +60,52 @@ describe('the data worker message loop', () => {
   });
 
   it('replies with an error when a method throws (before this, a throw in Gi* left "Computing hot spots…" for ever)', async () => {
-    const throwing: DataClient = { ...client, hotspots: () => Promise.reject(new TypeError('cannot read properties of undefined')) };
-    const posted = await replies({ id: 3, method: 'hotspots', args: ['gi-star', { cells: [], values: [], k: 1, fdr: false }] }, throwing);
-    expect(posted).toEqual([{ id: 3, type: 'error', problems: [{ severity: 'error', file: 'data worker (hotspots)', message: 'could not be read: cannot read properties of undefined' }] }]);
+    const throwing: DataClient = {
+      ...client,
+      hotspots: () => Promise.reject(new TypeError('cannot read properties of undefined')),
+    };
+    const posted = await replies(
+      { id: 3, method: 'hotspots', args: ['gi-star', { cells: [], values: [], k: 1, fdr: false }] },
+      throwing,
+    );
+    expect(posted).toEqual([
+      {
+        id: 3,
+        type: 'error',
+        problems: [
+          {
+            severity: 'error',
+            file: 'data worker (hotspots)',
+            message: 'could not be read: cannot read properties of undefined',
+          },
+        ],
+      },
+    ]);
     const synchronous: DataClient = {
       ...client,
       openManifest: () => {
         throw 'not even an Error';
       },
     };
-    expect(await replies({ id: 4, method: 'openManifest', args: [SAMPLE] }, synchronous)).toEqual([{ id: 4, type: 'error', problems: [expect.objectContaining({ message: 'could not be read: not even an Error' })] }]);
+    expect(await replies({ id: 4, method: 'openManifest', args: [SAMPLE] }, synchronous)).toEqual([
+      {
+        id: 4,
+        type: 'error',
+        problems: [expect.objectContaining({ message: 'could not be read: not even an Error' })],
+      },
+    ]);
   });
 
   it('replies with an error to a method it does not have', async () => {
     const posted = await replies({ id: 5, method: 'launchMissiles', args: [] } as unknown as WorkerRequest);
-    expect(posted).toEqual([{ id: 5, type: 'error', problems: [expect.objectContaining({ message: 'could not be read: the data worker has no method "launchMissiles"' })] }]);
+    expect(posted).toEqual([
+      {
+        id: 5,
+        type: 'error',
+        problems: [
+          expect.objectContaining({ message: 'could not be read: the data worker has no method "launchMissiles"' }),
+        ],
+      },
+    ]);
   });
 });

@@ -7,11 +7,19 @@ import { describeTotal, formatCount } from '../../src/data/format';
 import { periodLabel, quarterRange, sortPeriods } from '../../src/data/periods';
 import { tinyDataset } from '../fixtures/tiny-dataset';
 
-
 describe('disclosure', () => {
   it('suppresses below the threshold and rounds to the base (10-5 rule)', () => {
     const rule = { threshold: 10, roundingBase: 5 };
-    expect([0, 1, 9, 10, 12, 13, 27, 102].map((n) => protectCount(n, rule))).toEqual([null, null, null, 10, 10, 15, 25, 100]);
+    expect([0, 1, 9, 10, 12, 13, 27, 102].map((n) => protectCount(n, rule))).toEqual([
+      null,
+      null,
+      null,
+      10,
+      10,
+      15,
+      25,
+      100,
+    ]);
     expect(isPublishable(5, rule)).toBe(false);
     expect(isPublishable(12, rule)).toBe(false);
     expect(isPublishable(null, rule)).toBe(true);
@@ -27,27 +35,51 @@ describe('parsing published files', () => {
   });
 
   it('names file, row and field for bad counts and periods', () => {
-    expect(problemMessages(() => parseFlowsCsv('origin,dest,period,count\nA,B,2024-Q1,1.5\nA,B,2024-13,10\n', 'flows.csv'))).toEqual([
+    expect(
+      problemMessages(() => parseFlowsCsv('origin,dest,period,count\nA,B,2024-Q1,1.5\nA,B,2024-13,10\n', 'flows.csv')),
+    ).toEqual([
       'flows.csv: row 2, field "count": is fractional (1.5); counts are whole numbers',
       'flows.csv: row 3, field "period": expected a period such as "2024", "2024-Q3", "2024-07" or "2024-07-15", found "2024-13"',
     ]);
-    expect(problemMessages(() => parseFlowsCsv('origin,dest,count\nA,B,10\n', 'f.csv'))[0]).toBe('f.csv: field "period": missing column; found origin, dest, count');
+    expect(problemMessages(() => parseFlowsCsv('origin,dest,count\nA,B,10\n', 'f.csv'))[0]).toBe(
+      'f.csv: field "period": missing column; found origin, dest, count',
+    );
   });
 
   it('names the feature and its id for bad areas, and rejects invalid JSON', () => {
-    const bad = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'E07000114', name: 'Thanet', role: 'somewhere', centroid: [1, 51] }, geometry: { type: 'Point', coordinates: [1, 51] } }] };
+    const bad = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { id: 'E07000114', name: 'Thanet', role: 'somewhere', centroid: [1, 51] },
+          geometry: { type: 'Point', coordinates: [1, 51] },
+        },
+      ],
+    };
     const problems = problemMessages(() => parseAreas(JSON.stringify(bad), 'areas.geojson'));
-    expect(problems.some((p) => p.startsWith('areas.geojson: feature 0 (E07000114 "Thanet"), field "features.0.properties.role"'))).toBe(true);
-    expect(problemMessages(() => parseAreas('{"type":', 'areas.geojson'))[0]).toBe('areas.geojson: line 1, column 9: is not valid JSON: value expected');
+    expect(
+      problems.some((p) =>
+        p.startsWith('areas.geojson: feature 0 (E07000114 "Thanet"), field "features.0.properties.role"'),
+      ),
+    ).toBe(true);
+    expect(problemMessages(() => parseAreas('{"type":', 'areas.geojson'))[0]).toBe(
+      'areas.geojson: line 1, column 9: is not valid JSON: value expected',
+    );
   });
 
   it('refuses unknown areas and counts that break the disclosure rule', () => {
     const { manifest, areas } = tinyDataset();
     const problems = problemMessages(() =>
-      assembleDataset(manifest, areas, [
-        { origin: 'E09000022', dest: 'NOWHERE', period: '2024-Q1', count: 10 },
-        { origin: 'E09000022', dest: 'E07000114', period: '2024-Q1', count: 7 },
-      ], []),
+      assembleDataset(
+        manifest,
+        areas,
+        [
+          { origin: 'E09000022', dest: 'NOWHERE', period: '2024-Q1', count: 10 },
+          { origin: 'E09000022', dest: 'E07000114', period: '2024-Q1', count: 7 },
+        ],
+        [],
+      ),
     );
     expect(problems).toEqual([
       'flows.csv: row 2, field "dest": no area has id "NOWHERE" in areas.geojson',

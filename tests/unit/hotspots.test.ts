@@ -1,15 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { gridDisk, latLngToCell } from 'h3-js';
-import { benjaminiHochberg, confidenceBins, getisOrdGiStar, h3Neighbours, parseGal, twoSidedP } from '../../src/data/analysis/hotspots';
+import {
+  benjaminiHochberg,
+  confidenceBins,
+  getisOrdGiStar,
+  h3Neighbours,
+  parseGal,
+  twoSidedP,
+} from '../../src/data/analysis/hotspots';
 
 /**
  * Reference: PySAL esda's own test (esda/tests/test_getisord.py, TestGLocal.test_star_binary):
  * six points, DistanceBand(threshold=15) binary weights, y = [2, 3, 3.2, 5, 8, 7],
  * G_Local(y, w, transform="B", star=True).Zs[0] == -1.39727626.
  */
-const POINTS = [[10, 10], [20, 10], [40, 10], [15, 20], [30, 20], [30, 30]];
+const POINTS = [
+  [10, 10],
+  [20, 10],
+  [40, 10],
+  [15, 20],
+  [30, 20],
+  [30, 30],
+];
 const Y = [2, 3, 3.2, 5, 8, 7];
-const DISTANCE_BAND = POINTS.map((a, i) => POINTS.flatMap((b, j) => (i !== j && Math.hypot(a[0] - b[0], a[1] - b[1]) <= 15 ? [j] : [])));
+const DISTANCE_BAND = POINTS.map((a, i) =>
+  POINTS.flatMap((b, j) => (i !== j && Math.hypot(a[0] - b[0], a[1] - b[1]) <= 15 ? [j] : [])),
+);
 
 /**
  * An independent route to the same numbers, following esda's implementation rather than the
@@ -80,7 +96,11 @@ describe('Getis-Ord Gi*', () => {
 
   it('reads GeoDa .gal weights and refuses broken ones with a line number', () => {
     const gal = parseGal('0 3 shapes POLY_ID\nA 2\nB C\nB 1\nA\nC 1\nA\n');
-    expect([...gal.entries()]).toEqual([['A', ['B', 'C']], ['B', ['A']], ['C', ['A']]]);
+    expect([...gal.entries()]).toEqual([
+      ['A', ['B', 'C']],
+      ['B', ['A']],
+      ['C', ['A']],
+    ]);
     expect(() => parseGal('2\nA 2\nB\nB 1\nA\n')).toThrow('line 3: expected 2 neighbour ids for A, found 1');
   });
 });

@@ -7,24 +7,52 @@ import { formatProblem } from '../../src/data/io/parse';
 
 const REAL = '../shared/fixtures-real';
 
-
-const square = (x: number, y: number, d: number) => [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]];
-const collection = (features: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ type: 'FeatureCollection', ...extra, features });
-const feature = (props: Record<string, unknown>, coordinates: unknown, type = 'Polygon') => ({ type: 'Feature', properties: props, geometry: { type, coordinates } });
+const square = (x: number, y: number, d: number) => [
+  [
+    [x, y],
+    [x + d, y],
+    [x + d, y + d],
+    [x, y + d],
+    [x, y],
+  ],
+];
+const collection = (features: unknown[], extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ type: 'FeatureCollection', ...extra, features });
+const feature = (props: Record<string, unknown>, coordinates: unknown, type = 'Polygon') => ({
+  type: 'Feature',
+  properties: props,
+  geometry: { type, coordinates },
+});
 
 describe('area import', () => {
   it('detects ONS code/name fields in any case and vintage', () => {
-    expect(detectFields({ objectid: 1, lad19cd: 'E07000114', lad19nm: 'Thanet' })).toEqual({ idField: 'lad19cd', nameField: 'lad19nm' });
+    expect(detectFields({ objectid: 1, lad19cd: 'E07000114', lad19nm: 'Thanet' })).toEqual({
+      idField: 'lad19cd',
+      nameField: 'lad19nm',
+    });
     expect(detectFields({ LAD23CD: 'x', LAD23NM: 'y' })).toEqual({ idField: 'LAD23CD', nameField: 'LAD23NM' });
     expect(detectFields({ MSOA21CD: 'x', MSOA21NM: 'y' })).toEqual({ idField: 'MSOA21CD', nameField: 'MSOA21NM' });
   });
 
   it('names file, feature, id and field for each problem', () => {
     const text = collection([
-      feature({ LAD23CD: 'E07000114', LAD23NM: 'Thanet' }, [[[1, 51], [1.1, 51], [1.1, 51.1], [1, 51.1]]]),
+      feature({ LAD23CD: 'E07000114', LAD23NM: 'Thanet' }, [
+        [
+          [1, 51],
+          [1.1, 51],
+          [1.1, 51.1],
+          [1, 51.1],
+        ],
+      ]),
       feature({ LAD23CD: 'E07000106', LAD23NM: 'Canterbury' }, [1, 51], 'Point'),
       feature({ LAD23CD: 'E07000114', LAD23NM: 'Thanet again' }, square(1, 51, 0.1)),
-      feature({ LAD23CD: 'E07000108', LAD23NM: 'Dover' }, [[[1, 51], [1.1, 51], [1, 51]]]),
+      feature({ LAD23CD: 'E07000108', LAD23NM: 'Dover' }, [
+        [
+          [1, 51],
+          [1.1, 51],
+          [1, 51],
+        ],
+      ]),
     ]);
     expect(problemMessages(() => importAreasGeoJson(text, 'areas.geojson'))).toEqual([
       'areas.geojson: feature 0 (E07000114 "Thanet"), field "geometry": ring 0 is not closed (first position [1,51], last [1,51.1])',
@@ -36,12 +64,24 @@ describe('area import', () => {
 
   it('refuses empty, non-JSON and non-GeoJSON files with a clear message', () => {
     expect(problemMessages(() => importAreasGeoJson('', 'a.geojson'))).toEqual(['a.geojson: is empty']);
-    expect(problemMessages(() => importAreasGeoJson('{"type":"FeatureCollection",', 'a.geojson'))[0]).toBe('a.geojson: line 1, column 29: is not valid JSON: property name expected');
-    expect(problemMessages(() => importAreasGeoJson('{"type":"Topology"}', 'a.geojson'))).toEqual(['a.geojson: is not a GeoJSON FeatureCollection (found type "Topology")']);
+    expect(problemMessages(() => importAreasGeoJson('{"type":"FeatureCollection",', 'a.geojson'))[0]).toBe(
+      'a.geojson: line 1, column 29: is not valid JSON: property name expected',
+    );
+    expect(problemMessages(() => importAreasGeoJson('{"type":"Topology"}', 'a.geojson'))).toEqual([
+      'a.geojson: is not a GeoJSON FeatureCollection (found type "Topology")',
+    ]);
   });
 
   it('swaps lat/lon for UK data, fixes winding silently, drops __proto__ keys, keeps HTML names as text', () => {
-    const clockwise = [[[51, 1], [51.1, 1], [51.1, 1.1], [51, 1.1], [51, 1]]].map((ring) => ring.map(([a, b]) => [a, b]));
+    const clockwise = [
+      [
+        [51, 1],
+        [51.1, 1],
+        [51.1, 1.1],
+        [51, 1.1],
+        [51, 1],
+      ],
+    ].map((ring) => ring.map(([a, b]) => [a, b]));
     const props = JSON.parse('{"id":"X1","name":"<img src=x onerror=alert(1)>","__proto__":{"polluted":true}}');
     const result = importAreasGeoJson(collection([feature(props, clockwise)]), 'a.geojson');
     const area = result.areas.features[0];
@@ -58,7 +98,10 @@ describe('area import', () => {
 describe.skipIf(!existsSync(REAL))('real ONS / OS boundaries (../shared/fixtures-real)', () => {
   it('loads the whole-UK LAD file, lower-case lad19cd/lad19nm, in reasonable time', () => {
     const started = performance.now();
-    const result = importAreasGeoJson(readFileSync(`${REAL}/lad-uk-2019-buc.geojson`, 'utf8'), 'lad-uk-2019-buc.geojson');
+    const result = importAreasGeoJson(
+      readFileSync(`${REAL}/lad-uk-2019-buc.geojson`, 'utf8'),
+      'lad-uk-2019-buc.geojson',
+    );
     const ms = performance.now() - started;
     console.log(`[real] lad-uk-2019-buc.geojson: ${result.areas.features.length} areas in ${ms.toFixed(0)} ms`);
     expect(result.idField).toBe('lad19cd');
@@ -69,13 +112,24 @@ describe.skipIf(!existsSync(REAL))('real ONS / OS boundaries (../shared/fixtures
   });
 
   it('joins every sample flow to real boundaries by ONS code', () => {
-    const london = importAreasGeoJson(readFileSync(`${REAL}/lad-london.geojson`, 'utf8'), 'lad-london.geojson').areas.features;
-    const destinations = importAreasGeoJson(readFileSync(`${REAL}/lad-destinations.geojson`, 'utf8'), 'lad-destinations.geojson').areas.features;
-    const uk = importAreasGeoJson(readFileSync(`${REAL}/lad-uk-2019-buc.geojson`, 'utf8'), 'lad-uk-2019-buc.geojson').areas.features;
+    const london = importAreasGeoJson(readFileSync(`${REAL}/lad-london.geojson`, 'utf8'), 'lad-london.geojson').areas
+      .features;
+    const destinations = importAreasGeoJson(
+      readFileSync(`${REAL}/lad-destinations.geojson`, 'utf8'),
+      'lad-destinations.geojson',
+    ).areas.features;
+    const uk = importAreasGeoJson(readFileSync(`${REAL}/lad-uk-2019-buc.geojson`, 'utf8'), 'lad-uk-2019-buc.geojson')
+      .areas.features;
     expect(london).toHaveLength(33);
-    expect(destinations.map((f) => f.properties.id)).toEqual(expect.arrayContaining(['E07000114', 'E07000106', 'E06000052', 'W06000015']));
+    expect(destinations.map((f) => f.properties.id)).toEqual(
+      expect.arrayContaining(['E07000114', 'E07000106', 'E06000052', 'W06000015']),
+    );
     const ids = new Set(uk.map((f) => f.properties.id));
-    const flows = readFileSync('data/sample/flows.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const flows = readFileSync('data/sample/flows.csv', 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     const unjoined = flows.filter(([o, d]) => !ids.has(o) || !ids.has(d));
     console.log(`[real] ${flows.length - unjoined.length} of ${flows.length} sample flows join to real LAD boundaries`);
     expect(unjoined).toEqual([]);
@@ -83,8 +137,14 @@ describe.skipIf(!existsSync(REAL))('real ONS / OS boundaries (../shared/fixtures
 
   it('detects British National Grid, reprojects it with proj4 and says so', () => {
     const started = performance.now();
-    const result = importAreasGeoJson(readFileSync(`${REAL}/lad-bng-sample.geojson`, 'utf8'), 'lad-bng-sample.geojson', { idField: 'CODE', nameField: 'NAME' });
-    console.log(`[real] lad-bng-sample.geojson (4,518 vertices) reprojected in ${(performance.now() - started).toFixed(0)} ms`);
+    const result = importAreasGeoJson(
+      readFileSync(`${REAL}/lad-bng-sample.geojson`, 'utf8'),
+      'lad-bng-sample.geojson',
+      { idField: 'CODE', nameField: 'NAME' },
+    );
+    console.log(
+      `[real] lad-bng-sample.geojson (4,518 vertices) reprojected in ${(performance.now() - started).toFixed(0)} ms`,
+    );
     const bristol = result.areas.features[0];
     expect(bristol.properties).toMatchObject({ id: 'E06000023', name: 'City of Bristol (B)' });
     const [lon, lat] = bristol.properties.centroid;

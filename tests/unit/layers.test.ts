@@ -34,16 +34,26 @@ describe('flow layer data', () => {
   const data = prepareFlowData(dataset, false, FLOW_STYLE.maxWidthPx);
 
   it('holds every period, split into published and suppressed, with GPU filter values', () => {
-    expect(data.published.map((d) => [d.flow.period, d.flow.count])).toEqual([['2024-Q3', 20], ['2024-Q4', 40], ['2024-Q4', 10]]);
+    expect(data.published.map((d) => [d.flow.period, d.flow.count])).toEqual([
+      ['2024-Q3', 20],
+      ['2024-Q4', 40],
+      ['2024-Q4', 10],
+    ]);
     expect(data.suppressed.map((d) => d.flow.count)).toEqual([null]);
     const big = data.published[1];
-    expect(big.filterValue).toEqual([1 * 10_000 + 0, 40, data.nodeIndex.get('E09000022'), data.nodeIndex.get('E07000114')]);
+    expect(big.filterValue).toEqual([
+      1 * 10_000 + 0,
+      40,
+      data.nodeIndex.get('E09000022'),
+      data.nodeIndex.get('E07000114'),
+    ]);
     expect(data.pixelsPerUnit * 40).toBeCloseTo(FLOW_STYLE.maxWidthPx);
   });
 
   it('GPU filter ranges select exactly what passesFilter selects (period, count, top-N, origin, focus)', () => {
     const all = [...data.published, ...data.suppressed];
-    const inRange = (d: FlowDatum, ranges: [number, number][]) => d.filterValue.every((v, i) => v >= ranges[i][0] && v <= ranges[i][1]);
+    const inRange = (d: FlowDatum, ranges: [number, number][]) =>
+      d.filterValue.every((v, i) => v >= ranges[i][0] && v <= ranges[i][1]);
     const filters = [
       { periodIndex: 1, minCount: 0, topN: 0 },
       { periodIndex: 1, minCount: 15, topN: 0 },
@@ -51,12 +61,21 @@ describe('flow layer data', () => {
       { periodIndex: 1, minCount: 0, topN: 0, origin: 'E09000028' },
       { periodIndex: 1, minCount: 0, topN: 0, focus: { id: 'E07000114', direction: 'in' as const } },
       { periodIndex: 1, minCount: 0, topN: 0, focus: { id: 'E09000022', direction: 'both' as const } },
-      { periodIndex: 1, minCount: 0, topN: 0, origin: 'E09000028', focus: { id: 'E09000022', direction: 'out' as const } },
+      {
+        periodIndex: 1,
+        minCount: 0,
+        topN: 0,
+        origin: 'E09000028',
+        focus: { id: 'E09000022', direction: 'out' as const },
+      },
     ];
     for (const filter of filters) {
       const gpu = all.filter((d) => filterRanges(filter, data.nodeIndex).some((ranges) => inRange(d, ranges)));
       const cpu = all.filter((d) => passesFilter(d.flow, filter));
-      expect(gpu.map((d) => d.flow), JSON.stringify(filter)).toEqual(cpu.map((d) => d.flow));
+      expect(
+        gpu.map((d) => d.flow),
+        JSON.stringify(filter),
+      ).toEqual(cpu.map((d) => d.flow));
     }
   });
 
@@ -74,18 +93,26 @@ describe('flow layer data', () => {
 describe('layers map prepared data to deck.gl props', () => {
   const dataset = tinyDataset();
   const data = prepareFlowData(dataset, false, FLOW_STYLE.maxWidthPx);
-  const options = { colour: 'direction' as const, ranges: filterRanges({ periodIndex: 1, minCount: 0, topN: 0 }, data.nodeIndex)[0], pass: 'p0' };
+  const options = {
+    colour: 'direction' as const,
+    ranges: filterRanges({ periodIndex: 1, minCount: 0, topN: 0 }, data.nodeIndex)[0],
+    pass: 'p0',
+  };
 
   it('curved flows: width ∝ count, origin colour on the line, destination colour on the arrowhead', () => {
     const [line, arrows] = flowCurveLayers(data, options) as [PathLayer<FlowDatum>, TextLayer<FlowDatum>];
     const [, big, small] = data.published;
     expect(call<FlowDatum, number>(line.props.getWidth, big)).toBeCloseTo(FLOW_STYLE.maxWidthPx);
-    expect(call<FlowDatum, number>(line.props.getWidth, small) * 4).toBeCloseTo(call<FlowDatum, number>(line.props.getWidth, big));
+    expect(call<FlowDatum, number>(line.props.getWidth, small) * 4).toBeCloseTo(
+      call<FlowDatum, number>(line.props.getWidth, big),
+    );
     expect(call(line.props.getColor, big)).toEqual(FLOW_STYLE.source);
     expect(call(arrows.props.getColor, big)).toEqual(FLOW_STYLE.target);
     // The arrowhead sits on the curve's end, turned along it.
     expect(call(arrows.props.getPosition, big)).toEqual(big.curve.arrow.position);
-    expect(call<FlowDatum, number>(arrows.props.getSize, big)).toBeGreaterThan(call<FlowDatum, number>(arrows.props.getSize, small));
+    expect(call<FlowDatum, number>(arrows.props.getSize, big)).toBeGreaterThan(
+      call<FlowDatum, number>(arrows.props.getSize, small),
+    );
   });
 
   it('suppressed flows: one thin grey width, never sized by a value', () => {
@@ -95,7 +122,11 @@ describe('layers map prepared data to deck.gl props', () => {
     // Every drawn datum is a suppressed flow: no published count can reach the grey layer.
     expect((layer.props.data as FlowDatum[]).length).toBeGreaterThan(0);
     expect((layer.props.data as FlowDatum[]).every((d) => d.flow.count === null)).toBe(true);
-    expect(flowCurveLayers(data, options).flatMap((l) => l.props.data as FlowDatum[]).some((d) => d.flow.count === null)).toBe(false);
+    expect(
+      flowCurveLayers(data, options)
+        .flatMap((l) => l.props.data as FlowDatum[])
+        .some((d) => d.flow.count === null),
+    ).toBe(false);
   });
 
   it('3D arcs: gradient from origin to destination colour', () => {
@@ -136,13 +167,21 @@ describe('layers map prepared data to deck.gl props', () => {
     const layer = areaTotalsLayer(totals, 20);
     const thanet = totals.find((t) => t.node.id === 'E07000114')!;
     expect(call(layer.props.getRadius, thanet)).toBeCloseTo(totalRadius(20, 20));
-    expect(call<unknown, number[]>(layer.props.getFillColor, thanet).slice(0, 3)).toEqual(AREA_STYLE.destination.fill.slice(0, 3));
+    expect(call<unknown, number[]>(layer.props.getFillColor, thanet).slice(0, 3)).toEqual(
+      AREA_STYLE.destination.fill.slice(0, 3),
+    );
   });
 
   it('labels: the London group label at national zoom, boroughs only when zoomed in, no overlaps', () => {
     const labels = buildLabels(dataset);
-    expect(placeLabels(labels, 6).map((l) => l.text).sort()).toEqual(['London', 'Thanet']);
-    expect(placeLabels(labels, 12).map((l) => l.text)).toEqual(expect.arrayContaining(['Lambeth', 'Southwark', 'Thanet']));
+    expect(
+      placeLabels(labels, 6)
+        .map((l) => l.text)
+        .sort(),
+    ).toEqual(['London', 'Thanet']);
+    expect(placeLabels(labels, 12).map((l) => l.text)).toEqual(
+      expect.arrayContaining(['Lambeth', 'Southwark', 'Thanet']),
+    );
     // Text comes from the local font atlas over the basemap's depth, never from a glyph server.
     const layer = labelsLayer(placeLabels(labels, 6));
     expect(layer.props.characterSet).toBe('auto');
@@ -161,7 +200,13 @@ describe('layers map prepared data to deck.gl props', () => {
     const ids = (v: ViewChoices) => composeLayers(dataset, v).layers.map((l) => l.id);
     expect(ids(view())).toEqual(['areas', 'flows-suppressed-p0', 'flows-p0', 'flow-arrows-p0', 'labels']);
     expect(ids(view({ selection: { id: 'E09000022', direction: 'both' } }))).toContain('flows-p1');
-    expect(ids(view({ flowStyle: 'arcs', layers: { ...DEFAULT_LAYERS, totals: true } }))).toEqual(['areas', 'flow-arcs-suppressed-p0', 'flow-arcs-p0', 'area-totals', 'labels']);
+    expect(ids(view({ flowStyle: 'arcs', layers: { ...DEFAULT_LAYERS, totals: true } }))).toEqual([
+      'areas',
+      'flow-arcs-suppressed-p0',
+      'flow-arcs-p0',
+      'area-totals',
+      'labels',
+    ]);
     expect(ids(view({ layers: { ...DEFAULT_LAYERS, flows: false } }))).toEqual(['areas', 'labels']);
   });
 });
@@ -185,7 +230,9 @@ describe('the derive layer', () => {
 
   it('the GPU filter packing refuses what float32 cannot hold exactly', () => {
     expect(() => assertPackable(36, RANK_STRIDE - 1)).not.toThrow();
-    expect(() => assertPackable(36, RANK_STRIDE)).toThrow('a period has 10001 flows; the GPU filter packs at most 10000 per period');
+    expect(() => assertPackable(36, RANK_STRIDE)).toThrow(
+      'a period has 10001 flows; the GPU filter packs at most 10000 per period',
+    );
     expect(() => assertPackable(2000, 10)).toThrow(/exceeds float32's exact integers/);
     // What it protects: past 2^24 neighbouring packed values collapse.
     expect(Math.fround(2 ** 24 + 1)).toBe(2 ** 24);

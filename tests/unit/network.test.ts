@@ -12,7 +12,9 @@ describe('network aggregation', () => {
     const network = buildNetwork(dataset, true);
     expect(network.nodeOf.get('E09000022')).toBe('group:London');
     const q4 = network.flows.filter((f) => f.period === '2024-Q4');
-    expect(q4).toEqual([expect.objectContaining({ origin: 'group:London', dest: 'E07000114', count: 50, suppressedMembers: 0, rank: 0 })]);
+    expect(q4).toEqual([
+      expect.objectContaining({ origin: 'group:London', dest: 'E07000114', count: 50, suppressedMembers: 0, rank: 0 }),
+    ]);
     const q3 = network.flows.find((f) => f.period === '2024-Q3')!;
     expect([q3.count, q3.suppressedMembers]).toEqual([20, 1]);
   });
@@ -32,11 +34,22 @@ describe('network aggregation', () => {
   it('ranks within each period and filters by count, top-N and focus', () => {
     const network = buildNetwork(dataset, false);
     const q4 = network.flows.filter((f) => f.periodIndex === 1);
-    expect(q4.map((f) => [f.origin, f.rank])).toEqual([['E09000022', 0], ['E09000028', 1]]);
+    expect(q4.map((f) => [f.origin, f.rank])).toEqual([
+      ['E09000022', 0],
+      ['E09000028', 1],
+    ]);
     expect(q4.filter((f) => passesFilter(f, { periodIndex: 1, minCount: 20, topN: 0 }))).toHaveLength(1);
     expect(q4.filter((f) => passesFilter(f, { periodIndex: 1, minCount: 0, topN: 1 }))).toHaveLength(1);
-    expect(q4.filter((f) => passesFilter(f, { periodIndex: 1, minCount: 0, topN: 0, focus: { id: 'E09000028', direction: 'in' } }))).toHaveLength(0);
-    expect(q4.filter((f) => passesFilter(f, { periodIndex: 1, minCount: 0, topN: 0, focus: { id: 'E09000028', direction: 'out' } }))).toHaveLength(1);
+    expect(
+      q4.filter((f) =>
+        passesFilter(f, { periodIndex: 1, minCount: 0, topN: 0, focus: { id: 'E09000028', direction: 'in' } }),
+      ),
+    ).toHaveLength(0);
+    expect(
+      q4.filter((f) =>
+        passesFilter(f, { periodIndex: 1, minCount: 0, topN: 0, focus: { id: 'E09000028', direction: 'out' } }),
+      ),
+    ).toHaveLength(1);
   });
 
   it('summarises totals, top origins and destinations, and the trend', () => {
@@ -45,7 +58,10 @@ describe('network aggregation', () => {
     const summary = summariseFlows(q3);
     expect(summary.total).toBe(20);
     expect(summary.suppressedFlows).toBe(1);
-    expect(summary.topOrigins.map((r) => [r.name, r.total, r.suppressed])).toEqual([['Lambeth', 20, 0], ['Southwark', 0, 1]]);
+    expect(summary.topOrigins.map((r) => [r.name, r.total, r.suppressed])).toEqual([
+      ['Lambeth', 20, 0],
+      ['Southwark', 0, 1],
+    ]);
     expect(summary.topDestinations).toEqual([{ id: 'E07000114', name: 'Thanet', total: 20, suppressed: 1 }]);
     expect(trend(network, dataset.periods, { minCount: 0, topN: 0 })).toEqual([
       { period: '2024-Q3', total: 20, suppressed: 1 },
@@ -79,7 +95,10 @@ describe('classification and analysis inputs', () => {
       { cell: '871f1d48dffffff', period: '2024-Q3', count: null },
       { cell: '871f1d48bffffff', period: '2024-Q4', count: 15 },
     ];
-    expect(hotspotInput(d, '2024-Q3')).toEqual({ cells: ['871f1d489ffffff', '871f1d48bffffff', '871f1d48dffffff'], values: [25, 0, 5] });
+    expect(hotspotInput(d, '2024-Q3')).toEqual({
+      cells: ['871f1d489ffffff', '871f1d48bffffff', '871f1d48dffffff'],
+      values: [25, 0, 5],
+    });
     expect(cellBreaks(d)).toEqual([15, 25]);
   });
 });

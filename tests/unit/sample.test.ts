@@ -23,7 +23,9 @@ describe('sample generator', () => {
   it('is deterministic: the same seed gives byte-identical files, and they are the committed ones', () => {
     expect(generateSample(DEFAULT_SEED)).toEqual(files);
     for (const [name, text] of Object.entries(files)) {
-      expect(readFileSync(`data/sample/${name}`, 'utf8'), `data/sample/${name} is stale: run npm run data:sample`).toBe(text);
+      expect(readFileSync(`data/sample/${name}`, 'utf8'), `data/sample/${name} is stale: run npm run data:sample`).toBe(
+        text,
+      );
     }
   });
 
@@ -43,12 +45,22 @@ describe('sample generator', () => {
     expect(london.length).toBeGreaterThanOrEqual(19);
     expect(london.every((f) => f.properties.role === 'origin' && f.properties.group === 'London')).toBe(true);
     for (const [id, name] of [
-      ['E08000012', 'Liverpool'], ['E08000025', 'Birmingham'], ['E08000003', 'Manchester'],
-    ]) expect(byId.get(id)).toMatchObject({ name, role: 'origin' });
+      ['E08000012', 'Liverpool'],
+      ['E08000025', 'Birmingham'],
+      ['E08000003', 'Manchester'],
+    ])
+      expect(byId.get(id)).toMatchObject({ name, role: 'origin' });
     for (const [id, name] of [
-      ['E07000114', 'Thanet'], ['E07000106', 'Canterbury'], ['E06000052', 'Cornwall'], ['W06000015', 'Cardiff'],
-      ['W06000011', 'Swansea'], ['W06000022', 'Newport'], ['W06000012', 'Neath Port Talbot'], ['W06000013', 'Bridgend'],
-    ]) expect(byId.get(id)).toMatchObject({ name, role: 'destination' });
+      ['E07000114', 'Thanet'],
+      ['E07000106', 'Canterbury'],
+      ['E06000052', 'Cornwall'],
+      ['W06000015', 'Cardiff'],
+      ['W06000011', 'Swansea'],
+      ['W06000022', 'Newport'],
+      ['W06000012', 'Neath Port Talbot'],
+      ['W06000013', 'Bridgend'],
+    ])
+      expect(byId.get(id)).toMatchObject({ name, role: 'destination' });
   });
 
   it('has schematic geometry near each public centroid, wound counter-clockwise', () => {
@@ -80,14 +92,18 @@ describe('sample generator', () => {
   });
 
   it('follows public scale: hundreds of lines a quarter, tens per destination, London dominant for Kent', () => {
-    const perPeriod = dataset.periods.map((p) => dataset.flows.filter((f) => f.period === p).reduce((s, f) => s + (f.count ?? 5), 0));
+    const perPeriod = dataset.periods.map((p) =>
+      dataset.flows.filter((f) => f.period === p).reduce((s, f) => s + (f.count ?? 5), 0),
+    );
     expect(Math.max(...perPeriod)).toBeGreaterThan(600);
     expect(Math.max(...perPeriod)).toBeLessThan(2000);
     const thanet = dataset.flows.filter((f) => f.dest === 'E07000114' && f.period === '2019-Q1');
     const thanetTotal = thanet.reduce((s, f) => s + (f.count ?? 0), 0);
     expect(thanetTotal).toBeGreaterThanOrEqual(10);
     expect(thanetTotal).toBeLessThan(100);
-    const kent = dataset.flows.filter((f) => ['E07000114', 'E07000106', 'E07000108', 'E07000113', 'E06000035'].includes(f.dest) && f.count !== null);
+    const kent = dataset.flows.filter(
+      (f) => ['E07000114', 'E07000106', 'E07000108', 'E07000113', 'E06000035'].includes(f.dest) && f.count !== null,
+    );
     const fromLondon = kent.filter((f) => f.origin.startsWith('E09')).reduce((s, f) => s + f.count!, 0);
     expect(fromLondon / kent.reduce((s, f) => s + f.count!, 0)).toBeGreaterThan(0.8);
   });

@@ -5,7 +5,18 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useAtlasStore } from '../../src/state/store';
-import { DEFAULT_VIEW, formatCamera, parseCamera, pickView, readView, VIEW_FIELDS, VIEW_KEYS, viewFromUrl, writeView, type View } from '../../src/state/view';
+import {
+  DEFAULT_VIEW,
+  formatCamera,
+  parseCamera,
+  pickView,
+  readView,
+  VIEW_FIELDS,
+  VIEW_KEYS,
+  viewFromUrl,
+  writeView,
+  type View,
+} from '../../src/state/view';
 import { tinyDataset } from '../fixtures/tiny-dataset';
 
 const BASE = 'http://localhost/atlas/?x=1';
@@ -50,15 +61,28 @@ describe('the view field table', () => {
   });
 
   it('ignores junk in every field', () => {
-    const junk = '?period=<script>&style=3d&colour=red&group=x&sel=<img>&dir=sideways&min=-5&top=1e3&origin=a%22b&k=99&fdr=yes#map=5/952/-1';
+    const junk =
+      '?period=<script>&style=3d&colour=red&group=x&sel=<img>&dir=sideways&min=-5&top=1e3&origin=a%22b&k=99&fdr=yes#map=5/952/-1';
     expect(readView(`http://localhost/${junk}`)).toEqual({});
-    expect(readView('http://localhost/?sel=E07000114&dir=sideways').selection).toEqual({ id: 'E07000114', direction: 'both' });
-    expect(readView('http://localhost/?layers=').layers).toEqual({ flows: false, totals: false, choropleth: false, hexbin: false, density: false, hotspots: false });
+    expect(readView('http://localhost/?sel=E07000114&dir=sideways').selection).toEqual({
+      id: 'E07000114',
+      direction: 'both',
+    });
+    expect(readView('http://localhost/?layers=').layers).toEqual({
+      flows: false,
+      totals: false,
+      choropleth: false,
+      hexbin: false,
+      density: false,
+      hotspots: false,
+    });
   });
 
   it('formats the camera as MapLibre writes its hash', () => {
     expect(formatCamera({ center: [0.9, 51.3], zoom: 8.6, bearing: 0, pitch: 0 })).toBe('8.6/51.3/0.9');
-    expect(formatCamera({ center: [-1.234567, 52.3456789], zoom: 5.123, bearing: 0, pitch: 0 })).toBe('5.12/52.35/-1.23');
+    expect(formatCamera({ center: [-1.234567, 52.3456789], zoom: 5.123, bearing: 0, pitch: 0 })).toBe(
+      '5.12/52.35/-1.23',
+    );
     expect(formatCamera({ center: [0, 50], zoom: 6, bearing: 12.34, pitch: 0 })).toBe('6/50/0/12.3');
     expect(parseCamera('6/50/0/12.3')).toEqual({ center: [0, 50], zoom: 6, bearing: 12.3, pitch: 0 });
     expect(parseCamera('6/50')).toBeUndefined();

@@ -67,7 +67,9 @@ export const CONFIDENCE_LEVELS = [
  * holds where the feature stays significant under Benjamini–Hochberg at that level's alpha.
  */
 export function confidenceBins(result: GiStarResult, fdr: boolean): number[] {
-  const passes = CONFIDENCE_LEVELS.map((level) => (fdr ? benjaminiHochberg(result.p, level.alpha) : result.z.map((z) => Math.abs(z) >= level.z)));
+  const passes = CONFIDENCE_LEVELS.map((level) =>
+    fdr ? benjaminiHochberg(result.p, level.alpha) : result.z.map((z) => Math.abs(z) >= level.z),
+  );
   return result.z.map((z, i) => {
     let bin = 0;
     CONFIDENCE_LEVELS.forEach((level, l) => {
@@ -95,7 +97,10 @@ export function h3Neighbours(cells: readonly string[], k: number): number[][] {
  * feature a line `id count` followed by a line of its `count` neighbour ids.
  */
 export function parseGal(text: string): Map<string, string[]> {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   if (lines.length === 0) throw new Error('is empty');
   const header = lines[0].split(/\s+/);
   const n = Number(header.length >= 2 ? header[1] : header[0]);
@@ -105,9 +110,11 @@ export function parseGal(text: string): Map<string, string[]> {
   while (line < lines.length) {
     const [id, countText] = lines[line].split(/\s+/);
     const count = Number(countText);
-    if (!id || !Number.isInteger(count) || count < 0) throw new Error(`line ${line + 1}: expected "id neighbour-count", found "${lines[line]}"`);
+    if (!id || !Number.isInteger(count) || count < 0)
+      throw new Error(`line ${line + 1}: expected "id neighbour-count", found "${lines[line]}"`);
     const ids = count === 0 ? [] : (lines[line + 1] ?? '').split(/\s+/);
-    if (ids.length !== count) throw new Error(`line ${line + 2}: expected ${count} neighbour ids for ${id}, found ${ids.length}`);
+    if (ids.length !== count)
+      throw new Error(`line ${line + 2}: expected ${count} neighbour ids for ${id}, found ${ids.length}`);
     out.set(id, ids);
     line += count === 0 ? 1 : 2;
   }

@@ -52,8 +52,13 @@ export function buildNetwork(dataset: Dataset, groupOrigins: boolean): Network {
   }
   if (groupOrigins) {
     for (const [name, members] of mergeableGroups(dataset)) {
-      const centroid: [number, number] = [members.reduce((s, m) => s + m.centroid[0], 0) / members.length, members.reduce((s, m) => s + m.centroid[1], 0) / members.length];
-      const population = members.every((m) => m.population !== undefined) ? members.reduce((s, m) => s + m.population!, 0) : undefined;
+      const centroid: [number, number] = [
+        members.reduce((s, m) => s + m.centroid[0], 0) / members.length,
+        members.reduce((s, m) => s + m.centroid[1], 0) / members.length,
+      ];
+      const population = members.every((m) => m.population !== undefined)
+        ? members.reduce((s, m) => s + m.population!, 0)
+        : undefined;
       nodes.set(groupNodeId(name), { id: groupNodeId(name), name, role: 'origin', group: name, centroid, population });
       for (const m of members) nodeOf.set(m.id, groupNodeId(name));
     }
@@ -66,13 +71,29 @@ export function buildNetwork(dataset: Dataset, groupOrigins: boolean): Network {
     const key = `${f.period}\u0000${origin}\u0000${dest}`;
     let flow = merged.get(key);
     if (!flow) {
-      flow = { origin, dest, period: f.period, count: null, suppressedMembers: 0, originNode: nodes.get(origin)!, destNode: nodes.get(dest)!, periodIndex: periodIndex.get(f.period)!, rank: 0 };
+      flow = {
+        origin,
+        dest,
+        period: f.period,
+        count: null,
+        suppressedMembers: 0,
+        originNode: nodes.get(origin)!,
+        destNode: nodes.get(dest)!,
+        periodIndex: periodIndex.get(f.period)!,
+        rank: 0,
+      };
       merged.set(key, flow);
     }
     if (f.count === null) flow.suppressedMembers++;
     else flow.count = (flow.count ?? 0) + f.count;
   }
-  const flows = [...merged.values()].sort((a, b) => a.periodIndex - b.periodIndex || (b.count ?? -1) - (a.count ?? -1) || a.origin.localeCompare(b.origin) || a.dest.localeCompare(b.dest));
+  const flows = [...merged.values()].sort(
+    (a, b) =>
+      a.periodIndex - b.periodIndex ||
+      (b.count ?? -1) - (a.count ?? -1) ||
+      a.origin.localeCompare(b.origin) ||
+      a.dest.localeCompare(b.dest),
+  );
   let period = -1;
   let rank = 0;
   for (const flow of flows) {
@@ -102,7 +123,11 @@ export function passesFilter(flow: NetworkFlow, filter: FlowFilter): boolean {
   if (filter.origin && flow.origin !== filter.origin) return false;
   if (filter.dest && flow.dest !== filter.dest) return false;
   const focus = filter.focus;
-  if (focus && !((focus.direction !== 'out' && flow.dest === focus.id) || (focus.direction !== 'in' && flow.origin === focus.id))) return false;
+  if (
+    focus &&
+    !((focus.direction !== 'out' && flow.dest === focus.id) || (focus.direction !== 'in' && flow.origin === focus.id))
+  )
+    return false;
   return true;
 }
 
@@ -142,9 +167,17 @@ export function summariseFlows(flows: NetworkFlow[], limit = 5): FlowSummary {
 }
 
 /** Published total per period for flows passing `filter` (its own period, if any, ignored): the trend line. */
-export function trend(network: Network, periods: string[], filter: Omit<FlowFilter, 'periodIndex'> & { periodIndex?: number }): { period: string; total: number; suppressed: number }[] {
+export function trend(
+  network: Network,
+  periods: string[],
+  filter: Omit<FlowFilter, 'periodIndex'> & { periodIndex?: number },
+): { period: string; total: number; suppressed: number }[] {
   return periods.map((period, periodIndex) => {
     const visible = network.flows.filter((f) => passesFilter(f, { ...filter, periodIndex }));
-    return { period, total: visible.reduce((s, f) => s + (f.count ?? 0), 0), suppressed: visible.filter((f) => f.suppressedMembers > 0).length };
+    return {
+      period,
+      total: visible.reduce((s, f) => s + (f.count ?? 0), 0),
+      suppressed: visible.filter((f) => f.suppressedMembers > 0).length,
+    };
   });
 }

@@ -25,7 +25,14 @@ export interface RawIncidentPoint {
 
 export interface DisclosureReport {
   settings: DisclosureSettings;
-  flows: { input: number; published: number; primary: number; secondary: number; rounded: number; alreadySuppressed: number };
+  flows: {
+    input: number;
+    published: number;
+    primary: number;
+    secondary: number;
+    rounded: number;
+    alreadySuppressed: number;
+  };
   /** Totals that would reveal a suppressed value and so must never be published. */
   unsafeTotals: { period: string; origin: string; dest: string }[];
   incidents?: { points: number; resolution: number; cells: number; suppressedCells: number; rounded: number };
@@ -34,11 +41,20 @@ export interface DisclosureReport {
 }
 
 export function emptyReport(settings: DisclosureSettings): DisclosureReport {
-  return { settings, flows: { input: 0, published: 0, primary: 0, secondary: 0, rounded: 0, alreadySuppressed: 0 }, unsafeTotals: [], dropped: [] };
+  return {
+    settings,
+    flows: { input: 0, published: 0, primary: 0, secondary: 0, rounded: 0, alreadySuppressed: 0 },
+    unsafeTotals: [],
+    dropped: [],
+  };
 }
 
 /** Sums duplicate origin+dest+period rows (as flowmap.blue does), drops zeros, then protects. */
-export function protectFlows(raw: RawFlow[], settings: DisclosureSettings, report = emptyReport(settings)): FlowRecord[] {
+export function protectFlows(
+  raw: RawFlow[],
+  settings: DisclosureSettings,
+  report = emptyReport(settings),
+): FlowRecord[] {
   const merged = new Map<string, RawFlow>();
   for (const flow of raw) {
     const key = `${flow.period}\u0000${flow.origin}\u0000${flow.dest}`;
@@ -55,7 +71,12 @@ export function protectFlows(raw: RawFlow[], settings: DisclosureSettings, repor
     const alreadySuppressed = flow.count === null;
     if (alreadySuppressed) report.flows.alreadySuppressed++;
     // An unknown small value is below the threshold; as a cycle member it costs nothing to keep hidden.
-    const cell: TableCell = { row: flow.origin, col: flow.dest, value: flow.count ?? 1, suppressed: alreadySuppressed || flow.count! < settings.threshold };
+    const cell: TableCell = {
+      row: flow.origin,
+      col: flow.dest,
+      value: flow.count ?? 1,
+      suppressed: alreadySuppressed || flow.count! < settings.threshold,
+    };
     if (cell.suppressed && !alreadySuppressed) report.flows.primary++;
     cellFlow.set(cell, flow);
     const list = byPeriod.get(flow.period) ?? [];
@@ -66,7 +87,8 @@ export function protectFlows(raw: RawFlow[], settings: DisclosureSettings, repor
   for (const [period, cells] of [...byPeriod].sort(([a], [b]) => a.localeCompare(b))) {
     const result = applySecondarySuppression(cells);
     report.flows.secondary += result.secondary.length;
-    for (const unsafe of result.unsafeTotals) report.unsafeTotals.push({ period, origin: unsafe.because.row, dest: unsafe.because.col });
+    for (const unsafe of result.unsafeTotals)
+      report.unsafeTotals.push({ period, origin: unsafe.because.row, dest: unsafe.because.col });
     for (const cell of [...cells].sort((a, b) => a.row.localeCompare(b.row) || a.col.localeCompare(b.col))) {
       const flow = cellFlow.get(cell)!;
       const count = cell.suppressed ? null : protectCount(cell.value, settings);
@@ -79,10 +101,17 @@ export function protectFlows(raw: RawFlow[], settings: DisclosureSettings, repor
 }
 
 /** Coarsens points to H3 cells per period, then suppresses and rounds each cell's count. */
-export function coarsenIncidents(points: RawIncidentPoint[], resolution: number, settings: DisclosureSettings, report = emptyReport(settings)): IncidentCell[] {
+export function coarsenIncidents(
+  points: RawIncidentPoint[],
+  resolution: number,
+  settings: DisclosureSettings,
+  report = emptyReport(settings),
+): IncidentCell[] {
   const [coarsest, finest] = H3_RESOLUTION_RANGE;
   if (!Number.isInteger(resolution) || resolution < coarsest || resolution > finest) {
-    throw new RangeError(`H3 resolution ${resolution} is not allowed: incident cells must be resolution ${coarsest} to ${finest}`);
+    throw new RangeError(
+      `H3 resolution ${resolution} is not allowed: incident cells must be resolution ${coarsest} to ${finest}`,
+    );
   }
   const counts = new Map<string, number>();
   for (const p of points) {
@@ -97,7 +126,13 @@ export function coarsenIncidents(points: RawIncidentPoint[], resolution: number,
     if (count !== null && count !== raw) rounded++;
     cells.push({ cell, period, count });
   }
-  report.incidents = { points: points.length, resolution, cells: cells.length, suppressedCells: cells.filter((c) => c.count === null).length, rounded };
+  report.incidents = {
+    points: points.length,
+    resolution,
+    cells: cells.length,
+    suppressedCells: cells.filter((c) => c.count === null).length,
+    rounded,
+  };
   return cells;
 }
 
@@ -118,8 +153,13 @@ export function formatDisclosureReport(report: DisclosureReport): string {
     `- ${f.rounded} published counts changed by rounding.`,
   ];
   if (report.unsafeTotals.length) {
-    lines.push('', '## Totals that must not be published', 'No other flow can be suppressed to hide these, because they share their origin or destination with no other flow in a way that closes a cycle: the totals named below would give them back, so never publish those totals:');
-    for (const u of report.unsafeTotals) lines.push(`- ${u.period}: total out of ${codeSpan(u.origin)}, total into ${codeSpan(u.dest)}`);
+    lines.push(
+      '',
+      '## Totals that must not be published',
+      'No other flow can be suppressed to hide these, because they share their origin or destination with no other flow in a way that closes a cycle: the totals named below would give them back, so never publish those totals:',
+    );
+    for (const u of report.unsafeTotals)
+      lines.push(`- ${u.period}: total out of ${codeSpan(u.origin)}, total into ${codeSpan(u.dest)}`);
   }
   if (report.incidents) {
     const i = report.incidents;
@@ -133,7 +173,8 @@ export function formatDisclosureReport(report: DisclosureReport): string {
   }
   lines.push('', '## Dropped');
   if (report.dropped.length === 0) lines.push('- Nothing: every input field was on the allow-list.');
-  for (const d of report.dropped) lines.push(`- ${codeSpan(d.name)} from ${codeSpan(d.file)} (${d.count}×): not on the allow-list, never published.`);
+  for (const d of report.dropped)
+    lines.push(`- ${codeSpan(d.name)} from ${codeSpan(d.file)} (${d.count}×): not on the allow-list, never published.`);
   return lines.join('\n') + '\n';
 }
 

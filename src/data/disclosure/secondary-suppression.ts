@@ -87,7 +87,8 @@ export function applySecondarySuppression(cells: TableCell[]): SecondaryResult {
       if (!cell.suppressed || onSuppressedCycle(ordered, cell)) continue;
       const path = closingPath(ordered, cell, rowNode(cell.row), colNode(cell.col));
       if (!path) {
-        if (!result.unsafeTotals.some((u) => u.because === cell)) result.unsafeTotals.push({ row: cell.row, col: cell.col, because: cell });
+        if (!result.unsafeTotals.some((u) => u.because === cell))
+          result.unsafeTotals.push({ row: cell.row, col: cell.col, because: cell });
         continue;
       }
       for (const step of path) {

@@ -6,9 +6,7 @@
  */
 import { SUPPRESSED_TOKEN } from '../schema';
 
-export type CountReading =
-  | { ok: true; count: number | null }
-  | { ok: false; message: string };
+export type CountReading = { ok: true; count: number | null } | { ok: false; message: string };
 
 /**
  * `null` is the suppression token ("[c]"); `expected` names what the caller accepts, for the
@@ -25,7 +23,8 @@ export function readCountText(value: string | undefined, expected = 'a whole num
   if (text === '') return { ok: false, message: `is empty; expected ${expected}` };
   if (/^-\d+(\.\d+)?$/.test(text)) return { ok: false, message: `is negative (${text}); counts are whole numbers ≥ 0` };
   const number = Number(text);
-  if (/^\d*\.\d+$/.test(text) && !Number.isInteger(number)) return { ok: false, message: `is fractional (${text}); counts are whole numbers` };
+  if (/^\d*\.\d+$/.test(text) && !Number.isInteger(number))
+    return { ok: false, message: `is fractional (${text}); counts are whole numbers` };
   if (Number.isNaN(number)) return { ok: false, message: `expected ${expected}, found text "${text}"` };
   if (!Number.isFinite(number)) return { ok: false, message: `expected ${expected}, found "${text}"` };
   // What Number() still reads as a number (hex, binary, octal, exponent, "12.0") is not a count.

@@ -12,7 +12,8 @@ import { DataError, type DataProblem } from '../problems';
 import { parseJsonText } from './text';
 import type { AreaCollection, AreaFeature, AreaRole } from '../schema';
 
-const BNG = '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy +towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs';
+const BNG =
+  '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy +towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs';
 const toWgs84 = proj4(BNG, 'EPSG:4326');
 
 export interface AreaImportOptions {
@@ -56,13 +57,18 @@ function allPositions(geometry: Polygon | MultiPolygon): Position[] {
 }
 
 function looksLikeBng(positions: Position[]): boolean {
-  return positions.length > 0 && positions.every(([x, y]) => x >= -1e4 && x <= 7.5e5 && y >= -1e4 && y <= 1.3e6) && positions.some(([x, y]) => Math.abs(x) > 360 || Math.abs(y) > 90);
+  return (
+    positions.length > 0 &&
+    positions.every(([x, y]) => x >= -1e4 && x <= 7.5e5 && y >= -1e4 && y <= 1.3e6) &&
+    positions.some(([x, y]) => Math.abs(x) > 360 || Math.abs(y) > 90)
+  );
 }
-
 
 function mapPositions(geometry: Polygon | MultiPolygon, fn: (p: Position) => Position): Polygon | MultiPolygon {
   const rings = (r: Rings) => r.map((ring) => ring.map(fn));
-  return geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: rings(geometry.coordinates) } : { type: 'MultiPolygon', coordinates: geometry.coordinates.map(rings) };
+  return geometry.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: rings(geometry.coordinates) }
+    : { type: 'MultiPolygon', coordinates: geometry.coordinates.map(rings) };
 }
 
 export function importAreasGeoJson(text: string, file: string, options: AreaImportOptions = {}): AreaImport {
@@ -72,15 +78,23 @@ export function importAreasGeoJson(text: string, file: string, options: AreaImpo
     throw new DataError([{ severity: 'error', file, message }]);
   };
   if (text.trim() === '') fail('is empty');
-  const json = parseJsonText(text, file, warnings) as { type?: unknown; features?: unknown; crs?: { properties?: { name?: unknown } } } | null;
-  if (json?.type !== 'FeatureCollection' || !Array.isArray(json.features)) fail(`is not a GeoJSON FeatureCollection (found type ${JSON.stringify(json?.type ?? null)})`);
+  const json = parseJsonText(text, file, warnings) as {
+    type?: unknown;
+    features?: unknown;
+    crs?: { properties?: { name?: unknown } };
+  } | null;
+  if (json?.type !== 'FeatureCollection' || !Array.isArray(json.features))
+    fail(`is not a GeoJSON FeatureCollection (found type ${JSON.stringify(json?.type ?? null)})`);
   const features = json!.features as Feature<Polygon | MultiPolygon, Record<string, unknown>>[];
   if (features.length === 0) fail('has no features');
 
   const detected = detectFields(features[0]?.properties ?? {});
   const idField = options.idField ?? detected.idField;
   const nameField = options.nameField ?? detected.nameField ?? idField;
-  if (!idField || !nameField) fail(`has no code field: expected e.g. LAD23CD/LAD23NM, id/name, or an explicit mapping; found ${Object.keys(features[0]?.properties ?? {}).join(', ') || 'no properties'}`);
+  if (!idField || !nameField)
+    fail(
+      `has no code field: expected e.g. LAD23CD/LAD23NM, id/name, or an explicit mapping; found ${Object.keys(features[0]?.properties ?? {}).join(', ') || 'no properties'}`,
+    );
 
   const crsName = String(json!.crs?.properties?.name ?? '');
   const declaredBng = /27700/.test(crsName);
@@ -92,23 +106,33 @@ export function importAreasGeoJson(text: string, file: string, options: AreaImpo
   const dropped = new Map<string, number>();
   features.forEach((feature, index) => {
     const props = feature?.properties ?? {};
-    for (const key of Object.keys(props)) if (key !== idField && key !== nameField) dropped.set(key, (dropped.get(key) ?? 0) + 1);
+    for (const key of Object.keys(props))
+      if (key !== idField && key !== nameField) dropped.set(key, (dropped.get(key) ?? 0) + 1);
     const id = props[idField!];
     const name = props[nameField!];
     const label = `feature ${index}${typeof id === 'string' || typeof id === 'number' ? ` (${id}${typeof name === 'string' ? ` "${name}"` : ''})` : ''}`;
     const problem = (field: string | undefined, message: string, severity: DataProblem['severity'] = 'error') =>
       (severity === 'error' ? problems : warnings).push({ severity, file, where: label, field, message });
-    if (typeof id !== 'string' && typeof id !== 'number') return problem(idField, `expected a code, found ${JSON.stringify(id ?? null)}`);
-    if (typeof name !== 'string' || name.trim() === '') return problem(nameField, `expected a name, found ${JSON.stringify(name ?? null)}`);
+    if (typeof id !== 'string' && typeof id !== 'number')
+      return problem(idField, `expected a code, found ${JSON.stringify(id ?? null)}`);
+    if (typeof name !== 'string' || name.trim() === '')
+      return problem(nameField, `expected a name, found ${JSON.stringify(name ?? null)}`);
     if (seen.has(String(id))) return problem(idField, `duplicate id "${id}" (also feature ${seen.get(String(id))})`);
     seen.set(String(id), index);
     const geometry = feature?.geometry;
-    if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) return problem('geometry', `expected Polygon or MultiPolygon, found ${(geometry as { type?: string } | null)?.type ?? 'no geometry'}`);
+    if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon'))
+      return problem(
+        'geometry',
+        `expected Polygon or MultiPolygon, found ${(geometry as { type?: string } | null)?.type ?? 'no geometry'}`,
+      );
     let ringError = false;
     polygonsOf(geometry).forEach((rings, p) =>
       rings.forEach((ring, r) => {
         const at = geometry.type === 'MultiPolygon' ? `polygon ${p} ring ${r}` : `ring ${r}`;
-        if (!Array.isArray(ring) || ring.some((pos) => !Array.isArray(pos) || pos.length < 2 || !pos.slice(0, 2).every(Number.isFinite))) {
+        if (
+          !Array.isArray(ring) ||
+          ring.some((pos) => !Array.isArray(pos) || pos.length < 2 || !pos.slice(0, 2).every(Number.isFinite))
+        ) {
           ringError = true;
           return problem('geometry', `${at} has a position that is not two finite numbers`);
         }
@@ -119,7 +143,10 @@ export function importAreasGeoJson(text: string, file: string, options: AreaImpo
         const [first, last] = [ring[0], ring[ring.length - 1]];
         if (first[0] !== last[0] || first[1] !== last[1]) {
           ringError = true;
-          problem('geometry', `${at} is not closed (first position ${JSON.stringify(first)}, last ${JSON.stringify(last)})`);
+          problem(
+            'geometry',
+            `${at} is not closed (first position ${JSON.stringify(first)}, last ${JSON.stringify(last)})`,
+          );
         }
       }),
     );
@@ -136,10 +163,17 @@ export function importAreasGeoJson(text: string, file: string, options: AreaImpo
       return problem('geometry', 'coordinates are neither longitude/latitude nor British National Grid metres');
     }
     // RFC 7946 winding (outer rings counter-clockwise) is mended silently.
-    fixed = (rewind({ type: 'Feature', properties: {}, geometry: fixed }, { reverse: false }) as Feature<Polygon | MultiPolygon>).geometry;
+    fixed = (
+      rewind({ type: 'Feature', properties: {}, geometry: fixed }, { reverse: false }) as Feature<
+        Polygon | MultiPolygon
+      >
+    ).geometry;
     const lon = Number(props.long ?? props.LONG);
     const lat = Number(props.lat ?? props.LAT);
-    const centroid: [number, number] = Number.isFinite(lon) && Number.isFinite(lat) && !reprojected && !swapped ? [lon, lat] : (turfCentroid(fixed).geometry.coordinates as [number, number]);
+    const centroid: [number, number] =
+      Number.isFinite(lon) && Number.isFinite(lat) && !reprojected && !swapped
+        ? [lon, lat]
+        : (turfCentroid(fixed).geometry.coordinates as [number, number]);
     areas.push({
       type: 'Feature',
       properties: { id: String(id), name: name.trim(), role: options.role ?? 'both', centroid },
@@ -147,8 +181,24 @@ export function importAreasGeoJson(text: string, file: string, options: AreaImpo
     });
   });
 
-  if (reprojected) warnings.push({ severity: 'warning', file, message: `coordinates were British National Grid (EPSG:27700) metres; reprojected ${reprojected} feature(s) to WGS84 longitude/latitude` });
-  if (swapped) warnings.push({ severity: 'warning', file, message: `coordinates of ${swapped} feature(s) were latitude,longitude; swapped to longitude,latitude as GeoJSON requires` });
+  if (reprojected)
+    warnings.push({
+      severity: 'warning',
+      file,
+      message: `coordinates were British National Grid (EPSG:27700) metres; reprojected ${reprojected} feature(s) to WGS84 longitude/latitude`,
+    });
+  if (swapped)
+    warnings.push({
+      severity: 'warning',
+      file,
+      message: `coordinates of ${swapped} feature(s) were latitude,longitude; swapped to longitude,latitude as GeoJSON requires`,
+    });
   if (problems.length) throw new DataError([...problems, ...warnings]);
-  return { areas: { type: 'FeatureCollection', features: areas }, warnings, idField: idField!, nameField: nameField!, dropped };
+  return {
+    areas: { type: 'FeatureCollection', features: areas },
+    warnings,
+    idField: idField!,
+    nameField: nameField!,
+    dropped,
+  };
 }

@@ -19,23 +19,44 @@ export interface CsvTable {
 
 export function readCsv(text: string, file: string): CsvTable {
   const clean = text.replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<Record<string, string>>(clean, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
+  const parsed = Papa.parse<Record<string, string>>(clean, {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim(),
+  });
   // "row N" is the file's line N (the header is row 1); papaparse's own row index skips the header
   // and, for quoting errors, points past the row, so a character offset is used where it has one.
-  const rowOf = (e: Papa.ParseError) => (e.index !== undefined ? lineColumn(clean, e.index).line : e.row !== undefined ? e.row + 2 : undefined);
+  const rowOf = (e: Papa.ParseError) =>
+    e.index !== undefined ? lineColumn(clean, e.index).line : e.row !== undefined ? e.row + 2 : undefined;
   const problems: DataProblem[] = parsed.errors
     .filter((e) => e.code !== 'UndetectableDelimiter')
-    .map((e) => ({ severity: 'error', file, where: rowOf(e) === undefined ? undefined : `row ${rowOf(e)}`, message: e.message }));
+    .map((e) => ({
+      severity: 'error',
+      file,
+      where: rowOf(e) === undefined ? undefined : `row ${rowOf(e)}`,
+      message: e.message,
+    }));
   if (problems.length) throw new DataError(problems.slice(0, 50));
   const columns = (parsed.meta.fields ?? []).filter((c) => c !== '');
-  if (parsed.data.length === 0) throw new DataError([{ severity: 'error', file, message: `has a header (${columns.join(', ')}) but no rows` }]);
+  if (parsed.data.length === 0)
+    throw new DataError([{ severity: 'error', file, message: `has a header (${columns.join(', ')}) but no rows` }]);
   return { file, columns, rows: parsed.data };
 }
 
 /** Columns each reader uses; any other column is dropped, never published, and reported. */
 export const FLOW_COLUMNS = ['origin', 'dest', 'count', 'time', 'period'];
 export const LOCATION_COLUMNS = ['id', 'name', 'lat', 'lon'];
-export const KEPLER_ALLOWED = ['source_lat', 'source_lng', 'target_lat', 'target_lng', 'count', 'source_name', 'target_name', 'time', 'period'];
+export const KEPLER_ALLOWED = [
+  'source_lat',
+  'source_lng',
+  'target_lat',
+  'target_lng',
+  'count',
+  'source_name',
+  'target_name',
+  'time',
+  'period',
+];
 
 export function extraColumns(table: CsvTable, allowed: string[]): string[] {
   return table.columns.filter((c) => !allowed.includes(c));
@@ -44,27 +65,59 @@ export function extraColumns(table: CsvTable, allowed: string[]): string[] {
 export function requireColumns(table: CsvTable, required: string[]): void {
   const missing = required.filter((c) => !table.columns.includes(c));
   if (missing.length) {
-    throw new DataError(missing.map((c) => ({ severity: 'error', file: table.file, field: c, message: `missing column; found ${table.columns.join(', ') || 'none'}` })));
+    throw new DataError(
+      missing.map((c) => ({
+        severity: 'error',
+        file: table.file,
+        field: c,
+        message: `missing column; found ${table.columns.join(', ') || 'none'}`,
+      })),
+    );
   }
 }
 
 /** A raw count (see count.ts); every bad one is added to `problems`. */
-function readRawCount(value: string | undefined, table: CsvTable, row: number, field: string, problems: DataProblem[]): number | null | undefined {
+function readRawCount(
+  value: string | undefined,
+  table: CsvTable,
+  row: number,
+  field: string,
+  problems: DataProblem[],
+): number | null | undefined {
   const reading = readCountText(value);
   if (reading.ok) return reading.count;
   problems.push({ severity: 'error', file: table.file, where: `row ${row}`, field, message: reading.message });
   return undefined;
 }
 
-function readLatLon(lat: string | undefined, lon: string | undefined, table: CsvTable, row: number, problems: DataProblem[], names = ['lat', 'lon']): [number, number] | undefined {
+function readLatLon(
+  lat: string | undefined,
+  lon: string | undefined,
+  table: CsvTable,
+  row: number,
+  problems: DataProblem[],
+  names = ['lat', 'lon'],
+): [number, number] | undefined {
   const y = Number((lat ?? '').trim());
   const x = Number((lon ?? '').trim());
   if (!Number.isFinite(y) || (lat ?? '').trim() === '' || Math.abs(y) > 90) {
-    problems.push({ severity: 'error', file: table.file, where: `row ${row}`, field: names[0], message: `expected a latitude between -90 and 90, found "${lat ?? ''}"` });
+    problems.push({
+      severity: 'error',
+      file: table.file,
+      where: `row ${row}`,
+      field: names[0],
+      message: `expected a latitude between -90 and 90, found "${lat ?? ''}"`,
+    });
     return undefined;
   }
   if (!Number.isFinite(x) || (lon ?? '').trim() === '' || Math.abs(x) > 180) {
-    problems.push({ severity: 'error', file: table.file, where: `row ${row}`, field: names[1], message: `expected a longitude between -180 and 180, found "${lon ?? ''}"` });
+    problems.push({
+      severity: 'error',
+      file: table.file,
+      where: `row ${row}`,
+      field: names[1],
+      message: `expected a longitude between -180 and 180, found "${lon ?? ''}"`,
+    });
     return undefined;
   }
   return [x, y];
@@ -73,7 +126,11 @@ function readLatLon(lat: string | undefined, lon: string | undefined, table: Csv
 import { looksSwappedForUk as swappedForUk } from '../uk-bounds';
 
 function pointArea(id: string, name: string, position: [number, number]): AreaFeature {
-  return { type: 'Feature', properties: { id, name, role: 'both', centroid: position }, geometry: { type: 'Point', coordinates: position } };
+  return {
+    type: 'Feature',
+    properties: { id, name, role: 'both', centroid: position },
+    geometry: { type: 'Point', coordinates: position },
+  };
 }
 
 /** flowmap.blue `locations`: id,name,lat,lon. */
@@ -85,27 +142,57 @@ export function readFlowmapLocations(table: CsvTable, warnings: DataProblem[]): 
   table.rows.forEach((r, i) => {
     const row = i + 2;
     const id = (r.id ?? '').trim();
-    if (!id) return problems.push({ severity: 'error', file: table.file, where: `row ${row}`, field: 'id', message: 'is empty' });
-    if (seen.has(id)) return problems.push({ severity: 'error', file: table.file, where: `row ${row}`, field: 'id', message: `duplicate id "${id}" (also row ${seen.get(id)})` });
+    if (!id)
+      return problems.push({
+        severity: 'error',
+        file: table.file,
+        where: `row ${row}`,
+        field: 'id',
+        message: 'is empty',
+      });
+    if (seen.has(id))
+      return problems.push({
+        severity: 'error',
+        file: table.file,
+        where: `row ${row}`,
+        field: 'id',
+        message: `duplicate id "${id}" (also row ${seen.get(id)})`,
+      });
     seen.set(id, row);
     const position = readLatLon(r.lat, r.lon, table, row, problems);
     if (position) located.push({ id, name: (r.name ?? '').trim() || id, position });
   });
   if (problems.length) throw new DataError(problems);
   if (swappedForUk(located.map((l) => l.position))) {
-    warnings.push({ severity: 'warning', file: table.file, message: 'the lat and lon columns look swapped for UK data (every "lat" is a longitude); swapped them back' });
+    warnings.push({
+      severity: 'warning',
+      file: table.file,
+      message: 'the lat and lon columns look swapped for UK data (every "lat" is a longitude); swapped them back',
+    });
     for (const l of located) l.position = [l.position[1], l.position[0]];
   }
   return located.map((l) => pointArea(l.id, l.name, l.position));
 }
 
-function readPeriodCell(r: Record<string, string>, table: CsvTable, row: number, problems: DataProblem[], truncated: { count: number }): string | undefined {
+function readPeriodCell(
+  r: Record<string, string>,
+  table: CsvTable,
+  row: number,
+  problems: DataProblem[],
+  truncated: { count: number },
+): string | undefined {
   const column = table.columns.includes('period') ? 'period' : table.columns.includes('time') ? 'time' : undefined;
   if (!column) return 'all';
   const value = (r[column] ?? '').trim();
   const time = normaliseTime(value);
   if (!time) {
-    problems.push({ severity: 'error', file: table.file, where: `row ${row}`, field: column, message: `unknown period format "${value}"; expected YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS]` });
+    problems.push({
+      severity: 'error',
+      file: table.file,
+      where: `row ${row}`,
+      field: column,
+      message: `unknown period format "${value}"; expected YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS]`,
+    });
     return undefined;
   }
   if (time.truncated) truncated.count++;
@@ -113,7 +200,12 @@ function readPeriodCell(r: Record<string, string>, table: CsvTable, row: number,
 }
 
 function noteTruncated(table: CsvTable, truncated: { count: number }, warnings: DataProblem[]) {
-  if (truncated.count) warnings.push({ severity: 'warning', file: table.file, message: `${truncated.count} row(s) had a clock time; flows are counted per day, so the time of day was dropped and same-day rows summed` });
+  if (truncated.count)
+    warnings.push({
+      severity: 'warning',
+      file: table.file,
+      message: `${truncated.count} row(s) had a clock time; flows are counted per day, so the time of day was dropped and same-day rows summed`,
+    });
 }
 
 /** origin,dest,count with an optional time (flowmap.blue) or period column. */
@@ -126,8 +218,10 @@ export function readRawFlows(table: CsvTable, warnings: DataProblem[]): RawFlow[
     const row = i + 2;
     const origin = (r.origin ?? '').trim();
     const dest = (r.dest ?? '').trim();
-    if (!origin) problems.push({ severity: 'error', file: table.file, where: `row ${row}`, field: 'origin', message: 'is empty' });
-    if (!dest) problems.push({ severity: 'error', file: table.file, where: `row ${row}`, field: 'dest', message: 'is empty' });
+    if (!origin)
+      problems.push({ severity: 'error', file: table.file, where: `row ${row}`, field: 'origin', message: 'is empty' });
+    if (!dest)
+      problems.push({ severity: 'error', file: table.file, where: `row ${row}`, field: 'dest', message: 'is empty' });
     const period = readPeriodCell(r, table, row, problems, truncated);
     const count = readRawCount(r.count, table, row, 'count', problems);
     if (origin && dest && period !== undefined && count !== undefined) flows.push({ origin, dest, period, count });

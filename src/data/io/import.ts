@@ -5,12 +5,40 @@
  */
 import { getResolution, isValidCell } from 'h3-js';
 import { importAreasGeoJson } from './import-areas';
-import { extraColumns, FLOW_COLUMNS, KEPLER_ALLOWED, KEPLER_COLUMNS, LOCATION_COLUMNS, readCsv, readFlowmapLocations, readKeplerFlows, readRawFlows, requireColumns, type CsvTable } from './import-flows';
+import {
+  extraColumns,
+  FLOW_COLUMNS,
+  KEPLER_ALLOWED,
+  KEPLER_COLUMNS,
+  LOCATION_COLUMNS,
+  readCsv,
+  readFlowmapLocations,
+  readKeplerFlows,
+  readRawFlows,
+  requireColumns,
+  type CsvTable,
+} from './import-flows';
 import { assembleDataset, parseAreas, parseFlowsCsv, parseIncidentsCsv, parseManifest } from './parse';
 import { granularityOf, type Granularity } from '../periods';
 import { DataError, type DataProblem } from '../problems';
-import { coarsenIncidents, emptyReport, protectFlows, type DisclosureReport, type RawFlow, type RawIncidentPoint } from '../disclosure/protect';
-import { disclosureSchema, SUPPRESSED_TOKEN, type AreaFeature, type Dataset, type DisclosureSettings, type FlowRecord, type IncidentCell, type Manifest } from '../schema';
+import {
+  coarsenIncidents,
+  emptyReport,
+  protectFlows,
+  type DisclosureReport,
+  type RawFlow,
+  type RawIncidentPoint,
+} from '../disclosure/protect';
+import {
+  disclosureSchema,
+  SUPPRESSED_TOKEN,
+  type AreaFeature,
+  type Dataset,
+  type DisclosureSettings,
+  type FlowRecord,
+  type IncidentCell,
+  type Manifest,
+} from '../schema';
 import { decodeText, MAX_FILE_BYTES, parseJsonText } from './text';
 
 export interface InputFile {
@@ -42,7 +70,12 @@ export interface ImportResult {
 type Recognised =
   | { kind: 'manifest'; file: string; manifest: Manifest }
   | { kind: 'areas-published' | 'areas-geojson'; file: string; text: string }
-  | { kind: 'locations' | 'flows' | 'kepler' | 'published-flows' | 'incident-cells' | 'incident-points'; file: string; table: CsvTable; text: string };
+  | {
+      kind: 'locations' | 'flows' | 'kepler' | 'published-flows' | 'incident-cells' | 'incident-points';
+      file: string;
+      table: CsvTable;
+      text: string;
+    };
 
 const LABELS: Record<Recognised['kind'], string> = {
   manifest: 'dataset manifest',
@@ -60,7 +93,8 @@ function recognise(file: InputFile, text: string): Recognised {
   const first = text.replace(/^\uFEFF/, '').trimStart()[0];
   if (first === '{' || first === '[') {
     const json = parseJsonText(text, file.name, []) as Record<string, unknown> | null;
-    if (json && typeof json === 'object' && 'files' in json && 'title' in json) return { kind: 'manifest', file: file.name, manifest: parseManifest(text, file.name) };
+    if (json && typeof json === 'object' && 'files' in json && 'title' in json)
+      return { kind: 'manifest', file: file.name, manifest: parseManifest(text, file.name) };
     const features = (json as { features?: { properties?: Record<string, unknown> }[] } | null)?.features;
     const props = Array.isArray(features) ? features[0]?.properties : undefined;
     const published = props && 'id' in props && 'name' in props && 'role' in props;
@@ -76,7 +110,13 @@ function recognise(file: InputFile, text: string): Recognised {
     const published = has('period') && table.rows.some((r) => r.count?.trim() === SUPPRESSED_TOKEN);
     return { kind: published ? 'published-flows' : 'flows', file: file.name, table, text };
   }
-  throw new DataError([{ severity: 'error', file: file.name, message: `is not a file this atlas reads: columns ${table.columns.join(', ')}; expected flows (origin,dest,count[,time|period]), locations (id,name,lat,lon), flat flows (${KEPLER_COLUMNS.join(',')}) or incident cells (cell,period,count)` }]);
+  throw new DataError([
+    {
+      severity: 'error',
+      file: file.name,
+      message: `is not a file this atlas reads: columns ${table.columns.join(', ')}; expected flows (origin,dest,count[,time|period]), locations (id,name,lat,lon), flat flows (${KEPLER_COLUMNS.join(',')}) or incident cells (cell,period,count)`,
+    },
+  ]);
 }
 
 /** A published dataset: the manifest names its files, which must all be among the inputs. */
@@ -84,7 +124,15 @@ function importPublished(manifest: Recognised & { kind: 'manifest' }, texts: Map
   const m = manifest.manifest;
   const need = [m.files.areas, m.files.flows, ...(m.files.incidents ? [m.files.incidents] : [])];
   const missing = need.filter((name) => !texts.has(baseName(name)));
-  if (missing.length) throw new DataError(missing.map((name) => ({ severity: 'error', file: manifest.file, field: 'files', message: `names "${name}", which was not given; open it together with the manifest` })));
+  if (missing.length)
+    throw new DataError(
+      missing.map((name) => ({
+        severity: 'error',
+        file: manifest.file,
+        field: 'files',
+        message: `names "${name}", which was not given; open it together with the manifest`,
+      })),
+    );
   const text = (name: string) => texts.get(baseName(name))!;
   const areas = parseAreas(text(m.files.areas), m.files.areas);
   const flows = parseFlowsCsv(text(m.files.flows), m.files.flows);
@@ -102,16 +150,34 @@ function assignRoles(areas: AreaFeature[], flows: FlowRecord[], warnings: DataPr
   const sends = new Set(flows.map((f) => f.origin));
   const receives = new Set(flows.map((f) => f.dest));
   const used = areas.filter((a) => sends.has(a.properties.id) || receives.has(a.properties.id));
-  if (used.length < areas.length) warnings.push({ severity: 'warning', file, message: `${areas.length - used.length} of ${areas.length} areas appear in no flow and are not drawn` });
+  if (used.length < areas.length)
+    warnings.push({
+      severity: 'warning',
+      file,
+      message: `${areas.length - used.length} of ${areas.length} areas appear in no flow and are not drawn`,
+    });
   return used.map((a) => {
-    const role = sends.has(a.properties.id) && !receives.has(a.properties.id) ? 'origin' : receives.has(a.properties.id) && !sends.has(a.properties.id) ? 'destination' : 'both';
+    const role =
+      sends.has(a.properties.id) && !receives.has(a.properties.id)
+        ? 'origin'
+        : receives.has(a.properties.id) && !sends.has(a.properties.id)
+          ? 'destination'
+          : 'both';
     return { ...a, properties: { ...a.properties, role } };
   });
 }
 
 function singleGranularity(periods: string[], file: string): Granularity {
   const found = new Set(periods.map((p) => granularityOf(p)!));
-  if (found.size > 1) throw new DataError([{ severity: 'error', file, field: 'period', message: `mixes period formats (${[...found].join(', ')}); use one throughout` }]);
+  if (found.size > 1)
+    throw new DataError([
+      {
+        severity: 'error',
+        file,
+        field: 'period',
+        message: `mixes period formats (${[...found].join(', ')}); use one throughout`,
+      },
+    ]);
   return [...found][0] ?? 'all';
 }
 
@@ -133,7 +199,8 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
     }
   });
   if (problems.length) throw new DataError(problems);
-  if (recognised.length === 0) throw new DataError([{ severity: 'error', file: '(none)', message: 'no files were given' }]);
+  if (recognised.length === 0)
+    throw new DataError([{ severity: 'error', file: '(none)', message: 'no files were given' }]);
   progress(files.length / (files.length + 2), 'Checking');
   const labels = recognised.map((r) => `${r.file}: ${LABELS[r.kind]}`);
 
@@ -155,7 +222,8 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
   const drop = (file: string, counts: Map<string, number>) => {
     for (const [name, count] of counts) report.dropped.push({ file, name, count });
   };
-  const dropColumns = (table: CsvTable, allowed: string[]) => drop(table.file, new Map(extraColumns(table, allowed).map((c) => [c, table.rows.length])));
+  const dropColumns = (table: CsvTable, allowed: string[]) =>
+    drop(table.file, new Map(extraColumns(table, allowed).map((c) => [c, table.rows.length])));
   for (const r of recognised) {
     try {
       if (r.kind === 'areas-published') {
@@ -183,9 +251,18 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
         raw.push(...kepler.flows);
       } else if (r.kind === 'incident-cells') cells = cells.concat(parseIncidentsCsv(r.text, r.file));
       else if (r.kind === 'incident-points') {
-        if (!options.acceptRawPoints) throw new DataError([{ severity: 'error', file: r.file, message: 'holds raw incident points; the app never shows points. Coarsen them first: npm run data -- build … (the data CLI turns points into H3 cells)' }]);
+        if (!options.acceptRawPoints)
+          throw new DataError([
+            {
+              severity: 'error',
+              file: r.file,
+              message:
+                'holds raw incident points; the app never shows points. Coarsen them first: npm run data -- build … (the data CLI turns points into H3 cells)',
+            },
+          ]);
         requireColumns(r.table, ['lat', 'lon', 'period']);
-        for (const row of r.table.rows) points.push({ lat: Number(row.lat), lon: Number(row.lon), period: row.period.trim() });
+        for (const row of r.table.rows)
+          points.push({ lat: Number(row.lat), lon: Number(row.lon), period: row.period.trim() });
       }
     } catch (error) {
       if (!(error instanceof DataError)) throw error;
@@ -193,8 +270,22 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
     }
   }
   if (problems.length) throw new DataError(problems);
-  if (areas.length === 0) throw new DataError([{ severity: 'error', file: recognised.map((r) => r.file).join(', '), message: 'no areas or locations given: add a boundary GeoJSON or a locations CSV (id,name,lat,lon)' }]);
-  if (raw.length === 0 && published.length === 0) throw new DataError([{ severity: 'error', file: recognised.map((r) => r.file).join(', '), message: 'no flows given: add a flows CSV (origin,dest,count[,time])' }]);
+  if (areas.length === 0)
+    throw new DataError([
+      {
+        severity: 'error',
+        file: recognised.map((r) => r.file).join(', '),
+        message: 'no areas or locations given: add a boundary GeoJSON or a locations CSV (id,name,lat,lon)',
+      },
+    ]);
+  if (raw.length === 0 && published.length === 0)
+    throw new DataError([
+      {
+        severity: 'error',
+        file: recognised.map((r) => r.file).join(', '),
+        message: 'no flows given: add a flows CSV (origin,dest,count[,time])',
+      },
+    ]);
 
   progress((files.length + 1) / (files.length + 2), 'Applying disclosure control');
   // Published-format flows and raw ones alike pass through protection: protecting a protected
@@ -203,7 +294,9 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
   const cellsResolution = cells.length && isValidCell(cells[0].cell) ? getResolution(cells[0].cell) : undefined;
   if (points.length) cells = cells.concat(coarsenIncidents(points, options.h3Resolution ?? 7, settings, report));
   const flowFile = [...names('flows'), ...names('kepler'), ...names('published-flows')].map((r) => r.file).join(', ');
-  const areaFiles = [...names('areas-published'), ...names('areas-geojson'), ...names('locations'), ...names('kepler')].map((r) => r.file).join(', ');
+  const areaFiles = [...names('areas-published'), ...names('areas-geojson'), ...names('locations'), ...names('kepler')]
+    .map((r) => r.file)
+    .join(', ');
   const dataset = assembleDataset(
     {
       title: 'Your data',
@@ -213,13 +306,22 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
       attribution: '',
       synthetic: false,
       notice: '',
-      periodGranularity: singleGranularity(flows.map((f) => f.period), flowFile),
+      periodGranularity: singleGranularity(
+        flows.map((f) => f.period),
+        flowFile,
+      ),
       flowMeasure: 'flows',
       incidentMeasure: 'incidents',
       disclosure: settings,
       // Cells given as cells keep their own resolution (assembleDataset checks they agree).
       h3Resolution: cellsResolution ?? options.h3Resolution ?? 7,
-      files: { areas: areaFiles || 'areas', flows: flowFile, incidents: cells.length ? [...names('incident-cells'), ...names('incident-points')].map((r) => r.file).join(', ') : undefined },
+      files: {
+        areas: areaFiles || 'areas',
+        flows: flowFile,
+        incidents: cells.length
+          ? [...names('incident-cells'), ...names('incident-points')].map((r) => r.file).join(', ')
+          : undefined,
+      },
     },
     { type: 'FeatureCollection', features: assignRoles(dedupeAreas(areas), flows, warnings, areaFiles) },
     flows,

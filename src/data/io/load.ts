@@ -33,6 +33,8 @@ async function fetchFile(url: string, name: string, fetchText: FetchText): Promi
   try {
     return await fetchText(url);
   } catch (error) {
-    throw new DataError([{ severity: 'error', file: name, message: `could not be read (${(error as Error).message})` }]);
+    throw new DataError([
+      { severity: 'error', file: name, message: `could not be read (${(error as Error).message})` },
+    ]);
   }
 }

@@ -31,7 +31,11 @@ import { granularityOf, isPeriod, PERIOD_EXAMPLES, sortPeriods } from '../period
 
 const parseJson = (text: string, file: string) => parseJsonText(text, file);
 
-function zodProblems(error: z.ZodError, file: string, describe: (path: PropertyKey[]) => string | undefined): DataProblem[] {
+function zodProblems(
+  error: z.ZodError,
+  file: string,
+  describe: (path: PropertyKey[]) => string | undefined,
+): DataProblem[] {
   return error.issues.slice(0, 50).map((issue) => ({
     severity: 'error' as const,
     file,
@@ -55,7 +59,8 @@ export function parseAreas(text: string, file = 'areas.geojson', dropped?: Map<s
   const json = parseJson(text, file) as { features?: { properties?: { id?: unknown; name?: unknown } }[] };
   for (const feature of Array.isArray(json?.features) ? json.features : []) {
     for (const key of Object.keys(feature?.properties ?? {})) {
-      if (!(AREA_PROPERTY_ALLOW_LIST as readonly string[]).includes(key)) dropped?.set(key, (dropped.get(key) ?? 0) + 1);
+      if (!(AREA_PROPERTY_ALLOW_LIST as readonly string[]).includes(key))
+        dropped?.set(key, (dropped.get(key) ?? 0) + 1);
     }
   }
   const result = areaInputCollectionSchema.safeParse(json);
@@ -64,7 +69,10 @@ export function parseAreas(text: string, file = 'areas.geojson', dropped?: Map<s
       zodProblems(result.error, file, (path) => {
         if (path[0] !== 'features' || typeof path[1] !== 'number') return undefined;
         const props = json.features?.[path[1]]?.properties;
-        const label = typeof props?.id === 'string' ? ` (${props.id}${typeof props.name === 'string' ? ` "${props.name}"` : ''})` : '';
+        const label =
+          typeof props?.id === 'string'
+            ? ` (${props.id}${typeof props.name === 'string' ? ` "${props.name}"` : ''})`
+            : '';
         return `feature ${path[1]}${label}`;
       }),
     );
@@ -73,18 +81,36 @@ export function parseAreas(text: string, file = 'areas.geojson', dropped?: Map<s
   const duplicates = result.data.features.flatMap((f, i) => {
     const first = seen.get(f.properties.id);
     if (first === undefined) seen.set(f.properties.id, i);
-    return first !== undefined ? [{ severity: 'error' as const, file, where: `feature ${i} (${f.properties.id} "${f.properties.name}")`, field: 'id', message: `duplicate id "${f.properties.id}" (also feature ${first})` }] : [];
+    return first !== undefined
+      ? [
+          {
+            severity: 'error' as const,
+            file,
+            where: `feature ${i} (${f.properties.id} "${f.properties.name}")`,
+            field: 'id',
+            message: `duplicate id "${f.properties.id}" (also feature ${first})`,
+          },
+        ]
+      : [];
   });
   if (duplicates.length) throw new DataError(duplicates);
   return { type: 'FeatureCollection', features: result.data.features.map(withCentroid) };
 }
 
 /** Fills in a missing centroid: the point itself, or the polygon's centroid. */
-export function withCentroid<F extends { properties: { centroid?: [number, number] }; geometry: AreaFeature['geometry'] }>(feature: F): AreaFeature {
+export function withCentroid<
+  F extends { properties: { centroid?: [number, number] }; geometry: AreaFeature['geometry'] },
+>(feature: F): AreaFeature {
   const { centroid } = feature.properties;
   if (centroid) return feature as unknown as AreaFeature;
-  const computed = feature.geometry.type === 'Point' ? feature.geometry.coordinates : turfCentroid(feature.geometry as Polygon).geometry.coordinates;
-  return { ...feature, properties: { ...feature.properties, centroid: [computed[0], computed[1]] } } as unknown as AreaFeature;
+  const computed =
+    feature.geometry.type === 'Point'
+      ? feature.geometry.coordinates
+      : turfCentroid(feature.geometry as Polygon).geometry.coordinates;
+  return {
+    ...feature,
+    properties: { ...feature.properties, centroid: [computed[0], computed[1]] },
+  } as unknown as AreaFeature;
 }
 
 /** Parses a CSV with a header row into records of strings, checking the required columns. */
@@ -104,12 +130,23 @@ function readCount(value: string, file: string, row: number, problems: DataProbl
 
 function readPeriod(value: string, file: string, row: number, problems: DataProblem[]): string | undefined {
   if (isPeriod(value)) return value;
-  problems.push({ severity: 'error', file, where: `row ${row}`, field: 'period', message: `expected a period such as "2024", "2024-Q3", "2024-07" or "2024-07-15", found "${value}"` });
+  problems.push({
+    severity: 'error',
+    file,
+    where: `row ${row}`,
+    field: 'period',
+    message: `expected a period such as "2024", "2024-Q3", "2024-07" or "2024-07-15", found "${value}"`,
+  });
   return undefined;
 }
 
 /** Reads rows of `key columns…,period,count` (published counts); every bad row is reported. */
-function parsePeriodCounts<T>(text: string, file: string, keys: string[], make: (row: Record<string, string>, period: string, count: number | null) => T): T[] {
+function parsePeriodCounts<T>(
+  text: string,
+  file: string,
+  keys: string[],
+  make: (row: Record<string, string>, period: string, count: number | null) => T,
+): T[] {
   const problems: DataProblem[] = [];
   const out: T[] = [];
   parseCsv(text, file, [...keys, 'period', 'count']).forEach((row, i) => {
@@ -123,11 +160,20 @@ function parsePeriodCounts<T>(text: string, file: string, keys: string[], make: 
 }
 
 export function parseFlowsCsv(text: string, file = 'flows.csv'): FlowRecord[] {
-  return parsePeriodCounts(text, file, ['origin', 'dest'], (row, period, count) => ({ origin: unescapeFormulaCell(row.origin), dest: unescapeFormulaCell(row.dest), period, count }));
+  return parsePeriodCounts(text, file, ['origin', 'dest'], (row, period, count) => ({
+    origin: unescapeFormulaCell(row.origin),
+    dest: unescapeFormulaCell(row.dest),
+    period,
+    count,
+  }));
 }
 
 export function parseIncidentsCsv(text: string, file = 'incidents.csv'): IncidentCell[] {
-  return parsePeriodCounts(text, file, ['cell'], (row, period, count) => ({ cell: unescapeFormulaCell(row.cell), period, count }));
+  return parsePeriodCounts(text, file, ['cell'], (row, period, count) => ({
+    cell: unescapeFormulaCell(row.cell),
+    period,
+    count,
+  }));
 }
 
 /**
@@ -136,12 +182,23 @@ export function parseIncidentsCsv(text: string, file = 'incidents.csv'): Inciden
  */
 function checkCells(file: string, incidents: IncidentCell[], resolution: number): DataProblem[] {
   const [coarsest, finest] = H3_RESOLUTION_RANGE;
-  if (resolution < coarsest || resolution > finest) return [{ severity: 'error', file, message: `cells at H3 resolution ${resolution} are finer than this format allows (${coarsest} to ${finest})` }];
+  if (resolution < coarsest || resolution > finest)
+    return [
+      {
+        severity: 'error',
+        file,
+        message: `cells at H3 resolution ${resolution} are finer than this format allows (${coarsest} to ${finest})`,
+      },
+    ];
   const problems: DataProblem[] = [];
   incidents.forEach((c, i) => {
     const at = { severity: 'error' as const, file, where: `row ${i + 2}`, field: 'cell' };
     if (!isValidCell(c.cell)) problems.push({ ...at, message: `"${c.cell}" is not an H3 cell` });
-    else if (getResolution(c.cell) !== resolution) problems.push({ ...at, message: `"${c.cell}" is an H3 cell at resolution ${getResolution(c.cell)}; the manifest's h3Resolution is ${resolution}` });
+    else if (getResolution(c.cell) !== resolution)
+      problems.push({
+        ...at,
+        message: `"${c.cell}" is an H3 cell at resolution ${getResolution(c.cell)}; the manifest's h3Resolution is ${resolution}`,
+      });
   });
   return problems;
 }
@@ -151,24 +208,48 @@ function checkCells(file: string, incidents: IncidentCell[], resolution: number)
  * unknown areas, and counts that break the dataset's own disclosure settings (refused outright:
  * the app must never display a value under the threshold).
  */
-export function assembleDataset(manifest: Manifest, areas: AreaCollection, flows: FlowRecord[], incidents: IncidentCell[]): Dataset {
+export function assembleDataset(
+  manifest: Manifest,
+  areas: AreaCollection,
+  flows: FlowRecord[],
+  incidents: IncidentCell[],
+): Dataset {
   const problems: DataProblem[] = [];
   const ids = new Set(areas.features.map((f) => f.properties.id));
   flows.forEach((flow, i) => {
     for (const field of ['origin', 'dest'] as const) {
-      if (!ids.has(flow[field])) problems.push({ severity: 'error', file: manifest.files.flows, where: `row ${i + 2}`, field, message: `no area has id "${flow[field]}" in ${manifest.files.areas}` });
+      if (!ids.has(flow[field]))
+        problems.push({
+          severity: 'error',
+          file: manifest.files.flows,
+          where: `row ${i + 2}`,
+          field,
+          message: `no area has id "${flow[field]}" in ${manifest.files.areas}`,
+        });
     }
   });
   const checkDisclosure = (file: string, rows: { count: number | null }[]) =>
     rows.forEach((row, i) => {
       if (!isPublishable(row.count, manifest.disclosure)) {
-        problems.push({ severity: 'error', file, where: `row ${i + 2}`, field: 'count', message: `${row.count} breaks the dataset's disclosure rule (suppress below ${manifest.disclosure.threshold}, round to ${manifest.disclosure.roundingBase}); refusing to show it` });
+        problems.push({
+          severity: 'error',
+          file,
+          where: `row ${i + 2}`,
+          field: 'count',
+          message: `${row.count} breaks the dataset's disclosure rule (suppress below ${manifest.disclosure.threshold}, round to ${manifest.disclosure.roundingBase}); refusing to show it`,
+        });
       }
     });
   checkDisclosure(manifest.files.flows, flows);
   flows.forEach((flow, i) => {
     if (granularityOf(flow.period) !== manifest.periodGranularity) {
-      problems.push({ severity: 'error', file: manifest.files.flows, where: `row ${i + 2}`, field: 'period', message: `"${flow.period}" is not a ${manifest.periodGranularity} (the manifest's periodGranularity), e.g. "${PERIOD_EXAMPLES[manifest.periodGranularity]}"` });
+      problems.push({
+        severity: 'error',
+        file: manifest.files.flows,
+        where: `row ${i + 2}`,
+        field: 'period',
+        message: `"${flow.period}" is not a ${manifest.periodGranularity} (the manifest's periodGranularity), e.g. "${PERIOD_EXAMPLES[manifest.periodGranularity]}"`,
+      });
     }
   });
   if (manifest.files.incidents) {

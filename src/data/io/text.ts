@@ -8,7 +8,8 @@ import { DataError, type DataProblem } from '../problems';
 /** Largest file accepted: the app parses in the browser's memory. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`);
+const formatBytes = (n: number) =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`;
 
 export function decodeText(bytes: Uint8Array, file: string, limit = MAX_FILE_BYTES): string {
   const fail = (message: string): never => {
@@ -16,7 +17,8 @@ export function decodeText(bytes: Uint8Array, file: string, limit = MAX_FILE_BYT
   };
   if (bytes.length > limit) fail(`is ${formatBytes(bytes.length)}; the limit is ${formatBytes(limit)}`);
   if (bytes.length === 0) fail('is empty');
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) fail('is UTF-16 text; save it as UTF-8');
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    fail('is UTF-16 text; save it as UTF-8');
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     if (text.trim() === '') fail('is empty');
@@ -24,7 +26,9 @@ export function decodeText(bytes: Uint8Array, file: string, limit = MAX_FILE_BYT
   } catch (error) {
     if (error instanceof DataError) throw error;
     const bad = firstInvalidUtf8(bytes);
-    return fail(`is not UTF-8 text (byte 0x${bytes[bad].toString(16).toUpperCase().padStart(2, '0')} at offset ${bad} is not valid UTF-8; it may be Windows-1252 or Latin-1); save it as UTF-8`);
+    return fail(
+      `is not UTF-8 text (byte 0x${bytes[bad].toString(16).toUpperCase().padStart(2, '0')} at offset ${bad} is not valid UTF-8; it may be Windows-1252 or Latin-1); save it as UTF-8`,
+    );
   }
 }
 
@@ -64,14 +68,30 @@ export function parseJsonText(text: string, file: string, warnings: DataProblem[
       }
       return v;
     });
-    if (dropped) warnings.push({ severity: 'warning', file, message: `dropped ${dropped} property key(s) named __proto__, constructor or prototype` });
+    if (dropped)
+      warnings.push({
+        severity: 'warning',
+        file,
+        message: `dropped ${dropped} property key(s) named __proto__, constructor or prototype`,
+      });
     return value;
   } catch {
     const errors: ParseError[] = [];
     parseTolerant(clean, errors, { allowTrailingComma: false, disallowComments: true });
     const first = errors[0];
     const where = first ? lineColumn(clean, first.offset) : undefined;
-    const reason = first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : 'syntax error';
-    throw new DataError([{ severity: 'error', file, where: where && `line ${where.line}, column ${where.column}`, message: `is not valid JSON: ${reason}` }]);
+    const reason = first
+      ? printParseErrorCode(first.error)
+          .replace(/([a-z])([A-Z])/g, '$1 $2')
+          .toLowerCase()
+      : 'syntax error';
+    throw new DataError([
+      {
+        severity: 'error',
+        file,
+        where: where && `line ${where.line}, column ${where.column}`,
+        message: `is not valid JSON: ${reason}`,
+      },
+    ]);
   }
 }

@@ -20,7 +20,12 @@ export function areasLayer(areas: AreaFeature[], selected: ReadonlySet<string> =
     stroked: true,
     filled: true,
     getFillColor: (f) => (f.properties.role === 'destination' ? AREA_STYLE.destination.fill : AREA_STYLE.origin.fill),
-    getLineColor: (f) => (selected.has(f.properties.id) ? AREA_STYLE.highlight.line : f.properties.role === 'destination' ? AREA_STYLE.destination.line : AREA_STYLE.origin.line),
+    getLineColor: (f) =>
+      selected.has(f.properties.id)
+        ? AREA_STYLE.highlight.line
+        : f.properties.role === 'destination'
+          ? AREA_STYLE.destination.line
+          : AREA_STYLE.origin.line,
     lineWidthUnits: 'pixels',
     getLineWidth: (f) => (selected.has(f.properties.id) ? 3 : 1),
     updateTriggers: { getLineWidth: [...selected].join(','), getLineColor: [...selected].join(',') },
