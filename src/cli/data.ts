@@ -208,7 +208,7 @@ function hotspotsCsv(table: InputFile, gal: InputFile | undefined, k: number, fd
   const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(10)) : 'NaN');
   return writeCsv(
     ['id', 'value', 'z', 'p', 'bin'],
-    ids.map((id, i) => [id, values[i], fmt(result.z[i]), fmt(result.p[i]), bins[i] + 0]),
+    ids.map((id, i) => [id, values[i], fmt(result.z[i]), fmt(result.p[i]), bins[i]]),
   )
     .trimEnd()
     .split('\n');

@@ -20,6 +20,8 @@ export interface FlowLayerData extends FlowNetworkData {
 }
 
 export const prepareFlowData = memoize((dataset: Dataset, grouped: boolean, maxWidthPx: number): FlowLayerData => {
+  // Marked so tools and tests can see when flow data is (re)built: filters must never rebuild it.
+  performance.mark('atlas:flow-data');
   const data = flowNetworkData(dataset, grouped);
   // One curve per origin–destination pair, shared by every period's flow between them.
   const curves = new Map<string, FlowCurve>();

@@ -63,7 +63,13 @@ export function ControlsPanel() {
   return (
     <Section title="Flows and layers">
       <label className="check">
-        <input type="checkbox" checked={s.layers.flows} onChange={(e) => s.setLayer('flows', e.target.checked)} /> Flows
+        <input
+          type="checkbox"
+          checked={s.layers.flows}
+          onChange={(e) => s.setLayer('flows', e.target.checked)}
+          data-testid="layer-flows"
+        />{' '}
+        Flows
       </label>
       <Select
         label="Flow style"

@@ -4,6 +4,8 @@
  * switch redraws. A screenshot of each state is saved for a person to look at.
  */
 import { readFileSync } from 'node:fs';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import type { Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { assembleDataset, parseAreas, parseFlowsCsv, parseManifest } from '../../src/data/io/parse';
@@ -140,10 +142,14 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     await andRedraw(page, () => page.getByTestId('flow-style').selectOption('arcs'));
     const after = await screenshotPixels(page, `${SCREENSHOT_DIR}/style-arcs.png`);
     expect(changed(before, after)).toBeGreaterThan(1000);
-    // The arcs themselves are drawn: their blue origin ends and orange destination ends show.
-    expect(pixelsNear(after, '#F46A25'), 'orange arc ends').toBeGreaterThan(60);
-    expect(pixelsNear(after, '#12436D'), 'blue arc starts').toBeGreaterThan(60);
     expect(new URL(page.url()).searchParams.get('style')).toBe('arcs');
+    // The arcs themselves are drawn: blue origin ends and orange destination ends, counted against
+    // the same tilted view without flows (area outlines are blue and orange too).
+    await andRedraw(page, () => page.getByTestId('layer-flows').uncheck());
+    const noFlows = await screenshotPixels(page);
+    expect(pixelsNear(after, '#F46A25') - pixelsNear(noFlows, '#F46A25'), 'orange arc ends').toBeGreaterThan(60);
+    expect(pixelsNear(after, '#12436D') - pixelsNear(noFlows, '#12436D'), 'blue arc starts').toBeGreaterThan(60);
+    await andRedraw(page, () => page.getByTestId('layer-flows').check());
     await andRedraw(page, () => page.getByTestId('flow-colour').selectOption('group'));
     await page.screenshot({ path: `${SCREENSHOT_DIR}/style-arcs-by-group.png` });
     await expect(page.getByTestId('legend').textContent()).resolves.toContain('Exporting area');
@@ -154,11 +160,38 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
   it('filters run on the GPU: a minimum count hides suppressed flows without rebuilding data', async () => {
     const { page } = await openPage(browser, baseUrl);
     await waitForMapReady(page);
+    const builds = () => page.evaluate(() => performance.getEntriesByName('atlas:flow-data').length);
+    const builtBefore = await builds();
+    expect(builtBefore).toBeGreaterThan(0);
     const before = await screenshotPixels(page);
     await andRedraw(page, () => page.getByTestId('min-count').fill('20'));
     const after = await screenshotPixels(page, `${SCREENSHOT_DIR}/filter-min-20.png`);
     expect(changed(before, after)).toBeGreaterThan(200);
     expect(new URL(page.url()).searchParams.get('min')).toBe('20');
+    // A period change and a top-N filter redraw too, still from the same flow data.
+    await andRedraw(page, () => page.getByTestId('top-n').selectOption('5'));
+    await andRedraw(page, () => page.getByRole('button', { name: 'Previous period' }).click());
+    expect(await builds()).toBe(builtBefore);
+    await page.close();
+  });
+
+  it('with the destination choropleth on, hovering and clicking a destination still work (typed picking)', async () => {
+    const { page, log } = await openPage(browser, `${baseUrl}?layers=flows,choropleth#map=8.6/51.3/0.9`);
+    await waitForMapReady(page);
+    // East Thanet: inside the area, away from the flows, which all arrive from the west.
+    const thanet = dataset.areas.features.find((f) => f.properties.id === 'E07000114')!;
+    const target: [number, number] = [thanet.properties.centroid[0] + 0.06, thanet.properties.centroid[1] + 0.01];
+    expect(booleanPointInPolygon(target, thanet.geometry as Polygon)).toBe(true);
+    const point = await project(page, target);
+    await page.mouse.move(point.x, point.y);
+    const tooltip = page.getByTestId('tooltip');
+    await tooltip.waitFor({ timeout: 10_000 });
+    await expect(tooltip.textContent()).resolves.toContain('Thanet');
+    await andRedraw(page, () => page.mouse.click(point.x, point.y));
+    await expect(page.getByTestId('selection-panel').locator('h2').textContent()).resolves.toBe('Thanet');
+    expect(new URL(page.url()).searchParams.get('sel')).toBe('E07000114');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/choropleth-select-thanet.png` });
+    expect(log.errors).toEqual([]);
     await page.close();
   });
 });

@@ -65,7 +65,12 @@ describe('data CLI', () => {
     const report = readFileSync(join(out, 'disclosure-report.md'), 'utf8');
     expect(report).toContain('3 suppressed to protect those (secondary suppression');
     expect(report).toContain('`informant` from `flows.csv` (4×)');
-    expect(readFileSync(join(out, 'areas.geojson'), 'utf8')).not.toContain('Ann');
+    // The dropped column's values were in the flows file: no output may carry them, nor the column.
+    const outputs = ['manifest.json', 'areas.geojson', 'flows.csv', 'disclosure-report.json'].map((n) =>
+      readFileSync(join(out, n), 'utf8'),
+    );
+    for (const name of ['Ann', 'Bob', 'Cy', 'Di']) expect(outputs.filter((text) => text.includes(name))).toEqual([]);
+    expect(flows.split('\n')[0]).toBe('origin,dest,period,count');
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).title).toBe('Test routes');
     // The app's own loader (same importer) opens what the CLI wrote.
     const names = ['manifest.json', 'areas.geojson', 'flows.csv'];
@@ -124,6 +129,7 @@ describe.skipIf(!existsSync('../shared/fixtures-real/lad-uk-2019-buc.geojson'))(
       );
       expect(Object.keys(areas.features[0].properties).sort()).toEqual(['centroid', 'id', 'name', 'role']);
       expect(readFileSync(join(out, 'disclosure-report.md'), 'utf8')).toContain('`officer` from `flows.csv` (6×)');
+      expect(readFileSync(join(out, 'flows.csv'), 'utf8')).not.toMatch(/officer|PC \d/);
       const reopened = run(['validate', out]);
       expect(reopened.code, reopened.err).toBe(0);
     });

@@ -69,7 +69,8 @@ describe('Getis-Ord Gi*', () => {
 
   it('bins like ArcGIS Gi_Bin: ±1 at |z| ≥ 1.65, ±2 at 1.96, ±3 at 2.58', () => {
     const z = [0.5, 1.7, -2.0, 2.6, -3.1, -1.64];
-    expect(confidenceBins({ z, p: z.map(twoSidedP) }, false)).toEqual([0, 1, -2, 3, -3, -0]);
+    expect(confidenceBins({ z, p: z.map(twoSidedP) }, false)).toEqual([0, 1, -2, 3, -3, 0]);
+    expect(Object.is(confidenceBins({ z: [-0.5], p: [twoSidedP(-0.5)] }, false)[0], 0)).toBe(true);
   });
 
   it('Benjamini–Hochberg keeps fewer discoveries than the raw threshold', () => {

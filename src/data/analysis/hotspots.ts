@@ -75,7 +75,8 @@ export function confidenceBins(result: GiStarResult, fdr: boolean): number[] {
     CONFIDENCE_LEVELS.forEach((level, l) => {
       if (passes[l][i]) bin = level.bin;
     });
-    return Math.sign(z) * bin;
+    // Not significant is 0, never −0 (which a negative z times bin 0 would give).
+    return bin === 0 ? 0 : Math.sign(z) * bin;
   });
 }
 
