@@ -9,23 +9,13 @@ import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/data';
+import { runCli } from './run-cli';
 import { importFiles } from '../../src/data/io/import';
 import { parseFlowsCsv } from '../../src/data/io/parse';
 import { coarsenIncidents } from '../../src/data/disclosure/protect';
 import { problemMessages } from './problem-messages';
 
-function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const started = performance.now();
-  const code = main(
-    args,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n'), ms: performance.now() - started };
-}
+const run = runCli;
 
 function workspace(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-hostile-'));

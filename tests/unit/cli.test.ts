@@ -2,19 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/data';
+import { runCli } from './run-cli';
 import { importFiles } from '../../src/data/io/import';
 
-function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(
-    args,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 describe('data CLI', () => {
   it('validate: the sample folder passes, a bad file fails with its message and exit 1', () => {
