@@ -9,7 +9,7 @@ import { cellToBoundary, cellToLatLng } from 'h3-js';
 import { classOf } from '../data/analysis/classify';
 import type { AreaFeature, Dataset } from '../data/schema';
 import type { HotspotResult } from '../state/analysis-slices';
-import type { LayerName } from '../state/view';
+import type { LayerName } from '../data/view';
 import { cellBreaks, choroplethData } from '../derive/choropleth';
 import { CELL_COLOURS, CHOROPLETH_COLOURS, GI_COLOURS, hexToRgba, type Rgba } from './theme';
 import { AREA_PICKING } from './layers/areas';

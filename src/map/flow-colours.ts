@@ -1,6 +1,6 @@
 /** How flows are coloured: by direction (origin→destination), by exporting group, or by count. */
 import { classOf } from '../data/analysis/classify';
-import type { FlowColour } from '../state/view';
+import type { FlowColour } from '../data/view';
 import type { FlowNetworkData } from '../derive/flow-network';
 import type { NetworkFlow } from '../data/analysis/network';
 import { FLOW_STYLE, hexToRgba, PALETTE, type Rgba } from './theme';

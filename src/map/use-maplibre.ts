@@ -12,7 +12,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import { inheritingWorkerUrl } from '../net/inheriting-worker';
 import type { MapHandle } from '../state/map-handle';
 import { useAtlasStore } from '../state/store';
-import type { Camera } from '../state/view';
+import type { Camera } from '../data/view';
 import { basemapStyle, GREAT_BRITAIN_BOUNDS } from './basemap-style';
 import { setReady, whenReady } from './readiness';
 

@@ -12,7 +12,7 @@ import {
   type Grouping,
   type LayerName,
   type View,
-} from './view';
+} from '../data/view';
 
 export interface SettingsSlice
   extends Pick<View, 'flowStyle' | 'flowColour' | 'grouping' | 'layers' | 'giK' | 'giFdr'> {
@@ -23,9 +23,7 @@ export interface SettingsSlice
   setGi: (k: number, fdr: boolean) => void;
 }
 
-export interface FilterSlice extends Pick<View, 'minCount' | 'originFilter' | 'destFilter' | 'topN'> {
-  /** Playback window, as period indices (inclusive). */
-  range?: [number, number];
+export interface FilterSlice extends Pick<View, 'minCount' | 'originFilter' | 'destFilter' | 'topN' | 'periodWindow'> {
   playing: boolean;
   /** Periods per second while playing. */
   speed: number;
@@ -33,11 +31,25 @@ export interface FilterSlice extends Pick<View, 'minCount' | 'originFilter' | 'd
   setOriginFilter: (id?: string) => void;
   setDestFilter: (id?: string) => void;
   setTopN: (n: number) => void;
+  /** Sets the playback window by period indices (inclusive, either order). */
   setRange: (range: [number, number]) => void;
   setPlaying: (playing: boolean) => void;
   setSpeed: (speed: number) => void;
   /** Next period within the range, wrapping to its start (playback). */
   advance: () => void;
+}
+
+/**
+ * The playback window as indices into `periods` (inclusive); every period when there is none, or
+ * when the window names periods the dataset does not have.
+ */
+export function windowIndices(
+  periods: readonly string[],
+  periodWindow: [string, string] | undefined,
+): [number, number] {
+  const from = periodWindow ? periods.indexOf(periodWindow[0]) : -1;
+  const to = periodWindow ? periods.indexOf(periodWindow[1]) : -1;
+  return from >= 0 && to >= from ? [from, to] : [0, periods.length - 1];
 }
 
 const datasetIds = new WeakMap<object, number>();
@@ -96,6 +108,7 @@ export const createSettingsSlice: StateCreator<AtlasStore, [], [], SettingsSlice
 
 export const createFilterSlice: StateCreator<AtlasStore, [], [], FilterSlice> = (set, get) => ({
   minCount: DEFAULT_VIEW.minCount,
+  periodWindow: DEFAULT_VIEW.periodWindow,
   topN: DEFAULT_VIEW.topN,
   originFilter: DEFAULT_VIEW.originFilter,
   destFilter: DEFAULT_VIEW.destFilter,
@@ -108,18 +121,18 @@ export const createFilterSlice: StateCreator<AtlasStore, [], [], FilterSlice> = 
   setRange: (range) => {
     const [from, to] = range[0] <= range[1] ? range : [range[1], range[0]];
     const { dataset, period } = get();
-    const index = dataset && period ? dataset.periods.indexOf(period) : -1;
+    if (!dataset) return;
+    const index = period ? dataset.periods.indexOf(period) : -1;
     // Keep the current period inside the window.
-    const clamped =
-      dataset && (index < from || index > to) ? dataset.periods[Math.min(Math.max(index, from), to)] : period;
-    set({ range: [from, to], period: clamped });
+    const clamped = index < from || index > to ? dataset.periods[Math.min(Math.max(index, from), to)] : period;
+    set({ periodWindow: [dataset.periods[from], dataset.periods[to]], period: clamped });
   },
   setPlaying: (playing) => set({ playing }),
   setSpeed: (speed) => set({ speed }),
   advance: () => {
-    const { dataset, period, range } = get();
+    const { dataset, period, periodWindow } = get();
     if (!dataset || !period) return;
-    const [from, to] = range ?? [0, dataset.periods.length - 1];
+    const [from, to] = windowIndices(dataset.periods, periodWindow);
     const index = dataset.periods.indexOf(period);
     const next = index >= to || index < from ? from : index + 1;
     set({ period: dataset.periods[next], hover: undefined });

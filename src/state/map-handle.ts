@@ -2,7 +2,7 @@
  * How briefing scenes, exports and tools drive the map without reaching into MapLibre: the map
  * component registers one of these in the store when it is created.
  */
-import type { Camera } from './view';
+import type { Camera } from '../data/view';
 
 export interface MapHandle {
   /** Moves the camera smoothly; instant when the reader prefers reduced motion. */

@@ -17,7 +17,7 @@ import type { DataProblem } from '../data/problems';
 import type { DisclosureReport } from '../data/disclosure/protect';
 import type { AreaProperties, Dataset, Period } from '../data/schema';
 import type { MapHandle } from './map-handle';
-import { DEFAULT_VIEW, type Camera, type View } from './view';
+import { DEFAULT_VIEW, type Camera, type View } from '../data/view';
 
 export interface DatasetSlice {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -105,7 +105,13 @@ const createDatasetSlice: StateCreator<AtlasStore, [], [], DatasetSlice> = (set,
     // Filters and the selection name areas of the old data: a new dataset starts clean, unless it is
     // the first one (whose settings may have come from the URL).
     const fresh = get().dataset
-      ? { selection: undefined, originFilter: undefined, destFilter: undefined, range: undefined, playing: false }
+      ? {
+          selection: undefined,
+          originFilter: undefined,
+          destFilter: undefined,
+          periodWindow: undefined,
+          playing: false,
+        }
       : {};
     set({
       status: 'ready',

@@ -3,7 +3,7 @@
  * opens, then kept in step with the store. replaceState, so moving around adds no history.
  */
 import { useAtlasStore } from './store';
-import { pickView, readView, writeView } from './view';
+import { pickView, readView, writeView } from '../data/view';
 
 /** Applies the URL to the store, then keeps the URL in step; returns the unsubscribe. */
 export function syncUrlWithStore(): () => void {

@@ -1,6 +1,6 @@
 /** The part of the store that decides what the map draws, selected in one place for map and panels. */
 import type { AtlasStore } from './store';
-import { VIEW_KEYS, type View } from './view';
+import { VIEW_KEYS, type View } from '../data/view';
 
 /**
  * A view as the layers need it: the period known, the camera reduced to its zoom (layers depend

@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { cellBreaks, choroplethData } from '../derive/choropleth';
 import { CELL_COLOURS, CHOROPLETH_COLOURS, GI_COLOURS } from '../map/theme';
-import type { LayerName } from '../state/view';
+import type { LayerName } from '../data/view';
 import { useAtlasStore } from '../state/store';
 import { binLabel } from './hotspot-text';
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAtlasStore } from '../state/store';
-import { LAYER_LABELS, LAYER_NAMES, optionsOf } from '../state/view';
+import { LAYER_LABELS, LAYER_NAMES, optionsOf } from '../data/view';
 import { useDerived } from './view-derived';
 import { AnalysisLegend } from './analysis-legend';
 

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { windowIndices } from '../state/analysis-slices';
 import { useAtlasStore } from '../state/store';
 import { periodLabel } from '../data/periods';
 
@@ -14,7 +15,7 @@ export function PeriodControl() {
     useShallow((st) => ({
       dataset: st.dataset,
       period: st.period,
-      range: st.range,
+      periodWindow: st.periodWindow,
       playing: st.playing,
       speed: st.speed,
       setPeriod: st.setPeriod,
@@ -29,7 +30,7 @@ export function PeriodControl() {
   if (!s.dataset || !s.period) return null;
   const periods = s.dataset.periods;
   const index = periods.indexOf(s.period);
-  const [from, to] = s.range ?? [0, periods.length - 1];
+  const [from, to] = windowIndices(periods, s.periodWindow);
   return (
     <section className="period-control" aria-label="Period">
       <label htmlFor={id}>

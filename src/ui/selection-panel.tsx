@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { passesFilter, summariseFlows, trend } from '../data/analysis/network';
 import { describeTotal } from '../data/format';
 import { periodLabel } from '../data/periods';
-import { DIRECTIONS } from '../state/view';
+import { DIRECTIONS } from '../data/view';
 import { useAtlasStore } from '../state/store';
 import { TrendChart } from './trend-chart';
 import { RankedList } from './summary-panel';

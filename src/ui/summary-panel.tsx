@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { passesFilter, summariseFlows, trend, type Ranked } from '../data/analysis/network';
 import { describeTotal } from '../data/format';
+import { windowIndices } from '../state/analysis-slices';
 import { useAtlasStore } from '../state/store';
 import { TrendChart } from './trend-chart';
 import { useDerived } from './view-derived';
@@ -8,14 +9,14 @@ import { useDerived } from './view-derived';
 /** Totals for what is on screen, the top five each way, and the trend over the period window. */
 export function SummaryPanel() {
   const derived = useDerived();
-  const range = useAtlasStore((s) => s.range);
+  const periodWindow = useAtlasStore((s) => s.periodWindow);
   const summary = useMemo(() => {
     if (!derived) return undefined;
     const { flowData, filter, dataset } = derived;
     const visible = flowData.network.flows.filter((f) => passesFilter(f, filter));
-    const [from, to] = range ?? [0, dataset.periods.length - 1];
+    const [from, to] = windowIndices(dataset.periods, periodWindow);
     return { ...summariseFlows(visible), trend: trend(flowData.network, dataset.periods, filter).slice(from, to + 1) };
-  }, [derived, range]);
+  }, [derived, periodWindow]);
   if (!derived || !summary) return null;
   const { dataset, view } = derived;
   const threshold = dataset.manifest.disclosure.threshold;

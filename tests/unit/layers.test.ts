@@ -18,7 +18,7 @@ import { composeLayers } from '../../src/map/compose-layers';
 import type { ViewChoices } from '../../src/state/view-choices';
 import { passesFilter } from '../../src/data/analysis/network';
 import { AREA_STYLE, FLOW_STYLE } from '../../src/map/theme';
-import { DEFAULT_LAYERS, DEFAULT_VIEW } from '../../src/state/view';
+import { DEFAULT_LAYERS, DEFAULT_VIEW } from '../../src/data/view';
 import { tinyDataset } from '../fixtures/tiny-dataset';
 
 type Accessor<T, R> = (d: T, info?: unknown) => R;

@@ -1,6 +1,6 @@
 import { PathLayer, TextLayer } from '@deck.gl/layers';
 import { DataFilterExtension } from '@deck.gl/extensions';
-import type { FlowColour } from '../../state/view';
+import type { FlowColour } from '../../data/view';
 import { flowEndColours } from '../flow-colours';
 import type { FlowDatum, FlowLayerData } from '../layer-data';
 import { FLOW_STYLE } from '../theme';

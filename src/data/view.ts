@@ -9,7 +9,7 @@
  * values that differ from the defaults are written, so a plain link stays plain; unknown or
  * malformed values are ignored, never trusted.
  */
-import { isPeriod } from '../data/periods';
+import { isPeriod } from './periods';
 
 /** Where the map looks. `center` is [lon, lat]; bearing in degrees; pitch 0 (flat) to 60. */
 export interface Camera {
@@ -170,6 +170,19 @@ const periodField: ViewField<string | undefined> = {
   write: (value, { query }) => setOrDelete(query, 'period', value),
 };
 
+/** The playback window: first and last period, inclusive (`window=2016-Q1..2019-Q4`). */
+const windowField: ViewField<[string, string] | undefined> = {
+  url: ['window'],
+  label: 'Playback window',
+  // Undefined: every period.
+  default: undefined,
+  read: ({ query }) => {
+    const [from, to, ...rest] = (query.get('window') ?? '').split('..');
+    return rest.length === 0 && isPeriod(from) && isPeriod(to) && from <= to ? [from, to] : undefined;
+  },
+  write: (value, { query }) => setOrDelete(query, 'window', value && `${value[0]}..${value[1]}`),
+};
+
 const fdrField: ViewField<boolean> = {
   url: ['fdr'],
   label: 'False-discovery-rate correction',
@@ -219,6 +232,7 @@ const cameraField: ViewField<Camera | undefined> = {
 /** Every field of a view, in URL order. */
 export const VIEW_FIELDS = {
   period: periodField,
+  periodWindow: windowField,
   flowStyle: enumField('style', 'Flow style', [
     ['curved', 'Curved lines with arrows'],
     ['arcs', '3D arcs (tilted view)'],
