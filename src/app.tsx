@@ -11,18 +11,32 @@ import { SelectionPanel } from './ui/selection-panel';
 import { useAnalysisData } from './shell/use-analysis-data';
 import { useEscapeKey } from './shell/use-escape-key';
 import { usePlayback } from './shell/use-playback';
+import { usePresentation, presentationKey } from './shell/use-presentation';
+import { serveThePresenter } from './shell/presenter-channel';
+import { BriefingPanel } from './ui/briefing-panel';
+import { BlankScreen, CaptionBand, PresentationLegend } from './ui/presentation';
+import { useAtlasStore } from './state/store';
+import { useEffect } from 'react';
 
 export function App() {
   // App-level behaviour, whatever panels are showing.
   usePlayback();
   useEscapeKey();
   useAnalysisData();
+  usePresentation();
+  useEffect(() => {
+    const digits = { value: '' };
+    return serveThePresenter((key, shiftKey) => presentationKey(key, shiftKey, digits));
+  }, []);
+  const presenting = useAtlasStore((s) => s.presenting);
+  const theme = useAtlasStore((s) => s.theme);
   return (
-    <div className="app">
-      <aside className="panel">
+    <div className={presenting ? `app presenting theme-${theme}` : 'app'}>
+      <aside className="panel" hidden={presenting}>
         <Header />
         <OpenDataButton />
         <LoadProgress />
+        <BriefingPanel />
         <PeriodControl />
         <SelectionPanel />
         <Legend />
@@ -39,6 +53,9 @@ export function App() {
           <ProblemsPanel />
         </DropZone>
       </main>
+      {presenting && <PresentationLegend />}
+      {presenting && <CaptionBand />}
+      <BlankScreen />
     </div>
   );
 }

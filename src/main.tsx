@@ -2,12 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { boot } from './shell/boot';
+import { PresenterView } from './ui/presenter-view';
 import './styles.css';
 
-boot({ mode: 'explore' });
+// `?presenter`: the presenter's second window, driven by the main one (shell/presenter-channel.ts).
+const presenter = new URLSearchParams(window.location.search).has('presenter');
+if (!presenter) boot({ mode: 'explore' });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+createRoot(document.getElementById('root')!).render(<StrictMode>{presenter ? <PresenterView /> : <App />}</StrictMode>);

@@ -259,6 +259,11 @@ export const VIEW_FIELDS = {
   giK: wholeField('k', 'Gi* neighbourhood (rings)', 1, [1, 3]),
   /** Benjamini–Hochberg false-discovery-rate correction of the Gi* bins. */
   giFdr: fdrField,
+  /** How a briefing is presented: light for lit rooms (the default), dark for dimmed ones. */
+  theme: enumField('theme', 'Projector theme', [
+    ['light', 'Light (lit rooms)'],
+    ['dark', 'Dark (dimmed rooms)'],
+  ]),
   camera: cameraField,
 } as const;
 

@@ -87,6 +87,9 @@ export function useMapLibre(container: RefObject<HTMLDivElement | null>): MapRun
       },
     });
     map.addControl(overlay);
+    // The container changes size without the window doing so (presenting hides the panel).
+    const resizer = new ResizeObserver(() => map.resize());
+    resizer.observe(container.current!);
     const reportCamera = () => useAtlasStore.getState().setCamera(cameraOf(map));
     map.on('load', reportCamera);
     map.on('moveend', reportCamera);
@@ -126,6 +129,7 @@ export function useMapLibre(container: RefObject<HTMLDivElement | null>): MapRun
       },
     });
     return () => {
+      resizer.disconnect();
       delete window.__atlas;
       useAtlasStore.getState().setMapHandle(undefined);
       map.remove();

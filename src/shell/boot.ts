@@ -7,6 +7,8 @@
 import type { DataProblem } from '../data/problems';
 import { useAtlasStore, type AppMode } from '../state/store';
 import { syncUrlWithStore } from '../state/url-state';
+import { openBriefing } from './briefing-actions';
+import { syncBriefingUrl } from './briefing-url';
 import { openDataset, resolveDataParam } from './data-actions';
 
 export interface BootOptions {
@@ -16,7 +18,22 @@ export interface BootOptions {
 export function boot({ mode }: BootOptions): void {
   useAtlasStore.setState({ mode });
   syncUrlWithStore();
-  void openFirstDataset(new URLSearchParams(window.location.search).get('data'));
+  const params = new URLSearchParams(window.location.search);
+  const briefing = params.get('briefing');
+  if (briefing === null) {
+    void openFirstDataset(params.get('data'));
+    return;
+  }
+  // A briefing brings its own dataset; `&scene=N` (one-based, as the progress shows) and `&present`.
+  const scene = Math.max(1, Number.parseInt(params.get('scene') ?? '1', 10) || 1) - 1;
+  void openBriefing(briefing, scene).then(async (opened) => {
+    if (!opened) {
+      if (!useAtlasStore.getState().dataset) await openFirstDataset(null);
+      return;
+    }
+    syncBriefingUrl(briefing);
+    if (params.has('present')) useAtlasStore.getState().setPresenting(true);
+  });
 }
 
 async function openFirstDataset(dataParam: string | null): Promise<void> {

@@ -18,7 +18,8 @@ const ON_ESCAPE: Record<AppMode, () => void> = {
 export function useEscapeKey(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') ON_ESCAPE[useAtlasStore.getState().mode]();
+      // While presenting, Esc leaves presenting (use-presentation.ts).
+      if (e.key === 'Escape' && !useAtlasStore.getState().presenting) ON_ESCAPE[useAtlasStore.getState().mode]();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -15,7 +15,8 @@ import {
 } from '../data/view';
 
 export interface SettingsSlice
-  extends Pick<View, 'flowStyle' | 'flowColour' | 'grouping' | 'layers' | 'giK' | 'giFdr'> {
+  extends Pick<View, 'flowStyle' | 'flowColour' | 'grouping' | 'layers' | 'giK' | 'giFdr' | 'theme'> {
+  setTheme: (theme: View['theme']) => void;
   setFlowStyle: (style: FlowStyle) => void;
   setFlowColour: (colour: FlowColour) => void;
   setGrouping: (grouping: Grouping) => void;
@@ -99,6 +100,8 @@ export const createSettingsSlice: StateCreator<AtlasStore, [], [], SettingsSlice
   layers: { ...DEFAULT_VIEW.layers },
   giK: DEFAULT_VIEW.giK,
   giFdr: DEFAULT_VIEW.giFdr,
+  theme: DEFAULT_VIEW.theme,
+  setTheme: (theme) => set({ theme }),
   setFlowStyle: (flowStyle) => set({ flowStyle }),
   setFlowColour: (flowColour) => set({ flowColour }),
   setGrouping: (grouping) => set({ grouping, selection: undefined, originFilter: undefined }),

@@ -17,6 +17,7 @@ import type { DataProblem } from '../data/problems';
 import type { DisclosureReport } from '../data/disclosure/protect';
 import type { AreaProperties, Dataset, Period } from '../data/schema';
 import type { MapHandle } from './map-handle';
+import { createBriefingSlice, type BriefingSlice } from './briefing-slice';
 import { DEFAULT_VIEW, type Camera, type View } from '../data/view';
 
 export interface DatasetSlice {
@@ -85,6 +86,7 @@ export interface ModeSlice {
 }
 
 export type AtlasStore = ModeSlice &
+  BriefingSlice &
   DatasetSlice &
   ViewSlice &
   HoverSlice &
@@ -170,6 +172,7 @@ const createHoverSlice: StateCreator<AtlasStore, [], [], HoverSlice> = (set) => 
 
 export const useAtlasStore = create<AtlasStore>()((...a) => ({
   mode: 'explore',
+  ...createBriefingSlice(...a),
   ...createDatasetSlice(...a),
   ...createViewSlice(...a),
   ...createHoverSlice(...a),

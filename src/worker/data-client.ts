@@ -4,6 +4,7 @@
  * worker through `workerDataClient` (worker-data-client.ts), the same interface over messages,
  * as flowmap.gl's data providers do. Every failure rejects with a DataError naming file and field.
  */
+import { parseBriefing, type Briefing } from '../data/briefing';
 import {
   HOTSPOT_METHODS,
   type HotspotInput,
@@ -34,6 +35,8 @@ export type Progress = (fraction: number, stage: string) => void;
 export interface DataClient {
   /** A published dataset by its (same-origin) manifest URL. */
   openManifest(url: string): Promise<LoadedDataset>;
+  /** A briefing file by URL, or its text (an imported file), checked against the briefing schema. */
+  openBriefing(source: { url: string } | { text: string; name: string }): Promise<Briefing>;
   /** Files the reader opened or dropped: recognised, checked and protected. */
   importFiles(
     files: LocalFile[],
@@ -80,6 +83,12 @@ export function localDataClient(fetchText: FetchText): DataClient {
         );
         return { dataset: result.dataset, warnings: result.warnings, report: result.report };
       }),
+    openBriefing: (source) => {
+      const name = 'url' in source ? lastSegment(source.url) : source.name;
+      return failingAs(name, async () =>
+        parseBriefing('url' in source ? await fetchText(source.url) : source.text, name),
+      );
+    },
     loadIncidents: (manifestUrl, file) =>
       failingAs(file, async () => parseIncidentsCsv(await fetchText(resolveRelative(manifestUrl, file)), file)),
     hotspots: (method, input) =>

@@ -9,6 +9,7 @@ import type { DataClient, LocalFile } from './data-client';
 
 export type WorkerRequest = { id: number } & (
   | { method: 'openManifest'; args: [url: string] }
+  | { method: 'openBriefing'; args: [source: { url: string } | { text: string; name: string }] }
   | { method: 'importFiles'; args: [files: LocalFile[], options: Omit<ImportOptions, 'onProgress'>] }
   | { method: 'loadIncidents'; args: [manifestUrl: string, file: string] }
   | { method: 'hotspots'; args: [method: HotspotMethodId, input: HotspotInput] }
@@ -28,6 +29,8 @@ export function callClient(
   switch (request.method) {
     case 'openManifest':
       return client.openManifest(...request.args);
+    case 'openBriefing':
+      return client.openBriefing(...request.args);
     case 'importFiles':
       return client.importFiles(...request.args, onProgress);
     case 'loadIncidents':

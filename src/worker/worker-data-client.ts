@@ -39,6 +39,7 @@ export function workerDataClient(): DataClient {
 
   return {
     openManifest: (url) => ask({ method: 'openManifest', args: [url] }),
+    openBriefing: (source) => ask({ method: 'openBriefing', args: [source] }),
     importFiles: (files, options, onProgress) =>
       ask(
         { method: 'importFiles', args: [files, options] },
