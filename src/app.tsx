@@ -16,7 +16,22 @@ import { serveThePresenter } from './shell/presenter-channel';
 import { BriefingPanel } from './ui/briefing-panel';
 import { BlankScreen, CaptionBand, PresentationLegend } from './ui/presentation';
 import { useAtlasStore } from './state/store';
-import { useEffect } from 'react';
+import { useEffect, type CSSProperties } from 'react';
+import { PROJECTOR_CHROME } from './map/theme';
+import type { ProjectorTheme } from './data/view';
+
+/** The projector chrome colours as the CSS custom properties the stylesheet reads. */
+function chromeStyle(theme: ProjectorTheme): CSSProperties {
+  const c = PROJECTOR_CHROME[theme];
+  return {
+    '--band-bg': c.bandBg,
+    '--band-text': c.bandText,
+    '--band-muted': c.bandMuted,
+    '--band-rule': c.bandRule,
+    '--badge-bg': c.badgeBg,
+    '--badge-text': c.badgeText,
+  } as CSSProperties;
+}
 
 export function App() {
   // App-level behaviour, whatever panels are showing.
@@ -31,7 +46,10 @@ export function App() {
   const presenting = useAtlasStore((s) => s.presenting);
   const theme = useAtlasStore((s) => s.theme);
   return (
-    <div className={presenting ? `app presenting theme-${theme}` : 'app'}>
+    <div
+      className={presenting ? `app presenting theme-${theme}` : 'app'}
+      style={presenting ? chromeStyle(theme) : undefined}
+    >
       <aside className="panel" hidden={presenting}>
         <Header />
         <OpenDataButton />

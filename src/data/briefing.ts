@@ -42,7 +42,6 @@ const viewFieldSchemas = {
   destFilter: areaId.optional(),
   giK: whole(1, 3).optional(),
   giFdr: z.boolean().optional(),
-  theme: enumOf('theme').optional(),
   camera: z
     .object({
       center: z.tuple([z.number().min(-180).max(180), z.number().min(-85).max(85)]),

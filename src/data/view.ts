@@ -259,13 +259,24 @@ export const VIEW_FIELDS = {
   giK: wholeField('k', 'Gi* neighbourhood (rings)', 1, [1, 3]),
   /** Benjamini–Hochberg false-discovery-rate correction of the Gi* bins. */
   giFdr: fdrField,
+  camera: cameraField,
+} as const;
+
+/**
+ * Settings of the display rather than of the view: in the URL like the view's fields, but a scene
+ * never sets them (the room decides the projector theme, not the briefing).
+ */
+export const DISPLAY_FIELDS = {
   /** How a briefing is presented: light for lit rooms (the default), dark for dimmed ones. */
   theme: enumField('theme', 'Projector theme', [
     ['light', 'Light (lit rooms)'],
     ['dark', 'Dark (dimmed rooms)'],
   ]),
-  camera: cameraField,
 } as const;
+
+export type Display = { -readonly [K in keyof typeof DISPLAY_FIELDS]: FieldValue<(typeof DISPLAY_FIELDS)[K]> };
+export type ProjectorTheme = Display['theme'];
+export const DEFAULT_DISPLAY: Display = { theme: DISPLAY_FIELDS.theme.default };
 
 export type View = { -readonly [K in keyof typeof VIEW_FIELDS]: FieldValue<(typeof VIEW_FIELDS)[K]> };
 export type ViewKey = keyof View;
@@ -287,23 +298,33 @@ function partsOf(url: URL): UrlParts {
 
 /** The fields a URL sets (valid ones only); the rest keep their defaults when applied. */
 export function readView(href: string): Partial<View> {
+  return readFields(VIEW_FIELDS, href) as Partial<View>;
+}
+
+/** The display settings a URL sets. */
+export function readDisplay(href: string): Partial<Display> {
+  return readFields(DISPLAY_FIELDS, href) as Partial<Display>;
+}
+
+function readFields(fields: Record<string, ViewField<unknown>>, href: string): Record<string, unknown> {
   const parts = partsOf(new URL(href));
-  const view: Partial<Record<ViewKey, unknown>> = {};
-  for (const key of VIEW_KEYS) {
-    const value = VIEW_FIELDS[key].read(parts);
-    if (value !== undefined) view[key] = value;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(fields)) {
+    const value = field.read(parts);
+    if (value !== undefined) out[key] = value;
   }
-  return view as Partial<View>;
+  return out;
 }
 
 /** A complete view from a URL: what it says, defaults for the rest. */
 export const viewFromUrl = (href: string): View => ({ ...DEFAULT_VIEW, ...readView(href) });
 
-/** `href` with every view field written; other query and hash parameters are kept. */
-export function writeView(view: View, href: string): string {
+/** `href` with every view field (and any display setting given) written; other parameters are kept. */
+export function writeView(view: View, href: string, display?: Display): string {
   const url = new URL(href);
   const parts = partsOf(url);
   for (const key of VIEW_KEYS) (VIEW_FIELDS[key] as ViewField<unknown>).write(view[key], parts);
+  if (display) DISPLAY_FIELDS.theme.write(display.theme, parts);
   // MapLibre's hash keeps its slashes readable; nothing else goes there.
   const hash = decodeURIComponent(parts.hash.toString());
   url.hash = hash ? `#${hash}` : '';

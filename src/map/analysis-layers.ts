@@ -11,7 +11,7 @@ import type { AreaFeature, Dataset } from '../data/schema';
 import type { HotspotResult } from '../state/analysis-slices';
 import type { LayerName } from '../data/view';
 import { cellBreaks, choroplethData } from '../derive/choropleth';
-import { CELL_COLOURS, CHOROPLETH_COLOURS, GI_COLOURS, hexToRgba, type Rgba } from './theme';
+import { CELL_COLOURS, CHOROPLETH_COLOURS, DESK_LOOK, GI_COLOURS, hexToRgba, type MapLook, type Rgba } from './theme';
 import { AREA_PICKING } from './layers/areas';
 import { withPicking, type Picking } from './picking';
 
@@ -61,10 +61,14 @@ export interface AnalysisInput {
   periodIndex: number;
   layers: Record<LayerName, boolean>;
   hotspots?: HotspotResult;
+  /** Line widths and outline colour follow the look (no hairlines on a projector). */
+  look?: MapLook;
 }
 
 /** The switched-on analysis layers, drawn under the flows. */
-export function analysisLayers({ dataset, periodIndex, layers, hotspots }: AnalysisInput): Layer[] {
+export function analysisLayers({ dataset, periodIndex, layers, hotspots, look = DESK_LOOK }: AnalysisInput): Layer[] {
+  // On a projector cell outlines would be hairlines: cells go without, areas get the look's width.
+  const cellOutline = look === DESK_LOOK ? { stroked: true, getLineWidth: 0.5 } : { stroked: false };
   const below: Layer[] = [];
   if (layers.choropleth) {
     const data = choroplethData(dataset);
@@ -81,9 +85,9 @@ export function analysisLayers({ dataset, periodIndex, layers, hotspots }: Analy
                 CHOROPLETH_COLOURS[0],
               230,
             ),
-          getLineColor: [60, 60, 60, 255],
+          getLineColor: look === DESK_LOOK ? [60, 60, 60, 255] : look.label.colour,
           lineWidthUnits: 'pixels',
-          getLineWidth: 1,
+          getLineWidth: look.area.lineWidthPx,
           updateTriggers: { getFillColor: periodIndex },
           parameters: { depthCompare: 'always' },
         }),
@@ -104,7 +108,7 @@ export function analysisLayers({ dataset, periodIndex, layers, hotspots }: Analy
             d.count === null ? SUPPRESSED_CELL : hexToRgba(CELL_COLOURS[classOf(d.count, breaks)], 220),
           getLineColor: [90, 60, 40, 160],
           lineWidthUnits: 'pixels',
-          getLineWidth: 0.5,
+          ...cellOutline,
           parameters: { depthCompare: 'always' },
         }),
         CELL_PICKING,
@@ -149,7 +153,7 @@ export function analysisLayers({ dataset, periodIndex, layers, hotspots }: Analy
           getFillColor: (d: (typeof data)[number]) => hexToRgba(GI_COLOURS[d.bin], d.bin === 0 ? 90 : 230),
           getLineColor: [80, 80, 80, 120],
           lineWidthUnits: 'pixels',
-          getLineWidth: 0.5,
+          ...cellOutline,
           parameters: { depthCompare: 'always' },
         }),
         CELL_PICKING,

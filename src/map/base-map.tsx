@@ -10,7 +10,9 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAtlasStore } from '../state/store';
 import { selectViewChoices } from '../state/view-choices';
+import { applyBasemapLook } from './basemap-style';
 import { composeLayers } from './compose-layers';
+import { DESK_LOOK, lookFor } from './theme';
 import { clickOf, hoverOf } from './picking';
 import { setReady } from './readiness';
 import { useAnalysisLayers } from './use-analysis-layers';
@@ -23,12 +25,30 @@ export function BaseMap() {
   const loading = useAtlasStore((s) => s.status === 'loading');
   const view = useAtlasStore(useShallow(selectViewChoices));
   const analysis = useAnalysisLayers();
+  const presenting = useAtlasStore((s) => s.presenting);
+  const theme = useAtlasStore((s) => s.theme);
+  const look = lookFor(presenting, theme);
   runtime?.setPending(analysis.pending);
 
   const composed = useMemo(
-    () => (dataset && view ? composeLayers(dataset, view, analysis) : undefined),
-    [dataset, view, analysis],
+    () => (dataset && view ? composeLayers(dataset, view, analysis, look) : undefined),
+    [dataset, view, analysis, look],
   );
+
+  // The basemap follows the look (projector themes: stronger coast, no hairlines, dark option).
+  // The style was built with the desk look, so nothing is repainted until the look changes.
+  const paintedLook = useRef(DESK_LOOK);
+  useEffect(() => {
+    if (!runtime || paintedLook.current === look) return;
+    const { map } = runtime;
+    const apply = () => {
+      applyBasemapLook(map, look);
+      paintedLook.current = look;
+      runtime.awaitNextFrame();
+    };
+    if (map.isStyleLoaded()) apply();
+    else map.once('load', apply);
+  }, [runtime, look]);
 
   useEffect(() => {
     if (!runtime || !composed) return;

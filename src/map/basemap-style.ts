@@ -2,8 +2,41 @@
  * The MapLibre style: sea, land, coastline and borders from the build-time Natural Earth files.
  * No tiles, glyphs, sprites or fonts: every URL is relative to the page, so nothing leaves it.
  */
-import type { StyleSpecification } from 'maplibre-gl';
-import { BASEMAP_COLOURS } from './theme';
+import type {
+  BackgroundLayerSpecification,
+  FillLayerSpecification,
+  LineLayerSpecification,
+  Map as MapLibreMap,
+  StyleSpecification,
+} from 'maplibre-gl';
+import { DESK_LOOK, type MapLook } from './theme';
+
+/** Paint properties of each basemap layer for a look; thin lines scale with zoom at the desk only. */
+export function basemapPaint(look: MapLook): {
+  sea: BackgroundLayerSpecification['paint'];
+  land: FillLayerSpecification['paint'];
+  coast: LineLayerSpecification['paint'];
+  borders: LineLayerSpecification['paint'];
+} {
+  const b = look.basemap;
+  return {
+    sea: { 'background-color': b.sea },
+    land: { 'fill-color': ['case', ['get', 'uk'], b.land, b.otherLand], 'fill-antialias': true },
+    coast: {
+      'line-color': b.coast,
+      'line-width': b.coastWidthPx < 2 ? ['interpolate', ['linear'], ['zoom'], 4, 0.6, 10, 1.5] : b.coastWidthPx,
+    },
+    borders: { 'line-color': b.border, 'line-width': b.borderWidthPx, 'line-dasharray': [3, 2] },
+  };
+}
+
+/** Repaints the basemap of a loaded map for `look`. */
+export function applyBasemapLook(map: MapLibreMap, look: MapLook): void {
+  for (const [layer, paint] of Object.entries(basemapPaint(look))) {
+    for (const [property, value] of Object.entries(paint ?? {}))
+      map.setPaintProperty(layer, property as never, value as never);
+  }
+}
 
 export const BASEMAP_ATTRIBUTION = 'Basemap: Natural Earth (public domain)';
 
@@ -17,32 +50,26 @@ export function basemapStyle(baseUrl: string): StyleSpecification {
       lines: { type: 'geojson', data: url('basemap/lines.json') },
     },
     layers: [
-      { id: 'sea', type: 'background', paint: { 'background-color': BASEMAP_COLOURS.sea } },
+      { id: 'sea', type: 'background', paint: basemapPaint(DESK_LOOK).sea },
       {
         id: 'land',
         type: 'fill',
         source: 'land',
-        paint: {
-          'fill-color': ['case', ['get', 'uk'], BASEMAP_COLOURS.land, BASEMAP_COLOURS.otherLand],
-          'fill-antialias': true,
-        },
+        paint: basemapPaint(DESK_LOOK).land,
       },
       {
         id: 'coast',
         type: 'line',
         source: 'lines',
         filter: ['==', ['get', 'kind'], 'coast'],
-        paint: {
-          'line-color': BASEMAP_COLOURS.coast,
-          'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 10, 1.5],
-        },
+        paint: basemapPaint(DESK_LOOK).coast,
       },
       {
         id: 'borders',
         type: 'line',
         source: 'lines',
         filter: ['==', ['get', 'kind'], 'border'],
-        paint: { 'line-color': BASEMAP_COLOURS.border, 'line-width': 1, 'line-dasharray': [3, 2] },
+        paint: basemapPaint(DESK_LOOK).borders,
       },
     ],
   };

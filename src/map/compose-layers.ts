@@ -10,14 +10,14 @@ import { filterRanges } from '../derive/flow-network';
 import { buildLabels } from '../derive/labels';
 import { flowFilterOf, isGrouped } from '../derive/view-filter';
 import type { ViewChoices } from '../state/view-choices';
-import { placeLabels } from './label-placement';
+import { placeLabels, placementFor } from './label-placement';
 import { prepareFlowData, type FlowLayerData } from './layer-data';
 import { areasLayer } from './layers/areas';
 import { areaTotalsLayer } from './layers/area-totals';
 import { flowArcLayers } from './layers/flow-arcs';
 import { flowCurveLayers, suppressedCurveLayer } from './layers/flow-curves';
 import { labelsLayer } from './layers/labels';
-import { FLOW_STYLE } from './theme';
+import { DESK_LOOK, type MapLook } from './theme';
 
 export interface Composed {
   layers: Layer[];
@@ -29,25 +29,26 @@ export function composeLayers(
   dataset: Dataset,
   view: ViewChoices,
   analysis: { below: Layer[] } = { below: [] },
+  look: MapLook = DESK_LOOK,
 ): Composed {
-  const flowData = prepareFlowData(dataset, isGrouped(view.grouping, view.zoom), FLOW_STYLE.maxWidthPx);
+  const flowData = prepareFlowData(dataset, isGrouped(view.grouping, view.zoom), look.flow.maxWidthPx);
   const filter = flowFilterOf(dataset, view);
   const selected = new Set<string>();
   if (view.selection) {
     for (const [area, node] of flowData.network.nodeOf) if (node === view.selection.id) selected.add(area);
   }
-  const layers: Layer[] = [areasLayer(dataset.areas.features, selected), ...analysis.below];
+  const layers: Layer[] = [areasLayer(dataset.areas.features, selected, look), ...analysis.below];
   if (view.layers.flows) {
     filterRanges(filter, flowData.nodeIndex).forEach((ranges, i) => {
-      const options = { colour: view.flowColour, ranges, pass: `p${i}` };
+      const options = { colour: view.flowColour, ranges, pass: `p${i}`, look };
       if (view.flowStyle === 'arcs') layers.push(...flowArcLayers(flowData, options));
       else layers.push(suppressedCurveLayer(flowData, options), ...flowCurveLayers(flowData, options));
     });
   }
   if (view.layers.totals) {
     const visible = flowData.network.flows.filter((f) => passesFilter(f, filter));
-    layers.push(areaTotalsLayer(nodeTotals(visible), maxNodeTotalPerPeriod(flowData.network.flows)));
+    layers.push(areaTotalsLayer(nodeTotals(visible), maxNodeTotalPerPeriod(flowData.network.flows), look));
   }
-  layers.push(labelsLayer(placeLabels(buildLabels(dataset), Math.floor(view.zoom * 4) / 4)));
+  layers.push(labelsLayer(placeLabels(buildLabels(dataset), Math.floor(view.zoom * 4) / 4, placementFor(look)), look));
   return { layers, flowData };
 }

@@ -3,7 +3,7 @@ import { classOf } from '../data/analysis/classify';
 import type { FlowColour } from '../data/view';
 import type { FlowNetworkData } from '../derive/flow-network';
 import type { NetworkFlow } from '../data/analysis/network';
-import { FLOW_STYLE, hexToRgba, PALETTE, type Rgba } from './theme';
+import { DESK_LOOK, hexToRgba, PALETTE, type MapLook, type Rgba } from './theme';
 
 /** Analysis Function categorical palette, in its order. */
 export const GROUP_COLOURS = [
@@ -32,8 +32,9 @@ export function flowEndColours(
   mode: FlowColour,
   data: Pick<FlowNetworkData, 'groups' | 'countBreaks'>,
   flow: NetworkFlow,
+  look: MapLook = DESK_LOOK,
 ): [Rgba, Rgba] {
   if (mode === 'group') return [groupColour(data, flow), groupColour(data, flow)];
   if (mode === 'count') return [countColour(data, flow), countColour(data, flow)];
-  return [FLOW_STYLE.source, FLOW_STYLE.target];
+  return [look.flow.source, look.flow.target];
 }

@@ -18,36 +18,196 @@ export const PALETTE = {
   lightPurple: '#A285D1',
 } as const;
 
-export const BASEMAP_COLOURS = {
-  sea: '#cfe0ea',
-  land: '#f4f2ec',
-  otherLand: '#e6e3dc',
-  coast: '#7f9cb0',
-  border: '#8a8a8a',
+/** Everything the map draws with, for one look: the desk (default) or a projector theme. */
+export interface MapLook {
+  basemap: {
+    sea: string;
+    land: string;
+    otherLand: string;
+    coast: string;
+    border: string;
+    coastWidthPx: number;
+    borderWidthPx: number;
+  };
+  area: {
+    origin: { fill: Rgba; line: Rgba };
+    destination: { fill: Rgba; line: Rgba };
+    highlight: { line: Rgba };
+    lineWidthPx: number;
+  };
+  flow: {
+    source: Rgba;
+    target: Rgba;
+    /** Suppressed flows: one thin grey line, whatever their (unknown) size. */
+    suppressed: Rgba;
+    suppressedWidthPx: number;
+    /** Width of the largest flow in the dataset; others scale linearly from zero. */
+    maxWidthPx: number;
+    /** No flow is drawn thinner than this. */
+    minWidthPx: number;
+  };
+  label: { colour: Rgba; halo: Rgba; sizePx: number; fontFamily: string };
+}
+
+const FONT = 'system-ui, "Liberation Sans", "DejaVu Sans", Arial, sans-serif';
+
+/** At a desk: the look the map has always had. */
+export const DESK_LOOK: MapLook = {
+  basemap: {
+    sea: '#cfe0ea',
+    land: '#f4f2ec',
+    otherLand: '#e6e3dc',
+    coast: '#7f9cb0',
+    border: '#8a8a8a',
+    coastWidthPx: 1,
+    borderWidthPx: 1,
+  },
+  area: {
+    origin: { fill: hexToRgba(PALETTE.darkBlue, 70), line: hexToRgba(PALETTE.darkBlue, 220) },
+    destination: { fill: hexToRgba(PALETTE.orange, 80), line: hexToRgba('#b5470f', 230) },
+    highlight: { line: hexToRgba('#000000', 255) },
+    lineWidthPx: 1,
+  },
+  flow: {
+    source: hexToRgba(PALETTE.darkBlue),
+    target: hexToRgba(PALETTE.orange),
+    suppressed: hexToRgba(PALETTE.darkGrey, 140),
+    suppressedWidthPx: 1,
+    maxWidthPx: 14,
+    minWidthPx: 1.5,
+  },
+  label: { colour: hexToRgba('#1b1b1b'), halo: hexToRgba('#ffffff', 230), sizePx: 13, fontFamily: FONT },
+};
+
+/**
+ * Projector looks: no line under 2 px, labels about twice the size, and every mark at least 3:1
+ * against what it is drawn on (tests/unit/contrast.test.ts checks each pair in PROJECTOR_CONTRAST).
+ * Light for lit rooms, dark for dimmed ones.
+ */
+export const PROJECTOR_LOOKS: Record<'light' | 'dark', MapLook> = {
+  light: {
+    basemap: {
+      sea: '#cfe0ea',
+      land: '#f4f2ec',
+      otherLand: '#e6e3dc',
+      coast: '#4f7391',
+      border: '#5a5a5a',
+      coastWidthPx: 2,
+      borderWidthPx: 2,
+    },
+    area: {
+      origin: { fill: hexToRgba(PALETTE.darkBlue, 60), line: hexToRgba(PALETTE.darkBlue) },
+      destination: { fill: hexToRgba('#c2410c', 60), line: hexToRgba('#b5470f') },
+      highlight: { line: hexToRgba('#000000') },
+      lineWidthPx: 2,
+    },
+    flow: {
+      source: hexToRgba(PALETTE.darkBlue),
+      target: hexToRgba('#c2410c'),
+      suppressed: hexToRgba('#5a5a5a'),
+      suppressedWidthPx: 2,
+      maxWidthPx: 20,
+      minWidthPx: 2.5,
+    },
+    label: { colour: hexToRgba('#111111'), halo: hexToRgba('#ffffff'), sizePx: 24, fontFamily: FONT },
+  },
+  dark: {
+    basemap: {
+      sea: '#0b1a2b',
+      land: '#1f2a36',
+      otherLand: '#18212b',
+      coast: '#8fb3cc',
+      border: '#9aa5b1',
+      coastWidthPx: 2,
+      borderWidthPx: 2,
+    },
+    area: {
+      origin: { fill: hexToRgba('#7cc4ff', 50), line: hexToRgba('#7cc4ff') },
+      destination: { fill: hexToRgba('#ff9a52', 55), line: hexToRgba('#ff9a52') },
+      highlight: { line: hexToRgba('#ffffff') },
+      lineWidthPx: 2,
+    },
+    flow: {
+      source: hexToRgba('#7cc4ff'),
+      target: hexToRgba('#ff9a52'),
+      suppressed: hexToRgba('#9aa5b1'),
+      suppressedWidthPx: 2,
+      maxWidthPx: 20,
+      minWidthPx: 2.5,
+    },
+    label: { colour: hexToRgba('#ffffff'), halo: hexToRgba('#0b1a2b'), sizePx: 24, fontFamily: FONT },
+  },
+};
+
+/** The presentation chrome (caption band, legend, badge) per projector theme, as CSS custom properties. */
+export const PROJECTOR_CHROME = {
+  light: {
+    bandBg: '#ffffff',
+    bandText: '#111111',
+    bandMuted: '#2b2b2b',
+    bandRule: '#12436d',
+    badgeBg: '#fff4d6',
+    badgeText: '#3d2e00',
+  },
+  dark: {
+    bandBg: '#0d1b2a',
+    bandText: '#ffffff',
+    bandMuted: '#e3e8ee',
+    bandRule: '#ffbf47',
+    badgeBg: '#3d2e00',
+    badgeText: '#ffe9a8',
+  },
 } as const;
 
-export const AREA_STYLE = {
-  origin: { fill: hexToRgba(PALETTE.darkBlue, 70), line: hexToRgba(PALETTE.darkBlue, 220) },
-  destination: { fill: hexToRgba(PALETTE.orange, 80), line: hexToRgba('#b5470f', 230) },
-  highlight: { line: hexToRgba('#000000', 255) },
-} as const;
+export type ContrastPair = { what: string; foreground: string | Rgba; background: string | Rgba; min: number };
 
-export const FLOW_STYLE = {
-  source: hexToRgba(PALETTE.darkBlue),
-  target: hexToRgba(PALETTE.orange),
-  /** Suppressed flows: one thin grey line, whatever their (unknown) size. */
-  suppressed: hexToRgba(PALETTE.darkGrey, 140),
-  suppressedWidthPx: 1,
-  /** Width of the largest flow in the dataset; others scale linearly from zero. */
-  maxWidthPx: 14,
-} as const;
+/**
+ * Every colour pair a projector theme puts side by side, with the contrast it must reach: 7:1 for
+ * text (the projection target), 3:1 for graphic marks against what they are drawn on (WCAG 2.2).
+ */
+export function projectorContrastPairs(theme: 'light' | 'dark'): ContrastPair[] {
+  const look = PROJECTOR_LOOKS[theme];
+  const chrome = PROJECTOR_CHROME[theme];
+  const { basemap: b } = look;
+  const grounds = { land: b.land, 'other land': b.otherLand, sea: b.sea };
+  const marks = {
+    'flow origin end': look.flow.source,
+    'flow destination end (arrowhead)': look.flow.target,
+    'suppressed flow': look.flow.suppressed,
+    'origin outline': look.area.origin.line,
+    'destination outline': look.area.destination.line,
+    'selected outline': look.area.highlight.line,
+  };
+  return [
+    { what: 'caption text', foreground: chrome.bandText, background: chrome.bandBg, min: 7 },
+    { what: 'legend notes', foreground: chrome.bandMuted, background: chrome.bandBg, min: 7 },
+    { what: 'illustrative badge', foreground: chrome.badgeText, background: chrome.badgeBg, min: 7 },
+    { what: 'map labels on their halo', foreground: look.label.colour, background: look.label.halo, min: 7 },
+    { what: 'caption rule', foreground: chrome.bandRule, background: chrome.bandBg, min: 3 },
+    ...Object.entries(marks).flatMap(([what, colour]) =>
+      Object.entries(grounds).map(([ground, background]) => ({
+        what: `${what} on ${ground}`,
+        foreground: colour,
+        background,
+        min: 3,
+      })),
+    ),
+    { what: 'coastline on sea', foreground: b.coast, background: b.sea, min: 3 },
+    { what: 'coastline on land', foreground: b.coast, background: b.land, min: 3 },
+    { what: 'border on land', foreground: b.border, background: b.land, min: 3 },
+    { what: 'border on other land', foreground: b.border, background: b.otherLand, min: 3 },
+  ];
+}
 
-export const LABEL_STYLE = {
-  colour: hexToRgba('#1b1b1b'),
-  halo: hexToRgba('#ffffff', 230),
-  sizePx: 13,
-  fontFamily: 'system-ui, "Liberation Sans", "DejaVu Sans", Arial, sans-serif',
-} as const;
+/** The look the map has now: a projector theme while presenting, the desk look otherwise. */
+export const lookFor = (presenting: boolean, theme: 'light' | 'dark'): MapLook =>
+  presenting ? PROJECTOR_LOOKS[theme] : DESK_LOOK;
+
+/** The desk look's parts, under the names the code used before there were looks. */
+export const BASEMAP_COLOURS = DESK_LOOK.basemap;
+export const AREA_STYLE = DESK_LOOK.area;
+export const FLOW_STYLE = DESK_LOOK.flow;
+export const LABEL_STYLE = DESK_LOOK.label;
 
 export function rgbaCss([r, g, b, a]: Rgba): string {
   return `rgba(${r}, ${g}, ${b}, ${(a / 255).toFixed(2)})`;

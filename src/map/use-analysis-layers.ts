@@ -9,6 +9,7 @@ import type { Layer } from '@deck.gl/core';
 import { useShallow } from 'zustand/react/shallow';
 import { hotspotKey } from '../state/analysis-slices';
 import { useAtlasStore } from '../state/store';
+import { lookFor } from './theme';
 
 type AnalysisModule = typeof import('./analysis-layers');
 
@@ -32,6 +33,10 @@ export function useAnalysisLayers(): AnalysisLayers {
     })),
   );
   const [module, setModule] = useState<AnalysisModule>();
+  const look = lookFor(
+    useAtlasStore((st) => st.presenting),
+    useAtlasStore((st) => st.theme),
+  );
   const { dataset, period, layers } = s;
   const wanted = layers.choropleth || layers.hexbin || layers.density || layers.hotspots;
   const needsIncidents = layers.hexbin || layers.density || layers.hotspots;
@@ -52,7 +57,8 @@ export function useAnalysisLayers(): AnalysisLayers {
       periodIndex: dataset.periods.indexOf(period),
       layers,
       hotspots: hotspotsReady ? s.hotspots : undefined,
+      look,
     });
     return { below, pending };
-  }, [module, dataset, period, layers, wanted, pending, hotspotsReady, s.hotspots]);
+  }, [module, dataset, period, layers, wanted, pending, hotspotsReady, s.hotspots, look]);
 }

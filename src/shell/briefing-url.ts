@@ -7,7 +7,12 @@ import { useAtlasStore } from '../state/store';
 
 export function syncBriefingUrl(path: string): () => void {
   return useAtlasStore.subscribe((s, before) => {
-    if (s.sceneIndex === before.sceneIndex && s.presenting === before.presenting && s.briefingUrl === before.briefingUrl) return;
+    if (
+      s.sceneIndex === before.sceneIndex &&
+      s.presenting === before.presenting &&
+      s.briefingUrl === before.briefingUrl
+    )
+      return;
     const url = new URL(window.location.href);
     if (!s.briefing || !s.briefingUrl) {
       for (const key of ['briefing', 'scene', 'present']) url.searchParams.delete(key);

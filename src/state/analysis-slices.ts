@@ -5,7 +5,10 @@
 import type { StateCreator } from 'zustand';
 import type { AtlasStore } from './store';
 import {
+  DEFAULT_DISPLAY,
   DEFAULT_VIEW,
+  type Display,
+  type ProjectorTheme,
   type Direction,
   type FlowColour,
   type FlowStyle,
@@ -15,8 +18,9 @@ import {
 } from '../data/view';
 
 export interface SettingsSlice
-  extends Pick<View, 'flowStyle' | 'flowColour' | 'grouping' | 'layers' | 'giK' | 'giFdr' | 'theme'> {
-  setTheme: (theme: View['theme']) => void;
+  extends Pick<View, 'flowStyle' | 'flowColour' | 'grouping' | 'layers' | 'giK' | 'giFdr'>,
+    Display {
+  setTheme: (theme: ProjectorTheme) => void;
   setFlowStyle: (style: FlowStyle) => void;
   setFlowColour: (colour: FlowColour) => void;
   setGrouping: (grouping: Grouping) => void;
@@ -100,7 +104,7 @@ export const createSettingsSlice: StateCreator<AtlasStore, [], [], SettingsSlice
   layers: { ...DEFAULT_VIEW.layers },
   giK: DEFAULT_VIEW.giK,
   giFdr: DEFAULT_VIEW.giFdr,
-  theme: DEFAULT_VIEW.theme,
+  theme: DEFAULT_DISPLAY.theme,
   setTheme: (theme) => set({ theme }),
   setFlowStyle: (flowStyle) => set({ flowStyle }),
   setFlowColour: (flowColour) => set({ flowColour }),

@@ -3,13 +3,13 @@
  * opens, then kept in step with the store. replaceState, so moving around adds no history.
  */
 import { useAtlasStore } from './store';
-import { pickView, readView, writeView } from '../data/view';
+import { pickView, readDisplay, readView, writeView } from '../data/view';
 
 /** Applies the URL to the store, then keeps the URL in step; returns the unsubscribe. */
 export function syncUrlWithStore(): () => void {
-  useAtlasStore.setState(readView(window.location.href));
+  useAtlasStore.setState({ ...readView(window.location.href), ...readDisplay(window.location.href) });
   return useAtlasStore.subscribe((state) => {
-    const next = writeView(pickView(state), window.location.href);
+    const next = writeView(pickView(state), window.location.href, { theme: state.theme });
     if (next !== window.location.href) window.history.replaceState(window.history.state, '', next);
   });
 }

@@ -1,20 +1,27 @@
 import { legendSamples } from '../data/analysis/aggregate';
 import { useAtlasStore } from '../state/store';
 import { COUNT_COLOURS, GROUP_COLOURS } from '../map/flow-colours';
-import { AREA_STYLE, FLOW_STYLE, PALETTE, rgbaCss } from '../map/theme';
+import { lookFor, rgbaCss } from '../map/theme';
 import { useDerived } from './view-derived';
 
 /** Key to every flow mark: widths at sample values, the colour in use, areas, suppression. */
 export function Legend() {
   const derived = useDerived();
   const style = useAtlasStore((s) => s.flowStyle);
+  // The same colours and widths as the map: the desk look, or the projector theme while presenting.
+  const look = lookFor(
+    useAtlasStore((s) => s.presenting),
+    useAtlasStore((s) => s.theme),
+  );
+  const FLOW_STYLE = look.flow;
+  const AREA_STYLE = look.area;
   if (!derived) return null;
   const { dataset, flowData, view } = derived;
   const { threshold, roundingBase } = dataset.manifest.disclosure;
   const max = flowData.maxCount;
   // The same scale as the flow layers: the largest flow is FLOW_STYLE.maxWidthPx wide.
   const pixelsPerUnit = FLOW_STYLE.maxWidthPx / Math.max(1, max);
-  const swatch = PALETTE.darkBlue;
+  const swatch = rgbaCss(look.flow.source);
   return (
     <section className="legend" aria-label="Legend" data-testid="legend">
       <h2>Legend</h2>
@@ -23,7 +30,14 @@ export function Legend() {
         {legendSamples(threshold, max).map((value) => (
           <li key={value}>
             <svg width="56" height="18" aria-hidden="true">
-              <line x1="2" x2="54" y1="9" y2="9" stroke={swatch} strokeWidth={Math.max(1.5, value * pixelsPerUnit)} />
+              <line
+                x1="2"
+                x2="54"
+                y1="9"
+                y2="9"
+                stroke={swatch}
+                strokeWidth={Math.max(FLOW_STYLE.minWidthPx, value * pixelsPerUnit)}
+              />
             </svg>
             <span>{value}</span>
           </li>
@@ -49,7 +63,9 @@ export function Legend() {
             <span>origin</span>
             <span
               className="ramp"
-              style={{ background: `linear-gradient(to right, ${PALETTE.darkBlue}, ${PALETTE.orange})` }}
+              style={{
+                background: `linear-gradient(to right, ${rgbaCss(look.flow.source)}, ${rgbaCss(look.flow.target)})`,
+              }}
               aria-hidden="true"
             />
             <span>destination</span>

@@ -5,6 +5,8 @@
  */
 import { useAtlasStore } from '../state/store';
 import { Caption } from './caption';
+import { LAYER_LABELS, LAYER_NAMES } from '../data/view';
+import { AnalysisLegend } from './analysis-legend';
 import { Legend } from './legend';
 
 export function CaptionBand() {
@@ -34,8 +36,16 @@ export function CaptionBand() {
 }
 
 export function PresentationLegend() {
+  const layers = useAtlasStore((s) => s.layers);
+  const analysis = LAYER_NAMES.filter((name) => name !== 'flows' && layers[name]);
   return (
-    <aside className="presentation-legend" aria-label="Legend">
+    <aside className="presentation-legend" aria-label="Legend" data-testid="presentation-legend">
+      {analysis.map((name) => (
+        <section key={name} className="presentation-analysis">
+          <h2>{LAYER_LABELS[name]}</h2>
+          <AnalysisLegend layer={name} />
+        </section>
+      ))}
       <Legend />
     </aside>
   );

@@ -17,7 +17,7 @@ import { countColour, flowEndColours, GROUP_COLOURS } from '../../src/map/flow-c
 import { composeLayers } from '../../src/map/compose-layers';
 import type { ViewChoices } from '../../src/state/view-choices';
 import { passesFilter } from '../../src/data/analysis/network';
-import { AREA_STYLE, FLOW_STYLE } from '../../src/map/theme';
+import { AREA_STYLE, DESK_LOOK, FLOW_STYLE } from '../../src/map/theme';
 import { DEFAULT_LAYERS, DEFAULT_VIEW } from '../../src/data/view';
 import { tinyDataset } from '../fixtures/tiny-dataset';
 
@@ -97,6 +97,7 @@ describe('layers map prepared data to deck.gl props', () => {
     colour: 'direction' as const,
     ranges: filterRanges({ periodIndex: 1, minCount: 0, topN: 0 }, data.nodeIndex)[0],
     pass: 'p0',
+    look: DESK_LOOK,
   };
 
   it('curved flows: width ∝ count, origin colour on the line, destination colour on the arrowhead', () => {

@@ -36,7 +36,6 @@ const EVERYTHING: View = {
   destFilter: 'E06000052',
   giK: 3,
   giFdr: true,
-  theme: 'dark',
   camera: { center: [1.38, 51.36], zoom: 8.6, bearing: 0, pitch: 45 },
 };
 
@@ -51,7 +50,7 @@ describe('the view field table', () => {
   it('round-trips every field through the URL, keeping other parameters', () => {
     const href = writeView(EVERYTHING, BASE);
     expect(href).toBe(
-      'http://localhost/atlas/?x=1&period=2024-Q3&window=2024-Q3..2024-Q4&style=arcs&colour=count&group=separate&layers=totals%2Chexbin%2Chotspots&sel=E07000114&dir=in&min=20&top=10&origin=E09000022&dest=E06000052&k=3&fdr=1&theme=dark#map=8.6/51.36/1.38/0/45',
+      'http://localhost/atlas/?x=1&period=2024-Q3&window=2024-Q3..2024-Q4&style=arcs&colour=count&group=separate&layers=totals%2Chexbin%2Chotspots&sel=E07000114&dir=in&min=20&top=10&origin=E09000022&dest=E06000052&k=3&fdr=1#map=8.6/51.36/1.38/0/45',
     );
     expect(viewFromUrl(href)).toEqual(EVERYTHING);
   });

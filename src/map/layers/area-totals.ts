@@ -1,6 +1,6 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { NodeTotal } from '../../derive/area-totals';
-import { AREA_STYLE } from '../theme';
+import { DESK_LOOK, type MapLook } from '../theme';
 import { withPicking, type Picking } from '../picking';
 
 /** Circle area ∝ total (radius ∝ √total), so the eye compares sizes fairly. */
@@ -12,7 +12,8 @@ const TOTAL_PICKING: Picking<NodeTotal> = {
   toSelection: (total) => total.node.id,
 };
 
-export function areaTotalsLayer(totals: NodeTotal[], maxTotal: number) {
+export function areaTotalsLayer(totals: NodeTotal[], maxTotal: number, look: MapLook = DESK_LOOK) {
+  const style = look.area;
   const layer = new ScatterplotLayer<NodeTotal>({
     id: 'area-totals',
     data: totals,
@@ -23,9 +24,9 @@ export function areaTotalsLayer(totals: NodeTotal[], maxTotal: number) {
     stroked: true,
     getFillColor: (t) =>
       (t.node.role === 'destination'
-        ? [...AREA_STYLE.destination.fill.slice(0, 3), 150]
-        : [...AREA_STYLE.origin.fill.slice(0, 3), 150]) as [number, number, number, number],
-    getLineColor: (t) => (t.node.role === 'destination' ? AREA_STYLE.destination.line : AREA_STYLE.origin.line),
+        ? [...style.destination.fill.slice(0, 3), 150]
+        : [...style.origin.fill.slice(0, 3), 150]) as [number, number, number, number],
+    getLineColor: (t) => (t.node.role === 'destination' ? style.destination.line : style.origin.line),
     lineWidthUnits: 'pixels',
     getLineWidth: 1.5,
     parameters: { depthCompare: 'always' },

@@ -1,6 +1,6 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { AreaFeature } from '../../data/schema';
-import { AREA_STYLE } from '../theme';
+import { DESK_LOOK, type MapLook } from '../theme';
 import { withPicking, type Picking } from '../picking';
 
 export const AREAS_LAYER_ID = 'areas';
@@ -12,23 +12,28 @@ export const AREA_PICKING: Picking<AreaFeature> = {
   toSelection: (feature, network) => network.nodeOf.get(feature.properties.id) ?? feature.properties.id,
 };
 
-export function areasLayer(areas: AreaFeature[], selected: ReadonlySet<string> = new Set()) {
+export function areasLayer(areas: AreaFeature[], selected: ReadonlySet<string> = new Set(), look: MapLook = DESK_LOOK) {
+  const style = look.area;
   const layer = new GeoJsonLayer<AreaFeature['properties']>({
     id: AREAS_LAYER_ID,
     data: areas as never,
     pickable: true,
     stroked: true,
     filled: true,
-    getFillColor: (f) => (f.properties.role === 'destination' ? AREA_STYLE.destination.fill : AREA_STYLE.origin.fill),
+    getFillColor: (f) => (f.properties.role === 'destination' ? style.destination.fill : style.origin.fill),
     getLineColor: (f) =>
       selected.has(f.properties.id)
-        ? AREA_STYLE.highlight.line
+        ? style.highlight.line
         : f.properties.role === 'destination'
-          ? AREA_STYLE.destination.line
-          : AREA_STYLE.origin.line,
+          ? style.destination.line
+          : style.origin.line,
     lineWidthUnits: 'pixels',
-    getLineWidth: (f) => (selected.has(f.properties.id) ? 3 : 1),
-    updateTriggers: { getLineWidth: [...selected].join(','), getLineColor: [...selected].join(',') },
+    getLineWidth: (f) => (selected.has(f.properties.id) ? style.lineWidthPx + 2 : style.lineWidthPx),
+    updateTriggers: {
+      getLineWidth: [...selected].join(','),
+      getLineColor: [...selected].join(','),
+      getFillColor: look,
+    },
     // Locations known only as points (flowmap.blue, coordinate CSVs) draw as small circles.
     pointType: 'circle',
     pointRadiusUnits: 'pixels',

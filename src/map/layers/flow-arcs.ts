@@ -1,7 +1,6 @@
 import { ArcLayer } from '@deck.gl/layers';
 import { flowEndColours } from '../flow-colours';
 import type { FlowDatum, FlowLayerData } from '../layer-data';
-import { FLOW_STYLE } from '../theme';
 import { FLOW_PICKING, gpuFilter, type FlowDrawOptions } from './flow-curves';
 import { withPicking } from '../picking';
 
@@ -29,20 +28,24 @@ export function flowArcLayers(data: FlowLayerData, options: FlowDrawOptions) {
       // id reused by an ArcLayer is never drawn.
       id: `flow-arcs-suppressed-${options.pass}`,
       data: data.suppressed,
-      getSourceColor: FLOW_STYLE.suppressed,
-      getTargetColor: FLOW_STYLE.suppressed,
-      getWidth: FLOW_STYLE.suppressedWidthPx,
+      getSourceColor: options.look.flow.suppressed,
+      getTargetColor: options.look.flow.suppressed,
+      getWidth: options.look.flow.suppressedWidthPx,
       highlightColor: [0, 0, 0, 160],
     }),
     new ArcLayer<FlowDatum>({
       ...common,
       id: `flow-arcs-${options.pass}`,
       data: data.published,
-      getSourceColor: (d) => flowEndColours(options.colour, data, d.flow)[0],
-      getTargetColor: (d) => flowEndColours(options.colour, data, d.flow)[1],
-      getWidth: (d) => Math.max(1.5, d.flow.count! * data.pixelsPerUnit),
+      getSourceColor: (d) => flowEndColours(options.colour, data, d.flow, options.look)[0],
+      getTargetColor: (d) => flowEndColours(options.colour, data, d.flow, options.look)[1],
+      getWidth: (d) => Math.max(options.look.flow.minWidthPx, d.flow.count! * data.pixelsPerUnit),
       highlightColor: [0, 0, 0, 90],
-      updateTriggers: { getSourceColor: [options.colour], getTargetColor: [options.colour] },
+      updateTriggers: {
+        getSourceColor: [options.colour, options.look],
+        getTargetColor: [options.colour, options.look],
+        getWidth: options.look,
+      },
     }),
   ];
   return layers.map((layer) => withPicking(layer, FLOW_PICKING));

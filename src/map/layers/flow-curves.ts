@@ -3,7 +3,7 @@ import { DataFilterExtension } from '@deck.gl/extensions';
 import type { FlowColour } from '../../data/view';
 import { flowEndColours } from '../flow-colours';
 import type { FlowDatum, FlowLayerData } from '../layer-data';
-import { FLOW_STYLE } from '../theme';
+import type { MapLook } from '../theme';
 import { withPicking, type Picking } from '../picking';
 
 export const FLOW_FILTER = new DataFilterExtension({ filterSize: 4 });
@@ -17,6 +17,8 @@ export function gpuFilter(options: FlowDrawOptions) {
 }
 
 export interface FlowDrawOptions {
+  /** Colours and widths (the desk look, or a projector theme). */
+  look: MapLook;
   colour: FlowColour;
   /** One set of GPU filter ranges (see filterRanges); `pass` names the layer when there are two. */
   ranges: [number, number][];
@@ -33,7 +35,7 @@ export function flowCurveLayers(data: FlowLayerData, options: FlowDrawOptions) {
     data: data.published,
     pickable: true,
     ...gpuFilter(options),
-    updateTriggers: { getColor: [options.colour] },
+    updateTriggers: { getColor: [options.colour, options.look], getWidth: options.look, getSize: options.look },
     parameters: { depthCompare: 'always' as const },
   };
   const width = (d: FlowDatum) => d.flow.count! * data.pixelsPerUnit;
@@ -44,10 +46,10 @@ export function flowCurveLayers(data: FlowLayerData, options: FlowDrawOptions) {
       getPath: (d) => d.curve.path,
       getWidth: width,
       widthUnits: 'pixels',
-      widthMinPixels: 1.5,
+      widthMinPixels: options.look.flow.minWidthPx,
       capRounded: true,
       jointRounded: true,
-      getColor: (d) => flowEndColours(options.colour, data, d.flow)[0],
+      getColor: (d) => flowEndColours(options.colour, data, d.flow, options.look)[0],
       autoHighlight: true,
       highlightColor: [0, 0, 0, 90],
     }),
@@ -59,7 +61,7 @@ export function flowCurveLayers(data: FlowLayerData, options: FlowDrawOptions) {
       getPosition: (d) => d.curve.arrow.position,
       getAngle: (d) => d.curve.arrow.angle,
       getSize: (d) => 9 + width(d) * 1.4,
-      getColor: (d) => flowEndColours(options.colour, data, d.flow)[1],
+      getColor: (d) => flowEndColours(options.colour, data, d.flow, options.look)[1],
       fontFamily: 'DejaVu Sans, Arial Unicode MS, sans-serif',
       getTextAnchor: 'middle',
       getAlignmentBaseline: 'center',
@@ -76,9 +78,9 @@ export function suppressedCurveLayer(data: FlowLayerData, options: FlowDrawOptio
     pickable: true,
     ...gpuFilter(options),
     getPath: (d) => d.curve.path,
-    getWidth: FLOW_STYLE.suppressedWidthPx,
+    getWidth: options.look.flow.suppressedWidthPx,
     widthUnits: 'pixels',
-    getColor: FLOW_STYLE.suppressed,
+    getColor: options.look.flow.suppressed,
     autoHighlight: true,
     highlightColor: [0, 0, 0, 160],
     parameters: { depthCompare: 'always' },
