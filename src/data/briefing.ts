@@ -107,7 +107,9 @@ export function parseBriefing(text: string, file = 'briefing.json'): Briefing {
       return {
         severity: 'error' as const,
         file,
-        where: inScene ? `scene ${Number(index) + 1}${typeof title === 'string' ? ` ("${title}")` : ''}` : undefined,
+        where: inScene
+          ? `scene ${Number(index) + 1}${typeof title === 'string' && title ? ` ("${title}")` : ''}`
+          : undefined,
         field: (inScene ? rest : issue.path.map(String)).join('.') || undefined,
         message: issue.message,
       };
