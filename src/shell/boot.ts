@@ -7,7 +7,8 @@
 import type { DataProblem } from '../data/problems';
 import { useAtlasStore, type AppMode } from '../state/store';
 import { syncUrlWithStore } from '../state/url-state';
-import { openBriefing } from './briefing-actions';
+import { openBriefing, showBriefing } from './briefing-actions';
+import { LOCAL_BRIEFING_URL, hasLocalDraft, loadDraft } from './briefing-drafts';
 import { syncBriefingUrl } from './briefing-url';
 import { openDataset, resolveDataParam } from './data-actions';
 
@@ -21,7 +22,7 @@ export function boot({ mode }: BootOptions): void {
   const params = new URLSearchParams(window.location.search);
   const briefing = params.get('briefing');
   if (briefing === null) {
-    void openFirstDataset(params.get('data'));
+    void openFirstDataset(params.get('data')).then(() => restoreLocalBriefing(params));
     return;
   }
   // A briefing brings its own dataset; `&scene=N` (one-based, as the progress shows) and `&present`.
@@ -34,6 +35,14 @@ export function boot({ mode }: BootOptions): void {
     syncBriefingUrl(briefing);
     if (params.has('present')) useAtlasStore.getState().setPresenting(true);
   });
+}
+
+/** A briefing made in this browser comes back after a reload (when the link names no other data). */
+async function restoreLocalBriefing(params: URLSearchParams): Promise<void> {
+  if (params.has('data') || !hasLocalDraft()) return;
+  const draft = await loadDraft(LOCAL_BRIEFING_URL());
+  if (draft && (await showBriefing(draft, LOCAL_BRIEFING_URL(), null)))
+    useAtlasStore.setState({ briefingEdited: true });
 }
 
 async function openFirstDataset(dataParam: string | null): Promise<void> {

@@ -5,6 +5,7 @@
 import type { Briefing } from '../data/briefing';
 import { useAtlasStore } from '../state/store';
 import { problemsOf } from '../worker/data-client';
+import { LOCAL_BRIEFING_URL, dropDraft, loadDraft, saveDraft } from './briefing-drafts';
 import { dataClient, openDataset, resolveDataParam } from './data-actions';
 
 export const SAMPLE_BRIEFING = 'data/briefings/sample.json';
@@ -19,18 +20,51 @@ export async function openBriefing(path: string, scene = 0): Promise<boolean> {
     ]);
     return false;
   }
+  // Edits made in this browser win over the file; the panel offers to go back to the file.
+  const draft = await loadDraft(target.url);
   let briefing: Briefing;
   try {
-    briefing = await dataClient().openBriefing({ url: target.url });
+    briefing = draft ?? (await dataClient().openBriefing({ url: target.url }));
   } catch (error) {
     store.setProblems(problemsOf(error, path));
     return false;
   }
-  return showBriefing(briefing, target.url, scene);
+  const shown = await showBriefing(briefing, target.url, scene);
+  if (shown && draft) useAtlasStore.setState({ briefingEdited: true });
+  return shown;
 }
 
-/** Shows a briefing already read (opened, imported or restored), with its dataset. */
-export async function showBriefing(briefing: Briefing, url: string, scene = 0): Promise<boolean> {
+/** Drops this browser's edits and reopens the briefing from its file. */
+export async function revertToFile(): Promise<void> {
+  const { briefingUrl, sceneIndex } = useAtlasStore.getState();
+  if (!briefingUrl) return;
+  dropDraft(briefingUrl);
+  try {
+    const briefing = await dataClient().openBriefing({ url: briefingUrl });
+    await showBriefing(briefing, briefingUrl, sceneIndex ?? 0);
+  } catch (error) {
+    useAtlasStore.getState().setProblems(problemsOf(error, briefingUrl.split('/').pop() ?? briefingUrl));
+  }
+}
+
+/** Reads a briefing file the reader chose; a bad one is reported and the current briefing stays. */
+export async function importBriefing(file: File): Promise<void> {
+  let briefing: Briefing;
+  try {
+    briefing = await dataClient().openBriefing({ text: await file.text(), name: file.name });
+  } catch (error) {
+    useAtlasStore.getState().setProblems(problemsOf(error, file.name));
+    return;
+  }
+  const url = new URL(file.name.replace(/[^\w.-]+/g, '-'), LOCAL_BRIEFING_URL()).href;
+  if (await showBriefing(briefing, url, 0)) saveDraft(url, briefing);
+}
+
+/**
+ * Shows a briefing already read (opened, imported or restored), with its dataset, at scene
+ * `scene`; `null` keeps the view on screen (a briefing restored after a reload).
+ */
+export async function showBriefing(briefing: Briefing, url: string, scene: number | null = 0): Promise<boolean> {
   const store = useAtlasStore.getState();
   const manifest = resolveDataParam(new URL(briefing.dataset, url).href, window.location.href);
   if ('refused' in manifest) {
@@ -49,6 +83,6 @@ export async function showBriefing(briefing: Briefing, url: string, scene = 0): 
     if (problems) return false;
   }
   useAtlasStore.getState().setBriefing(briefing, url);
-  useAtlasStore.getState().showScene(scene);
+  if (scene !== null) useAtlasStore.getState().showScene(scene);
   return true;
 }

@@ -14,6 +14,8 @@ export interface BriefingSlice {
   /** The scene shown (zero-based); undefined until one is. */
   sceneIndex?: number;
   presenting: boolean;
+  /** The briefing on screen has edits saved in this browser (not in its file). */
+  briefingEdited: boolean;
   /** Presenting with the screen blanked (B or "."): nothing of the map shows. */
   blanked: boolean;
   setBriefing: (briefing: Briefing | undefined, url?: string) => void;
@@ -28,8 +30,10 @@ export interface BriefingSlice {
 
 export const createBriefingSlice: StateCreator<AtlasStore, [], [], BriefingSlice> = (set, get) => ({
   presenting: false,
+  briefingEdited: false,
   blanked: false,
-  setBriefing: (briefing, briefingUrl) => set({ briefing, briefingUrl, sceneIndex: undefined, blanked: false }),
+  setBriefing: (briefing, briefingUrl) =>
+    set({ briefing, briefingUrl, sceneIndex: undefined, blanked: false, briefingEdited: false }),
   showScene: (index) => {
     const { briefing, presenting } = get();
     if (!briefing || briefing.scenes.length === 0) return;

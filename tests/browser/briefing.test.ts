@@ -1,0 +1,189 @@
+/**
+ * Presenting a briefing as an official would: open the sample briefing presenting, walk it with
+ * PageDown alone (camera, caption and layers change, and the pixels with them), blank and restore,
+ * drive it from the presenter window and back, and author it in the browser so a reload keeps the
+ * edits. A screenshot of every scene is saved in the light and dark projector themes.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { parseBriefing } from '../../src/data/briefing';
+import { readFileSync } from 'node:fs';
+import { changedPixels, launch, openPage, SCREENSHOT_DIR, screenshotPixels, waitForMapReady } from './harness';
+
+const chromiumPath = inject('chromiumPath');
+const baseUrl = inject('baseUrl');
+const sample = parseBriefing(readFileSync('data/briefings/sample.json', 'utf8'), 'sample.json');
+const SAMPLE_URL = 'data/briefings/sample.json';
+
+const scene = (page: Page) => page.evaluate(() => document.body.dataset.scene);
+
+/** Waits for scene `index` to be shown and drawn after `version`. */
+async function sceneDrawn(page: Page, index: number, version: number): Promise<number> {
+  await page.waitForFunction((i) => document.body.dataset.scene === String(i), index, { timeout: 30_000 });
+  return waitForMapReady(page, version, 90_000);
+}
+
+/** What a scene changes that a reader sees besides pixels: the camera, the layers, the caption. */
+const sceneState = (page: Page) =>
+  page.evaluate(() => {
+    const url = new URL(location.href);
+    return {
+      camera: url.hash,
+      layers: `${url.searchParams.get('layers')}|${url.searchParams.get('fdr')}|${url.searchParams.get('colour')}`,
+      title: document.querySelector('[data-testid="scene-title"]')?.textContent ?? '',
+      progress: document.querySelector('[data-testid="scene-progress"]')?.textContent ?? '',
+    };
+  });
+
+describe.skipIf(!chromiumPath)('briefings in Chromium', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launch(chromiumPath!);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`PageDown alone walks every scene (${theme} projector theme)`, async () => {
+      const { page, log } = await openPage(
+        browser,
+        `${baseUrl}?briefing=${SAMPLE_URL}&present${theme === 'dark' ? '&theme=dark' : ''}`,
+      );
+      let version = await sceneDrawn(page, 0, 0);
+      expect(await page.evaluate(() => document.body.dataset.presenting)).toBe('true');
+      await expect(page.locator('.panel').isVisible()).resolves.toBe(false);
+      let before = await screenshotPixels(page, `${SCREENSHOT_DIR}/briefing-${theme}-scene-1.png`);
+      let state = await sceneState(page);
+      expect(state).toMatchObject({ title: sample.scenes[0].title, progress: `1 / ${sample.scenes.length}` });
+      for (let i = 1; i < sample.scenes.length; i++) {
+        await page.keyboard.press('PageDown');
+        version = await sceneDrawn(page, i, version);
+        const after = await screenshotPixels(page, `${SCREENSHOT_DIR}/briefing-${theme}-scene-${i + 1}.png`);
+        const next = await sceneState(page);
+        expect(next.title).toBe(sample.scenes[i].title);
+        expect(next.progress).toBe(`${i + 1} / ${sample.scenes.length}`);
+        expect(
+          next.camera !== state.camera || next.layers !== state.layers,
+          `scene ${i + 1} moves the camera or changes layers`,
+        ).toBe(true);
+        expect(changedPixels(before, after, 0), `scene ${i + 1} changes the picture`).toBeGreaterThan(1000);
+        before = after;
+        state = next;
+      }
+      // At the end PageDown stays put; Home goes back to the first scene.
+      await page.keyboard.press('PageDown');
+      expect(await scene(page)).toBe(String(sample.scenes.length - 1));
+      await page.keyboard.press('Home');
+      await sceneDrawn(page, 0, version);
+      expect(log.errors).toEqual([]);
+      const origin = new URL(baseUrl).origin;
+      expect(
+        log.requests.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')),
+      ).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('clicker keys: B blanks and any key restores; a number then Enter jumps; Esc leaves', async () => {
+    const { page } = await openPage(browser, `${baseUrl}?briefing=${SAMPLE_URL}&present&scene=2`);
+    const version = await sceneDrawn(page, 1, 0);
+    await page.keyboard.press('b');
+    await expect(page.getByTestId('blank-screen').isVisible()).resolves.toBe(true);
+    await page.keyboard.press('x');
+    await expect(page.getByTestId('blank-screen').count()).resolves.toBe(0);
+    expect(await scene(page)).toBe('1');
+    await page.keyboard.press('.');
+    await expect(page.getByTestId('blank-screen').isVisible()).resolves.toBe(true);
+    await page.keyboard.press('PageDown');
+    expect(await scene(page)).toBe('1');
+    await page.keyboard.press('5');
+    await page.keyboard.press('Enter');
+    await sceneDrawn(page, 4, version);
+    await page.keyboard.press('Shift+Space');
+    await page.waitForFunction(() => document.body.dataset.scene === '3');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.body.dataset.presenting === 'false');
+    await expect(page.locator('.panel').isVisible()).resolves.toBe(true);
+    expect(new URL(page.url()).searchParams.get('scene')).toBe('4');
+    expect(new URL(page.url()).searchParams.has('present')).toBe(false);
+    await page.close();
+  });
+
+  it('the presenter window follows the main one, and drives it', async () => {
+    const { page } = await openPage(browser, `${baseUrl}?briefing=${SAMPLE_URL}&present`);
+    const version = await sceneDrawn(page, 0, 0);
+    const [presenter] = await Promise.all([page.context().waitForEvent('page'), page.keyboard.press('p')]);
+    await presenter.waitForLoadState();
+    const title = presenter.getByTestId('presenter-title');
+    await expect.poll(() => title.textContent(), { timeout: 15_000 }).toBe(sample.scenes[0].title);
+    await expect(presenter.locator('.presenter-next-title').textContent()).resolves.toBe(sample.scenes[1].title);
+    await expect(presenter.locator('.presenter-notes').textContent()).resolves.toContain('illustrative');
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => title.textContent(), { timeout: 15_000 }).toBe(sample.scenes[1].title);
+    await presenter.keyboard.press('PageDown');
+    await sceneDrawn(page, 2, version);
+    await expect.poll(() => title.textContent(), { timeout: 15_000 }).toBe(sample.scenes[2].title);
+    await presenter.keyboard.press('b');
+    await page.getByTestId('blank-screen').waitFor();
+    await presenter.screenshot({ path: `${SCREENSHOT_DIR}/presenter-view.png` });
+    await presenter.close();
+    await page.close();
+  });
+
+  it('authoring is saved in the browser: edits, new scenes and order survive a reload', async () => {
+    const { page, log } = await openPage(browser, `${baseUrl}?briefing=${SAMPLE_URL}&scene=2`);
+    await sceneDrawn(page, 1, 0);
+    await page.getByTestId('scene-title-input').fill('London, edited for the meeting');
+    await page.getByTestId('scene-caption-input').fill('A *new* caption.');
+    await page.getByRole('button', { name: `Move "London, edited for the meeting" up` }).click();
+    await page.getByTestId('add-scene').click();
+    await expect(page.locator('.scene-list li').count()).resolves.toBe(sample.scenes.length + 1);
+    await page.reload();
+    await waitForMapReady(page);
+    const titles = await page.locator('.scene-list li > button').allTextContents();
+    // The edited scene moved to the top, the new scene went in after it (after the scene shown).
+    expect(titles[0]).toBe('London, edited for the meeting');
+    expect(titles[1]).toBe(`Scene ${sample.scenes.length + 1}`);
+    expect(titles[2]).toBe(sample.scenes[0].title);
+    expect(titles).toHaveLength(sample.scenes.length + 1);
+    await expect(page.getByTestId('briefing-edited').isVisible()).resolves.toBe(true);
+    // A bad import names the field and keeps the briefing on screen.
+    await page.getByTestId('import-briefing').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(
+        JSON.stringify({
+          title: 'B',
+          dataset: '../sample/manifest.json',
+          scenes: [{ title: 'X', view: { layers: ['lasers'] } }],
+        }),
+      ),
+    });
+    await expect(page.getByTestId('problems').textContent()).resolves.toContain(
+      'broken.json: scene 1 ("X"), field "view.layers.0"',
+    );
+    await expect(page.locator('.scene-list li').count()).resolves.toBe(sample.scenes.length + 1);
+    // Going back to the file drops the edits.
+    await page.getByRole('button', { name: 'Go back to the file' }).click();
+    await expect.poll(() => page.locator('.scene-list li').count()).toBe(sample.scenes.length);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a view becomes the first scene of a new briefing, kept after a reload', async () => {
+    const { page } = await openPage(browser, `${baseUrl}?period=2020-Q2&layers=flows,totals#map=7/51.5/-0.5`);
+    await waitForMapReady(page);
+    await page.getByTestId('add-scene').click();
+    await expect(page.getByTestId('briefing-panel').isVisible()).resolves.toBe(true);
+    await page.goto(baseUrl);
+    await waitForMapReady(page, 0);
+    await expect(page.locator('.scene-list li').count()).resolves.toBe(1);
+    await page.locator('.scene-list li > button').first().click();
+    await waitForMapReady(page);
+    await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe('2020-Q2');
+    expect(new URL(page.url()).searchParams.get('layers')).toBe('flows,totals');
+    await page.close();
+  });
+});
