@@ -1,11 +1,17 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { devOnlyCspRelaxation, offlineAssets } from './scripts/vite-plugins.ts';
+import { serviceWorker } from './scripts/service-worker.ts';
 
 export default defineConfig({
   // Relative asset URLs: the build runs from any folder or sub-path, including a USB stick.
   base: './',
-  plugins: [react(), offlineAssets(new URL('./data', import.meta.url).pathname), devOnlyCspRelaxation()],
+  plugins: [
+    react(),
+    offlineAssets(new URL('./data', import.meta.url).pathname),
+    devOnlyCspRelaxation(),
+    serviceWorker(),
+  ],
   build: {
     sourcemap: true,
     target: 'es2022',

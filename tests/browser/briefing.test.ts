@@ -186,4 +186,28 @@ describe.skipIf(!chromiumPath)('briefings in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('layers')).toBe('flows,totals');
     await page.close();
   });
+
+  it('after one visit, a reload with the network cut still opens the briefing (service worker)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${baseUrl}?briefing=${SAMPLE_URL}&scene=3`);
+    await sceneDrawn(page, 2, 0);
+    // Installed (every file of the build precached) and in control of the page.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), null, { timeout: 30_000 });
+    await context.setOffline(true);
+    await page.reload();
+    await sceneDrawn(page, 2, 0);
+    await expect(page.locator('.scene-list button[aria-current="step"]').textContent()).resolves.toBe(
+      sample.scenes[2].title,
+    );
+    await page.keyboard.press('F');
+    await page.keyboard.press('PageDown');
+    await page.waitForFunction(() => document.body.dataset.scene === '3');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/briefing-offline-reload.png` });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
