@@ -17,13 +17,14 @@ const MAY_IMPORT: Record<string, string[]> = {
   data: [],
   derive: ['data'],
   net: [],
+  pack: ['data'],
   worker: ['data', 'net'],
   cli: ['data'],
   state: ['data', 'derive'],
-  map: ['data', 'derive', 'state', 'net'],
-  ui: ['data', 'derive', 'state', 'map', 'shell'],
-  shell: ['data', 'derive', 'state', 'net', 'worker'],
-  '.': ['data', 'derive', 'state', 'map', 'ui', 'shell', 'net', 'worker'],
+  map: ['data', 'derive', 'state', 'net', 'pack'],
+  ui: ['data', 'derive', 'state', 'map', 'shell', 'pack'],
+  shell: ['data', 'derive', 'state', 'net', 'worker', 'pack'],
+  '.': ['data', 'derive', 'state', 'map', 'ui', 'shell', 'net', 'worker', 'pack'],
 };
 
 /** Packages the pure folders must never import: they draw, hold UI state, or need a DOM. */

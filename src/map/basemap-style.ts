@@ -40,14 +40,18 @@ export function applyBasemapLook(map: MapLibreMap, look: MapLook): void {
 
 export const BASEMAP_ATTRIBUTION = 'Basemap: Natural Earth (public domain)';
 
-export function basemapStyle(baseUrl: string): StyleSpecification {
+/** `inline`: the basemap's GeoJSON itself (a briefing pack, where nothing can be fetched). */
+export function basemapStyle(
+  baseUrl: string,
+  inline?: { land: GeoJSON.GeoJSON; lines: GeoJSON.GeoJSON },
+): StyleSpecification {
   const url = (path: string) => new URL(path, baseUrl).href;
   return {
     version: 8,
     name: 'atlas-offline',
     sources: {
-      land: { type: 'geojson', data: url('basemap/land.json'), attribution: BASEMAP_ATTRIBUTION },
-      lines: { type: 'geojson', data: url('basemap/lines.json') },
+      land: { type: 'geojson', data: inline?.land ?? url('basemap/land.json'), attribution: BASEMAP_ATTRIBUTION },
+      lines: { type: 'geojson', data: inline?.lines ?? url('basemap/lines.json') },
     },
     layers: [
       { id: 'sea', type: 'background', paint: basemapPaint(DESK_LOOK).sea },

@@ -10,14 +10,21 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { PickingInfo } from '@deck.gl/core';
 import { inheritingWorkerUrl } from '../net/inheriting-worker';
+import { embeddedPack, packWorkerUrl } from '../pack/embedded';
 import type { MapHandle } from '../state/map-handle';
 import { useAtlasStore } from '../state/store';
 import type { Camera } from '../data/view';
 import { basemapStyle, GREAT_BRITAIN_BOUNDS } from './basemap-style';
 import { setReady, whenReady } from './readiness';
 
-// Started from a blob so MapLibre's workers run under the page's CSP (see inheriting-worker.ts).
-maplibregl.setWorkerUrl(inheritingWorkerUrl(workerUrl));
+// Started from a blob so MapLibre's workers run under the page's CSP (see inheriting-worker.ts);
+// in a briefing pack the blob holds the worker's whole source.
+const pack = embeddedPack();
+maplibregl.setWorkerUrl(pack ? packWorkerUrl(pack) : inheritingWorkerUrl(workerUrl));
+const basemapData = pack && {
+  land: JSON.parse(pack.files['basemap/land.json']),
+  lines: JSON.parse(pack.files['basemap/lines.json']),
+};
 
 /** Where tests and tools can ask the map a question; no app logic depends on it. */
 export interface AtlasDebugHandle {
@@ -65,7 +72,7 @@ export function useMapLibre(container: RefObject<HTMLDivElement | null>): MapRun
     const camera = useAtlasStore.getState().camera;
     const map = new maplibregl.Map({
       container: container.current!,
-      style: basemapStyle(document.baseURI),
+      style: basemapStyle(document.baseURI, basemapData),
       ...(camera ? { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch } : HOME),
       maxBounds: [
         [-25, 43],

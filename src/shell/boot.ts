@@ -11,7 +11,9 @@ import { registerOfflineCache } from './offline';
 import { openBriefing, showBriefing } from './briefing-actions';
 import { LOCAL_BRIEFING_URL, hasLocalDraft, loadDraft } from './briefing-drafts';
 import { syncBriefingUrl } from './briefing-url';
-import { openDataset, resolveDataParam } from './data-actions';
+import { openDataset, resolveDataParam, setDataClient } from './data-actions';
+import { embeddedPack, packFetchText } from '../pack/embedded';
+import { localDataClient } from '../worker/data-client';
 
 export interface BootOptions {
   mode: AppMode;
@@ -22,6 +24,14 @@ export function boot({ mode }: BootOptions): void {
   registerOfflineCache();
   syncUrlWithStore();
   const params = new URLSearchParams(window.location.search);
+  const pack = embeddedPack();
+  if (pack) {
+    // A briefing pack opened from disk: its own files, no worker, presenting from the start.
+    setDataClient(localDataClient(packFetchText(pack)));
+    const scene = Math.max(1, Number.parseInt(params.get('scene') ?? '1', 10) || 1) - 1;
+    void openBriefing(pack.briefing, scene).then((opened) => opened && useAtlasStore.getState().setPresenting(true));
+    return;
+  }
   const briefing = params.get('briefing');
   if (briefing === null) {
     void openFirstDataset(params.get('data')).then(() => restoreLocalBriefing(params));
