@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { devOnlyCspRelaxation, offlineAssets } from './scripts/vite-plugins.ts';
 import { serviceWorker } from './scripts/service-worker.ts';
+import { packBundle } from './scripts/pack-bundle.ts';
 
 export default defineConfig({
   // Relative asset URLs: the build runs from any folder or sub-path, including a USB stick.
@@ -11,6 +12,7 @@ export default defineConfig({
     offlineAssets(new URL('./data', import.meta.url).pathname),
     devOnlyCspRelaxation(),
     serviceWorker(),
+    packBundle(),
   ],
   build: {
     sourcemap: true,

@@ -4,7 +4,9 @@
  * move, duplicate and delete scenes (buttons, and Alt+↑/↓ on a scene), export and import the file.
  * Every edit is saved in this browser at once.
  */
-import type { KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
+import { embeddedPack } from '../pack/embedded';
+import { downloadPack } from '../shell/download-pack';
 import type { Scene } from '../data/briefing';
 import { pickView } from '../data/view';
 import { SAMPLE_BRIEFING, importBriefing, openBriefing, revertToFile } from '../shell/briefing-actions';
@@ -69,6 +71,8 @@ export function BriefingPanel() {
   const briefingUrl = useAtlasStore((s) => s.briefingUrl);
   const publishedData = useAtlasStore((s) => Boolean(s.datasetUrl && !s.disclosure));
   const showScene = useAtlasStore((s) => s.showScene);
+  const [packStage, setPackStage] = useState('');
+  const inPack = Boolean(embeddedPack());
 
   const importInput = (
     <label className="file-button">
@@ -210,6 +214,17 @@ export function BriefingPanel() {
           Export briefing
         </button>
         {importInput}
+        {!inPack && (
+          <button
+            type="button"
+            disabled={packStage !== ''}
+            onClick={() => void downloadPack(setPackStage)}
+            title="One HTML file that presents from disk, with no network"
+            data-testid="download-pack"
+          >
+            {packStage || 'Download briefing pack'}
+          </button>
+        )}
       </div>
     </section>
   );

@@ -11,9 +11,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { writePack } from '../../scripts/pack';
 import { parseBriefing } from '../../src/data/briefing';
-import { launch, SCREENSHOT_DIR } from './harness';
+import { launch, openPage, SCREENSHOT_DIR, waitForMapReady } from './harness';
 
 const chromiumPath = inject('chromiumPath');
+const baseUrl = inject('baseUrl');
 const sample = parseBriefing(readFileSync('data/briefings/sample.json', 'utf8'), 'sample.json');
 
 describe.skipIf(!chromiumPath)('the briefing pack from disk, offline (Chromium)', () => {
@@ -81,6 +82,36 @@ describe.skipIf(!chromiumPath)('the briefing pack from disk, offline (Chromium)'
     expect(
       requests.filter((url) => !url.startsWith('file://') && !url.startsWith('blob:') && !url.startsWith('data:')),
     ).toEqual([]);
+    await context.close();
+  });
+
+  it('"Download briefing pack" in the app writes the same kind of file, edits included', async () => {
+    const { page } = await openPage(browser, `${baseUrl}?briefing=data/briefings/sample.json`);
+    await page.waitForFunction(() => document.body.dataset.scene === '0');
+    await waitForMapReady(page);
+    await page.getByTestId('scene-title-input').fill('Edited before packing');
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByTestId('download-pack').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('county-lines-where-supply-routes-run.html');
+    const saved = join(mkdtempSync(join(tmpdir(), 'downloads-')), download.suggestedFilename());
+    await download.saveAs(saved);
+    await page.close();
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    await context.setOffline(true);
+    const pack = await context.newPage();
+    const errors: string[] = [];
+    pack.on('pageerror', (error) => errors.push(error.message));
+    await pack.goto(`file://${saved}`);
+    await pack.waitForFunction(
+      () => document.body.dataset.mapReady === 'true' && document.body.dataset.scene === '0',
+      null,
+      { timeout: 90_000 },
+    );
+    await expect(pack.getByTestId('scene-title').textContent()).resolves.toBe('Edited before packing');
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

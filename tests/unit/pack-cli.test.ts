@@ -36,8 +36,8 @@ describe('npm run pack', () => {
     expect(missing).toMatchObject({ code: 1, err: `error: cannot read ${join(dir, 'nope.json')}` });
   });
 
-  it('carries the briefing, its dataset, the basemap and the MapLibre worker, with the dataset path rewritten', () => {
-    const { contents } = packContents('data/briefings/sample.json');
+  it('carries the briefing, its dataset, the basemap and the MapLibre worker, with the dataset path rewritten', async () => {
+    const { contents } = await packContents('data/briefings/sample.json');
     expect(Object.keys(contents.files).sort()).toEqual([
       'basemap/land.json',
       'basemap/lines.json',
