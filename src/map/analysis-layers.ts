@@ -154,6 +154,16 @@ export function analysisLayers({ dataset, periodIndex, layers, hotspots, look = 
           getLineColor: [80, 80, 80, 120],
           lineWidthUnits: 'pixels',
           ...cellOutline,
+          // On a projector a significant cell is a few pixels wide at national zoom: ring it in
+          // its own colour so it reads from the back of the room, and let the rest recede.
+          ...(look === DESK_LOOK
+            ? {}
+            : {
+                stroked: true,
+                getLineColor: (d: (typeof data)[number]) => hexToRgba(GI_COLOURS[d.bin], d.bin === 0 ? 0 : 255),
+                getLineWidth: (d: (typeof data)[number]) => (d.bin === 0 ? 0 : 3),
+                getFillColor: (d: (typeof data)[number]) => hexToRgba(GI_COLOURS[d.bin], d.bin === 0 ? 40 : 255),
+              }),
           parameters: { depthCompare: 'always' },
         }),
         CELL_PICKING,

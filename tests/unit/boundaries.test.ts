@@ -32,7 +32,7 @@ describe('dependency rule', () => {
         'data/io/parse.ts: imports ../../map/layers/areas (src/map); src/data may import only nothing else in src',
         'data/io/parse.ts: imports zustand; src/data stays pure (no React, deck.gl, MapLibre or Zustand)',
         'derive/x.ts: imports ../ui/legend (src/ui); src/derive may import only data',
-        'map/layers/areas.ts: imports ../../ui/legend (src/ui); src/map may import only data, derive, state, net',
+        'map/layers/areas.ts: imports ../../ui/legend (src/ui); src/map may import only data, derive, state, net, pack',
         'extras/x.ts: src/extras/ has no rule in scripts/check-boundaries.ts',
       ]),
     );
