@@ -7,6 +7,7 @@ import { DropZone, LoadProgress, OpenDataButton } from './ui/open-data';
 import { Tooltip } from './ui/tooltip';
 import { ControlsPanel, FiltersPanel } from './ui/controls-panel';
 import { SummaryPanel } from './ui/summary-panel';
+import { DataPanel } from './ui/data-panel';
 import { SelectionPanel } from './ui/selection-panel';
 import { useAnalysisData } from './shell/use-analysis-data';
 import { useEscapeKey } from './shell/use-escape-key';
@@ -62,6 +63,7 @@ export function App() {
         <ControlsPanel />
         <FiltersPanel />
         <SummaryPanel />
+        <DataPanel />
         <SourceNote />
       </aside>
       <main className="map-wrap">

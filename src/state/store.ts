@@ -83,6 +83,9 @@ export type AppMode = 'explore' | 'embed';
 
 export interface ModeSlice {
   mode: AppMode;
+  /** Alt text the reader wrote over the generated one (embeds, exports), until they go back to it. */
+  altTextOverride?: string;
+  setAltTextOverride: (text?: string) => void;
 }
 
 export type AtlasStore = ModeSlice &
@@ -172,6 +175,7 @@ const createHoverSlice: StateCreator<AtlasStore, [], [], HoverSlice> = (set) => 
 
 export const useAtlasStore = create<AtlasStore>()((...a) => ({
   mode: 'explore',
+  setAltTextOverride: (altTextOverride) => a[0]({ altTextOverride }),
   ...createBriefingSlice(...a),
   ...createDatasetSlice(...a),
   ...createViewSlice(...a),

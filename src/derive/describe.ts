@@ -1,0 +1,73 @@
+/**
+ * What the map shows, in words and as a table: the alt text of an embed or export ("[kind of map]
+ * of [data] where [what it shows]"), and the rows behind it for the accessible table and the CSV
+ * download. Built from exactly the flows the map draws; a suppressed count is never a number.
+ */
+import { passesFilter, type FlowFilter, type Network, type NetworkFlow } from '../data/analysis/network';
+import { periodLabel } from '../data/periods';
+import type { Dataset } from '../data/schema';
+
+const number = new Intl.NumberFormat('en-GB');
+
+/** The flows on the map for a filter, largest first (suppressed last). */
+export function visibleFlows(network: Network, filter: FlowFilter): NetworkFlow[] {
+  return network.flows
+    .filter((f) => passesFilter(f, filter))
+    .sort(
+      (a, b) => (b.count ?? -1) - (a.count ?? -1) || a.origin.localeCompare(b.origin) || a.dest.localeCompare(b.dest),
+    );
+}
+
+const listOf = (items: string[]) =>
+  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+/**
+ * e.g. "Flow map of active county lines, Oct–Dec 2024: London sends the most lines (255), chiefly
+ * to Thanet (50), Cornwall (45) and Medway (30); then Liverpool (65). 12 flows of fewer than 10
+ * are drawn without their numbers."
+ */
+export function altText(dataset: Dataset, flows: NetworkFlow[], period: string, focus?: string): string {
+  const { flowMeasure, disclosure, synthetic } = dataset.manifest;
+  const head = `Flow map of ${flowMeasure}, ${periodLabel(period)}${focus ? `, isolating ${focus}` : ''}`;
+  const published = flows.filter((f) => f.count !== null);
+  const suppressed = flows.length - published.length;
+  const suppressedText =
+    suppressed === 0
+      ? ''
+      : ` ${number.format(suppressed)} flow${suppressed === 1 ? '' : 's'} of fewer than ${disclosure.threshold} ${suppressed === 1 ? 'is' : 'are'} drawn without ${suppressed === 1 ? 'its number' : 'their numbers'}.`;
+  const illustrative = synthetic ? ' Illustrative data.' : '';
+  if (published.length === 0)
+    return `${head}: no flows of ${disclosure.threshold} or more.${suppressedText}${illustrative}`;
+  const byOrigin = new Map<string, { name: string; total: number; flows: NetworkFlow[] }>();
+  for (const f of published) {
+    const entry = byOrigin.get(f.origin) ?? { name: f.originNode.name, total: 0, flows: [] };
+    entry.total += f.count!;
+    entry.flows.push(f);
+    byOrigin.set(f.origin, entry);
+  }
+  const origins = [...byOrigin.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
+  const [first, ...rest] = origins;
+  const destinations = first.flows.slice(0, 3).map((f) => `${f.destNode.name} (${number.format(f.count!)})`);
+  const others = rest.slice(0, 2).map((o) => `${o.name} (${number.format(o.total)})`);
+  const then = others.length ? `; then ${listOf(others)}` : '';
+  return `${head}: ${first.name} sends the most lines (${number.format(first.total)}), chiefly to ${listOf(destinations)}${then}.${suppressedText}${illustrative}`;
+}
+
+export interface FlowRow {
+  origin: string;
+  destination: string;
+  period: string;
+  /** A published count, or null: suppressed (fewer than the threshold). */
+  count: number | null;
+  /** Suppressed member flows merged into this one (their values unknown). */
+  suppressedMembers: number;
+}
+
+export const flowRows = (flows: NetworkFlow[]): FlowRow[] =>
+  flows.map((f) => ({
+    origin: f.originNode.name,
+    destination: f.destNode.name,
+    period: f.period,
+    count: f.count,
+    suppressedMembers: f.suppressedMembers,
+  }));

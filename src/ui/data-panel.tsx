@@ -1,0 +1,127 @@
+/**
+ * The numbers behind the map, for readers who cannot see it and for journalists: the alt text
+ * (generated from what is shown, editable), a table of the flows drawn (and of the hot-spot cells
+ * when that layer is on), a CSV of exactly that, and a link that reopens this view.
+ */
+import { useMemo, useState } from 'react';
+import { writeCsv } from '../data/io/csv-cells';
+import { SUPPRESSED_TOKEN } from '../data/schema';
+import { formatCount } from '../data/format';
+import { altText, flowRows, visibleFlows } from '../derive/describe';
+import { useAtlasStore } from '../state/store';
+import { binLabel } from './hotspot-text';
+import { useDerived } from './view-derived';
+
+function download(name: string, text: string, type: string) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+export function DataPanel() {
+  const derived = useDerived();
+  const override = useAtlasStore((s) => s.altTextOverride);
+  const setOverride = useAtlasStore((s) => s.setAltTextOverride);
+  const hotspots = useAtlasStore((s) => (s.layers.hotspots ? s.hotspots : undefined));
+  const [copied, setCopied] = useState('');
+  const shown = useMemo(() => {
+    if (!derived) return undefined;
+    const flows = visibleFlows(derived.flowData.network, derived.filter);
+    const focus = derived.view.selection && derived.flowData.network.nodes.get(derived.view.selection.id)?.name;
+    return { rows: flowRows(flows), alt: altText(derived.dataset, flows, derived.view.period, focus) };
+  }, [derived]);
+  if (!derived || !shown) return null;
+  const threshold = derived.dataset.manifest.disclosure.threshold;
+  const alt = override ?? shown.alt;
+  const csv = () =>
+    writeCsv(
+      ['origin', 'destination', 'period', 'count', 'suppressed_member_flows'],
+      shown.rows.map((r) => [r.origin, r.destination, r.period, r.count ?? SUPPRESSED_TOKEN, r.suppressedMembers]),
+    );
+  const copyLink = async () => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setCopied('Link copied');
+    } catch {
+      setCopied('Copy the address bar: it holds this view');
+    }
+  };
+  return (
+    <details className="controls data-panel" data-testid="data-panel">
+      <summary>Data behind the map</summary>
+      <button type="button" className="link-button" onClick={() => void copyLink()} data-testid="copy-link">
+        Copy link to this view
+      </button>{' '}
+      <span role="status" className="muted">
+        {copied}
+      </span>
+      <label className="control">
+        <span>Alt text (for embeds and images; edit if you like)</span>
+        <textarea rows={4} value={alt} onChange={(e) => setOverride(e.target.value)} data-testid="alt-text" />
+      </label>
+      {override !== undefined && (
+        <button type="button" className="link" onClick={() => setOverride(undefined)}>
+          Back to the generated text
+        </button>
+      )}
+      <p>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => download(`flows-${derived.view.period}.csv`, csv(), 'text/csv')}
+          data-testid="download-csv"
+        >
+          Download these flows (CSV)
+        </button>
+      </p>
+      <table className="data-table" data-testid="flow-table">
+        <caption>
+          Flows on the map, {derived.view.period}: {shown.rows.length} (counts under {threshold} are not shown)
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">From</th>
+            <th scope="col">To</th>
+            <th scope="col">Count</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.rows.map((r, i) => (
+            <tr key={i}>
+              <td>{r.origin}</td>
+              <td>{r.destination}</td>
+              <td>{formatCount(r.count, threshold)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {hotspots && (
+        <table className="data-table" data-testid="hotspot-table">
+          <caption>Hot-spot cells (Gi*), significant ones first</caption>
+          <thead>
+            <tr>
+              <th scope="col">H3 cell</th>
+              <th scope="col">Result</th>
+              <th scope="col">z</th>
+            </tr>
+          </thead>
+          <tbody>
+            {hotspots.cells
+              .map((cell, i) => ({ cell, bin: hotspots.bins[i], z: hotspots.z[i] }))
+              .filter((c) => c.bin !== 0)
+              .sort((a, b) => b.z - a.z)
+              .map((c) => (
+                <tr key={c.cell}>
+                  <td>{c.cell}</td>
+                  <td>{binLabel(c.bin)}</td>
+                  <td>{c.z.toFixed(2)}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      )}
+    </details>
+  );
+}
