@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { devOnlyCspRelaxation, offlineAssets } from './scripts/vite-plugins.ts';
+import { devOnlyCspRelaxation, frameHeaders, offlineAssets } from './scripts/vite-plugins.ts';
 import { serviceWorker } from './scripts/service-worker.ts';
 import { packBundle } from './scripts/pack-bundle.ts';
 
@@ -13,13 +13,18 @@ export default defineConfig({
     devOnlyCspRelaxation(),
     serviceWorker(),
     packBundle(),
+    frameHeaders(),
   ],
   build: {
     sourcemap: true,
     target: 'es2022',
     // MapLibre alone is ~1 MB minified; the main chunk is ~2.2 MB (600 KB gzip). Warn above that.
     chunkSizeWarningLimit: 2500,
-    rolldownOptions: { checks: { pluginTimings: false } },
+    rolldownOptions: {
+      checks: { pluginTimings: false },
+      // The app and the embed page share every chunk; each has its own entry.
+      input: { main: 'index.html', embed: 'embed.html' },
+    },
   },
   // Module workers: each is started from a blob that imports it (src/net/inheriting-worker.ts).
   worker: { format: 'es' },

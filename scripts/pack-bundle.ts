@@ -23,7 +23,13 @@ export async function buildPackBundle(root: string): Promise<{ js: string; css: 
       root,
       mode: 'production',
       logLevel: 'error',
-      build: { outDir, emptyOutDir: true, sourcemap: false, rolldownOptions: { output: { codeSplitting: false } } },
+      build: {
+        outDir,
+        emptyOutDir: true,
+        sourcemap: false,
+        // The app alone: one entry, no chunks.
+        rolldownOptions: { input: join(root, 'index.html'), output: { codeSplitting: false } },
+      },
     });
     const assets = join(outDir, 'assets');
     const named = (pattern: RegExp) =>

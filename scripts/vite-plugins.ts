@@ -80,3 +80,33 @@ export function devOnlyCspRelaxation(): Plugin {
     },
   };
 }
+
+/**
+ * Framing is decided by response headers (a CSP meta tag cannot say `frame-ancestors`): the embed
+ * page may be framed by any site, the app by none. Set for the dev and preview servers here; a
+ * production host should send the same two headers (see the README).
+ */
+export function frameHeaders(): Plugin {
+  const headers = (
+    req: { url?: string },
+    res: { setHeader: (name: string, value: string) => void },
+    next: () => void,
+  ) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (path.endsWith('/embed.html')) res.setHeader('Content-Security-Policy', 'frame-ancestors *');
+    else {
+      res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
+      res.setHeader('X-Frame-Options', 'DENY');
+    }
+    next();
+  };
+  return {
+    name: 'atlas-frame-headers',
+    configureServer(server) {
+      server.middlewares.use(headers);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(headers);
+    },
+  };
+}

@@ -94,8 +94,17 @@ export function useMapLibre(container: RefObject<HTMLDivElement | null>): MapRun
       },
     });
     map.addControl(overlay);
+    // The opening view keeps Great Britain in frame as the map changes size (an embed narrowed to
+    // a phone), until the reader or a scene moves the camera.
+    let followHome = !camera;
+    map.on('movestart', (e) => {
+      if ((e as { originalEvent?: unknown }).originalEvent) followHome = false;
+    });
     // The container changes size without the window doing so (presenting hides the panel).
-    const resizer = new ResizeObserver(() => map.resize());
+    const resizer = new ResizeObserver(() => {
+      map.resize();
+      if (followHome) map.fitBounds(HOME.bounds, { ...HOME.fitBoundsOptions, animate: false });
+    });
     resizer.observe(container.current!);
     const reportCamera = () => useAtlasStore.getState().setCamera(cameraOf(map));
     map.on('load', reportCamera);
@@ -109,10 +118,19 @@ export function useMapLibre(container: RefObject<HTMLDivElement | null>): MapRun
     });
 
     const handle: MapHandle = {
-      flyTo: (to) => (reducedMotion() ? map.jumpTo(to) : map.flyTo({ ...to, essential: false })),
-      jumpTo: (to) => map.jumpTo(to),
-      resetCamera: () =>
-        map.fitBounds(HOME.bounds, { ...HOME.fitBoundsOptions, pitch: map.getPitch(), bearing: 0, animate: false }),
+      flyTo: (to) => {
+        followHome = false;
+        if (reducedMotion()) map.jumpTo(to);
+        else map.flyTo({ ...to, essential: false });
+      },
+      jumpTo: (to) => {
+        followHome = false;
+        map.jumpTo(to);
+      },
+      resetCamera: () => {
+        followHome = true;
+        map.fitBounds(HOME.bounds, { ...HOME.fitBoundsOptions, pitch: map.getPitch(), bearing: 0, animate: false });
+      },
       getCanvas: () => map.getCanvas(),
       project: ([lng, lat]) => map.project([lng, lat]),
       whenReady,

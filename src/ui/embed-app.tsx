@@ -1,0 +1,56 @@
+/**
+ * What an article shows: title and subtitle, the map, its legend (beside the map when there is
+ * room, folded under it on a phone), the period, the source and, for illustrative data, the note.
+ * It sizes itself to its width and posts its height to the page around it (shell/embed-height.ts).
+ */
+import { useEffect } from 'react';
+import { BaseMap } from '../map/base-map';
+import { postEmbedHeight } from '../shell/embed-height';
+import { useAnalysisData } from '../shell/use-analysis-data';
+import { useEscapeKey } from '../shell/use-escape-key';
+import { usePlayback } from '../shell/use-playback';
+import { useAtlasStore } from '../state/store';
+import { Legend } from './legend';
+import { PeriodControl } from './period-control';
+import { Tooltip } from './tooltip';
+
+export function EmbedApp() {
+  usePlayback();
+  useEscapeKey();
+  useAnalysisData();
+  useEffect(() => postEmbedHeight(), []);
+  const manifest = useAtlasStore((s) => s.dataset?.manifest);
+  return (
+    <div className="embed" data-testid="embed">
+      <header className="embed-header">
+        <h1>{manifest?.title ?? 'County-lines route atlas'}</h1>
+        {manifest?.subtitle && <p className="subtitle">{manifest.subtitle}</p>}
+      </header>
+      <div className="embed-body">
+        <div className="embed-map">
+          <BaseMap />
+          <Tooltip />
+        </div>
+        <aside className="embed-legend" aria-label="Legend">
+          <Legend />
+        </aside>
+      </div>
+      <div className="embed-period">
+        <PeriodControl />
+      </div>
+      <footer className="embed-footer">
+        {manifest?.synthetic && (
+          <p className="embed-illustrative">
+            <strong>Illustrative data.</strong> {manifest.notice}
+          </p>
+        )}
+        {manifest && (
+          <p>
+            Source: {manifest.source.replace(/\.$/, '')}. Counts under {manifest.disclosure.threshold} are never shown.{' '}
+            {manifest.attribution}
+          </p>
+        )}
+      </footer>
+    </div>
+  );
+}
