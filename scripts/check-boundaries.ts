@@ -18,13 +18,14 @@ const MAY_IMPORT: Record<string, string[]> = {
   derive: ['data'],
   net: [],
   pack: ['data'],
+  export: ['data', 'derive', 'state', 'map'],
   worker: ['data', 'net'],
   cli: ['data'],
   state: ['data', 'derive'],
   map: ['data', 'derive', 'state', 'net', 'pack'],
-  ui: ['data', 'derive', 'state', 'map', 'shell', 'pack'],
-  shell: ['data', 'derive', 'state', 'net', 'worker', 'pack'],
-  '.': ['data', 'derive', 'state', 'map', 'ui', 'shell', 'net', 'worker', 'pack'],
+  ui: ['data', 'derive', 'state', 'map', 'shell', 'pack', 'export'],
+  shell: ['data', 'derive', 'state', 'net', 'worker', 'pack', 'export'],
+  '.': ['data', 'derive', 'state', 'map', 'ui', 'shell', 'net', 'worker', 'pack', 'export'],
 };
 
 /** Packages the pure folders must never import: they draw, hold UI state, or need a DOM. */

@@ -8,6 +8,7 @@ import { Tooltip } from './ui/tooltip';
 import { ControlsPanel, FiltersPanel } from './ui/controls-panel';
 import { SummaryPanel } from './ui/summary-panel';
 import { DataPanel } from './ui/data-panel';
+import { SharePanel } from './ui/share-panel';
 import { SelectionPanel } from './ui/selection-panel';
 import { useAnalysisData } from './shell/use-analysis-data';
 import { useEscapeKey } from './shell/use-escape-key';
@@ -64,6 +65,7 @@ export function App() {
         <FiltersPanel />
         <SummaryPanel />
         <DataPanel />
+        <SharePanel />
         <SourceNote />
       </aside>
       <main className="map-wrap">

@@ -81,7 +81,8 @@ export function useMapLibre(container: RefObject<HTMLDivElement | null>): MapRun
       attributionControl: { compact: false },
       dragRotate: false,
       pitchWithRotate: false,
-      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      // No preserveDrawingBuffer: it slows every frame, and exports draw their own map.
+      canvasContextAttributes: { antialias: true },
     });
     map.touchZoomRotate.disableRotation();
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
@@ -132,6 +133,7 @@ export function useMapLibre(container: RefObject<HTMLDivElement | null>): MapRun
         map.fitBounds(HOME.bounds, { ...HOME.fitBoundsOptions, pitch: map.getPitch(), bearing: 0, animate: false });
       },
       getCanvas: () => map.getCanvas(),
+      getBounds: () => map.getBounds().toArray() as [[number, number], [number, number]],
       project: ([lng, lat]) => map.project([lng, lat]),
       whenReady,
     };

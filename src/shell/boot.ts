@@ -8,6 +8,7 @@ import type { DataProblem } from '../data/problems';
 import { useAtlasStore, type AppMode } from '../state/store';
 import { syncUrlWithStore } from '../state/url-state';
 import { registerOfflineCache } from './offline';
+import { installToolHooks } from './tool-hooks';
 import { openBriefing, showBriefing } from './briefing-actions';
 import { LOCAL_BRIEFING_URL, hasLocalDraft, loadDraft } from './briefing-drafts';
 import { syncBriefingUrl } from './briefing-url';
@@ -22,6 +23,7 @@ export interface BootOptions {
 export function boot({ mode }: BootOptions): void {
   useAtlasStore.setState({ mode });
   registerOfflineCache();
+  installToolHooks();
   syncUrlWithStore();
   const params = new URLSearchParams(window.location.search);
   const pack = embeddedPack();

@@ -12,6 +12,8 @@ export interface MapHandle {
   resetCamera(): void;
   /** The map's canvas (basemap and data layers are drawn into this one canvas). */
   getCanvas(): HTMLCanvasElement;
+  /** The area on screen: [[west, south], [east, north]]. */
+  getBounds(): [[number, number], [number, number]];
   /** Screen position of a [lon, lat] in CSS pixels, relative to the canvas. */
   project(lngLat: [number, number]): { x: number; y: number };
   /** Resolves once everything the current state asks for has drawn (`data-map-ready`). */

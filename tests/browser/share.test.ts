@@ -2,11 +2,12 @@
  * Sharing what is on screen: a copied link reopens the same view (same pixels), and the CSV
  * download holds exactly the flows the table lists, suppressed counts as "[c]", never a number.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { changedPixels, launch, openPage, screenshotPixels, waitForMapReady } from './harness';
+import { PNG } from 'pngjs';
+import { changedPixels, launch, openPage, SCREENSHOT_DIR, screenshotPixels, waitForMapReady } from './harness';
 
 const chromiumPath = inject('chromiumPath');
 const baseUrl = inject('baseUrl');
@@ -66,6 +67,55 @@ describe.skipIf(!chromiumPath)('sharing a view (Chromium)', () => {
     await expect(page.getByTestId('alt-text').inputValue()).resolves.toMatch(
       /^Flow map of active county lines, Jan–Mar 2016 \(Q1\), isolating Cardiff: /,
     );
+    await page.close();
+  });
+
+  /** Share of pixels in a region that are not (near) white: text, lines, swatches. */
+  function inked(png: PNG, x0: number, y0: number, x1: number, y1: number): number {
+    let ink = 0;
+    let all = 0;
+    for (let y = Math.floor(y0); y < y1; y += 2)
+      for (let x = Math.floor(x0); x < x1; x += 2) {
+        const i = (y * png.width + x) * 4;
+        all++;
+        if (png.data[i] + png.data[i + 1] + png.data[i + 2] < 600) ink++;
+      }
+    return ink / all;
+  }
+
+  it('PNG export: the asked pixel size, with title, legend and source baked in', async () => {
+    const { page } = await openPage(browser, `${baseUrl}?period=2024-Q4`);
+    await waitForMapReady(page);
+    await page.getByTestId('share-panel').locator('summary').click();
+    await page.getByTestId('export-preset').selectOption('600@2x');
+    await page.getByTestId('export-byline').fill('By the data desk');
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      page.getByTestId('export-png').click(),
+    ]);
+    const png = PNG.sync.read(readFileSync((await download.path())!));
+    expect([png.width, png.height]).toEqual([1200, 1120]);
+    await expect(page.getByTestId('export-status').textContent()).resolves.toMatch(/^Exported in [\d.]+ s$/);
+    console.log(`[export] 600@2x: ${await page.getByTestId('export-status').textContent()}`);
+    // Title strip (top), legend (top right of the map) and footer (bottom) all carry ink.
+    expect(inked(png, 20, 20, 900, 80)).toBeGreaterThan(0.02);
+    expect(inked(png, 800, 200, 1170, 420)).toBeGreaterThan(0.02);
+    expect(inked(png, 20, 1040, 1180, 1110)).toBeGreaterThan(0.01);
+    // The 2400 px article size, through the same code the snapshot CLI uses.
+    const started = performance.now();
+    const base64 = await page.evaluate(() => window.__atlasTools!.exportPng('1200@2x', { date: '2026-11-28' }));
+    console.log(`[export] 1200@2x: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const wide = PNG.sync.read(Buffer.from(base64, 'base64'));
+    expect([wide.width, wide.height]).toEqual([2400, 1800]);
+    writeFileSync(`${SCREENSHOT_DIR}/export-1200@2x.png`, Buffer.from(base64, 'base64'));
+    // Too large for WebGL here: refused with a message, not shrunk.
+    const refused = await page.evaluate(() =>
+      window.__atlasTools!.exportPng('3000x2000@2x').then(
+        () => 'exported',
+        (e: Error) => e.message,
+      ),
+    );
+    expect(refused).toMatch(/WebGL here draws at most 4096 on a side/);
     await page.close();
   });
 });

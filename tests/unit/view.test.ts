@@ -116,6 +116,11 @@ describe('applying a view', () => {
       jumpTo: () => calls.push('jumpTo'),
       resetCamera: () => calls.push('resetCamera'),
       getCanvas: () => undefined as unknown as HTMLCanvasElement,
+      getBounds: () =>
+        [
+          [0, 0],
+          [1, 1],
+        ] as [[number, number], [number, number]],
       project: () => ({ x: 0, y: 0 }),
       whenReady: async () => {},
     };

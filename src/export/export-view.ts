@@ -1,0 +1,38 @@
+/**
+ * Exporting the view on screen: gathers what the PNG needs from the store and the map handle and
+ * renders it off-screen (render-png.ts). Also where tools (the snapshot CLI) ask for an export.
+ */
+import { useAtlasStore } from '../state/store';
+import { selectViewChoices } from '../state/view-choices';
+import { presetById } from './presets';
+import { renderPng } from './render-png';
+
+export interface ExportOptions {
+  byline?: string;
+  transparent?: boolean;
+  /** YYYY-MM-DD; today when left out. */
+  date?: string;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export async function exportViewPng(presetId: string, options: ExportOptions = {}): Promise<Blob> {
+  const preset = presetById(presetId);
+  if (!preset)
+    throw new Error(`"${presetId}" is not an export size: use 600@2x, 1200@2x, slides, a4 or WIDTHxHEIGHT[@Nx]`);
+  const s = useAtlasStore.getState();
+  const view = selectViewChoices(s);
+  if (!s.dataset || !view || !s.mapHandle) throw new Error('there is no map to export yet');
+  return renderPng({
+    preset,
+    dataset: s.dataset,
+    view,
+    bounds: s.mapHandle.getBounds(),
+    bearing: s.camera?.bearing ?? 0,
+    pitch: s.camera?.pitch ?? 0,
+    hotspots: s.layers.hotspots ? s.hotspots : undefined,
+    byline: options.byline,
+    transparent: options.transparent,
+    date: options.date ?? today(),
+  });
+}

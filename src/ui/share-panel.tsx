@@ -1,0 +1,125 @@
+/**
+ * Export and embed: a PNG of the view with everything baked in (presets for articles, slides and
+ * print), and the embed snippet for an article with a live preview at phone, column and page widths.
+ */
+import { useState } from 'react';
+import { EXPORT_PRESETS, pixelSize, presetById } from '../export/presets';
+import { useAtlasStore } from '../state/store';
+
+const embedId = () => `atlas-${Math.random().toString(36).slice(2, 8)}`;
+
+/** The snippet for the view on screen: the iframe works alone; the script only sizes its own frame. */
+export function embedSnippet(pageHref: string, id: string, title: string, alt: string): string {
+  const url = new URL(pageHref);
+  const src = new URL('embed.html', url);
+  src.search = url.search;
+  src.searchParams.set('id', id);
+  src.hash = url.hash;
+  const attr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<iframe id="${id}" title="${attr(title)}" src="${attr(src.href)}" style="width:100%;height:640px;border:0" loading="lazy"></iframe>
+<script>(function(){var f=document.getElementById(${JSON.stringify(id)});window.addEventListener("message",function(e){if(!f||e.source!==f.contentWindow)return;var d=e.data||{},h=d["datawrapper-height"]&&d["datawrapper-height"][${JSON.stringify(id)}];if(!h&&d.sentinel==="amp"&&d.type==="embed-size")h=d.height;if(h>0)f.style.height=h+"px";});})();</script>
+<noscript><img src="map.png" alt="${attr(alt)}" style="width:100%"><!-- replace map.png with the PNG exported from the atlas --></noscript>`;
+}
+
+export function SharePanel() {
+  const title = useAtlasStore((s) => s.dataset?.manifest.title ?? 'County-lines route atlas');
+  const [preset, setPreset] = useState(EXPORT_PRESETS[1].id);
+  const [custom, setCustom] = useState('800x600@2x');
+  const [byline, setByline] = useState('');
+  const [transparent, setTransparent] = useState(false);
+  const [status, setStatus] = useState('');
+  const [id] = useState(embedId);
+  const [previewWidth, setPreviewWidth] = useState(0);
+  const chosen = preset === 'custom' ? custom : preset;
+  const size = presetById(chosen);
+
+  const exportPng = async () => {
+    setStatus('Drawing the export…');
+    const started = performance.now();
+    try {
+      const { exportViewPng } = await import('../export/export-view');
+      const blob = await exportViewPng(chosen, { byline, transparent });
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = `county-lines-${useAtlasStore.getState().period ?? 'map'}-${chosen.replace(/[^\w@]+/g, '-')}.png`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 30_000);
+      setStatus(`Exported in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      setStatus(`Could not export: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const alt = (document.querySelector('[data-testid="alt-text"]') as HTMLTextAreaElement | null)?.value ?? title;
+  const snippet = embedSnippet(window.location.href, id, title, alt);
+  return (
+    <details className="controls share-panel" data-testid="share-panel">
+      <summary>Export and embed</summary>
+      <label className="control">
+        <span>Image size</span>
+        <select value={preset} onChange={(e) => setPreset(e.target.value)} data-testid="export-preset">
+          {EXPORT_PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+          <option value="custom">Custom…</option>
+        </select>
+      </label>
+      {preset === 'custom' && (
+        <label className="control">
+          <span>Width × height in CSS px, and ratio (e.g. 800x600@2x)</span>
+          <input value={custom} onChange={(e) => setCustom(e.target.value)} />
+        </label>
+      )}
+      <p className="muted">
+        {size ? `${pixelSize(size).width} × ${pixelSize(size).height} pixels` : 'Write it as WIDTHxHEIGHT@2x'}
+      </p>
+      <label className="control">
+        <span>Byline (optional)</span>
+        <input value={byline} maxLength={120} onChange={(e) => setByline(e.target.value)} data-testid="export-byline" />
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={transparent} onChange={(e) => setTransparent(e.target.checked)} /> Transparent
+        background
+      </label>
+      <button
+        type="button"
+        className="link-button"
+        disabled={!size || status === 'Drawing the export…'}
+        onClick={() => void exportPng()}
+        data-testid="export-png"
+      >
+        Export PNG
+      </button>{' '}
+      <span role="status" className="muted" data-testid="export-status">
+        {status}
+      </span>
+      <label className="control">
+        <span>Embed in an article (paste into the page's HTML)</span>
+        <textarea readOnly rows={6} value={snippet} onFocus={(e) => e.target.select()} data-testid="embed-snippet" />
+      </label>
+      <div className="briefing-actions" role="group" aria-label="Preview the embed">
+        {[320, 600, 1000].map((w) => (
+          <button
+            key={w}
+            type="button"
+            aria-pressed={previewWidth === w}
+            onClick={() => setPreviewWidth(previewWidth === w ? 0 : w)}
+          >
+            Preview {w} px
+          </button>
+        ))}
+      </div>
+      {previewWidth > 0 && (
+        <div className="embed-preview">
+          <iframe
+            title={`${title} (preview at ${previewWidth} px)`}
+            src={new URL('embed.html', document.baseURI).href + window.location.search + window.location.hash}
+            style={{ width: previewWidth, height: 640, border: '1px solid #c9c9c9' }}
+          />
+        </div>
+      )}
+    </details>
+  );
+}
