@@ -3,10 +3,10 @@
  * where it is and which Chromium to drive. Without Chromium the suite is skipped, loudly, unless
  * CI=true or E2E_REQUIRED=1, when it fails instead.
  */
-import { existsSync } from 'node:fs';
 import { build, preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { e2eRoutes } from './e2e-routes';
+import { findChromium } from '../../scripts/chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,15 +15,7 @@ declare module 'vitest' {
   }
 }
 
-export function findChromium(): string | null {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-  ];
-  return candidates.find((path): path is string => Boolean(path && existsSync(path))) ?? null;
-}
+export { findChromium };
 
 export default async function setup(project: TestProject) {
   const chromiumPath = findChromium();

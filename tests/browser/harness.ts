@@ -5,20 +5,11 @@
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
+import { CHROMIUM_ARGS } from '../../scripts/chromium';
 
 export const SCREENSHOT_DIR = 'test-results/screenshots';
 
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export { CHROMIUM_ARGS };
 
 export async function launch(executablePath: string): Promise<Browser> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });

@@ -1,0 +1,158 @@
+/**
+ * PNG snapshots from the command line, the same export as the app's Export PNG button:
+ *
+ *   npm run snapshot -- [--url-state '<query and hash>'] [--preset 1200@2x] --out map.png
+ *   npm run snapshot -- --briefing data/briefings/<name>.json [--preset slides] --out-dir shots/
+ *
+ * It builds the app if there is no build, serves it on a free local port, drives the system
+ * Chromium (playwright-core), waits for `data-map-ready`, and writes the export. With no state it
+ * is the default view of the sample. `--date YYYY-MM-DD` fixes the date printed in the image
+ * (default: today), so the same input gives byte-identical files.
+ *
+ * Exit codes: 0 written, 1 failure (printed), 2 bad usage.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from 'playwright-core';
+import { build, preview } from 'vite';
+import { parseBriefing } from '../src/data/briefing.ts';
+import { presetById } from '../src/export/presets.ts';
+import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
+
+const USAGE = `usage:
+  npm run snapshot -- [--url-state '<query and hash>'] [--preset 1200@2x] [--date YYYY-MM-DD] --out <file.png>
+  npm run snapshot -- --briefing data/briefings/<name>.json [--preset …] [--date …] --out-dir <folder>
+presets: 600@2x, 1200@2x, slides, a4, or WIDTHxHEIGHT[@Nx]`;
+
+class UsageError extends Error {}
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+async function ensureBuild(): Promise<void> {
+  if (existsSync(join(ROOT, 'dist', 'index.html'))) return;
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'error' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+async function exportFrom(page: Page, url: string, preset: string, date: string): Promise<Buffer> {
+  await page.goto(url);
+  await page.waitForFunction(() => document.body.dataset.mapReady === 'true', null, { timeout: 180_000, polling: 100 });
+  const base64 = await page.evaluate(([id, day]) => window.__atlasTools!.exportPng(id, { date: day }), [
+    preset,
+    date,
+  ] as const);
+  return Buffer.from(base64, 'base64');
+}
+
+export async function snapshot(
+  options: { urlState?: string; briefing?: string; preset: string; date: string; out?: string; outDir?: string },
+  log = console.log,
+): Promise<string[]> {
+  if (!presetById(options.preset)) throw new UsageError(`--preset "${options.preset}" is not a size`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new UsageError('--date needs YYYY-MM-DD');
+  let briefingPath: string | undefined;
+  let scenes = 0;
+  if (options.briefing) {
+    if (!options.outDir) throw new UsageError('--briefing writes one PNG per scene: give --out-dir');
+    const absolute = resolve(options.briefing);
+    briefingPath = relative(ROOT, absolute).split('\\').join('/');
+    if (!briefingPath.startsWith('data/'))
+      throw new UsageError(`${options.briefing} must be under data/ (the atlas serves its briefings from there)`);
+    scenes = parseBriefing(readFileSync(absolute, 'utf8'), options.briefing).scenes.length;
+  } else if (!options.out) throw new UsageError('give --out <file.png> (or --briefing with --out-dir)');
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('no Chromium found: apt-get install -y chromium, or set CHROMIUM_PATH');
+
+  await ensureBuild();
+  const server = await preview({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'error',
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+  });
+  const address = server.httpServer.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 4173}/`;
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const written: string[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    if (briefingPath) {
+      mkdirSync(options.outDir!, { recursive: true });
+      for (let i = 0; i < scenes; i++) {
+        const started = performance.now();
+        const png = await exportFrom(
+          page,
+          `${base}?briefing=${encodeURIComponent(briefingPath)}&scene=${i + 1}`,
+          options.preset,
+          options.date,
+        );
+        const file = join(options.outDir!, `scene-${String(i + 1).padStart(2, '0')}.png`);
+        writeFileSync(file, png);
+        written.push(file);
+        log(`wrote ${file} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      }
+    } else {
+      const state = options.urlState ?? '';
+      const started = performance.now();
+      const png = await exportFrom(
+        page,
+        `${base}${state.startsWith('?') || state.startsWith('#') || state === '' ? state : `?${state}`}`,
+        options.preset,
+        options.date,
+      );
+      writeFileSync(options.out!, png);
+      written.push(options.out!);
+      log(`wrote ${options.out} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return written;
+}
+
+export async function main(argv: string[], log = console.log, err = console.error): Promise<number> {
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        'url-state': { type: 'string' },
+        briefing: { type: 'string' },
+        preset: { type: 'string', default: '1200@2x' },
+        date: { type: 'string', default: new Date().toISOString().slice(0, 10) },
+        out: { type: 'string' },
+        'out-dir': { type: 'string' },
+      },
+    });
+    await snapshot(
+      {
+        urlState: values['url-state'],
+        briefing: values.briefing,
+        preset: values.preset!,
+        date: values.date!,
+        out: values.out,
+        outDir: values['out-dir'],
+      },
+      log,
+    );
+    return 0;
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
+      err(`${message}\n${USAGE}`);
+      return 2;
+    }
+    err(`error: ${message}`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && /scripts[\\/]snapshot\.ts$/.test(process.argv[1]))
+  process.exitCode = await main(process.argv.slice(2));
