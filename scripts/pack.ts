@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseBriefing } from '../src/data/briefing.ts';
-import { DataError, formatProblem } from '../src/data/problems.ts';
+import { exitCodeFor } from '../src/cli/exit.ts';
 import { collectPack } from '../src/pack/collect.ts';
 import { packHtml, type PackContents } from '../src/pack/pack-format.ts';
 import { buildBasemap } from './basemap.ts';
@@ -67,15 +67,7 @@ export async function main(argv: string[], out = console.log, err = console.erro
     );
     return 0;
   } catch (error) {
-    if (error instanceof DataError) {
-      for (const p of error.problems) err(`${p.severity}: ${formatProblem(p)}`);
-      return 1;
-    }
-    const code = (error as { code?: unknown } | null)?.code;
-    err(
-      `error: ${code === 'ENOENT' ? `cannot read ${(error as { path?: string }).path}` : error instanceof Error ? error.message : String(error)}`,
-    );
-    return 1;
+    return exitCodeFor(error, USAGE, err);
   }
 }
 

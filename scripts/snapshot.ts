@@ -18,14 +18,13 @@ import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { parseBriefing } from '../src/data/briefing.ts';
 import { presetById } from '../src/export/presets.ts';
+import { exitCodeFor, UsageError } from '../src/cli/exit.ts';
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
 
 const USAGE = `usage:
   npm run snapshot -- [--url-state '<query and hash>'] [--preset 1200@2x] [--date YYYY-MM-DD] --out <file.png>
   npm run snapshot -- --briefing data/briefings/<name>.json [--preset …] [--date …] --out-dir <folder>
 presets: 600@2x, 1200@2x, slides, a4, or WIDTHxHEIGHT[@Nx]`;
-
-class UsageError extends Error {}
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -143,14 +142,7 @@ export async function main(argv: string[], log = console.log, err = console.erro
     );
     return 0;
   } catch (error) {
-    const code = (error as { code?: unknown } | null)?.code;
-    const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
-      err(`${message}\n${USAGE}`);
-      return 2;
-    }
-    err(`error: ${message}`);
-    return 1;
+    return exitCodeFor(error, USAGE, err);
   }
 }
 

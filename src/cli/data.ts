@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { isPublishable } from '../data/disclosure/rules';
 import { importFiles, type ImportOptions, type ImportResult, type InputFile } from '../data/io/import';
 import { DataError, formatProblem, type DataProblem } from '../data/problems';
+import { exitCodeFor, UsageError } from './exit';
 import { confidenceBins, getisOrdGiStar, h3Neighbours, parseGal } from '../data/analysis/hotspots';
 import { readCsv, requireColumns } from '../data/io/import-flows';
 import { decodeText } from '../data/io/text';
@@ -33,8 +34,6 @@ const USAGE = `usage:
   --rounding       round published counts to a multiple of N; 1 to the threshold (default 5)
   --h3-resolution  incident cell size; 0 (coarsest) to 9 (about 0.1 km² a cell) (default 7, about 5 km²)
   --k              Gi* neighbourhood in H3 rings; 1 to 10 (default 1)`;
-
-class UsageError extends Error {}
 
 const DEFAULT_THRESHOLD = disclosureSchema.shape.threshold.parse(undefined);
 
@@ -345,19 +344,7 @@ export function main(argv: string[], out = console.log, err = console.error): nu
     }
     throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   } catch (error) {
-    if (error instanceof DataError) {
-      for (const p of error.problems) err(`${p.severity}: ${formatProblem(p)}`);
-      return 1;
-    }
-    // Anything may be thrown here (h3-js throws errors with numeric codes): read it defensively.
-    const code = (error as { code?: unknown } | null)?.code;
-    const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
-      err(`${message}\n${USAGE}`);
-      return 2;
-    }
-    err(`error: ${message}`);
-    return 1;
+    return exitCodeFor(error, USAGE, err);
   }
 }
 

@@ -3,13 +3,13 @@
  * (generated from what is shown, editable), a table of the flows drawn (and of the hot-spot cells
  * when that layer is on), a CSV of exactly that, and a link that reopens this view.
  */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { writeCsv } from '../data/io/csv-cells';
 import { SUPPRESSED_TOKEN } from '../data/schema';
 import { formatCount } from '../data/format';
-import { altText, flowRows, visibleFlows } from '../derive/describe';
 import { useAtlasStore } from '../state/store';
 import { binLabel } from './hotspot-text';
+import { useShownFlows } from './use-alt-text';
 import { useDerived } from './view-derived';
 
 function download(name: string, text: string, type: string) {
@@ -26,15 +26,10 @@ export function DataPanel() {
   const setOverride = useAtlasStore((s) => s.setAltTextOverride);
   const hotspots = useAtlasStore((s) => (s.layers.hotspots ? s.hotspots : undefined));
   const [copied, setCopied] = useState('');
-  const shown = useMemo(() => {
-    if (!derived) return undefined;
-    const flows = visibleFlows(derived.flowData.network, derived.filter);
-    const focus = derived.view.selection && derived.flowData.network.nodes.get(derived.view.selection.id)?.name;
-    return { rows: flowRows(flows), alt: altText(derived.dataset, flows, derived.view.period, focus) };
-  }, [derived]);
+  const shown = useShownFlows();
   if (!derived || !shown) return null;
   const threshold = derived.dataset.manifest.disclosure.threshold;
-  const alt = override ?? shown.alt;
+  const alt = shown.alt;
   const csv = () =>
     writeCsv(
       ['origin', 'destination', 'period', 'count', 'suppressed_member_flows'],

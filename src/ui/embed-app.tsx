@@ -13,6 +13,7 @@ import { useAtlasStore } from '../state/store';
 import { Legend } from './legend';
 import { PeriodControl } from './period-control';
 import { Tooltip } from './tooltip';
+import { useShownFlows } from './use-alt-text';
 
 export function EmbedApp() {
   usePlayback();
@@ -20,6 +21,7 @@ export function EmbedApp() {
   useAnalysisData();
   useEffect(() => postEmbedHeight(), []);
   const manifest = useAtlasStore((s) => s.dataset?.manifest);
+  const shown = useShownFlows();
   return (
     <div className="embed" data-testid="embed">
       <header className="embed-header">
@@ -27,7 +29,12 @@ export function EmbedApp() {
         {manifest?.subtitle && <p className="subtitle">{manifest.subtitle}</p>}
       </header>
       <div className="embed-body">
-        <div className="embed-map">
+        <div
+          className="embed-map"
+          role="figure"
+          aria-label={shown?.alt ?? 'Map of county-lines flows'}
+          data-testid="embed-map"
+        >
           <BaseMap />
           <Tooltip />
         </div>

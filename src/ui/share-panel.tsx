@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { EXPORT_PRESETS, pixelSize, presetById } from '../export/presets';
 import { useAtlasStore } from '../state/store';
+import { useShownFlows } from './use-alt-text';
 
 const embedId = () => `atlas-${Math.random().toString(36).slice(2, 8)}`;
 
@@ -30,6 +31,7 @@ export function SharePanel() {
   const [status, setStatus] = useState('');
   const [id] = useState(embedId);
   const [previewWidth, setPreviewWidth] = useState(0);
+  const shown = useShownFlows();
   const chosen = preset === 'custom' ? custom : preset;
   const size = presetById(chosen);
 
@@ -50,7 +52,7 @@ export function SharePanel() {
     }
   };
 
-  const alt = (document.querySelector('[data-testid="alt-text"]') as HTMLTextAreaElement | null)?.value ?? title;
+  const alt = shown?.alt ?? title;
   const snippet = embedSnippet(window.location.href, id, title, alt);
   return (
     <details className="controls share-panel" data-testid="share-panel">

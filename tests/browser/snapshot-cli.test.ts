@@ -8,19 +8,11 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, inject, it } from 'vitest';
 import { main } from '../../scripts/snapshot';
+import { runMain } from '../unit/run-cli';
 
 const chromiumPath = inject('chromiumPath');
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    args,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (args: string[]) => runMain(main, args);
 
 describe.skipIf(!chromiumPath)('npm run snapshot (Chromium)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-snapshot-'));

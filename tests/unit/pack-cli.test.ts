@@ -4,18 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, packContents } from '../../scripts/pack';
+import { runMain } from './run-cli';
 import { packCsp, packHtml, scriptSafeJson } from '../../src/pack/pack-format';
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    args,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (args: string[]) => runMain(main, args);
 
 describe('npm run pack', () => {
   it('usage errors exit 2', async () => {

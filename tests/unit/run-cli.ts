@@ -1,14 +1,30 @@
-/** Runs the data CLI in-process, collecting what it prints and how long it took. */
+/** Runs a CLI's `main` in-process, collecting what it prints and how long it took. */
 import { main } from '../../src/cli/data';
 
-export function runCli(args: string[]) {
+type Print = (line: string) => void;
+
+function collecting() {
   const out: string[] = [];
   const err: string[] = [];
   const started = performance.now();
-  const code = main(
-    args,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n'), ms: performance.now() - started };
+  return {
+    out: (l: string) => out.push(l),
+    err: (l: string) => err.push(l),
+    result: (code: number) => ({ code, out: out.join('\n'), err: err.join('\n'), ms: performance.now() - started }),
+  };
+}
+
+/** A CLI whose `main` may be async (pack, snapshot). */
+export async function runMain(
+  cli: (argv: string[], out: Print, err: Print) => number | Promise<number>,
+  args: string[],
+) {
+  const io = collecting();
+  return io.result(await cli(args, io.out, io.err));
+}
+
+/** The data CLI, which answers synchronously. */
+export function runCli(args: string[]) {
+  const io = collecting();
+  return io.result(main(args, io.out, io.err));
 }
