@@ -11,6 +11,7 @@ import { DataError, type DataProblem } from './problems';
 import { isPeriod } from './periods';
 import { parseJsonText } from './io/text';
 import { DEFAULT_VIEW, LAYER_NAMES, DIRECTIONS, optionsOf, type View, type ViewKey } from './view';
+import type { Briefing } from './briefing-json';
 
 const period = z.string().refine(isPeriod, 'a period such as "2024", "2024-Q3", "2024-07" or "2024-07-15"');
 const enumOf = <K extends ViewKey>(key: K) =>
@@ -77,23 +78,7 @@ export const briefingSchema = z
   })
   .strict();
 
-export interface Scene {
-  title: string;
-  caption: string;
-  notes: string;
-  view: View;
-}
-
-export interface Briefing {
-  title: string;
-  author: string;
-  date?: string;
-  dataset: string;
-  scenes: Scene[];
-}
-
-/** A scene's view as written: the fields that differ from the defaults, layers as a list. */
-export type SceneViewJson = z.input<typeof sceneSchema>['view'];
+export type { Briefing, Scene } from './briefing-json';
 
 /** Reads a briefing file; every problem names the scene and field. */
 export function parseBriefing(text: string, file = 'briefing.json'): Briefing {
@@ -123,19 +108,4 @@ export function parseBriefing(text: string, file = 'briefing.json'): Briefing {
   };
 }
 
-/** A view as a briefing file writes it: only what differs from the defaults. */
-export function sceneViewJson(view: View): SceneViewJson {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(viewFieldSchemas) as ViewKey[]) {
-    const value = view[key];
-    if (JSON.stringify(value) === JSON.stringify(DEFAULT_VIEW[key]) || value === undefined) continue;
-    out[key] = key === 'layers' ? LAYER_NAMES.filter((name) => view.layers[name]) : value;
-  }
-  return out as SceneViewJson;
-}
-
-/** A briefing as its file: the inverse of parseBriefing. */
-export function briefingJson(briefing: Briefing): string {
-  const scenes = briefing.scenes.map((scene) => ({ ...scene, view: sceneViewJson(scene.view) }));
-  return `${JSON.stringify({ ...briefing, scenes }, null, 2)}\n`;
-}
+export { briefingJson, sceneViewJson } from './briefing-json';

@@ -20,3 +20,15 @@ export class DataError extends Error {
     this.name = 'DataError';
   }
 }
+
+/** The problems to show for a failure: a DataError's own, or one naming `file` for anything else. */
+export function problemsOf(error: unknown, file: string): DataProblem[] {
+  if (error instanceof DataError) return error.problems;
+  return [
+    {
+      severity: 'error',
+      file,
+      message: `could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    },
+  ];
+}

@@ -123,8 +123,7 @@ export interface IncidentCell {
   count: number | null;
 }
 
-/** The token statistical releases use for a suppressed value ("[c]", confidential). */
-export const SUPPRESSED_TOKEN = '[c]';
+export { SUPPRESSED_TOKEN } from './tokens';
 
 export interface Dataset {
   manifest: Manifest;

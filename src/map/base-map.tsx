@@ -6,7 +6,7 @@
  * Readiness: `<body data-map-ready="true">` once the basemap and the current layers have drawn a
  * frame; it is reset whenever what should be drawn changes. Tests and the snapshot tool wait on it.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAtlasStore } from '../state/store';
 import { selectViewChoices } from '../state/view-choices';
@@ -14,7 +14,7 @@ import { applyBasemapLook } from './basemap-style';
 import { composeLayers } from './compose-layers';
 import { DESK_LOOK, lookFor } from './theme';
 import { clickOf, hoverOf } from './picking';
-import { setReady } from './readiness';
+import { setReady, whenReady } from './readiness';
 import { useAnalysisLayers } from './use-analysis-layers';
 import { useMapLibre } from './use-maplibre';
 
@@ -30,9 +30,27 @@ export function BaseMap() {
   const look = lookFor(presenting, theme);
   runtime?.setPending(analysis.pending);
 
+  // The first frame uploads only the flows of the periods on screen; right after it has drawn,
+  // every period goes to the GPU (the same picture), so filters and period changes are uniforms.
+  const [allPeriods, setAllPeriods] = useState(false);
+  const silentSwap = useRef(false);
+  const lastInputs = useRef<unknown[]>([]);
+  useEffect(() => {
+    if (allPeriods) return;
+    let cancelled = false;
+    void whenReady().then(() => {
+      if (cancelled) return;
+      silentSwap.current = true;
+      setAllPeriods(true);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [allPeriods]);
+
   const composed = useMemo(
-    () => (dataset && view ? composeLayers(dataset, view, analysis, look) : undefined),
-    [dataset, view, analysis, look],
+    () => (dataset && view ? composeLayers(dataset, view, analysis, look, allPeriods ? 'all' : 'shown') : undefined),
+    [dataset, view, analysis, look, allPeriods],
   );
 
   // The basemap follows the look (projector themes: stronger coast, no hairlines, dark option).
@@ -52,7 +70,13 @@ export function BaseMap() {
 
   useEffect(() => {
     if (!runtime || !composed) return;
-    runtime.awaitNextFrame();
+    // Swapping in every period changes nothing on screen: what is drawn still matches the state,
+    // unless something else changed in the same render.
+    const inputs = [dataset, view, analysis, look];
+    const onlySwapped = silentSwap.current && lastInputs.current.every((value, i) => value === inputs[i]);
+    silentSwap.current = false;
+    lastInputs.current = inputs;
+    if (!onlySwapped) runtime.awaitNextFrame();
     const { network } = composed.flowData;
     const store = useAtlasStore.getState();
     runtime.setOnClick((info) => {

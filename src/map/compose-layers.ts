@@ -18,20 +18,39 @@ import { flowArcLayers } from './layers/flow-arcs';
 import { flowCurveLayers, suppressedCurveLayer } from './layers/flow-curves';
 import { labelsLayer } from './layers/labels';
 import { DESK_LOOK, type MapLook } from './theme';
+import { memoize } from '../derive/memo';
+import { windowIndices } from '../state/analysis-slices';
 
 export interface Composed {
   layers: Layer[];
   flowData: FlowLayerData;
 }
 
-/** Analysis layers (choropleth, cells, density, hot spots) come in from their lazy module. */
+/**
+ * The flows of the periods on screen only (the period, or the playback window): what the first
+ * frame draws, before every period goes to the GPU for filtering (see BaseMap).
+ */
+const shownPeriodsOnly = memoize((data: FlowLayerData, from: number, to: number): FlowLayerData => {
+  const shown = (d: { flow: { periodIndex: number } }) => d.flow.periodIndex >= from && d.flow.periodIndex <= to;
+  return { ...data, published: data.published.filter(shown), suppressed: data.suppressed.filter(shown) };
+});
+
+/**
+ * Analysis layers (choropleth, cells, density, hot spots) come in from their lazy module.
+ * `periods: 'shown'` uploads only the flows of the periods on screen (the first frame's work).
+ */
 export function composeLayers(
   dataset: Dataset,
   view: ViewChoices,
   analysis: { below: Layer[] } = { below: [] },
   look: MapLook = DESK_LOOK,
+  periods: 'all' | 'shown' = 'all',
 ): Composed {
-  const flowData = prepareFlowData(dataset, isGrouped(view.grouping, view.zoom), look.flow.maxWidthPx);
+  const allFlows = prepareFlowData(dataset, isGrouped(view.grouping, view.zoom), look.flow.maxWidthPx);
+  const current = dataset.periods.indexOf(view.period);
+  const [from, to] = view.periodWindow ? windowIndices(dataset.periods, view.periodWindow) : [current, current];
+  const flowData =
+    periods === 'all' ? allFlows : shownPeriodsOnly(allFlows, Math.min(from, current), Math.max(to, current));
   const filter = flowFilterOf(dataset, view);
   const selected = new Set<string>();
   if (view.selection) {

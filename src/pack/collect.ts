@@ -3,7 +3,7 @@
  * the in-app download (from the site): the briefing, its dataset's files beside the manifest, the
  * basemap and MapLibre's worker. The briefing's dataset path is rewritten to the pack's own layout.
  */
-import { briefingJson, type Briefing } from '../data/briefing';
+import { briefingJson, type Briefing } from '../data/briefing-json';
 import { parseManifest } from '../data/io/parse';
 import { DataError } from '../data/problems';
 import type { PackContents } from './pack-format';

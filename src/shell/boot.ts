@@ -14,7 +14,6 @@ import { LOCAL_BRIEFING_URL, hasLocalDraft, loadDraft } from './briefing-drafts'
 import { syncBriefingUrl } from './briefing-url';
 import { openDataset, resolveDataParam, setDataClient } from './data-actions';
 import { embeddedPack, packFetchText } from '../pack/embedded';
-import { localDataClient } from '../worker/data-client';
 
 export interface BootOptions {
   mode: AppMode;
@@ -29,9 +28,12 @@ export function boot({ mode }: BootOptions): void {
   const pack = embeddedPack();
   if (pack) {
     // A briefing pack opened from disk: its own files, no worker, presenting from the start.
-    setDataClient(localDataClient(packFetchText(pack)));
     const scene = Math.max(1, Number.parseInt(params.get('scene') ?? '1', 10) || 1) - 1;
-    void openBriefing(pack.briefing, scene).then((opened) => opened && useAtlasStore.getState().setPresenting(true));
+    // The parsers load only here: a hosted page leaves them to the data worker.
+    void import('../worker/data-client')
+      .then(({ localDataClient }) => setDataClient(localDataClient(packFetchText(pack))))
+      .then(() => openBriefing(pack.briefing, scene))
+      .then((opened) => opened && useAtlasStore.getState().setPresenting(true));
     return;
   }
   const briefing = params.get('briefing');

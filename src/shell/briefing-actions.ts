@@ -4,7 +4,7 @@
  */
 import type { Briefing } from '../data/briefing';
 import { useAtlasStore } from '../state/store';
-import { problemsOf } from '../worker/data-client';
+import { problemsOf } from '../data/problems';
 import { LOCAL_BRIEFING_URL, dropDraft, loadDraft, saveDraft } from './briefing-drafts';
 import { dataClient, openDataset, resolveDataParam } from './data-actions';
 

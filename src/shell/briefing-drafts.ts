@@ -3,7 +3,7 @@
  * nothing. A draft is kept per briefing address, so reopening the same briefing brings the edited
  * version back (with a way to return to the file); exporting writes the same JSON the files use.
  */
-import { briefingJson, type Briefing, type Scene } from '../data/briefing';
+import { briefingJson, type Briefing, type Scene } from '../data/briefing-json';
 import { pickView } from '../data/view';
 import { useAtlasStore } from '../state/store';
 import { dataClient } from './data-actions';

@@ -8,7 +8,8 @@ import type { HotspotInput, HotspotMethodId } from '../data/analysis/hotspots';
 import { DataError, type DataProblem } from '../data/problems';
 import type { Dataset } from '../data/schema';
 import { useAtlasStore } from '../state/store';
-import { problemsOf, type DataClient, type LoadedDataset } from '../worker/data-client';
+import { problemsOf } from '../data/problems';
+import type { DataClient, LoadedDataset } from '../worker/data-client';
 import { workerDataClient } from '../worker/worker-data-client';
 
 export const SAMPLE_MANIFEST = 'data/sample/manifest.json';

@@ -8,7 +8,7 @@ import { DataError } from '../data/problems';
 import { fetchSameOriginText } from '../net/same-origin';
 import { packHtml } from '../pack/pack-format';
 import { useAtlasStore } from '../state/store';
-import { problemsOf } from '../worker/data-client';
+import { problemsOf } from '../data/problems';
 
 const fetchHere = (path: string) => fetchSameOriginText(new URL(path, document.baseURI).href, window.location.origin);
 

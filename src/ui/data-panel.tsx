@@ -4,8 +4,7 @@
  * when that layer is on), a CSV of exactly that, and a link that reopens this view.
  */
 import { useState } from 'react';
-import { writeCsv } from '../data/io/csv-cells';
-import { SUPPRESSED_TOKEN } from '../data/schema';
+import { SUPPRESSED_TOKEN } from '../data/tokens';
 import { formatCount } from '../data/format';
 import { useAtlasStore } from '../state/store';
 import { binLabel } from './hotspot-text';
@@ -30,8 +29,9 @@ export function DataPanel() {
   if (!derived || !shown) return null;
   const threshold = derived.dataset.manifest.disclosure.threshold;
   const alt = shown.alt;
-  const csv = () =>
-    writeCsv(
+  // The CSV writer (papaparse) loads on first use, not with the first map.
+  const csv = async () =>
+    (await import('../data/io/csv-cells')).writeCsv(
       ['origin', 'destination', 'period', 'count', 'suppressed_member_flows'],
       shown.rows.map((r) => [r.origin, r.destination, r.period, r.count ?? SUPPRESSED_TOKEN, r.suppressedMembers]),
     );
@@ -65,7 +65,7 @@ export function DataPanel() {
         <button
           type="button"
           className="link-button"
-          onClick={() => download(`flows-${derived.view.period}.csv`, csv(), 'text/csv')}
+          onClick={() => void csv().then((text) => download(`flows-${derived.view.period}.csv`, text, 'text/csv'))}
           data-testid="download-csv"
         >
           Download these flows (CSV)

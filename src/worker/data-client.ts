@@ -15,7 +15,9 @@ import type { DisclosureReport } from '../data/disclosure/protect';
 import { importFiles, type ImportOptions } from '../data/io/import';
 import { loadDataset, resolveRelative, type FetchText } from '../data/io/load';
 import { parseIncidentsCsv } from '../data/io/parse';
-import { DataError, type DataProblem } from '../data/problems';
+import { DataError, problemsOf, type DataProblem } from '../data/problems';
+
+export { problemsOf } from '../data/problems';
 import type { Dataset, IncidentCell } from '../data/schema';
 
 export interface LoadedDataset {
@@ -46,18 +48,6 @@ export interface DataClient {
   /** A published dataset's incident cells, fetched on first use. */
   loadIncidents(manifestUrl: string, file: string): Promise<IncidentCell[]>;
   hotspots(method: HotspotMethodId, input: HotspotInput): Promise<HotspotOutput>;
-}
-
-/** The problems to show for a failure: a DataError's own, or one naming `file` for anything else. */
-export function problemsOf(error: unknown, file: string): DataProblem[] {
-  if (error instanceof DataError) return error.problems;
-  return [
-    {
-      severity: 'error',
-      file,
-      message: `could not be read: ${error instanceof Error ? error.message : String(error)}`,
-    },
-  ];
 }
 
 /** Runs `work`, turning any failure into a DataError about `file`. */

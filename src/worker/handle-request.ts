@@ -4,7 +4,7 @@
  * DataError, a method that does not exist). Nothing is left waiting for ever.
  */
 import type { DataClient } from './data-client';
-import { problemsOf } from './data-client';
+import { problemsOf } from '../data/problems';
 import { callClient, type WorkerRequest, type WorkerResponse } from './protocol';
 
 export async function handleRequest(

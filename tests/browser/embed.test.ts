@@ -64,7 +64,9 @@ describe.skipIf(!chromiumPath)('the embed on another site (Chromium)', () => {
     const frame = embedFrame(page);
     await frame.waitForFunction(() => document.body.dataset.mapReady === 'true', null, { timeout: 90_000 });
     // The map carries its alt text, generated from the flows it draws.
-    await expect(frame.getByTestId('embed-map').getAttribute('aria-label')).resolves.toMatch(/^Flow map of active county lines, Oct–Dec 2024 \(Q4\): London sends the most lines/);
+    await expect(frame.getByTestId('embed-map').getAttribute('aria-label')).resolves.toMatch(
+      /^Flow map of active county lines, Oct–Dec 2024 \(Q4\): London sends the most lines/,
+    );
     const wide = await page.waitForFunction(
       () => {
         const messages = (window as unknown as { __messages: { data: Record<string, unknown> }[] }).__messages;

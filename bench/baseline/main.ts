@@ -1,0 +1,81 @@
+/**
+ * The bare page the atlas's first map is measured against (npm run bench): the same MapLibre and
+ * deck.gl, the same basemap files, the sample's areas and one period's flows as an ArcLayer, and
+ * nothing else. It sets `data-map-ready` the way the app does: once the map is idle after a frame
+ * that drew the layers.
+ */
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import { ArcLayer, GeoJsonLayer } from '@deck.gl/layers';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+type Area = { properties: { id: string; centroid: [number, number] } };
+
+async function start() {
+  const [areas, flowsText] = await Promise.all([
+    fetch('data/sample/areas.geojson').then((r) => r.json()),
+    fetch('data/sample/flows.csv').then((r) => r.text()),
+  ]);
+  const centroid = new Map((areas.features as Area[]).map((f) => [f.properties.id, f.properties.centroid]));
+  const flows = flowsText
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(','))
+    .filter(([, , period, count]) => period === '2024-Q4' && count !== '[c]')
+    .map(([origin, dest, , count]) => ({ from: centroid.get(origin)!, to: centroid.get(dest)!, count: Number(count) }));
+  const map = new maplibregl.Map({
+    container: 'map',
+    style: {
+      version: 8,
+      sources: {
+        land: { type: 'geojson', data: new URL('basemap/land.json', document.baseURI).href },
+        lines: { type: 'geojson', data: new URL('basemap/lines.json', document.baseURI).href },
+      },
+      layers: [
+        { id: 'sea', type: 'background', paint: { 'background-color': '#cfe0ea' } },
+        { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#f4f2ec' } },
+        { id: 'coast', type: 'line', source: 'lines', paint: { 'line-color': '#7f9cb0' } },
+      ],
+    },
+    bounds: [
+      [-7.6, 49.9],
+      [1.8, 58.7],
+    ],
+  });
+  let drawn = false;
+  const overlay = new MapLibreOverlay({
+    interleaved: true,
+    layers: [
+      new GeoJsonLayer({
+        id: 'areas',
+        data: areas,
+        getFillColor: [18, 67, 109, 70],
+        getLineColor: [18, 67, 109],
+        lineWidthMinPixels: 1,
+      }),
+      new ArcLayer({
+        id: 'flows',
+        data: flows,
+        getSourcePosition: (d) => d.from,
+        getTargetPosition: (d) => d.to,
+        getWidth: (d) => Math.max(1.5, d.count / 20),
+        getSourceColor: [18, 67, 109],
+        getTargetColor: [244, 106, 37],
+        parameters: { depthCompare: 'always' },
+      }),
+    ],
+    onAfterRender: () => {
+      drawn = true;
+    },
+  });
+  map.addControl(overlay);
+  map.on('idle', () => {
+    if (drawn) document.body.dataset.mapReady = 'true';
+  });
+}
+
+void start();

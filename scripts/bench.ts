@@ -1,0 +1,206 @@
+/**
+ * `npm run bench`: the atlas against a bare page (bench/baseline/: MapLibre + deck.gl ArcLayer,
+ * same versions, same basemap and data), side by side in one run, in the system Chromium. Never
+ * part of `npm test`: timings depend on the machine. Prints a table and writes bench/results.json.
+ *
+ * Rows: first-view JavaScript (gzip bytes), load → data-map-ready (alternating runs, median of 5),
+ * PNG export 1200 px at 2×. Rows not built yet say so.
+ */
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
+import { build } from 'vite';
+import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
+import { offlineAssets } from './vite-plugins.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const APP_DIR = join(ROOT, 'bench', 'dist', 'app');
+const BASELINE_DIR = join(ROOT, 'bench', 'dist', 'baseline');
+const RUNS = 5;
+
+export interface Row {
+  name: string;
+  unit: string;
+  value: number | null;
+  baseline: number | null;
+  ratio: number | null;
+  budget: string;
+  holds: boolean | null;
+}
+
+async function buildBoth(): Promise<void> {
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: ROOT,
+      configFile: join(ROOT, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'error',
+      build: { outDir: APP_DIR, emptyOutDir: true },
+    });
+    await build({
+      root: join(ROOT, 'bench', 'baseline'),
+      configFile: false,
+      base: './',
+      mode: 'production',
+      logLevel: 'error',
+      plugins: [offlineAssets(join(ROOT, 'data'))],
+      build: { outDir: BASELINE_DIR, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 5000 },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.geojson': 'application/json',
+  '.csv': 'text/csv',
+  '.svg': 'image/svg+xml',
+};
+
+/** A static server for one folder, on a free loopback port. */
+async function serve(dir: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0])).replace(/^(\.\.[/\\])+/, '');
+    let file = join(dir, path);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
+}
+
+/** Load → data-map-ready in a fresh context (nothing cached), in ms; and the JS it fetched, gzipped. */
+async function loadOnce(browser: Browser, url: string, dir: string): Promise<{ ms: number; jsGzip: number }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const scripts = new Set<string>();
+  page.on('request', (request) => {
+    if (/\.(m?js)(\?|$)/.test(request.url())) scripts.add(new URL(request.url()).pathname);
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => document.body.dataset.mapReady === 'true', null, {
+    timeout: 180_000,
+    polling: 'raf',
+  });
+  const ms = await page.evaluate(() => performance.now());
+  const jsGzip = [...scripts].reduce(
+    (sum, path) => sum + gzipSync(readFileSync(join(dir, decodeURIComponent(path)))).length,
+    0,
+  );
+  await context.close();
+  return { ms, jsGzip };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+function row(
+  name: string,
+  unit: string,
+  value: number | null,
+  baseline: number | null,
+  budget: string,
+  limit?: (ratio: number | null, value: number | null) => boolean,
+): Row {
+  const ratio = value !== null && baseline ? value / baseline : null;
+  return {
+    name,
+    unit,
+    value,
+    baseline,
+    ratio,
+    budget,
+    holds: value === null ? null : limit ? limit(ratio, value) : null,
+  };
+}
+
+export async function bench(log = console.log): Promise<Row[]> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('no Chromium found: apt-get install -y chromium, or set CHROMIUM_PATH');
+  log('building the app and the bare baseline…');
+  await buildBoth();
+  const app = await serve(APP_DIR);
+  const baseline = await serve(BASELINE_DIR);
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    const appRuns: { ms: number; jsGzip: number }[] = [];
+    const baseRuns: { ms: number; jsGzip: number }[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      // Alternating, so a slow moment of the machine falls on both.
+      appRuns.push(await loadOnce(browser, app.url, APP_DIR));
+      baseRuns.push(await loadOnce(browser, baseline.url, BASELINE_DIR));
+      log(`run ${i + 1}/${RUNS}: app ${Math.round(appRuns[i].ms)} ms, baseline ${Math.round(baseRuns[i].ms)} ms`);
+    }
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.waitForFunction(() => document.body.dataset.mapReady === 'true', null, { timeout: 180_000 });
+    const exportMs = await page.evaluate(async () => {
+      const started = performance.now();
+      await window.__atlasTools!.exportPng('1200@2x', { date: '2026-01-01' });
+      return performance.now() - started;
+    });
+    await context.close();
+    const notBuilt = (name: string, unit: string, budget: string) =>
+      row(name, unit, null, null, `${budget} (not built yet)`);
+    return [
+      row(
+        'first-view JavaScript',
+        'gzip bytes',
+        appRuns[0].jsGzip,
+        baseRuns[0].jsGzip,
+        '≤ 1.2× baseline',
+        (r) => r! <= 1.2,
+      ),
+      row(
+        'load → data-map-ready',
+        'ms (median of 5)',
+        median(appRuns.map((r) => r.ms)),
+        median(baseRuns.map((r) => r.ms)),
+        '≤ 1.25× baseline',
+        (r) => r! <= 1.25,
+      ),
+      notBuilt('filter change at 100k flows, GPU vs CPU path', 'ms', '≥ 10× less'),
+      notBuilt('incident pipeline, 1M points (Node)', 'ms', '≤ 3 s and ≥ 20× faster than naive'),
+      row('PNG export 1200 px at 2×', 'ms', exportMs, null, '≤ 3000 ms', (_r, v) => v! <= 3000),
+      notBuilt('open a 50 MB flows CSV', 'ms', 'longest main-thread task < 200 ms'),
+    ];
+  } finally {
+    await browser.close();
+    app.server.close();
+    baseline.server.close();
+  }
+}
+
+function table(rows: Row[]): string {
+  const fmt = (v: number | null, digits = 0) =>
+    v === null ? '—' : v.toLocaleString('en-GB', { maximumFractionDigits: digits });
+  const lines = ['| row | unit | atlas | baseline | ratio | budget | holds |', '|---|---|---|---|---|---|---|'];
+  for (const r of rows)
+    lines.push(
+      `| ${r.name} | ${r.unit} | ${fmt(r.value)} | ${fmt(r.baseline)} | ${fmt(r.ratio, 2)} | ${r.budget} | ${r.holds === null ? '—' : r.holds ? 'yes' : 'no'} |`,
+    );
+  return lines.join('\n');
+}
+
+if (process.argv[1] && /scripts[\\/]bench\.ts$/.test(process.argv[1])) {
+  const rows = await bench();
+  mkdirSync(join(ROOT, 'bench'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ rows }, null, 2)}\n`);
+  console.log(`\n${table(rows)}\n\nwritten to bench/results.json`);
+}
