@@ -313,10 +313,12 @@ export function main(argv: string[], out = console.log, err = console.error): nu
       return 0;
     }
     if (command === 'validate') {
-      const result = importFiles(readInputs(positionals), options);
+      const result = importFiles(readInputs(positionals), { ...options, requireFlows: false });
       for (const line of result.recognised) out(`read ${line}`);
       for (const w of result.warnings) out(`warning: ${formatProblem(w)}`);
       out(`OK: ${summarise(result)}`);
+      if (result.dataset.flows.length === 0)
+        out('note: no flows given; a build needs a flows CSV (origin,dest,count[,time])');
       return 0;
     }
     if (command === 'build' || command === 'import-flowmap') {

@@ -3,6 +3,15 @@ import type { AreaTotals } from './analysis/aggregate';
 
 const numberFormat = new Intl.NumberFormat('en-GB');
 
+/**
+ * A name cut to `max` characters with an ellipsis: a 10,000-character area name must not fill a
+ * tooltip, or overflow the map's label font atlas (WebGL's texture size).
+ */
+export function shortName(name: string, max = 60): string {
+  const clean = name.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '');
+  return clean.length > max ? `${clean.slice(0, max - 1).trimEnd()}…` : clean;
+}
+
 export function formatCount(count: number | null, threshold: number): string {
   return count === null ? `fewer than ${threshold} (suppressed)` : numberFormat.format(count);
 }

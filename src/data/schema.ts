@@ -67,11 +67,17 @@ export const areaPropertiesSchema = z.object({
   group: z.string().optional(),
   population: z.number().nonnegative().optional(),
   /** [lon, lat] where arcs start or end and labels sit: the area's public centroid (computed when absent). */
-  centroid: z.tuple([z.number(), z.number()]),
+  centroid: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]),
 });
 export type AreaProperties = z.infer<typeof areaPropertiesSchema>;
 
-const position = z.tuple([z.number(), z.number()]).rest(z.number());
+/** Published positions are longitude/latitude: the same ranges raw files are checked against. */
+const position = z
+  .tuple([
+    z.number().min(-180, 'a longitude between -180 and 180').max(180, 'a longitude between -180 and 180'),
+    z.number().min(-90, 'a latitude between -90 and 90').max(90, 'a latitude between -90 and 90'),
+  ])
+  .rest(z.number());
 const ring = z.array(position).min(4);
 export const areaGeometrySchema = z.discriminatedUnion('type', [
   /** A location known only as a point (flowmap.blue locations, kepler.gl coordinates). */

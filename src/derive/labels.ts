@@ -1,4 +1,5 @@
 /** What the map labels, and which label wins where two collide; placement is the map's. */
+import { shortName } from '../data/format';
 import type { Dataset } from '../data/schema';
 import { memoize } from './memo';
 
@@ -32,7 +33,7 @@ export const buildLabels = memoize((dataset: Dataset): LabelDatum[] => {
     if (a.role !== 'destination' && a.group) {
       groups.set(a.group, [...(groups.get(a.group) ?? []), a.centroid]);
     } else {
-      labels.push({ text: a.name, position: a.centroid, minZoom: 0, priority: priorityOf(a.id) });
+      labels.push({ text: shortName(a.name, 40), position: a.centroid, minZoom: 0, priority: priorityOf(a.id) });
     }
   }
   for (const [group, centroids] of groups) {
@@ -40,11 +41,11 @@ export const buildLabels = memoize((dataset: Dataset): LabelDatum[] => {
       centroids.reduce((s, c) => s + c[0], 0) / centroids.length,
       centroids.reduce((s, c) => s + c[1], 0) / centroids.length,
     ];
-    labels.push({ text: group, position: mean, minZoom: 0, priority: 1000 });
+    labels.push({ text: shortName(group, 40), position: mean, minZoom: 0, priority: 1000 });
     if (centroids.length === 1) continue;
     for (const { properties: a } of dataset.areas.features) {
       if (a.group === group && a.role !== 'destination')
-        labels.push({ text: a.name, position: a.centroid, minZoom: 9, priority: priorityOf(a.id) });
+        labels.push({ text: shortName(a.name, 40), position: a.centroid, minZoom: 9, priority: priorityOf(a.id) });
     }
   }
   return labels;

@@ -1,5 +1,5 @@
 import { useAtlasStore } from '../state/store';
-import { describeTotal, emptyTotals, formatCount } from '../data/format';
+import { describeTotal, emptyTotals, formatCount, shortName } from '../data/format';
 import { periodLabel } from '../data/periods';
 import type { AreaTotals } from '../data/analysis/aggregate';
 import type { Dataset } from '../data/schema';
@@ -40,7 +40,7 @@ export function Tooltip() {
     return (
       <div className="tooltip" role="status" data-testid="tooltip" style={style}>
         <div className="tooltip-title">
-          {flow.originNode.name} → {flow.destNode.name}
+          {shortName(flow.originNode.name)} → {shortName(flow.destNode.name)}
         </div>
         <div>{periodLabel(flow.period)}</div>
         <div>
@@ -74,7 +74,7 @@ export function Tooltip() {
   const code = area.id.startsWith('group:') ? 'all its areas together' : area.id;
   return (
     <div className="tooltip" role="status" data-testid="tooltip" style={style}>
-      <div className="tooltip-title">{area.name}</div>
+      <div className="tooltip-title">{shortName(area.name)}</div>
       <div className="tooltip-code">
         {code} ·{' '}
         {area.role === 'destination'

@@ -251,3 +251,25 @@ describe('what the CLI writes cannot attack whoever opens it', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(2)&gt;.csv');
   });
 });
+
+describe('validating what is given', () => {
+  const real = '../shared/fixtures-real/lad-london.geojson';
+  it.skipIf(!existsSync(real))('a boundary file alone validates, with a note that a build needs flows', () => {
+    const result = run(['validate', real]);
+    expect(result.code, result.err).toBe(0);
+    expect(result.out).toContain('OK: 33 areas, 0 flows');
+    expect(result.out).toContain('note: no flows given; a build needs a flows CSV');
+    expect(run(['build', real, '--out', join(tmpdir(), 'never-written')]).err).toContain('no flows given');
+  });
+});
+
+describe('text from inputs, made fit to show', () => {
+  it('control characters visible, long text cut, names shortened for labels and tooltips', async () => {
+    const { visibleText } = await import('../../src/data/problems');
+    const { shortName } = await import('../../src/data/format');
+    expect(visibleText('a\u0000b\tc\u007f')).toBe('a\u2400b\u2409c\u2421');
+    expect(visibleText('x'.repeat(500), 10)).toBe(`${'x'.repeat(9)}…`);
+    expect(shortName('N'.repeat(10_000)).length).toBe(60);
+    expect(shortName('Thanet\u202e evil')).toBe('Thanet evil');
+  });
+});

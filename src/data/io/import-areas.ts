@@ -56,10 +56,38 @@ function allPositions(geometry: Polygon | MultiPolygon): Position[] {
   return polygonsOf(geometry).flat(2 as 1) as unknown as Position[];
 }
 
+/**
+ * What a geometry's `coordinates` should be and is not, checked before anything walks it: a
+ * Polygon is a list of rings, a MultiPolygon a list of polygons, a ring a list of positions, a
+ * position two or more numbers. Undefined when the shape is right.
+ */
+export function coordinateShapeProblem(type: 'Polygon' | 'MultiPolygon', coordinates: unknown): string | undefined {
+  // Only the nesting is checked here; each position's numbers are checked ring by ring below.
+  const isPosition = (v: unknown) => Array.isArray(v) && v.length >= 2 && !v.some(Array.isArray);
+  const isRing = (v: unknown) => Array.isArray(v) && v.every(isPosition);
+  const isPolygon = (v: unknown) => Array.isArray(v) && v.every(isRing);
+  const describe = (v: unknown): string =>
+    isPosition(v)
+      ? 'a single position'
+      : Array.isArray(v)
+        ? v.length === 0
+          ? 'an empty list'
+          : `a list whose first item is ${describe(v[0])}`
+        : (JSON.stringify(v)?.slice(0, 40) ?? 'nothing');
+  if (type === 'Polygon' ? isPolygon(coordinates) : Array.isArray(coordinates) && coordinates.every(isPolygon))
+    return undefined;
+  const wanted =
+    type === 'Polygon'
+      ? 'a list of rings (each a list of [lon, lat] positions)'
+      : 'a list of polygons (each a list of rings of [lon, lat] positions)';
+  return `a ${type}'s coordinates must be ${wanted}; found ${describe(coordinates)}`;
+}
+
+/** Eastings 0–700 km and northings 0–1,300 km: never negative, whatever the file's numbers. */
 function looksLikeBng(positions: Position[]): boolean {
   return (
     positions.length > 0 &&
-    positions.every(([x, y]) => x >= -1e4 && x <= 7.5e5 && y >= -1e4 && y <= 1.3e6) &&
+    positions.every(([x, y]) => x >= 0 && x <= 7.5e5 && y >= 0 && y <= 1.3e6) &&
     positions.some(([x, y]) => Math.abs(x) > 360 || Math.abs(y) > 90)
   );
 }
@@ -83,6 +111,12 @@ export function importAreasGeoJson(text: string, file: string, options: AreaImpo
     features?: unknown;
     crs?: { properties?: { name?: unknown } };
   } | null;
+  if (json?.type === 'FeatureCollection' && !Array.isArray(json.features))
+    fail('is a FeatureCollection with no "features" list: add "features": [ … one Feature per area … ]');
+  if (json?.type === 'Feature' || json?.type === 'Polygon' || json?.type === 'MultiPolygon')
+    fail(
+      `is a single GeoJSON ${json.type}, not a FeatureCollection: wrap it as {"type": "FeatureCollection", "features": [ … ]}, one Feature per area with its code and name`,
+    );
   if (json?.type !== 'FeatureCollection' || !Array.isArray(json.features))
     fail(`is not a GeoJSON FeatureCollection (found type ${JSON.stringify(json?.type ?? null)})`);
   const features = json!.features as Feature<Polygon | MultiPolygon, Record<string, unknown>>[];
@@ -125,6 +159,8 @@ export function importAreasGeoJson(text: string, file: string, options: AreaImpo
         'geometry',
         `expected Polygon or MultiPolygon, found ${(geometry as { type?: string } | null)?.type ?? 'no geometry'}`,
       );
+    const shape = coordinateShapeProblem(geometry.type, (geometry as { coordinates?: unknown }).coordinates);
+    if (shape) return problem('geometry.coordinates', shape);
     let ringError = false;
     polygonsOf(geometry).forEach((rings, p) =>
       rings.forEach((ring, r) => {
@@ -159,8 +195,13 @@ export function importAreasGeoJson(text: string, file: string, options: AreaImpo
     } else if (looksSwappedForUk(positions)) {
       fixed = mapPositions(fixed, (p) => [p[1], p[0]]);
       swapped++;
-    } else if (positions.some(([x, y]) => Math.abs(x) > 180 || Math.abs(y) > 90)) {
-      return problem('geometry', 'coordinates are neither longitude/latitude nor British National Grid metres');
+    } else {
+      const bad = positions.find(([x, y]) => Math.abs(x) > 180 || Math.abs(y) > 90);
+      if (bad)
+        return problem(
+          'geometry',
+          `coordinates are neither longitude/latitude nor British National Grid metres: first out-of-range position [${bad[0]}, ${bad[1]}]`,
+        );
     }
     // RFC 7946 winding (outer rings counter-clockwise) is mended silently.
     fixed = (

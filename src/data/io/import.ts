@@ -20,7 +20,7 @@ import {
 } from './import-flows';
 import { assembleDataset, parseAreas, parseFlowsCsv, parseIncidentsCsv, parseManifest } from './parse';
 import { granularityOf, type Granularity } from '../periods';
-import { DataError, type DataProblem } from '../problems';
+import { DataError, visibleText, type DataProblem } from '../problems';
 import {
   coarsenIncidents,
   emptyReport,
@@ -51,6 +51,8 @@ export interface ImportOptions {
   disclosure?: Partial<DisclosureSettings>;
   /** Overrides for plain GeoJSON areas whose code/name fields are not detected. */
   areaMapping?: { idField?: string; nameField?: string };
+  /** False: a boundary file alone is fine (validating before the flows exist). Default true. */
+  requireFlows?: boolean;
   /** Raw incident points (lat,lon,period) are accepted only where true: the CLI, which coarsens them. */
   acceptRawPoints?: boolean;
   h3Resolution?: number;
@@ -91,6 +93,24 @@ const LABELS: Record<Recognised['kind'], string> = {
 
 function recognise(file: InputFile, text: string): Recognised {
   const first = text.replace(/^\uFEFF/, '').trimStart()[0];
+  // A JSON file whose root is a string, number or literal is not a CSV with an odd header.
+  if (first !== '{' && first !== '[' && /^["\d\-tfn]/.test(first ?? '')) {
+    let root: unknown;
+    try {
+      root = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch {
+      root = undefined;
+    }
+    if (root !== undefined) {
+      throw new DataError([
+        {
+          severity: 'error',
+          file: file.name,
+          message: `is JSON whose root is ${root === null ? 'null' : `a ${typeof root}`}, not an object; expected a GeoJSON FeatureCollection, a dataset manifest or a CSV`,
+        },
+      ]);
+    }
+  }
   if (first === '{' || first === '[') {
     const json = parseJsonText(text, file.name, []) as Record<string, unknown> | null;
     if (json && typeof json === 'object' && 'files' in json && 'title' in json)
@@ -114,7 +134,7 @@ function recognise(file: InputFile, text: string): Recognised {
     {
       severity: 'error',
       file: file.name,
-      message: `is not a file this atlas reads: columns ${table.columns.join(', ')}; expected flows (origin,dest,count[,time|period]), locations (id,name,lat,lon), flat flows (${KEPLER_COLUMNS.join(',')}) or incident cells (cell,period,count)`,
+      message: `is not a file this atlas reads: columns ${visibleText(table.columns.join(', '), 80)}; expected flows (origin,dest,count[,time|period]), locations (id,name,lat,lon), flat flows (${KEPLER_COLUMNS.join(',')}) or incident cells (cell,period,count)`,
     },
   ]);
 }
@@ -147,6 +167,7 @@ const baseName = (path: string) => path.split(/[\\/]/).pop()!;
  * (e.g. the rest of a whole-UK boundary file) are left out, and the warning says how many.
  */
 function assignRoles(areas: AreaFeature[], flows: FlowRecord[], warnings: DataProblem[], file: string): AreaFeature[] {
+  if (flows.length === 0) return areas;
   const sends = new Set(flows.map((f) => f.origin));
   const receives = new Set(flows.map((f) => f.dest));
   const used = areas.filter((a) => sends.has(a.properties.id) || receives.has(a.properties.id));
@@ -278,7 +299,8 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
         message: 'no areas or locations given: add a boundary GeoJSON or a locations CSV (id,name,lat,lon)',
       },
     ]);
-  if (raw.length === 0 && published.length === 0)
+  // Checking boundaries before any flows exist is a fair thing to do (the CLI's validate).
+  if (raw.length === 0 && published.length === 0 && options.requireFlows !== false)
     throw new DataError([
       {
         severity: 'error',
