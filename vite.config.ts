@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { devOnlyCspRelaxation, frameHeaders, offlineAssets } from './scripts/vite-plugins.ts';
+import { devOnlyCspRelaxation, securityHeaders, offlineAssets } from './scripts/vite-plugins.ts';
 import { serviceWorker } from './scripts/service-worker.ts';
 import { packBundle } from './scripts/pack-bundle.ts';
 
@@ -13,7 +13,7 @@ export default defineConfig({
     devOnlyCspRelaxation(),
     serviceWorker(),
     packBundle(),
-    frameHeaders(),
+    securityHeaders(),
   ],
   build: {
     sourcemap: true,

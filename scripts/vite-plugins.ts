@@ -81,32 +81,42 @@ export function devOnlyCspRelaxation(): Plugin {
   };
 }
 
+/** The policy in index.html's meta tag: one source for the tag and the header. */
+function pagePolicy(root: string): string {
+  const html = readFileSync(join(root, 'index.html'), 'utf8');
+  return /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? "default-src 'self'";
+}
+
 /**
- * Framing is decided by response headers (a CSP meta tag cannot say `frame-ancestors`): the embed
- * page may be framed by any site, the app by none. Set for the dev and preview servers here; a
- * production host should send the same two headers (see the README).
+ * Security headers, since some things only a header can say: the page's Content-Security-Policy
+ * (also in a meta tag) plus `frame-ancestors` — the embed page may be framed by any site, the app
+ * by none — and nosniff and no-referrer. The preview server (`npm start`) sends them all; the dev
+ * server only the framing ones (its React refresh needs inline scripts). A production host should
+ * send the same (see the README).
  */
-export function frameHeaders(): Plugin {
-  const headers = (
-    req: { url?: string },
-    res: { setHeader: (name: string, value: string) => void },
-    next: () => void,
-  ) => {
-    const path = (req.url ?? '').split('?')[0];
-    if (path.endsWith('/embed.html')) res.setHeader('Content-Security-Policy', 'frame-ancestors *');
-    else {
-      res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
-      res.setHeader('X-Frame-Options', 'DENY');
-    }
-    next();
-  };
+export function securityHeaders(): Plugin {
+  const framing = (path: string) => (path.endsWith('/embed.html') ? 'frame-ancestors *' : "frame-ancestors 'none'");
+  const middleware =
+    (policy: string | undefined) =>
+    (req: { url?: string }, res: { setHeader: (name: string, value: string) => void }, next: () => void) => {
+      const path = (req.url ?? '').split('?')[0];
+      res.setHeader('Content-Security-Policy', policy ? `${policy}; ${framing(path)}` : framing(path));
+      if (!path.endsWith('/embed.html')) res.setHeader('X-Frame-Options', 'DENY');
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Referrer-Policy', 'no-referrer');
+      next();
+    };
+  let root = '.';
   return {
-    name: 'atlas-frame-headers',
+    name: 'atlas-security-headers',
+    configResolved(config) {
+      root = config.root;
+    },
     configureServer(server) {
-      server.middlewares.use(headers);
+      server.middlewares.use(middleware(undefined));
     },
     configurePreviewServer(server) {
-      server.middlewares.use(headers);
+      server.middlewares.use(middleware(pagePolicy(root)));
     },
   };
 }

@@ -122,4 +122,18 @@ describe.skipIf(!chromiumPath)('the embed on another site (Chromium)', () => {
     expect(frame.url()).toMatch(/^chrome-error:/);
     await page.close();
   });
+
+  it('the server sends the page policy as a header, with framing, nosniff and no-referrer', async () => {
+    const app = await fetch(baseUrl);
+    const policy = app.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("connect-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(app.headers.get('x-frame-options')).toBe('DENY');
+    expect(app.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(app.headers.get('referrer-policy')).toBe('no-referrer');
+    const embed = await fetch(`${baseUrl}embed.html`);
+    expect(embed.headers.get('content-security-policy')).toContain('frame-ancestors *');
+    expect(embed.headers.get('x-frame-options')).toBeNull();
+  });
 });
