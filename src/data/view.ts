@@ -59,15 +59,27 @@ function enumField<const T extends string>(
   };
 }
 
-function wholeField(key: string, label: string, fallback: number, [min, max]: [number, number]): ViewField<number> {
+/**
+ * A whole number in [min, max]: in steps of `step` (a slider's) or one of `options` (a select's),
+ * so a link can hold only what the controls can show.
+ */
+function wholeField(
+  key: string,
+  label: string,
+  fallback: number,
+  [min, max]: [number, number],
+  { step = 1, options }: { step?: number; options?: readonly (readonly [number, string])[] } = {},
+): ViewField<number> {
   return {
     url: [key],
     label,
     default: fallback,
+    options,
     read: ({ query }) => {
       const text = query.get(key);
       const n = text !== null && /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
-      return n >= min && n <= max ? n : undefined;
+      if (options) return options.some(([value]) => value === n) ? n : undefined;
+      return n >= min && n <= max && n % step === 0 ? n : undefined;
     },
     write: (value, { query }) => setOrDelete(query, key, value === fallback ? undefined : String(value)),
   };
@@ -123,6 +135,8 @@ const layersField: ViewField<Layers> = {
     const value = query.get('layers');
     if (value === null) return undefined;
     const named = value.split(',');
+    // A list that names no layer at all (`layers=bogus`) is ignored, not read as "all off".
+    if (value !== '' && !named.some((name) => (LAYER_NAMES as readonly string[]).includes(name))) return undefined;
     return Object.fromEntries(LAYER_NAMES.map((name) => [name, named.includes(name)])) as Layers;
   },
   write: (value, { query }) =>
@@ -250,9 +264,16 @@ export const VIEW_FIELDS = {
   ]),
   layers: layersField,
   selection: selectionField,
-  minCount: wholeField('min', 'Minimum count', 0, [0, 10_000]),
+  minCount: wholeField('min', 'Minimum count', 0, [0, 60], { step: 5 }),
   /** Show the N largest flows only (0 = all). */
-  topN: wholeField('top', 'Largest flows only', 0, [0, 1000]),
+  topN: wholeField('top', 'Largest flows only', 0, [0, 20], {
+    options: [
+      [0, 'All flows'],
+      [5, 'Top 5 flows'],
+      [10, 'Top 10 flows'],
+      [20, 'Top 20 flows'],
+    ],
+  }),
   originFilter: areaField('origin', 'From'),
   destFilter: areaField('dest', 'To'),
   /** Gi* neighbourhood: the k-ring of each cell (k = 1: the 6 touching cells). */
@@ -294,6 +315,29 @@ export const optionsOf = <K extends ViewKey>(key: K) =>
 
 function partsOf(url: URL): UrlParts {
   return { query: url.searchParams, hash: new URLSearchParams(url.hash.replace(/^#/, '')) };
+}
+
+/**
+ * `key=value` pairs of a URL that name a view field but hold a value it cannot take (e.g.
+ * `top=3` where the control offers 5, 10 or 20): ignored, and the reader is told.
+ */
+export function ignoredUrlValues(href: string): string[] {
+  const parts = partsOf(new URL(href));
+  const ignored: string[] = [];
+  for (const field of [...Object.values(VIEW_FIELDS), ...Object.values(DISPLAY_FIELDS)] as ViewField<unknown>[]) {
+    const present = field.url.filter((key) =>
+      key.startsWith('#') ? parts.hash.has(key.slice(1)) : parts.query.has(key),
+    );
+    if (present.length && field.read(parts) === undefined) {
+      ignored.push(
+        ...present.map(
+          (key) =>
+            `${key.replace(/^#/, '')}=${(key.startsWith('#') ? parts.hash : parts.query).get(key.replace(/^#/, ''))}`,
+        ),
+      );
+    }
+  }
+  return ignored;
 }
 
 /** The fields a URL sets (valid ones only); the rest keep their defaults when applied. */

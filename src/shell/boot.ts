@@ -7,6 +7,8 @@
 import type { DataProblem } from '../data/problems';
 import { useAtlasStore, type AppMode } from '../state/store';
 import { syncUrlWithStore } from '../state/url-state';
+import { ignoredUrlValues } from '../data/view';
+import { groupNodeId } from '../data/analysis/network';
 import { registerOfflineCache } from './offline';
 import { installToolHooks } from './tool-hooks';
 import { openBriefing, showBriefing } from './briefing-actions';
@@ -21,6 +23,8 @@ export interface BootOptions {
 
 export function boot({ mode }: BootOptions): void {
   useAtlasStore.setState({ mode });
+  // Read before the URL is rewritten from the store, which drops what it cannot hold.
+  const ignored = ignoredUrlValues(window.location.href);
   registerOfflineCache();
   installToolHooks();
   syncUrlWithStore();
@@ -38,7 +42,9 @@ export function boot({ mode }: BootOptions): void {
   }
   const briefing = params.get('briefing');
   if (briefing === null) {
-    void openFirstDataset(params.get('data')).then(() => restoreLocalBriefing(params));
+    void openFirstDataset(params.get('data'))
+      .then(() => noticeIgnored(ignored))
+      .then(() => restoreLocalBriefing(params));
     return;
   }
   // A briefing brings its own dataset; `&scene=N` (one-based, as the progress shows) and `&present`.
@@ -51,6 +57,39 @@ export function boot({ mode }: BootOptions): void {
     syncBriefingUrl(briefing);
     if (params.has('present')) useAtlasStore.getState().setPresenting(true);
   });
+}
+
+/**
+ * Whatever a link says, the controls show exactly what is drawn: values they cannot show, and
+ * areas the dataset does not have, are dropped, and the reader is told which.
+ */
+function noticeIgnored(ignored: string[]): void {
+  const s = useAtlasStore.getState();
+  if (!s.dataset) return;
+  const known = new Set(s.dataset.areas.features.map((f) => f.properties.id));
+  for (const a of s.dataset.areas.features) if (a.properties.group) known.add(groupNodeId(a.properties.group));
+  const unknown: string[] = [];
+  if (s.selection && !known.has(s.selection.id)) {
+    unknown.push(`sel=${s.selection.id}`);
+    s.clearSelection();
+  }
+  if (s.originFilter && !known.has(s.originFilter)) {
+    unknown.push(`origin=${s.originFilter}`);
+    s.setOriginFilter(undefined);
+  }
+  if (s.destFilter && !known.has(s.destFilter)) {
+    unknown.push(`dest=${s.destFilter}`);
+    s.setDestFilter(undefined);
+  }
+  const parts = [
+    ...(ignored.length ? [`${ignored.join(', ')} (not a choice the controls offer)`] : []),
+    ...(unknown.length ? [`${unknown.join(', ')} (no such area in this dataset)`] : []),
+  ];
+  if (parts.length === 0) return;
+  s.setProblems([
+    ...useAtlasStore.getState().problems,
+    { severity: 'warning', file: 'this link', message: `ignored ${parts.join('; ')}` },
+  ]);
 }
 
 /** A briefing made in this browser comes back after a reload (when the link names no other data). */

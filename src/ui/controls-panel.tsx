@@ -194,12 +194,7 @@ export function FiltersPanel() {
       <Select
         label="Show"
         value={String(s.topN)}
-        options={[
-          ['0', 'All flows'],
-          ['5', 'Top 5 flows'],
-          ['10', 'Top 10 flows'],
-          ['20', 'Top 20 flows'],
-        ]}
+        options={optionsOf('topN').map(([value, text]) => [String(value), text] as const)}
         onChange={(v) => s.setTopN(Number(v))}
         testId="top-n"
       />

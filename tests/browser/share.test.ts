@@ -118,4 +118,25 @@ describe.skipIf(!chromiumPath)('sharing a view (Chromium)', () => {
     expect(refused).toMatch(/WebGL here draws at most 4096 on a side/);
     await page.close();
   });
+
+  it('a link the controls cannot show is trimmed to what they can, and the reader is told', async () => {
+    const { page, log } = await openPage(browser, `${baseUrl}?top=3&min=7&layers=bogus&sel=NOPE&origin=group:London`);
+    await waitForMapReady(page);
+    await expect(page.getByTestId('problems').textContent()).resolves.toContain(
+      'this link: ignored layers=bogus, min=7, top=3 (not a choice the controls offer); sel=NOPE (no such area in this dataset)',
+    );
+    await expect(page.getByTestId('top-n').inputValue()).resolves.toBe('0');
+    await expect(page.getByTestId('min-count').inputValue()).resolves.toBe('0');
+    await expect(page.getByTestId('layer-flows').isChecked()).resolves.toBe(true);
+    // A known area stays.
+    await expect(page.getByTestId('origin-filter').inputValue()).resolves.toBe('group:London');
+    const url = new URL(page.url());
+    expect([url.searchParams.get('top'), url.searchParams.get('sel'), url.searchParams.get('origin')]).toEqual([
+      null,
+      null,
+      'group:London',
+    ]);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
 });

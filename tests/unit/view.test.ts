@@ -6,6 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useAtlasStore } from '../../src/state/store';
 import {
+  ignoredUrlValues,
   DEFAULT_VIEW,
   formatCamera,
   parseCamera,
@@ -77,6 +78,14 @@ describe('the view field table', () => {
       density: false,
       hotspots: false,
     });
+  });
+
+  it('a link holds only what the controls can show; the rest is named as ignored', () => {
+    const href = 'http://localhost/?top=3&min=7&k=0&layers=bogus&style=arcs&min2=1#map=5/52/-1';
+    expect(readView(href)).toEqual({ flowStyle: 'arcs', camera: { center: [-1, 52], zoom: 5, bearing: 0, pitch: 0 } });
+    expect(ignoredUrlValues(href)).toEqual(['layers=bogus', 'min=7', 'top=3', 'k=0']);
+    expect(readView('http://localhost/?top=20&min=60').topN).toBe(20);
+    expect(ignoredUrlValues('http://localhost/?top=20&min=60&layers=')).toEqual([]);
   });
 
   it('formats the camera as MapLibre writes its hash', () => {

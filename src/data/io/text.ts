@@ -57,8 +57,41 @@ export function lineColumn(text: string, offset: number): { line: number; column
  * Parses JSON, naming line and column on a syntax error, and drops `__proto__` / `constructor` /
  * `prototype` keys (with a warning) so no input can reach an object's prototype.
  */
+/** Deeper than any GeoJSON, manifest or briefing needs (a MultiPolygon is 4 levels of arrays). */
+export const MAX_JSON_DEPTH = 256;
+
+/** Where the JSON first nests deeper than `max` (a character offset), or -1: one pass, no recursion. */
+function tooDeepAt(text: string, max: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > max) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return -1;
+}
+
 export function parseJsonText(text: string, file: string, warnings: DataProblem[] = []): unknown {
   const clean = text.replace(/^\uFEFF/, '');
+  // Parsing (and the key filter below) would recurse once per level and overflow the stack.
+  const deep = tooDeepAt(clean, MAX_JSON_DEPTH);
+  if (deep >= 0) {
+    const { line, column } = lineColumn(clean, deep);
+    throw new DataError([
+      {
+        severity: 'error',
+        file,
+        message: `line ${line}, column ${column}: is nested too deeply (more than ${MAX_JSON_DEPTH} levels of lists and objects)`,
+      },
+    ]);
+  }
   let dropped = 0;
   try {
     const value = JSON.parse(clean, (key, v) => {
