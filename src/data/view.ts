@@ -114,6 +114,14 @@ export const DEFAULT_LAYERS: Layers = {
   hotspots: false,
 };
 
+/** The analysis layers drawn from incident cells (loaded on first use). */
+export const INCIDENT_LAYERS: readonly LayerName[] = ['hexbin', 'density', 'hotspots'];
+/** The analysis layers, which load their code on first use. */
+export const ANALYSIS_LAYERS: readonly LayerName[] = ['choropleth', ...INCIDENT_LAYERS];
+
+export const needsIncidents = (layers: Layers) => INCIDENT_LAYERS.some((name) => layers[name]);
+export const wantsAnalysis = (layers: Layers) => ANALYSIS_LAYERS.some((name) => layers[name]);
+
 /** What the controls call each layer. */
 export const LAYER_LABELS: Record<LayerName, string> = {
   flows: 'Flows',

@@ -8,7 +8,7 @@ import * as maplibregl from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { legendSamples } from '../data/analysis/aggregate';
 import type { Dataset } from '../data/schema';
-import { LAYER_LABELS, LAYER_NAMES } from '../data/view';
+import { LAYER_LABELS, LAYER_NAMES, wantsAnalysis } from '../data/view';
 import type { HotspotResult } from '../state/analysis-slices';
 import type { ViewChoices } from '../state/view-choices';
 import { BASEMAP_ATTRIBUTION, basemapStyle } from '../map/basemap-style';
@@ -111,15 +111,14 @@ async function renderMap(request: ExportRequest, width: number, height: number):
     await new Promise<void>((resolve) => map.once('load', () => resolve()));
     map.fitBounds(request.bounds, { padding: 0, animate: false, bearing: request.bearing, pitch: request.pitch });
     const wanted = request.view.layers;
-    const analysis =
-      wanted.choropleth || wanted.hexbin || wanted.density || wanted.hotspots
-        ? (await import('../map/analysis-layers')).analysisLayers({
-            dataset: request.dataset,
-            periodIndex: request.dataset.periods.indexOf(request.view.period),
-            layers: wanted,
-            hotspots: request.hotspots,
-          })
-        : [];
+    const analysis = wantsAnalysis(wanted)
+      ? (await import('../map/analysis-layers')).analysisLayers({
+          dataset: request.dataset,
+          periodIndex: request.dataset.periods.indexOf(request.view.period),
+          layers: wanted,
+          hotspots: request.hotspots,
+        })
+      : [];
     const view = { ...request.view, zoom: Math.floor(map.getZoom() * 4) / 4 };
     const overlay = new MapLibreOverlay({
       interleaved: true,

@@ -9,6 +9,7 @@ import type { Layer } from '@deck.gl/core';
 import { useShallow } from 'zustand/react/shallow';
 import { hotspotKey } from '../state/analysis-slices';
 import { useAtlasStore } from '../state/store';
+import { needsIncidents, wantsAnalysis } from '../data/view';
 import { lookFor } from './theme';
 
 type AnalysisModule = typeof import('./analysis-layers');
@@ -38,8 +39,8 @@ export function useAnalysisLayers(): AnalysisLayers {
     useAtlasStore((st) => st.theme),
   );
   const { dataset, period, layers } = s;
-  const wanted = layers.choropleth || layers.hexbin || layers.density || layers.hotspots;
-  const needsIncidents = layers.hexbin || layers.density || layers.hotspots;
+  const wanted = wantsAnalysis(layers);
+  const incidentsWanted = needsIncidents(layers);
   const incidentsMissing =
     Boolean(dataset?.manifest.files.incidents) && dataset?.incidents.length === 0 && s.unavailable !== dataset;
 
@@ -49,7 +50,7 @@ export function useAnalysisLayers(): AnalysisLayers {
 
   const key = dataset && period ? hotspotKey(dataset, period, s.k, s.fdr) : '';
   const hotspotsReady = !layers.hotspots || dataset?.incidents.length === 0 || s.hotspots?.key === key;
-  const pending = wanted && (!module || (needsIncidents && incidentsMissing) || !hotspotsReady);
+  const pending = wanted && (!module || (incidentsWanted && incidentsMissing) || !hotspotsReady);
   return useMemo(() => {
     if (!module || !dataset || !period || !wanted) return { below: [], pending };
     const below = module.analysisLayers({

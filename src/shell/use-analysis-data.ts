@@ -8,6 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { hotspotInput } from '../derive/hotspot-input';
 import { hotspotKey } from '../state/analysis-slices';
 import { useAtlasStore } from '../state/store';
+import { needsIncidents } from '../data/view';
 import { computeHotspots, loadIncidents } from './data-actions';
 
 export function useAnalysisData(): void {
@@ -23,12 +24,12 @@ export function useAnalysisData(): void {
     })),
   );
   const { dataset, period, layers } = s;
-  const needsIncidents = layers.hexbin || layers.density || layers.hotspots;
+  const incidentsWanted = needsIncidents(layers);
 
   useEffect(() => {
-    if (!needsIncidents || !dataset || !s.datasetUrl || s.unavailable === dataset) return;
+    if (!incidentsWanted || !dataset || !s.datasetUrl || s.unavailable === dataset) return;
     if (dataset.manifest.files.incidents && dataset.incidents.length === 0) void loadIncidents(dataset, s.datasetUrl);
-  }, [needsIncidents, dataset, s.datasetUrl, s.unavailable]);
+  }, [incidentsWanted, dataset, s.datasetUrl, s.unavailable]);
 
   useEffect(() => {
     if (!layers.hotspots || !dataset || !period || dataset.incidents.length === 0) return;

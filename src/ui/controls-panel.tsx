@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAtlasStore } from '../state/store';
-import { LAYER_LABELS, LAYER_NAMES, optionsOf } from '../data/view';
+import { INCIDENT_LAYERS, LAYER_LABELS, LAYER_NAMES, optionsOf } from '../data/view';
 import { useDerived } from './view-derived';
 import { AnalysisLegend } from './analysis-legend';
 
@@ -95,7 +95,7 @@ export function ControlsPanel() {
       <fieldset className="layers">
         <legend>Analysis layers</legend>
         {ANALYSIS.map((name) => {
-          const needsIncidents = name === 'hexbin' || name === 'density' || name === 'hotspots';
+          const needsIncidents = INCIDENT_LAYERS.includes(name);
           return (
             <div key={name}>
               <label className="check">
