@@ -126,6 +126,7 @@ function hotspotsCsv(table: InputFile, gal: InputFile | undefined, k: number, fd
   const problems: DataProblem[] = [];
   const ids: string[] = [];
   const values: number[] = [];
+  const seen = new Set<string>();
   csv.rows.forEach((row, i) => {
     const id = (row.id ?? '').trim();
     const value = Number((row.value ?? '').trim());
@@ -139,7 +140,7 @@ function hotspotsCsv(table: InputFile, gal: InputFile | undefined, k: number, fd
         field: 'value',
         message: `expected a number, found "${row.value ?? ''}"`,
       });
-    else if (ids.includes(id))
+    else if (seen.has(id))
       problems.push({
         severity: 'error',
         file: table.name,
@@ -148,6 +149,7 @@ function hotspotsCsv(table: InputFile, gal: InputFile | undefined, k: number, fd
         message: `duplicate id "${id}"`,
       });
     else {
+      seen.add(id);
       ids.push(id);
       values.push(value);
     }

@@ -5,19 +5,20 @@
  */
 import { naturalBreaks } from '../data/analysis/classify';
 import { buildNetwork, type FlowFilter, type Network, type NetworkFlow } from '../data/analysis/network';
-import type { Dataset } from '../data/schema';
+import type { AreaProperties, Dataset } from '../data/schema';
+import { MAX_PERIOD_RANK_SLOTS, maxFlowsPerPeriod } from '../data/limits';
 import { memoize } from './memo';
 
 /**
- * Period and rank share one float channel as `period · RANK_STRIDE + rank`: exact while it stays
- * an integer float32 holds (below 2²⁴), and while a period has fewer flows than the stride.
+ * Period and rank share one float channel as `period · stride + rank`: exact while it stays an
+ * integer float32 holds (below 2²⁴). The stride is one more than the most flows in a period, but
+ * at least RANK_STRIDE so that ordinary datasets keep round numbers in the shader.
  */
 export const RANK_STRIDE = 10_000;
-const FLOAT32_EXACT = 2 ** 24;
 
 export interface FlowEntry {
   flow: NetworkFlow;
-  /** [period·RANK_STRIDE + rank, count (0 if suppressed), origin index, destination index]. */
+  /** [period·rankStride + rank, count (0 if suppressed), origin index, destination index]. */
   filterValue: [number, number, number, number];
 }
 
@@ -27,6 +28,8 @@ export interface FlowNetworkData {
   suppressed: FlowEntry[];
   /** Each node's index in the GPU filter's origin and destination channels. */
   nodeIndex: Map<string, number>;
+  /** What the period is multiplied by in the packed channel (see packingStride). */
+  rankStride: number;
   /** The largest published (merged) count in any period: flow widths scale to it. */
   maxCount: number;
   /** Natural breaks of published counts, for colouring by count. */
@@ -35,17 +38,20 @@ export interface FlowNetworkData {
   groups: string[];
 }
 
-/** Throws where the packed channel would lose exactness; datasets that large need another packing. */
-export function assertPackable(periods: number, maxRank: number): void {
-  if (maxRank >= RANK_STRIDE)
-    throw new RangeError(`a period has ${maxRank + 1} flows; the GPU filter packs at most ${RANK_STRIDE} per period`);
-  if (periods * RANK_STRIDE >= FLOAT32_EXACT)
-    throw new RangeError(`${periods} periods × ${RANK_STRIDE} flows exceeds float32's exact integers`);
+/**
+ * The stride for `periods` periods whose largest rank is `maxRank`. The importer refuses datasets
+ * past the limit with a message (checkFlowsPerPeriod), so a throw here is a bug, not bad input.
+ */
+export function packingStride(periods: number, maxRank: number): number {
+  if (maxRank > maxFlowsPerPeriod(periods) - 1)
+    throw new RangeError(`${periods} periods with up to ${maxRank + 1} flows each exceeds float32's exact integers`);
+  const stride = Math.max(RANK_STRIDE, maxRank + 1);
+  return periods * stride < MAX_PERIOD_RANK_SLOTS ? stride : maxRank + 1;
 }
 
 export const flowNetworkData = memoize((dataset: Dataset, grouped: boolean): FlowNetworkData => {
   const network = buildNetwork(dataset, grouped);
-  assertPackable(
+  const rankStride = packingStride(
     dataset.periods.length,
     network.flows.reduce((m, f) => Math.max(m, f.rank), 0),
   );
@@ -53,7 +59,7 @@ export const flowNetworkData = memoize((dataset: Dataset, grouped: boolean): Flo
   const entry = (flow: NetworkFlow): FlowEntry => ({
     flow,
     filterValue: [
-      flow.periodIndex * RANK_STRIDE + flow.rank,
+      flow.periodIndex * rankStride + flow.rank,
       flow.count ?? 0,
       nodeIndex.get(flow.origin)!,
       nodeIndex.get(flow.dest)!,
@@ -65,6 +71,7 @@ export const flowNetworkData = memoize((dataset: Dataset, grouped: boolean): Flo
     published,
     suppressed: network.flows.filter((f) => f.count === null).map(entry),
     nodeIndex,
+    rankStride,
     maxCount: published.reduce((m, d) => Math.max(m, d.flow.count!), 0),
     countBreaks: naturalBreaks(
       published.map((d) => d.flow.count!),
@@ -76,13 +83,32 @@ export const flowNetworkData = memoize((dataset: Dataset, grouped: boolean): Flo
   };
 });
 
+/**
+ * The nodes flows leave from, arrive at, and either, each sorted by name: what the filter
+ * controls list. One pass over the flows (a per-node search was quadratic: 46 s at 50,000 areas).
+ */
+export const flowEndpoints = memoize((network: Network) => {
+  const originIds = new Set(network.flows.map((f) => f.origin));
+  const destIds = new Set(network.flows.map((f) => f.dest));
+  const byName = (a: AreaProperties, b: AreaProperties) => a.name.localeCompare(b.name);
+  const nodes = [...network.nodes.values()];
+  return {
+    origins: nodes.filter((n) => originIds.has(n.id)).sort(byName),
+    dests: nodes.filter((n) => destIds.has(n.id)).sort(byName),
+    endpoints: nodes.filter((n) => originIds.has(n.id) || destIds.has(n.id)).sort(byName),
+  };
+});
+
 const ALL: [number, number] = [-1, 1e9];
 
 /**
  * GPU filter ranges for a filter. Isolating an area in both directions needs two passes (flows
  * into it, flows out of it), so this returns one or two sets of ranges.
  */
-export function filterRanges(filter: FlowFilter, nodeIndex: Map<string, number>): [number, number][][] {
+export function filterRanges(
+  filter: FlowFilter,
+  { nodeIndex, rankStride }: Pick<FlowNetworkData, 'nodeIndex' | 'rankStride'>,
+): [number, number][][] {
   const exact = (id?: string): [number, number] => {
     const i = id === undefined ? undefined : nodeIndex.get(id);
     return i === undefined ? (id === undefined ? ALL : [1, 0]) : [i, i];
@@ -92,8 +118,8 @@ export function filterRanges(filter: FlowFilter, nodeIndex: Map<string, number>)
     Math.min(a[1], b[1]),
   ];
   const period: [number, number] = [
-    filter.periodIndex * RANK_STRIDE,
-    filter.periodIndex * RANK_STRIDE + (filter.topN > 0 ? filter.topN - 1 : RANK_STRIDE - 1),
+    filter.periodIndex * rankStride,
+    filter.periodIndex * rankStride + (filter.topN > 0 ? filter.topN - 1 : rankStride - 1),
   ];
   const count: [number, number] = [filter.minCount, 1e9];
   const origin = exact(filter.origin);

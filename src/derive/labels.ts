@@ -1,6 +1,7 @@
 /** What the map labels, and which label wins where two collide; placement is the map's. */
 import { shortName } from '../data/format';
 import type { Dataset } from '../data/schema';
+import { appendAll } from '../data/arrays';
 import { memoize } from './memo';
 
 export interface LabelDatum {
@@ -24,14 +25,16 @@ export const buildLabels = memoize((dataset: Dataset): LabelDatum[] => {
   for (const f of dataset.flows) {
     for (const id of [f.origin, f.dest]) volume.set(id, (volume.get(id) ?? 0) + (f.count ?? 0));
   }
-  const ranked = [...volume.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id);
+  const rankOf = new Map(
+    [...volume.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id], rank) => [id, rank]),
+  );
   const priorityOf = (id: string) => {
-    const rank = ranked.indexOf(id);
+    const rank = rankOf.get(id) ?? -1;
     return rank < 0 ? 0 : Math.max(1, 900 - rank);
   };
   for (const { properties: a } of dataset.areas.features) {
     if (a.role !== 'destination' && a.group) {
-      groups.set(a.group, [...(groups.get(a.group) ?? []), a.centroid]);
+      groups.set(a.group, appendAll(groups.get(a.group) ?? [], [a.centroid]));
     } else {
       labels.push({ text: shortName(a.name, 40), position: a.centroid, minZoom: 0, priority: priorityOf(a.id) });
     }

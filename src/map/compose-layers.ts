@@ -58,7 +58,7 @@ export function composeLayers(
   }
   const layers: Layer[] = [areasLayer(dataset.areas.features, selected, look), ...analysis.below];
   if (view.layers.flows) {
-    filterRanges(filter, flowData.nodeIndex).forEach((ranges, i) => {
+    filterRanges(filter, flowData).forEach((ranges, i) => {
       const options = { colour: view.flowColour, ranges, pass: `p${i}`, look };
       if (view.flowStyle === 'arcs') layers.push(...flowArcLayers(flowData, options));
       else layers.push(suppressedCurveLayer(flowData, options), ...flowCurveLayers(flowData, options));

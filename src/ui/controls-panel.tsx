@@ -3,36 +3,11 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAtlasStore } from '../state/store';
 import { INCIDENT_LAYERS, LAYER_LABELS, LAYER_NAMES, optionsOf } from '../data/view';
 import { useDerived } from './view-derived';
+import { flowEndpoints } from '../derive/flow-network';
 import { AnalysisLegend } from './analysis-legend';
+import { AreaSelect, Select } from './select';
 
 const ANALYSIS = LAYER_NAMES.filter((name) => name !== 'flows');
-
-function Select<T extends string>({
-  label,
-  value,
-  options,
-  onChange,
-  testId,
-}: {
-  label: string;
-  value: T;
-  options: readonly (readonly [T, string])[];
-  onChange: (v: T) => void;
-  testId?: string;
-}) {
-  return (
-    <label className="control">
-      <span>{label}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value as T)} data-testid={testId}>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -139,41 +114,32 @@ export function FiltersPanel() {
   );
   const derived = useDerived();
   if (!derived) return null;
-  const nodes = [...derived.flowData.network.nodes.values()];
-  const origins = nodes
-    .filter((n) => derived.flowData.network.flows.some((f) => f.origin === n.id))
-    .sort((a, b) => a.name.localeCompare(b.name));
-  const dests = nodes
-    .filter((n) => derived.flowData.network.flows.some((f) => f.dest === n.id))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const { origins, dests, endpoints } = flowEndpoints(derived.flowData.network);
   const threshold = derived.dataset.manifest.disclosure.threshold;
   return (
     <Section title="Filters">
       {/* The keyboard's way to what a click on the map does. */}
-      <Select
+      <AreaSelect
         label="Isolate an area's flows"
         value={s.selection?.id ?? ''}
-        options={[
-          ['', 'None'],
-          ...[...origins, ...dests]
-            .filter((n, i, all) => all.findIndex((m) => m.id === n.id) === i)
-            .sort((a, b) => a.name.localeCompare(b.name))
-            .map((n) => [n.id, n.name] as [string, string]),
-        ]}
+        none="None"
+        areas={endpoints}
         onChange={(v) => (v ? s.select(v) : s.clearSelection())}
         testId="isolate"
       />
-      <Select
+      <AreaSelect
         label="Origin"
         value={s.originFilter ?? ''}
-        options={[['', 'All origins'], ...origins.map((n) => [n.id, n.name] as [string, string])]}
+        none="All origins"
+        areas={origins}
         onChange={(v) => s.setOriginFilter(v || undefined)}
         testId="origin-filter"
       />
-      <Select
+      <AreaSelect
         label="Destination"
         value={s.destFilter ?? ''}
-        options={[['', 'All destinations'], ...dests.map((n) => [n.id, n.name] as [string, string])]}
+        none="All destinations"
+        areas={dests}
         onChange={(v) => s.setDestFilter(v || undefined)}
         testId="dest-filter"
       />

@@ -1,4 +1,5 @@
 import { periodLabel } from '../data/periods';
+import { maxOf } from '../data/arrays';
 
 export interface TrendPoint {
   period: string;
@@ -14,7 +15,10 @@ export function TrendChart({ points, current, label }: { points: TrendPoint[]; c
   const width = 280;
   const height = 70;
   const pad = 6;
-  const max = Math.max(1, ...points.map((p) => p.total));
+  const max = maxOf(
+    points.map((p) => p.total),
+    1,
+  );
   const x = (i: number) => pad + (i / Math.max(1, points.length - 1)) * (width - 2 * pad);
   const y = (v: number) => height - pad - (v / max) * (height - 2 * pad);
   const line = points.map((p, i) => `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(p.total).toFixed(1)}`).join(' ');

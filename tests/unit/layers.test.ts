@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PathLayer, TextLayer } from '@deck.gl/layers';
 import { prepareFlowData, type FlowDatum } from '../../src/map/layer-data';
-import { assertPackable, filterRanges, RANK_STRIDE } from '../../src/derive/flow-network';
+import { filterRanges, packingStride, RANK_STRIDE } from '../../src/derive/flow-network';
+import { maxFlowsPerPeriod } from '../../src/data/limits';
 import { buildLabels } from '../../src/derive/labels';
 import { nodeTotals } from '../../src/derive/area-totals';
 import { isGrouped } from '../../src/derive/view-filter';
@@ -70,7 +71,7 @@ describe('flow layer data', () => {
       },
     ];
     for (const filter of filters) {
-      const gpu = all.filter((d) => filterRanges(filter, data.nodeIndex).some((ranges) => inRange(d, ranges)));
+      const gpu = all.filter((d) => filterRanges(filter, data).some((ranges) => inRange(d, ranges)));
       const cpu = all.filter((d) => passesFilter(d.flow, filter));
       expect(
         gpu.map((d) => d.flow),
@@ -95,7 +96,7 @@ describe('layers map prepared data to deck.gl props', () => {
   const data = prepareFlowData(dataset, false, FLOW_STYLE.maxWidthPx);
   const options = {
     colour: 'direction' as const,
-    ranges: filterRanges({ periodIndex: 1, minCount: 0, topN: 0 }, data.nodeIndex)[0],
+    ranges: filterRanges({ periodIndex: 1, minCount: 0, topN: 0 }, data)[0],
     pass: 'p0',
     look: DESK_LOOK,
   };
@@ -229,12 +230,12 @@ describe('the derive layer', () => {
     expect(runs).toBe(5);
   });
 
-  it('the GPU filter packing refuses what float32 cannot hold exactly', () => {
-    expect(() => assertPackable(36, RANK_STRIDE - 1)).not.toThrow();
-    expect(() => assertPackable(36, RANK_STRIDE)).toThrow(
-      'a period has 10001 flows; the GPU filter packs at most 10000 per period',
-    );
-    expect(() => assertPackable(2000, 10)).toThrow(/exceeds float32's exact integers/);
+  it('the GPU filter packing widens its stride for large periods and refuses what float32 cannot hold', () => {
+    expect(packingStride(36, RANK_STRIDE - 1)).toBe(RANK_STRIDE);
+    expect(packingStride(36, 12_499)).toBe(12_500);
+    expect(packingStride(2000, 10)).toBe(11); // 2000 × 10,000 would pass 2^24
+    expect(36 * packingStride(36, maxFlowsPerPeriod(36) - 1)).toBeLessThan(2 ** 24);
+    expect(() => packingStride(36, maxFlowsPerPeriod(36))).toThrow(/exceeds float32's exact integers/);
     // What it protects: past 2^24 neighbouring packed values collapse.
     expect(Math.fround(2 ** 24 + 1)).toBe(2 ** 24);
   });

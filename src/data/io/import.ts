@@ -4,6 +4,7 @@
  * before anything can be shown. Throws a DataError listing every problem found.
  */
 import { getResolution, isValidCell } from 'h3-js';
+import { appendAll } from '../arrays';
 import { importAreasGeoJson } from './import-areas';
 import {
   extraColumns,
@@ -216,7 +217,7 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
       recognised.push(recognise(file, text));
     } catch (error) {
       if (!(error instanceof DataError)) throw error;
-      problems.push(...error.problems);
+      appendAll(problems, error.problems);
     }
   });
   if (problems.length) throw new DataError(problems);
@@ -249,18 +250,18 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
     try {
       if (r.kind === 'areas-published') {
         const dropped = new Map<string, number>();
-        areas.push(...parseAreas(r.text, r.file, dropped).features);
+        appendAll(areas, parseAreas(r.text, r.file, dropped).features);
         drop(r.file, dropped);
       } else if (r.kind === 'areas-geojson') {
         const imported = importAreasGeoJson(r.text, r.file, options.areaMapping);
-        warnings.push(...imported.warnings);
-        areas.push(...imported.areas.features);
+        appendAll(warnings, imported.warnings);
+        appendAll(areas, imported.areas.features);
         drop(r.file, imported.dropped);
       } else if (r.kind === 'locations') {
-        areas.push(...readFlowmapLocations(r.table, warnings));
+        appendAll(areas, readFlowmapLocations(r.table, warnings));
         dropColumns(r.table, LOCATION_COLUMNS);
       } else if (r.kind === 'flows') {
-        raw.push(...readRawFlows(r.table, warnings));
+        appendAll(raw, readRawFlows(r.table, warnings));
         dropColumns(r.table, FLOW_COLUMNS);
       } else if (r.kind === 'published-flows') {
         published = published.concat(parseFlowsCsv(r.text, r.file));
@@ -268,8 +269,8 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
       } else if (r.kind === 'kepler') {
         dropColumns(r.table, KEPLER_ALLOWED);
         const kepler = readKeplerFlows(r.table, warnings);
-        areas.push(...kepler.areas);
-        raw.push(...kepler.flows);
+        appendAll(areas, kepler.areas);
+        appendAll(raw, kepler.flows);
       } else if (r.kind === 'incident-cells') cells = cells.concat(parseIncidentsCsv(r.text, r.file));
       else if (r.kind === 'incident-points') {
         if (!options.acceptRawPoints)
@@ -287,7 +288,7 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
       }
     } catch (error) {
       if (!(error instanceof DataError)) throw error;
-      problems.push(...error.problems);
+      appendAll(problems, error.problems);
     }
   }
   if (problems.length) throw new DataError(problems);

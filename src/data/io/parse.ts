@@ -23,6 +23,8 @@ import { readCountText } from './count';
 import { unescapeFormulaCell } from './csv-cells';
 import { readCsv, requireColumns } from './import-flows';
 import { DataError, type DataProblem } from '../problems';
+import { appendAll } from '../arrays';
+import { maxFlowsPerPeriod } from '../limits';
 import { parseJsonText } from './text';
 import { getResolution, isValidCell } from 'h3-js';
 
@@ -254,9 +256,28 @@ export function assembleDataset(
   });
   if (manifest.files.incidents) {
     checkDisclosure(manifest.files.incidents, incidents);
-    problems.push(...checkCells(manifest.files.incidents, incidents, manifest.h3Resolution));
+    appendAll(problems, checkCells(manifest.files.incidents, incidents, manifest.h3Resolution));
   }
   if (problems.length) throw new DataError(problems.slice(0, 100));
   const periods = sortPeriods([...flows.map((f) => f.period), ...incidents.map((c) => c.period)]);
+  checkFlowsPerPeriod(manifest.files.flows, flows, periods.length);
   return { manifest, areas, flows, incidents, periods };
+}
+
+/** Refuses a dataset the map's GPU filter could not hold exactly (see MAX_PERIOD_RANK_SLOTS). */
+function checkFlowsPerPeriod(file: string, flows: FlowRecord[], periodCount: number): void {
+  const perPeriod = new Map<string, number>();
+  for (const flow of flows) perPeriod.set(flow.period, (perPeriod.get(flow.period) ?? 0) + 1);
+  const limit = maxFlowsPerPeriod(periodCount);
+  for (const [period, count] of perPeriod) {
+    if (count > limit)
+      throw new DataError([
+        {
+          severity: 'error',
+          file,
+          field: 'period',
+          message: `period "${period}" has ${count.toLocaleString('en-GB')} flows; with ${periodCount} period(s) the map can hold at most ${limit.toLocaleString('en-GB')} flows per period. Split the data into fewer periods per file, or merge small flows before importing`,
+        },
+      ]);
+  }
 }
