@@ -116,9 +116,12 @@ function recognise(file: InputFile, text: string): Recognised {
     const json = parseJsonText(text, file.name, []) as Record<string, unknown> | null;
     if (json && typeof json === 'object' && 'files' in json && 'title' in json)
       return { kind: 'manifest', file: file.name, manifest: parseManifest(text, file.name) };
-    const features = (json as { features?: { properties?: Record<string, unknown> }[] } | null)?.features;
-    const props = Array.isArray(features) ? features[0]?.properties : undefined;
-    const published = props && 'id' in props && 'name' in props && 'role' in props;
+    const features = (json as { features?: unknown } | null)?.features;
+    const firstFeature = Array.isArray(features) ? (features[0] as { properties?: unknown } | null | undefined) : undefined;
+    // Anything may sit here (a string, null…): only a plain object can mark the published format.
+    const props = firstFeature && typeof firstFeature === 'object' ? firstFeature.properties : undefined;
+    const published =
+      props !== null && typeof props === 'object' && 'id' in props && 'name' in props && 'role' in props;
     return { kind: published ? 'areas-published' : 'areas-geojson', file: file.name, text };
   }
   const table = readCsv(text, file.name);
