@@ -48,9 +48,14 @@ export function BaseMap() {
     };
   }, [allPeriods]);
 
+  // Layer instances belong to one deck: a map rebuilt after a lost graphics context (a new
+  // runtime) gets new ones.
   const composed = useMemo(
-    () => (dataset && view ? composeLayers(dataset, view, analysis, look, allPeriods ? 'all' : 'shown') : undefined),
-    [dataset, view, analysis, look, allPeriods],
+    () =>
+      runtime && dataset && view
+        ? composeLayers(dataset, view, analysis, look, allPeriods ? 'all' : 'shown')
+        : undefined,
+    [runtime, dataset, view, analysis, look, allPeriods],
   );
 
   // The basemap follows the look (projector themes: stronger coast, no hairlines, dark option).
@@ -101,12 +106,35 @@ export function BaseMap() {
   }, [loading, runtime]);
 
   return (
-    <div
-      ref={container}
-      className="map"
-      role="region"
-      aria-label="Map of county-lines flows"
-      onMouseLeave={() => useAtlasStore.getState().setHover(undefined)}
-    />
+    <>
+      <div
+        ref={container}
+        className="map"
+        role="region"
+        aria-label="Map of county-lines flows"
+        onMouseLeave={() => useAtlasStore.getState().setHover(undefined)}
+      />
+      <MapNotices />
+    </>
+  );
+}
+
+/** Faults of the map itself, over its lower left corner; each can be dismissed. */
+function MapNotices() {
+  const notices = useAtlasStore((s) => s.mapNotices);
+  const setNotice = useAtlasStore((s) => s.setMapNotice);
+  const entries = Object.entries(notices);
+  if (entries.length === 0) return null;
+  return (
+    <div className="map-notices" role="status" data-testid="map-notices">
+      {entries.map(([key, text]) => (
+        <p key={key}>
+          {text}{' '}
+          <button type="button" className="link-button" onClick={() => setNotice(key, undefined)}>
+            Dismiss
+          </button>
+        </p>
+      ))}
+    </div>
   );
 }

@@ -61,11 +61,18 @@ const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce
 
 export function useMapLibre(container: RefObject<HTMLDivElement | null>): MapRuntime | undefined {
   const [runtime, setRuntime] = useState<MapRuntime>();
+  // A new map after the graphics context comes back: deck.gl's buffers and MapLibre's do not
+  // survive a lost context, and a fresh map (from the state, which survived) is the sure way back.
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     setReady(false);
-    let renderedVersion = 0;
-    let wantedVersion = 0;
+    // Versions continue from the last map's (a map rebuilt after a lost context), so that callers
+    // waiting for "newer than what I saw" are never answered by the old map's numbers.
+    const startVersion = Number(document.body.dataset.mapVersion ?? 0);
+    let renderedVersion = startVersion;
+    let wantedVersion = startVersion;
+    let layersGiven = false;
     let pending = false;
     let onClick: (info: PickingInfo | null) => void = () => {};
     // A camera from the URL (#map=…) wins; otherwise open on Great Britain.
@@ -113,9 +120,38 @@ export function useMapLibre(container: RefObject<HTMLDivElement | null>): MapRun
     // Clicks are picked here from MapLibre's own click event: deck's gesture recogniser does not
     // see taps on a MapLibre 6 canvas in interleaved mode.
     map.on('click', (e) => onClick(overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2 })));
+    const notice = useAtlasStore.getState().setMapNotice;
+    notice('basemap', undefined);
+    // With a listener here MapLibre no longer logs its errors; each one becomes a notice instead.
+    map.on('error', (e) => {
+      const sourceId = (e as { sourceId?: string }).sourceId;
+      if (sourceId === 'land' || sourceId === 'lines')
+        notice(
+          'basemap',
+          `The basemap (basemap/${sourceId}.json) could not be loaded, so the land is not drawn. The data on the map is unaffected; reload to try again.`,
+        );
+      else notice('map', `The map reported a problem: ${e.error?.message ?? 'unknown error'}`);
+    });
+    const canvas = map.getCanvas();
+    const onLost = (event: Event) => {
+      event.preventDefault(); // asks the browser to restore the context
+      setReady(false);
+      // Nothing for deck to (re)initialise on the dead context; the rebuilt map gets the layers.
+      overlay.setProps({ layers: [] });
+      notice(
+        'webgl',
+        'The graphics context was lost (the GPU was reset or ran short of memory). The map is redrawn when it returns.',
+      );
+    };
+    const onRestored = () => {
+      notice('webgl', undefined);
+      setGeneration((g) => g + 1);
+    };
+    canvas.addEventListener('webglcontextlost', onLost);
+    canvas.addEventListener('webglcontextrestored', onRestored);
     // 'idle' = every source loaded and no frame pending: with deck interleaved, its layers too.
     map.on('idle', () => {
-      if (wantedVersion > 0 && renderedVersion === wantedVersion && !pending) setReady(true, wantedVersion);
+      if (layersGiven && renderedVersion === wantedVersion && !pending) setReady(true, wantedVersion);
     });
 
     const handle: MapHandle = {
@@ -144,10 +180,11 @@ export function useMapLibre(container: RefObject<HTMLDivElement | null>): MapRun
       overlay,
       awaitNextFrame: () => {
         setReady(false);
+        layersGiven = true;
         wantedVersion += 1;
         map.triggerRepaint();
       },
-      hasLayers: () => wantedVersion > 0,
+      hasLayers: () => layersGiven,
       setPending: (value) => {
         pending = value;
       },
@@ -156,13 +193,15 @@ export function useMapLibre(container: RefObject<HTMLDivElement | null>): MapRun
       },
     });
     return () => {
+      canvas.removeEventListener('webglcontextlost', onLost);
+      canvas.removeEventListener('webglcontextrestored', onRestored);
       resizer.disconnect();
       delete window.__atlas;
       useAtlasStore.getState().setMapHandle(undefined);
       map.remove();
       setRuntime(undefined);
     };
-  }, [container]);
+  }, [container, generation]);
 
   return runtime;
 }

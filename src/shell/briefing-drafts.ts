@@ -20,20 +20,38 @@ const storage = (): Storage | undefined => {
   }
 };
 
+/**
+ * Saves the draft. Storage full, blocked or turned off: the edits stay in memory (authoring goes
+ * on), and the briefing panel says they will not survive a reload until exported.
+ */
 export function saveDraft(url: string, briefing: Briefing): void {
+  let saved = false;
   try {
-    storage()?.setItem(PREFIX + url, briefingJson(briefing));
+    const store = storage();
+    if (store) {
+      store.setItem(PREFIX + url, briefingJson(briefing));
+      saved = true;
+    }
   } catch {
-    // Storage full or blocked: authoring still works, it just does not survive a reload.
+    saved = false;
   }
+  useAtlasStore.setState({ draftNotSaved: !saved });
 }
 
 export function draftText(url: string): string | undefined {
-  return storage()?.getItem(PREFIX + url) ?? undefined;
+  try {
+    return storage()?.getItem(PREFIX + url) ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function dropDraft(url: string): void {
-  storage()?.removeItem(PREFIX + url);
+  try {
+    storage()?.removeItem(PREFIX + url);
+  } catch {
+    // Nothing stored that could be dropped.
+  }
 }
 
 /** The draft for `url`, checked like any briefing file; undefined when there is none or it is bad. */

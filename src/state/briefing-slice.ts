@@ -16,6 +16,8 @@ export interface BriefingSlice {
   presenting: boolean;
   /** The briefing on screen has edits saved in this browser (not in its file). */
   briefingEdited: boolean;
+  /** The last save of the edits to this browser failed (storage full or turned off). */
+  draftNotSaved: boolean;
   /** Presenting with the screen blanked (B or "."): nothing of the map shows. */
   blanked: boolean;
   setBriefing: (briefing: Briefing | undefined, url?: string) => void;
@@ -31,6 +33,7 @@ export interface BriefingSlice {
 export const createBriefingSlice: StateCreator<AtlasStore, [], [], BriefingSlice> = (set, get) => ({
   presenting: false,
   briefingEdited: false,
+  draftNotSaved: false,
   blanked: false,
   setBriefing: (briefing, briefingUrl) =>
     set({ briefing, briefingUrl, sceneIndex: undefined, blanked: false, briefingEdited: false }),

@@ -88,7 +88,17 @@ export interface ModeSlice {
   setAltTextOverride: (text?: string) => void;
 }
 
+/**
+ * Notices about the map itself (the basemap failed to load, the graphics context was lost), by
+ * key so that one fault shows once and clears when it is over. Data problems live in DatasetSlice.
+ */
+export interface MapNoticeSlice {
+  mapNotices: Record<string, string>;
+  setMapNotice: (key: string, text?: string) => void;
+}
+
 export type AtlasStore = ModeSlice &
+  MapNoticeSlice &
   BriefingSlice &
   DatasetSlice &
   ViewSlice &
@@ -176,6 +186,13 @@ const createHoverSlice: StateCreator<AtlasStore, [], [], HoverSlice> = (set) => 
 export const useAtlasStore = create<AtlasStore>()((...a) => ({
   mode: 'explore',
   setAltTextOverride: (altTextOverride) => a[0]({ altTextOverride }),
+  mapNotices: {},
+  setMapNotice: (key, text) =>
+    a[0]((s) => {
+      if (s.mapNotices[key] === text) return {};
+      const { [key]: _, ...rest } = s.mapNotices;
+      return { mapNotices: text === undefined ? rest : { ...rest, [key]: text } };
+    }),
   ...createBriefingSlice(...a),
   ...createDatasetSlice(...a),
   ...createViewSlice(...a),

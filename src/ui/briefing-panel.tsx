@@ -68,6 +68,7 @@ export function BriefingPanel() {
   const briefing = useAtlasStore((s) => s.briefing);
   const sceneIndex = useAtlasStore((s) => s.sceneIndex);
   const edited = useAtlasStore((s) => s.briefingEdited);
+  const notSaved = useAtlasStore((s) => s.draftNotSaved);
   const briefingUrl = useAtlasStore((s) => s.briefingUrl);
   const publishedData = useAtlasStore((s) => Boolean(s.datasetUrl && !s.disclosure));
   const showScene = useAtlasStore((s) => s.showScene);
@@ -209,6 +210,12 @@ export function BriefingPanel() {
         </button>
       </div>
       {current && sceneIndex !== undefined && <SceneEditor index={sceneIndex} scene={current} />}
+      {notSaved && (
+        <p className="storage-warning" role="alert" data-testid="draft-not-saved">
+          This browser is not saving your edits (its storage is full or turned off). They are kept
+          while this page stays open: use Export briefing to keep them.
+        </p>
+      )}
       <div className="briefing-actions">
         <button type="button" onClick={exportBriefing} data-testid="export-briefing">
           Export briefing

@@ -15,7 +15,8 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const encode = (name: string, text: string): InputFile => ({ name, bytes: new TextEncoder().encode(text) });
 
 /** What a message from deep inside JavaScript looks like; none may reach a user. */
-const RAW_ERROR = /is not a function|Cannot read propert|Cannot convert|undefined is not|is not iterable|Maximum call stack|Invalid array length|\[object Object\]/;
+const RAW_ERROR =
+  /is not a function|Cannot read propert|Cannot convert|undefined is not|is not iterable|Maximum call stack|Invalid array length|\[object Object\]/;
 
 /** Runs `read` and checks that it either succeeds or fails the way users should see. */
 function readsOrExplains(read: () => unknown): void {
@@ -62,7 +63,13 @@ function mutate(doc: unknown, path: (string | number)[], replacement: unknown): 
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant(DELETE),
   fc.constantFrom(null, true, false, 0, -1, 1e308, -1e308, 2 ** 53 + 1, 0.1, '', ' ', 'NaN', 'Infinity'),
-  fc.constantFrom('<script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'javascript:alert(1)', '\u202egnp.exe', '=HYPERLINK("x")'),
+  fc.constantFrom(
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    'javascript:alert(1)',
+    '\u202egnp.exe',
+    '=HYPERLINK("x")',
+  ),
   fc.constantFrom('x'.repeat(10_000), '\u0000'.repeat(4096), '🏴󠁧󠁢󠁷󠁬󠁳󠁿'.repeat(200)),
   fc.string({ maxLength: 40 }),
   fc.double(),
@@ -75,7 +82,14 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
     return v;
   }),
   fc.constant([[[-0.1, 51.5]]]),
-  fc.constant([[[-149, -107], [-259, -141], [-200, -120], [-149, -107]]]),
+  fc.constant([
+    [
+      [-149, -107],
+      [-259, -141],
+      [-200, -120],
+      [-149, -107],
+    ],
+  ]),
   fc.constant({ type: 'Point', coordinates: [-0.1, 51.5] }),
   fc.constant({ type: 'GeometryCollection', geometries: [] }),
 );
@@ -86,14 +100,35 @@ const AREAS = {
     {
       type: 'Feature',
       properties: { id: 'E09000022', name: 'Lambeth', role: 'origin', group: 'London' },
-      geometry: { type: 'Polygon', coordinates: [[[-0.16, 51.41], [-0.06, 51.41], [-0.06, 51.51], [-0.16, 51.51], [-0.16, 51.41]]] },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [-0.16, 51.41],
+            [-0.06, 51.41],
+            [-0.06, 51.51],
+            [-0.16, 51.51],
+            [-0.16, 51.41],
+          ],
+        ],
+      },
     },
     {
       type: 'Feature',
       properties: { id: 'E07000114', name: 'Thanet', role: 'destination' },
       geometry: {
         type: 'MultiPolygon',
-        coordinates: [[[[1.28, 51.3], [1.38, 51.3], [1.38, 51.4], [1.28, 51.4], [1.28, 51.3]]]],
+        coordinates: [
+          [
+            [
+              [1.28, 51.3],
+              [1.38, 51.3],
+              [1.38, 51.4],
+              [1.28, 51.4],
+              [1.28, 51.3],
+            ],
+          ],
+        ],
       },
     },
   ],
@@ -134,7 +169,11 @@ const BRIEFING = {
       title: 'Two',
       caption: '- a\n- b',
       notes: 'speaker notes',
-      view: { period: '2024-Q2', selection: { id: 'E07000114', direction: 'in' }, camera: { center: [0, 52], zoom: 6 } },
+      view: {
+        period: '2024-Q2',
+        selection: { id: 'E07000114', direction: 'in' },
+        camera: { center: [0, 52], zoom: 6 },
+      },
     },
   ],
 };
@@ -151,7 +190,9 @@ describe('fuzzing the importers (seeded)', () => {
   it('boundary GeoJSON with one field broken at any depth', () => {
     fc.assert(
       fc.property(mutationOf(AREAS), ({ mutated }) =>
-        readsOrExplains(() => importFiles([encode('areas.geojson', JSON.stringify(mutated)), encode('flows.csv', FLOWS)])),
+        readsOrExplains(() =>
+          importFiles([encode('areas.geojson', JSON.stringify(mutated)), encode('flows.csv', FLOWS)]),
+        ),
       ),
       { seed: SEED, numRuns: RUNS },
     );
@@ -165,11 +206,15 @@ describe('fuzzing the importers (seeded)', () => {
     ];
     expect(() => importFiles(published(MANIFEST, PUBLISHED_AREAS))).not.toThrow();
     fc.assert(
-      fc.property(mutationOf(MANIFEST), ({ mutated }) => readsOrExplains(() => importFiles(published(mutated, PUBLISHED_AREAS)))),
+      fc.property(mutationOf(MANIFEST), ({ mutated }) =>
+        readsOrExplains(() => importFiles(published(mutated, PUBLISHED_AREAS))),
+      ),
       { seed: SEED, numRuns: RUNS },
     );
     fc.assert(
-      fc.property(mutationOf(PUBLISHED_AREAS), ({ mutated }) => readsOrExplains(() => importFiles(published(MANIFEST, mutated)))),
+      fc.property(mutationOf(PUBLISHED_AREAS), ({ mutated }) =>
+        readsOrExplains(() => importFiles(published(MANIFEST, mutated))),
+      ),
       { seed: SEED, numRuns: RUNS },
     );
   });
@@ -193,7 +238,10 @@ describe('fuzzing the importers (seeded)', () => {
 
   it('CSV tables: random headers (columns missing or repeated), rows and cells, any delimiter', () => {
     const table = fc.record({
-      header: fc.array(fc.oneof(fc.constantFrom(...COLUMNS), fc.string({ maxLength: 6 })), { minLength: 0, maxLength: 6 }),
+      header: fc.array(fc.oneof(fc.constantFrom(...COLUMNS), fc.string({ maxLength: 6 })), {
+        minLength: 0,
+        maxLength: 6,
+      }),
       rows: fc.array(fc.array(cell, { maxLength: 7 }), { maxLength: 8 }),
       delimiter: fc.constantFrom(',', ';', '\t', '|'),
       newline: fc.constantFrom('\n', '\r\n', '\r'),

@@ -117,7 +117,9 @@ function recognise(file: InputFile, text: string): Recognised {
     if (json && typeof json === 'object' && 'files' in json && 'title' in json)
       return { kind: 'manifest', file: file.name, manifest: parseManifest(text, file.name) };
     const features = (json as { features?: unknown } | null)?.features;
-    const firstFeature = Array.isArray(features) ? (features[0] as { properties?: unknown } | null | undefined) : undefined;
+    const firstFeature = Array.isArray(features)
+      ? (features[0] as { properties?: unknown } | null | undefined)
+      : undefined;
     // Anything may sit here (a string, null…): only a plain object can mark the published format.
     const props = firstFeature && typeof firstFeature === 'object' ? firstFeature.properties : undefined;
     const published =
