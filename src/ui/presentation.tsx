@@ -39,7 +39,8 @@ export function PresentationLegend() {
   const layers = useAtlasStore((s) => s.layers);
   const analysis = LAYER_NAMES.filter((name) => name !== 'flows' && layers[name]);
   return (
-    <aside className="presentation-legend" aria-label="Legend" data-testid="presentation-legend">
+    // Focusable: on a small projector resolution the legend scrolls, and a keyboard must reach it.
+    <aside className="presentation-legend" aria-label="Legend" tabIndex={0} data-testid="presentation-legend">
       {analysis.map((name) => (
         <section key={name} className="presentation-analysis">
           <h2>{LAYER_LABELS[name]}</h2>
