@@ -21,7 +21,14 @@ import { decodeText } from '../data/io/text';
 import { writeCsv } from '../data/io/csv-cells';
 import { isValidCell } from 'h3-js';
 import { formatDisclosureReport } from '../data/disclosure/protect';
-import { disclosureSchema, H3_RESOLUTION_RANGE, SUPPRESSED_TOKEN, type Dataset, type Manifest } from '../data/schema';
+import {
+  disclosureSchema,
+  H3_RESOLUTION_RANGE,
+  manifestSchema,
+  SUPPRESSED_TOKEN,
+  type Dataset,
+  type Manifest,
+} from '../data/schema';
 
 const USAGE = `usage:
   npm run data -- validate <files…> [--id-field F --name-field F]
@@ -327,6 +334,20 @@ export function main(argv: string[], out = console.log, err = console.error): nu
       if (!values.out) throw new UsageError(`${command} needs --out <dir>`);
       if (command === 'import-flowmap' && positionals.length !== 2)
         throw new UsageError('import-flowmap takes exactly two files: <locations.csv> <flows.csv>');
+      // Text that goes into the manifest meets the manifest's own limits before anything is read.
+      for (const [option, key] of [
+        ['title', 'title'],
+        ['subtitle', 'subtitle'],
+        ['source', 'source'],
+        ['licence', 'licence'],
+        ['attribution', 'attribution'],
+        ['measure', 'flowMeasure'],
+      ] as const) {
+        const value = values[option];
+        const checked = value === undefined ? undefined : manifestSchema.shape[key].safeParse(value);
+        if (checked && !checked.success)
+          throw new UsageError(`--${option}: ${checked.error.issues[0]?.message ?? 'not allowed'}`);
+      }
       const result = importFiles(readInputs(positionals), options);
       if (command === 'import-flowmap' && !result.recognised.some((r) => r.endsWith('flowmap.blue locations'))) {
         throw new UsageError(`${positionals[0]} is not a flowmap.blue locations file (id,name,lat,lon)`);

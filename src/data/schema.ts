@@ -28,22 +28,28 @@ export type DisclosureSettings = z.infer<typeof disclosureSchema>;
  */
 export const H3_RESOLUTION_RANGE = [0, 9] as const;
 
+/**
+ * Text shown on every map, export and slide: bounded, so a hostile or mistaken file cannot push
+ * the map off the page (a 10,000-character title) — refused with the limit, never cut silently.
+ */
+const shownText = (max: number) => z.string().max(max, `at most ${max} characters (this text is shown on the map)`);
+
 export const manifestSchema = z.object({
-  title: z.string().min(1),
-  subtitle: z.string().default(''),
+  title: shownText(200).min(1),
+  subtitle: shownText(400).default(''),
   /** Where the numbers come from, shown under the map and baked into exports. */
-  source: z.string().min(1),
-  licence: z.string().min(1),
-  attribution: z.string().default(''),
+  source: shownText(1000).min(1),
+  licence: shownText(1000).min(1),
+  attribution: shownText(1000).default(''),
   /** True for illustrative data: the app then labels it so on screen. */
   synthetic: z.boolean().default(false),
   /** One sentence a reader must see, e.g. "Illustrative synthetic data, not police figures". */
-  notice: z.string().default(''),
+  notice: shownText(600).default(''),
   periodGranularity: z.enum(GRANULARITIES as [Granularity, ...Granularity[]]).default('quarter'),
   /** What a flow count counts, e.g. "active county lines". */
-  flowMeasure: z.string().min(1),
+  flowMeasure: shownText(100).min(1),
   /** What an incident cell count counts. */
-  incidentMeasure: z.string().default('incidents'),
+  incidentMeasure: shownText(100).default('incidents'),
   disclosure: disclosureSchema,
   /** H3 resolution of incident cells (coarse: 7 is ~5 km² a cell). */
   h3Resolution: z.number().int().min(H3_RESOLUTION_RANGE[0]).max(H3_RESOLUTION_RANGE[1]),

@@ -4,10 +4,13 @@
  * download. Built from exactly the flows the map draws; a suppressed count is never a number.
  */
 import { passesFilter, type FlowFilter, type Network, type NetworkFlow } from '../data/analysis/network';
+import { shortName } from '../data/format';
 import { periodLabel } from '../data/periods';
 import type { Dataset } from '../data/schema';
 
 const number = new Intl.NumberFormat('en-GB');
+/** Names in the alt text are cut to this: a sentence, not a data dump. */
+const NAME_LENGTH = 60;
 
 /** The flows on the map for a filter, largest first (suppressed last). */
 export function visibleFlows(network: Network, filter: FlowFilter): NetworkFlow[] {
@@ -28,7 +31,7 @@ const listOf = (items: string[]) =>
  */
 export function altText(dataset: Dataset, flows: NetworkFlow[], period: string, focus?: string): string {
   const { flowMeasure, disclosure, synthetic } = dataset.manifest;
-  const head = `Flow map of ${flowMeasure}, ${periodLabel(period)}${focus ? `, isolating ${focus}` : ''}`;
+  const head = `Flow map of ${flowMeasure}, ${periodLabel(period)}${focus ? `, isolating ${shortName(focus, NAME_LENGTH)}` : ''}`;
   const published = flows.filter((f) => f.count !== null);
   const suppressed = flows.length - published.length;
   const suppressedText =
@@ -40,14 +43,16 @@ export function altText(dataset: Dataset, flows: NetworkFlow[], period: string, 
     return `${head}: no flows of ${disclosure.threshold} or more.${suppressedText}${illustrative}`;
   const byOrigin = new Map<string, { name: string; total: number; flows: NetworkFlow[] }>();
   for (const f of published) {
-    const entry = byOrigin.get(f.origin) ?? { name: f.originNode.name, total: 0, flows: [] };
+    const entry = byOrigin.get(f.origin) ?? { name: shortName(f.originNode.name, NAME_LENGTH), total: 0, flows: [] };
     entry.total += f.count!;
     entry.flows.push(f);
     byOrigin.set(f.origin, entry);
   }
   const origins = [...byOrigin.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
   const [first, ...rest] = origins;
-  const destinations = first.flows.slice(0, 3).map((f) => `${f.destNode.name} (${number.format(f.count!)})`);
+  const destinations = first.flows
+    .slice(0, 3)
+    .map((f) => `${shortName(f.destNode.name, NAME_LENGTH)} (${number.format(f.count!)})`);
   const others = rest.slice(0, 2).map((o) => `${o.name} (${number.format(o.total)})`);
   const then = others.length ? `; then ${listOf(others)}` : '';
   return `${head}: ${first.name} sends the most lines (${number.format(first.total)}), chiefly to ${listOf(destinations)}${then}.${suppressedText}${illustrative}`;

@@ -212,8 +212,8 @@ export function BriefingPanel() {
       {current && sceneIndex !== undefined && <SceneEditor index={sceneIndex} scene={current} />}
       {notSaved && (
         <p className="storage-warning" role="alert" data-testid="draft-not-saved">
-          This browser is not saving your edits (its storage is full or turned off). They are kept
-          while this page stays open: use Export briefing to keep them.
+          This browser is not saving your edits (its storage is full or turned off). They are kept while this page stays
+          open: use Export briefing to keep them.
         </p>
       )}
       <div className="briefing-actions">

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { SUPPRESSED_TOKEN } from '../data/tokens';
-import { formatCount } from '../data/format';
+import { formatCount, shortName } from '../data/format';
 import { useAtlasStore } from '../state/store';
 import { binLabel } from './hotspot-text';
 import { useShownFlows } from './use-alt-text';
@@ -93,8 +93,8 @@ export function DataPanel() {
         <tbody>
           {shown.rows.slice(0, TABLE_ROWS).map((r, i) => (
             <tr key={i}>
-              <td>{r.origin}</td>
-              <td>{r.destination}</td>
+              <td>{shortName(r.origin, 80)}</td>
+              <td>{shortName(r.destination, 80)}</td>
               <td>{formatCount(r.count, threshold)}</td>
             </tr>
           ))}

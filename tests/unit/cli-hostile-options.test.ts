@@ -59,6 +59,15 @@ describe('numeric options are bounded, with a usage message', () => {
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).h3Resolution).toBe(9);
   });
 
+  it('manifest text over its limit (a 10,000-character title) is refused before anything is written', () => {
+    const dir = workspace(POINTS_DATASET);
+    const out = join(dir, 'out-title');
+    const result = run(['build', ...inputs(dir), '--out', out, '--title', `<script>${'W'.repeat(10_000)}`]);
+    expectCleanUsageError(result, '--title: at most 200 characters (this text is shown on the map)');
+    expect(result.err.length).toBeLessThan(3000);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('the disclosure report says what area one cell covers', () => {
     const dir = workspace(POINTS_DATASET);
     const out = join(dir, 'out');

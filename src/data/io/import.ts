@@ -328,8 +328,8 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
   const dataset = assembleDataset(
     {
       title: 'Your data',
-      subtitle: recognised.map((r) => r.file).join(', '),
-      source: `Local files: ${recognised.map((r) => r.file).join(', ')}`,
+      subtitle: visibleText(recognised.map((r) => r.file).join(', '), 400),
+      source: visibleText(`Local files: ${recognised.map((r) => r.file).join(', ')}`, 1000),
       licence: 'As given by the data owner',
       attribution: '',
       synthetic: false,
