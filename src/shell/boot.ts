@@ -8,7 +8,8 @@ import type { DataProblem } from '../data/problems';
 import { useAtlasStore, type AppMode } from '../state/store';
 import { syncUrlWithStore } from '../state/url-state';
 import { ignoredUrlValues } from '../data/view';
-import { groupNodeId } from '../data/analysis/network';
+import { flowEndpoints, flowNetworkData } from '../derive/flow-network';
+import { isGrouped } from '../derive/view-filter';
 import { registerOfflineCache } from './offline';
 import { installToolHooks } from './tool-hooks';
 import { openBriefing, showBriefing } from './briefing-actions';
@@ -66,29 +67,41 @@ export function boot({ mode }: BootOptions): void {
 function noticeIgnored(ignored: string[]): void {
   const s = useAtlasStore.getState();
   if (!s.dataset) return;
-  const known = new Set(s.dataset.areas.features.map((f) => f.properties.id));
-  for (const a of s.dataset.areas.features) if (a.properties.group) known.add(groupNodeId(a.properties.group));
+  // What the controls can show: the areas (or merged groups) flows start or end at, as drawn now.
+  const { network } = flowNetworkData(s.dataset, isGrouped(s.grouping, s.zoom));
+  const { origins, dests, endpoints } = flowEndpoints(network);
+  const ids = (nodes: { id: string }[]) => new Set(nodes.map((n) => n.id));
   const unknown: string[] = [];
-  if (s.selection && !known.has(s.selection.id)) {
-    unknown.push(`sel=${s.selection.id}`);
-    s.clearSelection();
+  const merged: string[] = [];
+  /** The id to use for `id` (itself, or the group drawn for it), or undefined to drop it. */
+  const resolve = (param: string, id: string, allowed: Set<string>): string | undefined => {
+    if (allowed.has(id)) return id;
+    const node = network.nodeOf.get(id);
+    if (node !== undefined && node !== id && allowed.has(node)) {
+      merged.push(`${param}=${id} as ${network.nodes.get(node)?.name ?? node}`);
+      return node;
+    }
+    unknown.push(`${param}=${id}`);
+    return undefined;
+  };
+  if (s.selection) {
+    const id = resolve('sel', s.selection.id, ids(endpoints));
+    if (id === undefined) s.clearSelection();
+    else if (id !== s.selection.id) s.select(id);
   }
-  if (s.originFilter && !known.has(s.originFilter)) {
-    unknown.push(`origin=${s.originFilter}`);
-    s.setOriginFilter(undefined);
-  }
-  if (s.destFilter && !known.has(s.destFilter)) {
-    unknown.push(`dest=${s.destFilter}`);
-    s.setDestFilter(undefined);
-  }
+  if (s.originFilter) s.setOriginFilter(resolve('origin', s.originFilter, ids(origins)));
+  if (s.destFilter) s.setDestFilter(resolve('dest', s.destFilter, ids(dests)));
   const parts = [
-    ...(ignored.length ? [`${ignored.join(', ')} (not a choice the controls offer)`] : []),
-    ...(unknown.length ? [`${unknown.join(', ')} (no such area in this dataset)`] : []),
+    ...(ignored.length ? [`ignored ${ignored.join(', ')} (not a choice the controls offer)`] : []),
+    ...(unknown.length ? [`ignored ${unknown.join(', ')} (no area with flows has that id here)`] : []),
+    ...(merged.length
+      ? [`showed ${merged.join(', ')} (its area is merged into that exporting group; choose "Never group" to see it alone)`]
+      : []),
   ];
   if (parts.length === 0) return;
   s.setProblems([
     ...useAtlasStore.getState().problems,
-    { severity: 'warning', file: 'this link', message: `ignored ${parts.join('; ')}` },
+    { severity: 'warning', file: 'this link', message: parts.join('; ') },
   ]);
 }
 

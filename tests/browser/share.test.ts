@@ -120,10 +120,13 @@ describe.skipIf(!chromiumPath)('sharing a view (Chromium)', () => {
   });
 
   it('a link the controls cannot show is trimmed to what they can, and the reader is told', async () => {
-    const { page, log } = await openPage(browser, `${baseUrl}?top=3&min=7&layers=bogus&sel=NOPE&origin=group:London`);
+    const { page, log } = await openPage(
+      browser,
+      `${baseUrl}?top=3&min=7&layers=bogus&sel=NOPE&origin=group:London&dest=E09000022`,
+    );
     await waitForMapReady(page);
     await expect(page.getByTestId('problems').textContent()).resolves.toContain(
-      'this link: ignored layers=bogus, min=7, top=3 (not a choice the controls offer); sel=NOPE (no such area in this dataset)',
+      'this link: ignored layers=bogus, min=7, top=3 (not a choice the controls offer); ignored sel=NOPE, dest=E09000022 (no area with flows has that id here)',
     );
     await expect(page.getByTestId('top-n').inputValue()).resolves.toBe('0');
     await expect(page.getByTestId('min-count').inputValue()).resolves.toBe('0');
@@ -137,6 +140,23 @@ describe.skipIf(!chromiumPath)('sharing a view (Chromium)', () => {
       'group:London',
     ]);
     expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a link naming a borough the map merges into its group isolates the group, and says so', async () => {
+    const { page, log } = await openPage(browser, `${baseUrl}?sel=E09000030`);
+    await waitForMapReady(page);
+    await expect(page.getByTestId('problems').textContent()).resolves.toContain(
+      'this link: showed sel=E09000030 as London (its area is merged into that exporting group; choose "Never group" to see it alone)',
+    );
+    await expect(page.getByTestId('isolate').inputValue()).resolves.toBe('group:London');
+    await expect.poll(() => new URL(page.url()).searchParams.get('sel')).toBe('group:London');
+    // With grouping off, the borough itself is isolated.
+    const { page: separate } = await openPage(browser, `${baseUrl}?group=separate&sel=E09000030`);
+    await waitForMapReady(separate);
+    await expect(separate.getByTestId('isolate').inputValue()).resolves.toBe('E09000030');
+    expect(log.errors).toEqual([]);
+    await separate.close();
     await page.close();
   });
 });
