@@ -95,7 +95,9 @@ function noticeIgnored(ignored: string[]): void {
     ...(ignored.length ? [`ignored ${ignored.join(', ')} (not a choice the controls offer)`] : []),
     ...(unknown.length ? [`ignored ${unknown.join(', ')} (no area with flows has that id here)`] : []),
     ...(merged.length
-      ? [`showed ${merged.join(', ')} (its area is merged into that exporting group; choose "Never group" to see it alone)`]
+      ? [
+          `showed ${merged.join(', ')} (its area is merged into that exporting group; choose "Never group" to see it alone)`,
+        ]
       : []),
   ];
   if (parts.length === 0) return;
