@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { launch, SCREENSHOT_DIR } from './harness';
+import { launch, SCREENSHOT_DIR, allowOrigin } from './harness';
 
 const chromiumPath = inject('chromiumPath');
 const baseUrl = inject('baseUrl');
@@ -37,6 +37,8 @@ describe.skipIf(!chromiumPath)('the embed on another site (Chromium)', () => {
     });
     await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
     hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+    // The article page is another site on purpose: it embeds the map.
+    allowOrigin(hostOrigin);
   });
   afterAll(async () => {
     await browser?.close();

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { changedPixels, launch, SCREENSHOT_DIR, screenshotPixels, waitForMapReady } from './harness';
+import { changedPixels, foreignRequests, launch, SCREENSHOT_DIR, screenshotPixels, waitForMapReady } from './harness';
 
 const chromiumPath = inject('chromiumPath');
 const baseUrl = inject('baseUrl');
@@ -133,6 +133,15 @@ describe.skipIf(!chromiumPath)('faults survived in Chromium', () => {
     const exported = JSON.parse(readFileSync((await file.path())!, 'utf8'));
     expect(exported.scenes).toHaveLength(2);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("the suite's own guard: a request to another origin is caught (and would fail its test)", async () => {
+    const { page } = await newPage();
+    // (The app's CSP would refuse a fetch before any request exists; a navigation is one.)
+    await page.goto('http://127.0.0.1:9/elsewhere').catch(() => undefined);
+    await expect.poll(() => foreignRequests.some((r) => r.includes('127.0.0.1:9/elsewhere'))).toBe(true);
+    foreignRequests.splice(0); // made on purpose here
     await page.close();
   });
 });

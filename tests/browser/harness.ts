@@ -3,7 +3,8 @@
  * SwiftShader, record console errors and every request, wait on the app's readiness signal.
  */
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { PNG } from 'pngjs';
 import { CHROMIUM_ARGS } from '../../scripts/chromium';
 
@@ -11,9 +12,45 @@ export const SCREENSHOT_DIR = 'test-results/screenshots';
 
 export { CHROMIUM_ARGS };
 
+/**
+ * Requests any page made to an origin other than the app's (and those a test allows): the setup
+ * file fails the test that made them. Nothing the app does may leave its origin.
+ */
+export const foreignRequests: string[] = [];
+const allowedOrigins = new Set<string>();
+
+/** For tests that serve a second origin on purpose (an article embedding the map, a hostile host). */
+export function allowOrigin(url: string): void {
+  allowedOrigins.add(new URL(url).origin);
+}
+
+function guard(context: BrowserContext, appOrigin: string): void {
+  context.on('request', (request) => {
+    const url = request.url();
+    if (!/^https?:/i.test(url)) return; // data:, blob: stay on the page
+    const { origin } = new URL(url);
+    if (origin !== appOrigin && !allowedOrigins.has(origin)) foreignRequests.push(`${request.method()} ${url}`);
+  });
+}
+
 export async function launch(executablePath: string): Promise<Browser> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const appOrigin = new URL(inject('baseUrl')).origin;
+  // Every context and page a test opens is watched, however it is opened.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    guard(context, appOrigin);
+    return context;
+  };
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    guard(page.context(), appOrigin);
+    return page;
+  };
+  return browser;
 }
 
 export interface PageLog {

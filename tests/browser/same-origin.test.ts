@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, mapVersion, openPage, SCREENSHOT_DIR, waitForMapReady } from './harness';
+import { launch, mapVersion, openPage, SCREENSHOT_DIR, waitForMapReady, allowOrigin } from './harness';
 
 const chromiumPath = inject('chromiumPath');
 const baseUrl = inject('baseUrl');
@@ -61,6 +61,8 @@ describe.skipIf(!chromiumPath)('requests stay on the page origin (Chromium)', ()
     });
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
     otherOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    // Attempts at this origin are what these tests provoke; its server proves none arrives.
+    allowOrigin(otherOrigin);
   });
   afterEach(() => {
     received.length = 0;

@@ -113,18 +113,25 @@ export function coarsenIncidents(
       `H3 resolution ${resolution} is not allowed: incident cells must be resolution ${coarsest} to ${finest}`,
     );
   }
-  const counts = new Map<string, number>();
+  // Per period, then per cell: no composite string key to build and split for each point.
+  const byPeriod = new Map<string, Map<string, number>>();
   for (const p of points) {
-    const key = `${p.period}\u0000${latLngToCell(p.lat, p.lon, resolution)}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    let counts = byPeriod.get(p.period);
+    if (!counts) byPeriod.set(p.period, (counts = new Map()));
+    const cell = latLngToCell(p.lat, p.lon, resolution);
+    counts.set(cell, (counts.get(cell) ?? 0) + 1);
   }
   const cells: IncidentCell[] = [];
   let rounded = 0;
-  for (const [key, raw] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
-    const [period, cell] = key.split('\u0000');
-    const count = protectCount(raw, settings);
-    if (count !== null && count !== raw) rounded++;
-    cells.push({ cell, period, count });
+  // Sorted by period, then cell, as the published file is.
+  for (const period of [...byPeriod.keys()].sort()) {
+    const counts = byPeriod.get(period)!;
+    for (const cell of [...counts.keys()].sort()) {
+      const raw = counts.get(cell)!;
+      const count = protectCount(raw, settings);
+      if (count !== null && count !== raw) rounded++;
+      cells.push({ cell, period, count });
+    }
   }
   report.incidents = {
     points: points.length,
