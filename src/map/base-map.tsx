@@ -28,6 +28,7 @@ export function BaseMap() {
   const presenting = useAtlasStore((s) => s.presenting);
   const theme = useAtlasStore((s) => s.theme);
   const look = lookFor(presenting, theme);
+  const filterOnCpu = useAtlasStore((s) => s.filterOnCpu);
   runtime?.setPending(analysis.pending);
 
   // The first frame uploads only the flows of the periods on screen; right after it has drawn,
@@ -53,9 +54,9 @@ export function BaseMap() {
   const composed = useMemo(
     () =>
       runtime && dataset && view
-        ? composeLayers(dataset, view, analysis, look, allPeriods ? 'all' : 'shown')
+        ? composeLayers(dataset, view, analysis, look, allPeriods && !filterOnCpu ? 'all' : 'shown')
         : undefined,
-    [runtime, dataset, view, analysis, look, allPeriods],
+    [runtime, dataset, view, analysis, look, allPeriods, filterOnCpu],
   );
 
   // The basemap follows the look (projector themes: stronger coast, no hairlines, dark option).

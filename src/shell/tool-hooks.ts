@@ -1,11 +1,15 @@
 /**
- * What tools may ask of a page (the snapshot CLI): an export of the view on screen, as base64
- * PNG. The same code as the Export PNG button; nothing in the app calls it.
+ * What tools may ask of a page: an export of the view on screen as base64 PNG (the snapshot CLI;
+ * the same code as the Export PNG button), and the benchmark's CPU-filtering comparison path.
+ * Nothing in the app calls them.
  */
 import type { ExportOptions } from '../export/export-view';
+import { useAtlasStore } from '../state/store';
 
 export interface AtlasTools {
   exportPng: (presetId: string, options?: ExportOptions) => Promise<string>;
+  /** The benchmark's comparison path: re-filter on the CPU and rebuild layers on every change. */
+  setFilterOnCpu: (on: boolean) => void;
 }
 
 declare global {
@@ -23,5 +27,6 @@ export function installToolHooks(): void {
       for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
       return btoa(binary);
     },
+    setFilterOnCpu: (on) => useAtlasStore.setState({ filterOnCpu: on }),
   };
 }

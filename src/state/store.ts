@@ -86,6 +86,11 @@ export interface ModeSlice {
   /** Alt text the reader wrote over the generated one (embeds, exports), until they go back to it. */
   altTextOverride?: string;
   setAltTextOverride: (text?: string) => void;
+  /**
+   * The comparison path of `npm run bench` (row c): every change re-filters flows on the CPU and
+   * rebuilds the layers, instead of moving the GPU filter. Only a tool hook sets it.
+   */
+  filterOnCpu: boolean;
 }
 
 /**
@@ -186,6 +191,7 @@ const createHoverSlice: StateCreator<AtlasStore, [], [], HoverSlice> = (set) => 
 export const useAtlasStore = create<AtlasStore>()((...a) => ({
   mode: 'explore',
   setAltTextOverride: (altTextOverride) => a[0]({ altTextOverride }),
+  filterOnCpu: false,
   mapNotices: {},
   setMapNotice: (key, text) =>
     a[0]((s) => {

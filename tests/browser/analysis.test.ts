@@ -4,7 +4,7 @@
  * switch redraws. A screenshot of each state is saved for a person to look at.
  */
 import { readFileSync } from 'node:fs';
-import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { booleanPointInPolygon } from '@turf/turf';
 import type { Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';

@@ -1,0 +1,204 @@
+/**
+ * Bench rows that need data larger than the sample, generated here (seeded) and opened through
+ * "Open data…" in the built app, as a user would:
+ *
+ * c. a period change at 1k, 10k and 100k flows (spread over 36 quarters): main-thread task time
+ *    per change (Chromium's TaskDuration metric) with the app's GPU filter, against the same app
+ *    re-filtering on the CPU and rebuilding its layers (window.__atlasTools.setFilterOnCpu); and the
+ *    page's JS heap after loading 100k flows.
+ * d. the incident pipeline in Node (scripts/bench-incidents.ts) in subprocesses with a time limit.
+ * f. a 50 MB flows CSV: time to map, the page's peak JS heap, and the longest main-thread task.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { randomLcg } from 'd3-random';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+
+const QUARTERS = Array.from({ length: 36 }, (_, i) => `${2016 + Math.floor(i / 4)}-Q${(i % 4) + 1}`);
+
+/** A flowmap.blue-style locations file: `n` places on a grid over England. */
+function locations(n: number): string {
+  const side = Math.ceil(Math.sqrt(n));
+  const rows = ['id,name,lat,lon'];
+  for (let i = 0; i < n; i++)
+    rows.push(
+      `L${i},Place ${i},${(50.8 + (Math.floor(i / side) / side) * 2.6).toFixed(4)},${(-3.5 + ((i % side) / side) * 4.5).toFixed(4)}`,
+    );
+  return `${rows.join('\n')}\n`;
+}
+
+/** `n` distinct flows (origin, destination, quarter), counts 10–200, over `places` places. */
+function flows(n: number, places: number, seed = 0.42): string {
+  const random = randomLcg(seed);
+  const rows = ['origin,dest,period,count'];
+  const seen = new Set<number>();
+  while (rows.length <= n) {
+    const o = Math.floor(random() * places);
+    const d = Math.floor(random() * places);
+    const q = Math.floor(random() * QUARTERS.length);
+    const key = (o * places + d) * QUARTERS.length + q;
+    if (o === d || seen.has(key)) continue;
+    seen.add(key);
+    rows.push(`L${o},L${d},${QUARTERS[q]},${10 + Math.floor(random() * 190)}`);
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+async function metric(cdp: CDPSession, name: string): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === name)?.value ?? 0;
+}
+
+const ready = (page: Page, after: number) =>
+  page.waitForFunction(
+    (v) => document.body.dataset.mapReady === 'true' && Number(document.body.dataset.mapVersion) > v,
+    after,
+    { timeout: 600_000, polling: 50 },
+  );
+const version = (page: Page) => page.evaluate(() => Number(document.body.dataset.mapVersion ?? 0));
+
+async function openFiles(page: Page, files: { name: string; text: string }[]): Promise<void> {
+  const before = await version(page);
+  await page
+    .getByTestId('open-data-input')
+    .setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'text/csv', buffer: Buffer.from(f.text) })));
+  await ready(page, before);
+}
+
+/** Main-thread task time (ms) of one period step, median of `steps`. */
+async function periodSteps(page: Page, cdp: CDPSession, steps: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    const before = await version(page);
+    const start = await metric(cdp, 'TaskDuration');
+    await page.getByRole('button', { name: 'Previous period' }).click();
+    await ready(page, before);
+    times.push((await metric(cdp, 'TaskDuration')) - start);
+  }
+  return [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] * 1000;
+}
+
+export interface FilterResult {
+  flows: number;
+  gpuMs: number;
+  cpuMs: number;
+  heapMb: number;
+}
+
+export async function filterRow(browser: Browser, url: string, log: (line: string) => void): Promise<FilterResult[]> {
+  const out: FilterResult[] = [];
+  for (const n of [1_000, 10_000, 100_000]) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(url);
+    await ready(page, 0);
+    await openFiles(page, [
+      { name: 'locations.csv', text: locations(600) },
+      { name: 'flows.csv', text: flows(n, 600) },
+    ]);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heapMb = (await metric(cdp, 'JSHeapUsedSize')) / 2 ** 20;
+    // Let the swap to every period finish before timing the GPU path.
+    await page.waitForTimeout(0);
+    const gpuMs = await periodSteps(page, cdp, 5);
+    const before = await version(page);
+    await page.evaluate(() => window.__atlasTools!.setFilterOnCpu(true));
+    await ready(page, before);
+    const cpuMs = await periodSteps(page, cdp, 5);
+    log(
+      `filter: ${n} flows: GPU ${gpuMs.toFixed(1)} ms, CPU ${cpuMs.toFixed(1)} ms per change; heap ${heapMb.toFixed(0)} MB`,
+    );
+    out.push({ flows: n, gpuMs, cpuMs, heapMb });
+    await context.close();
+  }
+  return out;
+}
+
+export interface OpenLargeResult {
+  megabytes: number;
+  ms: number;
+  peakHeapMb: number;
+  longestTaskMs: number;
+}
+
+export async function openLargeRow(
+  browser: Browser,
+  url: string,
+  log: (line: string) => void,
+): Promise<OpenLargeResult> {
+  const places = 400;
+  // About 34 bytes a row: 1.55 million distinct rows make 50 MB.
+  const text = flows(1_550_000, places, 0.7);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url);
+  await ready(page, 0);
+  await page.evaluate(() => {
+    const w = window as unknown as { __longest: number };
+    w.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longest = Math.max(w.__longest, entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  let peak = 0;
+  const sampler = setInterval(() => {
+    void metric(cdp, 'JSHeapUsedSize').then((v) => {
+      peak = Math.max(peak, v);
+    });
+  }, 250);
+  const started = Date.now();
+  await openFiles(page, [
+    { name: 'locations.csv', text: locations(places) },
+    { name: 'flows.csv', text },
+  ]);
+  const ms = Date.now() - started;
+  clearInterval(sampler);
+  const longestTaskMs = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+  const result = { megabytes: text.length / 2 ** 20, ms, peakHeapMb: peak / 2 ** 20, longestTaskMs };
+  log(
+    `50 MB CSV: ${result.megabytes.toFixed(1)} MB opened in ${ms} ms; peak heap ${result.peakHeapMb.toFixed(0)} MB; longest task ${longestTaskMs.toFixed(0)} ms`,
+  );
+  await context.close();
+  return result;
+}
+
+export interface PipelineResult {
+  fastMs: number;
+  naiveMs: number;
+  naiveExtrapolated: boolean;
+  peakRssMb: number;
+  fast100kMs: number;
+}
+
+/** Row d: subprocesses, each with a time limit, so a runaway baseline cannot hang the bench. */
+export function pipelineRow(root: string, log: (line: string) => void): PipelineResult {
+  const run = (mode: string, points: number, limitS: number) =>
+    JSON.parse(
+      execFileSync(
+        process.execPath,
+        ['--import', 'tsx', join(root, 'scripts', 'bench-incidents.ts'), mode, String(points), String(limitS)],
+        {
+          cwd: root,
+          timeout: (limitS + 60) * 1000,
+          encoding: 'utf8',
+        },
+      ),
+    ) as { ms: number; extrapolated: boolean; peakRssMb: number; processed: number };
+  const fast100k = run('fast', 100_000, 60);
+  const fast = run('fast', 1_000_000, 60);
+  const naive = run('naive', 1_000_000, 60);
+  log(
+    `incidents: 1M points ${fast.ms.toFixed(0)} ms (peak RSS ${fast.peakRssMb} MB), naive ${naive.ms.toFixed(0)} ms${naive.extrapolated ? ` (extrapolated from ${naive.processed} points)` : ''}; 100k ${fast100k.ms.toFixed(0)} ms`,
+  );
+  return {
+    fastMs: fast.ms,
+    naiveMs: naive.ms,
+    naiveExtrapolated: naive.extrapolated,
+    peakRssMb: fast.peakRssMb,
+    fast100kMs: fast100k.ms,
+  };
+}
