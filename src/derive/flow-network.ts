@@ -16,6 +16,13 @@ import { memoize } from './memo';
  */
 export const RANK_STRIDE = 10_000;
 
+/**
+ * Up to this many flows, every period's flows live on the GPU at once and a period change is a
+ * uniform; beyond it (500,000 flows took a 7 s task and a gigabyte to upload in software WebGL)
+ * the map uploads the periods on screen at each change.
+ */
+export const ALL_PERIODS_ON_GPU_LIMIT = 150_000;
+
 export interface FlowEntry {
   flow: NetworkFlow;
   /** [period·rankStride + rank, count (0 if suppressed), origin index, destination index]. */

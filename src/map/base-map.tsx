@@ -11,6 +11,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAtlasStore } from '../state/store';
 import { selectViewChoices } from '../state/view-choices';
 import { applyBasemapLook } from './basemap-style';
+import { ALL_PERIODS_ON_GPU_LIMIT } from '../derive/flow-network';
 import { composeLayers } from './compose-layers';
 import { DESK_LOOK, lookFor } from './theme';
 import { clickOf, hoverOf } from './picking';
@@ -33,6 +34,8 @@ export function BaseMap() {
 
   // The first frame uploads only the flows of the periods on screen; right after it has drawn,
   // every period goes to the GPU (the same picture), so filters and period changes are uniforms.
+  // Past ALL_PERIODS_ON_GPU_LIMIT flows that upload would be one task of seconds (and hundreds of
+  // MB): each period change then uploads its own period instead.
   const [allPeriods, setAllPeriods] = useState(false);
   const silentSwap = useRef(false);
   const lastInputs = useRef<unknown[]>([]);
@@ -54,7 +57,13 @@ export function BaseMap() {
   const composed = useMemo(
     () =>
       runtime && dataset && view
-        ? composeLayers(dataset, view, analysis, look, allPeriods && !filterOnCpu ? 'all' : 'shown')
+        ? composeLayers(
+            dataset,
+            view,
+            analysis,
+            look,
+            allPeriods && !filterOnCpu && dataset.flows.length <= ALL_PERIODS_ON_GPU_LIMIT ? 'all' : 'shown',
+          )
         : undefined,
     [runtime, dataset, view, analysis, look, allPeriods, filterOnCpu],
   );

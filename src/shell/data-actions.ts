@@ -74,7 +74,10 @@ export async function loadIncidents(dataset: Dataset, manifestUrl: string): Prom
   try {
     useAtlasStore
       .getState()
-      .attachIncidents(dataset, await dataClient().loadIncidents(new URL(manifestUrl, document.baseURI).href, file));
+      .attachIncidents(
+        dataset,
+        await dataClient().loadIncidents(new URL(manifestUrl, document.baseURI).href, file, dataset.manifest),
+      );
   } catch (error) {
     useAtlasStore.getState().setProblems(problemsOf(error, file));
     // The layers that wanted them draw without cells rather than wait for ever.

@@ -5,20 +5,14 @@
  * as flowmap.gl's data providers do. Every failure rejects with a DataError naming file and field.
  */
 import { parseBriefing, type Briefing } from '../data/briefing';
-import {
-  HOTSPOT_METHODS,
-  type HotspotInput,
-  type HotspotMethodId,
-  type HotspotOutput,
-} from '../data/analysis/hotspots';
+import type { HotspotInput, HotspotMethodId, HotspotOutput } from '../data/analysis/hotspots';
 import type { DisclosureReport } from '../data/disclosure/protect';
-import { importFiles, type ImportOptions } from '../data/io/import';
+import type { ImportOptions } from '../data/io/import';
 import { loadDataset, resolveRelative, type FetchText } from '../data/io/load';
-import { parseIncidentsCsv } from '../data/io/parse';
 import { DataError, problemsOf, type DataProblem } from '../data/problems';
 
 export { problemsOf } from '../data/problems';
-import type { Dataset, IncidentCell } from '../data/schema';
+import type { Dataset, DisclosureSettings, IncidentCell } from '../data/schema';
 
 export interface LoadedDataset {
   dataset: Dataset;
@@ -45,8 +39,12 @@ export interface DataClient {
     options: Omit<ImportOptions, 'onProgress'>,
     onProgress?: Progress,
   ): Promise<LoadedDataset>;
-  /** A published dataset's incident cells, fetched on first use. */
-  loadIncidents(manifestUrl: string, file: string): Promise<IncidentCell[]>;
+  /** A published dataset's incident cells, fetched on first use and checked against its manifest. */
+  loadIncidents(
+    manifestUrl: string,
+    file: string,
+    rules: { h3Resolution: number; disclosure: DisclosureSettings },
+  ): Promise<IncidentCell[]>;
   hotspots(method: HotspotMethodId, input: HotspotInput): Promise<HotspotOutput>;
 }
 
@@ -61,12 +59,17 @@ async function failingAs<T>(file: string, work: () => T | Promise<T>): Promise<T
 
 const lastSegment = (url: string) => url.split('?')[0].split('/').pop() || url;
 
+/**
+ * What only some calls need loads on first use, so that the worker's first job (a published
+ * dataset: zod, papaparse) starts without proj4, h3-js and the raw importers.
+ */
 export function localDataClient(fetchText: FetchText): DataClient {
   return {
     openManifest: (url) =>
       failingAs(lastSegment(url), async () => ({ dataset: await loadDataset(url, fetchText), warnings: [] })),
     importFiles: (files, options, onProgress) =>
-      failingAs(files.map((f) => f.name).join(', '), () => {
+      failingAs(files.map((f) => f.name).join(', '), async () => {
+        const { importFiles } = await import('../data/io/import');
         const result = importFiles(
           files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.buffer) })),
           { ...options, onProgress },
@@ -79,10 +82,14 @@ export function localDataClient(fetchText: FetchText): DataClient {
         parseBriefing('url' in source ? await fetchText(source.url) : source.text, name),
       );
     },
-    loadIncidents: (manifestUrl, file) =>
-      failingAs(file, async () => parseIncidentsCsv(await fetchText(resolveRelative(manifestUrl, file)), file)),
+    loadIncidents: (manifestUrl, file, rules) =>
+      failingAs(file, async () => {
+        const { readPublishedCells } = await import('../data/io/incident-cells');
+        return readPublishedCells(await fetchText(resolveRelative(manifestUrl, file)), file, rules);
+      }),
     hotspots: (method, input) =>
-      failingAs(`hot spots (${method})`, () => {
+      failingAs(`hot spots (${method})`, async () => {
+        const { HOTSPOT_METHODS } = await import('../data/analysis/hotspots');
         const known = HOTSPOT_METHODS[method];
         if (!known) throw new Error(`unknown method "${method}"`);
         return known.compute(input);

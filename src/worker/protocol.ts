@@ -5,13 +5,17 @@
 import type { HotspotInput, HotspotMethodId } from '../data/analysis/hotspots';
 import type { ImportOptions } from '../data/io/import';
 import type { DataProblem } from '../data/problems';
+import type { DisclosureSettings } from '../data/schema';
 import type { DataClient, LocalFile } from './data-client';
 
 export type WorkerRequest = { id: number } & (
   | { method: 'openManifest'; args: [url: string] }
   | { method: 'openBriefing'; args: [source: { url: string } | { text: string; name: string }] }
   | { method: 'importFiles'; args: [files: LocalFile[], options: Omit<ImportOptions, 'onProgress'>] }
-  | { method: 'loadIncidents'; args: [manifestUrl: string, file: string] }
+  | {
+      method: 'loadIncidents';
+      args: [manifestUrl: string, file: string, rules: { h3Resolution: number; disclosure: DisclosureSettings }];
+    }
   | { method: 'hotspots'; args: [method: HotspotMethodId, input: HotspotInput] }
 );
 

@@ -88,7 +88,7 @@ export function workerDataClient(): DataClient {
         files.map((f) => f.buffer),
         onProgress,
       ),
-    loadIncidents: (manifestUrl, file) => ask({ method: 'loadIncidents', args: [manifestUrl, file] }),
+    loadIncidents: (manifestUrl, file, rules) => ask({ method: 'loadIncidents', args: [manifestUrl, file, rules] }),
     hotspots: (method, input) => ask({ method: 'hotspots', args: [method, input] }),
   };
 }

@@ -30,8 +30,12 @@ describe('local data client', () => {
     const { dataset } = await client.openManifest(SAMPLE);
     expect(dataset.manifest.title).toMatch(/County lines/);
     expect(dataset.incidents).toEqual([]);
-    const cells = await client.loadIncidents(SAMPLE, dataset.manifest.files.incidents!);
+    const cells = await client.loadIncidents(SAMPLE, dataset.manifest.files.incidents!, dataset.manifest);
     expect(cells.length).toBeGreaterThan(100);
+    // Cells loaded later meet the manifest as cells loaded with it do: a finer resolution is refused.
+    await expect(
+      client.loadIncidents(SAMPLE, dataset.manifest.files.incidents!, { ...dataset.manifest, h3Resolution: 8 }),
+    ).rejects.toThrow(/is an H3 cell at resolution 7; the manifest's h3Resolution is 8/);
   });
 
   it('rejects with a DataError naming the file for anything that goes wrong', async () => {
@@ -39,7 +43,9 @@ describe('local data client', () => {
     await expect(client.openManifest('http://atlas.test/elsewhere/manifest.json')).rejects.toThrow(
       'manifest.json: could not be read (HTTP 404 Not Found)',
     );
-    await expect(client.loadIncidents(SAMPLE, 'missing.csv')).rejects.toThrow('missing.csv: could not be read');
+    await expect(
+      client.loadIncidents(SAMPLE, 'missing.csv', { h3Resolution: 7, disclosure: { threshold: 10, roundingBase: 5 } }),
+    ).rejects.toThrow('missing.csv: could not be read');
     await expect(
       client.hotspots('gi-star', { cells: ['not-a-cell', 'nor-this', 'x'], values: [1, 2, 3], k: 1, fdr: false }),
     ).rejects.toThrow(/^hot spots \(gi-star\): could not be read/);

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getResolution, isValidCell } from 'h3-js';
 import { DEFAULT_SEED, generateSample, type SampleFiles } from '../../scripts/sample/generate';
-import { assembleDataset, parseAreas, parseFlowsCsv, parseIncidentsCsv, parseManifest } from '../../src/data/io/parse';
+import { assembleDataset, parseAreas, parseFlowsCsv, parseManifest } from '../../src/data/io/parse';
+import { checkCells, parseIncidentsCsv } from '../../src/data/io/incident-cells';
 import { quarterRange } from '../../src/data/periods';
 import type { Dataset } from '../../src/data/schema';
 
@@ -16,6 +17,7 @@ beforeAll(() => {
     parseAreas(files['areas.geojson']),
     parseFlowsCsv(files['flows.csv']),
     parseIncidentsCsv(files['incidents.csv']),
+    checkCells,
   );
 });
 

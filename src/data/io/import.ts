@@ -19,7 +19,8 @@ import {
   requireColumns,
   type CsvTable,
 } from './import-flows';
-import { assembleDataset, parseAreas, parseFlowsCsv, parseIncidentsCsv, parseManifest } from './parse';
+import { assembleDataset, parseAreas, parseFlowsCsv, parseManifest } from './parse';
+import { checkCells, parseIncidentsCsv } from './incident-cells';
 import { granularityOf, type Granularity } from '../periods';
 import { DataError, visibleText, type DataProblem } from '../problems';
 import {
@@ -163,7 +164,7 @@ function importPublished(manifest: Recognised & { kind: 'manifest' }, texts: Map
   const areas = parseAreas(text(m.files.areas), m.files.areas);
   const flows = parseFlowsCsv(text(m.files.flows), m.files.flows);
   const incidents = m.files.incidents ? parseIncidentsCsv(text(m.files.incidents), m.files.incidents) : [];
-  return assembleDataset(m, areas, flows, incidents);
+  return assembleDataset(m, areas, flows, incidents, checkCells);
 }
 
 const baseName = (path: string) => path.split(/[\\/]/).pop()!;
@@ -354,6 +355,7 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
     { type: 'FeatureCollection', features: assignRoles(dedupeAreas(areas), flows, warnings, areaFiles) },
     flows,
     cells,
+    checkCells,
   );
   progress(1, 'Done');
   return { dataset, warnings, report, recognised: labels };

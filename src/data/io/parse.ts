@@ -9,7 +9,6 @@ import {
   areaInputCollectionSchema,
   AREA_PROPERTY_ALLOW_LIST,
   manifestSchema,
-  H3_RESOLUTION_RANGE,
   SUPPRESSED_TOKEN,
   type AreaCollection,
   type AreaFeature,
@@ -26,7 +25,6 @@ import { DataError, type DataProblem } from '../problems';
 import { appendAll } from '../arrays';
 import { maxFlowsPerPeriod } from '../limits';
 import { parseJsonText } from './text';
-import { getResolution, isValidCell } from 'h3-js';
 
 export { DataError, formatProblem, type DataProblem } from '../problems';
 import { granularityOf, isPeriod, PERIOD_EXAMPLES, sortPeriods } from '../periods';
@@ -143,7 +141,7 @@ function readPeriod(value: string, file: string, row: number, problems: DataProb
 }
 
 /** Reads rows of `key columns…,period,count` (published counts); every bad row is reported. */
-function parsePeriodCounts<T>(
+export function parsePeriodCounts<T>(
   text: string,
   file: string,
   keys: string[],
@@ -170,41 +168,6 @@ export function parseFlowsCsv(text: string, file = 'flows.csv'): FlowRecord[] {
   }));
 }
 
-export function parseIncidentsCsv(text: string, file = 'incidents.csv'): IncidentCell[] {
-  return parsePeriodCounts(text, file, ['cell'], (row, period, count) => ({
-    cell: unescapeFormulaCell(row.cell),
-    period,
-    count,
-  }));
-}
-
-/**
- * Incident cells must be H3 cells at the manifest's resolution, never finer than the format
- * allows: a malformed id would draw nowhere, a finer cell could single out an address.
- */
-function checkCells(file: string, incidents: IncidentCell[], resolution: number): DataProblem[] {
-  const [coarsest, finest] = H3_RESOLUTION_RANGE;
-  if (resolution < coarsest || resolution > finest)
-    return [
-      {
-        severity: 'error',
-        file,
-        message: `cells at H3 resolution ${resolution} are finer than this format allows (${coarsest} to ${finest})`,
-      },
-    ];
-  const problems: DataProblem[] = [];
-  incidents.forEach((c, i) => {
-    const at = { severity: 'error' as const, file, where: `row ${i + 2}`, field: 'cell' };
-    if (!isValidCell(c.cell)) problems.push({ ...at, message: `"${c.cell}" is not an H3 cell` });
-    else if (getResolution(c.cell) !== resolution)
-      problems.push({
-        ...at,
-        message: `"${c.cell}" is an H3 cell at resolution ${getResolution(c.cell)}; the manifest's h3Resolution is ${resolution}`,
-      });
-  });
-  return problems;
-}
-
 /**
  * Joins the parsed files into a dataset and checks what only the whole can show: flows naming
  * unknown areas, and counts that break the dataset's own disclosure settings (refused outright:
@@ -215,6 +178,8 @@ export function assembleDataset(
   areas: AreaCollection,
   flows: FlowRecord[],
   incidents: IncidentCell[],
+  /** Checks incident cells (incident-cells.ts), passed in so that h3-js loads only with cells. */
+  checkIncidents?: (file: string, incidents: IncidentCell[], resolution: number) => DataProblem[],
 ): Dataset {
   const problems: DataProblem[] = [];
   const ids = new Set(areas.features.map((f) => f.properties.id));
@@ -254,9 +219,10 @@ export function assembleDataset(
       });
     }
   });
-  if (manifest.files.incidents) {
+  if (manifest.files.incidents && incidents.length) {
     checkDisclosure(manifest.files.incidents, incidents);
-    appendAll(problems, checkCells(manifest.files.incidents, incidents, manifest.h3Resolution));
+    if (!checkIncidents) throw new Error('incident cells given without a way to check them');
+    appendAll(problems, checkIncidents(manifest.files.incidents, incidents, manifest.h3Resolution));
   }
   if (problems.length) throw new DataError(problems.slice(0, 100));
   const periods = sortPeriods([...flows.map((f) => f.period), ...incidents.map((c) => c.period)]);
