@@ -15,6 +15,7 @@ import { isPublishable } from '../data/disclosure/rules';
 import { importFiles, type ImportOptions, type ImportResult, type InputFile } from '../data/io/import';
 import { DataError, formatProblem, type DataProblem } from '../data/problems';
 import { exitCodeFor, UsageError } from './exit';
+import { emergingCsv } from './emerging';
 import { confidenceBins, getisOrdGiStar, h3Neighbours, parseGal } from '../data/analysis/hotspots';
 import { readCsv, requireColumns } from '../data/io/import-flows';
 import { decodeText } from '../data/io/text';
@@ -36,11 +37,13 @@ const USAGE = `usage:
                  [--title T] [--subtitle S] [--source S] [--licence L] [--attribution A] [--measure M]
   npm run data -- import-flowmap <locations.csv> <flows.csv> --out <dir> [same options as build]
   npm run data -- hotspots <values.csv> [--weights <file.gal>] [--k N] [--fdr]
+  npm run data -- emerging <incidents.csv> [--k N] [--time-step T] [--fdr] [--threshold N]
 
   --threshold      suppress counts under N; 5 to 1000 (default 10)
   --rounding       round published counts to a multiple of N; 1 to the threshold (default 5)
   --h3-resolution  incident cell size; 0 (coarsest) to 9 (about 0.1 km² a cell) (default 7, about 5 km²)
-  --k              Gi* neighbourhood in H3 rings; 1 to 10 (default 1)`;
+  --k              Gi* neighbourhood in H3 rings; 1 to 10 (default 1)
+  --time-step      emerging: earlier periods in each bin's neighbourhood; 0 to 12 (default 1)`;
 
 const DEFAULT_THRESHOLD = disclosureSchema.shape.threshold.parse(undefined);
 
@@ -53,6 +56,7 @@ export const OPTION_RANGES = {
   threshold: [5, 1000],
   'h3-resolution': H3_RESOLUTION_RANGE,
   k: [1, 10],
+  'time-step': [0, 12],
 } as const satisfies Record<string, readonly [number, number]>;
 
 /** A whole number within [min, max], or a usage error that says the range. */
@@ -298,6 +302,7 @@ export function main(argv: string[], out = console.log, err = console.error): nu
         'name-field': { type: 'string' },
         weights: { type: 'string' },
         k: { type: 'string' },
+        'time-step': { type: 'string' },
         fdr: { type: 'boolean' },
       },
     });
@@ -319,6 +324,19 @@ export function main(argv: string[], out = console.log, err = console.error): nu
       const gal = values.weights ? readInputsRaw(values.weights) : undefined;
       const k = wholeOption('k', values.k, OPTION_RANGES.k) ?? 1;
       for (const line of hotspotsCsv(table, gal, k, Boolean(values.fdr))) out(line);
+      return 0;
+    }
+    if (command === 'emerging') {
+      if (positionals.length !== 1) throw new UsageError('emerging takes one incidents.csv (cell,period,count)');
+      const [table] = readInputs(positionals);
+      const { csv, note } = emergingCsv(table, {
+        k: wholeOption('k', values.k, OPTION_RANGES.k) ?? 1,
+        timeStep: wholeOption('time-step', values['time-step'], OPTION_RANGES['time-step']) ?? 1,
+        fdr: Boolean(values.fdr),
+        threshold: threshold ?? DEFAULT_THRESHOLD,
+      });
+      out(csv.trimEnd());
+      err(`note: ${note}`);
       return 0;
     }
     if (command === 'validate') {
