@@ -73,7 +73,7 @@ async function periodSteps(page: Page, cdp: CDPSession, steps: number): Promise<
   for (let i = 0; i < steps; i++) {
     const before = await version(page);
     const start = await metric(cdp, 'TaskDuration');
-    await page.getByRole('button', { name: 'Previous period' }).click();
+    await page.getByRole('button', { name: 'Previous period' }).click({ timeout: 300_000 });
     await ready(page, before);
     times.push((await metric(cdp, 'TaskDuration')) - start);
   }

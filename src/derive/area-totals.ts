@@ -34,7 +34,11 @@ export function nodeTotals(flows: NetworkFlow[]): NodeTotal[] {
 /** The largest single-period node total: circles are scaled to it so sizes compare across periods. */
 export const maxNodeTotalPerPeriod = memoize((flows: NetworkFlow[]): number => {
   const byPeriod = new Map<number, NetworkFlow[]>();
-  for (const f of flows) byPeriod.set(f.periodIndex, [...(byPeriod.get(f.periodIndex) ?? []), f]);
+  for (const f of flows) {
+    let list = byPeriod.get(f.periodIndex);
+    if (!list) byPeriod.set(f.periodIndex, (list = []));
+    list.push(f);
+  }
   let max = 1;
   for (const list of byPeriod.values()) for (const t of nodeTotals(list)) max = Math.max(max, t.inbound + t.outbound);
   return max;

@@ -39,10 +39,9 @@ function cellData(dataset: Dataset, periodIndex: number): CellDatum[] {
     const index = new Map(dataset.periods.map((p, i) => [p, i]));
     for (const c of dataset.incidents) {
       const i = index.get(c.period) ?? -1;
-      byPeriod.set(i, [
-        ...(byPeriod.get(i) ?? []),
-        { cell: c.cell, periodIndex: i, count: c.count, polygon: outline(c.cell) },
-      ]);
+      let list = byPeriod.get(i);
+      if (!list) byPeriod.set(i, (list = []));
+      list.push({ cell: c.cell, periodIndex: i, count: c.count, polygon: outline(c.cell) });
     }
     cellCache.set(dataset, byPeriod);
   }

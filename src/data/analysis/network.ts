@@ -37,7 +37,9 @@ export function mergeableGroups(dataset: Dataset): Map<string, AreaProperties[]>
   const groups = new Map<string, AreaProperties[]>();
   for (const { properties: a } of dataset.areas.features) {
     if (a.role === 'destination' || !a.group) continue;
-    groups.set(a.group, [...(groups.get(a.group) ?? []), a]);
+    let members = groups.get(a.group);
+    if (!members) groups.set(a.group, (members = []));
+    members.push(a);
   }
   for (const [name, members] of groups) if (members.length < 2) groups.delete(name);
   return groups;
