@@ -101,7 +101,7 @@ function areaField(key: string, label: string): ViewField<string | undefined> {
   };
 }
 
-export const LAYER_NAMES = ['flows', 'totals', 'choropleth', 'hexbin', 'density', 'hotspots'] as const;
+export const LAYER_NAMES = ['flows', 'totals', 'choropleth', 'hexbin', 'density', 'hotspots', 'emerging'] as const;
 export type LayerName = (typeof LAYER_NAMES)[number];
 export type Layers = Record<LayerName, boolean>;
 
@@ -112,10 +112,11 @@ export const DEFAULT_LAYERS: Layers = {
   hexbin: false,
   density: false,
   hotspots: false,
+  emerging: false,
 };
 
 /** The analysis layers drawn from incident cells (loaded on first use). */
-export const INCIDENT_LAYERS: readonly LayerName[] = ['hexbin', 'density', 'hotspots'];
+export const INCIDENT_LAYERS: readonly LayerName[] = ['hexbin', 'density', 'hotspots', 'emerging'];
 /** The analysis layers, which load their code on first use. */
 export const ANALYSIS_LAYERS: readonly LayerName[] = ['choropleth', ...INCIDENT_LAYERS];
 
@@ -130,6 +131,7 @@ export const LAYER_LABELS: Record<LayerName, string> = {
   hexbin: 'Incident cells (H3 hexagons)',
   density: 'Density view',
   hotspots: 'Hot spots (Getis-Ord Gi*)',
+  emerging: 'Emerging hot spots (trend to this period)',
 };
 
 const layersKey = (layers: Layers) => LAYER_NAMES.filter((name) => layers[name]).join(',');

@@ -15,3 +15,25 @@ export function hotspotInput(dataset: Dataset, period: string): { cells: string[
   }
   return { cells, values };
 }
+
+/**
+ * The space-time cube for emerging hot spots: every cell seen in any period, values per period
+ * from the first period to `period` (the one on screen is the final step), suppressed counts as
+ * half the threshold, absent as 0.
+ */
+export function emergingInput(
+  dataset: Dataset,
+  period: string,
+): { cells: string[]; periods: string[]; values: number[][] } {
+  const cells = [...new Set(dataset.incidents.map((c) => c.cell))].sort();
+  const index = new Map(cells.map((c, i) => [c, i]));
+  const last = dataset.periods.indexOf(period);
+  const periods = dataset.periods.slice(0, last + 1);
+  const periodIndex = new Map(periods.map((p, i) => [p, i]));
+  const values = periods.map(() => new Array<number>(cells.length).fill(0));
+  for (const c of dataset.incidents) {
+    const t = periodIndex.get(c.period);
+    if (t !== undefined) values[t][index.get(c.cell)!] = c.count ?? dataset.manifest.disclosure.threshold / 2;
+  }
+  return { cells, periods, values };
+}

@@ -31,6 +31,7 @@ export async function exportViewPng(presetId: string, options: ExportOptions = {
     bearing: s.camera?.bearing ?? 0,
     pitch: s.camera?.pitch ?? 0,
     hotspots: s.layers.hotspots ? s.hotspots : undefined,
+    emerging: s.layers.emerging ? s.emerging : undefined,
     byline: options.byline,
     transparent: options.transparent,
     date: options.date ?? today(),

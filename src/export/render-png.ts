@@ -9,7 +9,7 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { legendSamples } from '../data/analysis/aggregate';
 import type { Dataset } from '../data/schema';
 import { LAYER_LABELS, LAYER_NAMES, wantsAnalysis } from '../data/view';
-import type { HotspotResult } from '../state/analysis-slices';
+import type { EmergingHotspots, HotspotResult } from '../state/analysis-slices';
 import type { ViewChoices } from '../state/view-choices';
 import { BASEMAP_ATTRIBUTION, basemapStyle } from '../map/basemap-style';
 import { composeLayers } from '../map/compose-layers';
@@ -28,6 +28,7 @@ export interface ExportRequest {
   bearing: number;
   pitch: number;
   hotspots?: HotspotResult;
+  emerging?: EmergingHotspots;
   byline?: string;
   /** Shown as "Exported <date>"; fixed by the snapshot CLI so the same input gives the same file. */
   date: string;
@@ -117,6 +118,7 @@ async function renderMap(request: ExportRequest, width: number, height: number):
           periodIndex: request.dataset.periods.indexOf(request.view.period),
           layers: wanted,
           hotspots: request.hotspots,
+          emerging: request.emerging,
         })
       : [];
     const view = { ...request.view, zoom: Math.floor(map.getZoom() * 4) / 4 };

@@ -8,10 +8,20 @@ import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import { cellToBoundary, cellToLatLng } from 'h3-js';
 import { classOf } from '../data/analysis/classify';
 import type { AreaFeature, Dataset } from '../data/schema';
-import type { HotspotResult } from '../state/analysis-slices';
+import type { EmergingHotspots, HotspotResult } from '../state/analysis-slices';
+import type { EmergingCategory } from '../data/analysis/emerging-categories';
 import type { LayerName } from '../data/view';
 import { cellBreaks, choroplethData } from '../derive/choropleth';
-import { CELL_COLOURS, CHOROPLETH_COLOURS, DESK_LOOK, GI_COLOURS, hexToRgba, type MapLook, type Rgba } from './theme';
+import {
+  CELL_COLOURS,
+  CHOROPLETH_COLOURS,
+  DESK_LOOK,
+  EMERGING_COLOURS,
+  GI_COLOURS,
+  hexToRgba,
+  type MapLook,
+  type Rgba,
+} from './theme';
 import { AREA_PICKING } from './layers/areas';
 import { withPicking, type Picking } from './picking';
 
@@ -55,17 +65,49 @@ const CELL_PICKING: Picking<{ cell: string; count: number | null; bin?: number; 
   toHover: ({ cell, count, bin, z }) => ({ kind: 'cell', cell, count, bin, z }),
 };
 
+interface EmergingDatum {
+  cell: string;
+  category: EmergingCategory;
+  z: number[];
+  trendZ: number;
+  trendP: number;
+  polygon: [number, number][];
+}
+
+/** Emerging cells: the tooltip shows the category, the trend and the z-series as a chart. */
+function emergingPicking(periods: string[]): Picking<EmergingDatum> {
+  return {
+    toHover: ({ cell, category, z, trendZ, trendP }) => ({
+      kind: 'emerging',
+      cell,
+      category,
+      z,
+      periods,
+      trendZ,
+      trendP,
+    }),
+  };
+}
+
 export interface AnalysisInput {
   dataset: Dataset;
   periodIndex: number;
   layers: Record<LayerName, boolean>;
   hotspots?: HotspotResult;
+  emerging?: EmergingHotspots;
   /** Line widths and outline colour follow the look (no hairlines on a projector). */
   look?: MapLook;
 }
 
 /** The switched-on analysis layers, drawn under the flows. */
-export function analysisLayers({ dataset, periodIndex, layers, hotspots, look = DESK_LOOK }: AnalysisInput): Layer[] {
+export function analysisLayers({
+  dataset,
+  periodIndex,
+  layers,
+  hotspots,
+  emerging,
+  look = DESK_LOOK,
+}: AnalysisInput): Layer[] {
   // On a projector cell outlines would be hairlines: cells go without, areas get the look's width.
   const cellOutline = look === DESK_LOOK ? { stroked: true, getLineWidth: 0.5 } : { stroked: false };
   const below: Layer[] = [];
@@ -166,6 +208,39 @@ export function analysisLayers({ dataset, periodIndex, layers, hotspots, look = 
           parameters: { depthCompare: 'always' },
         }),
         CELL_PICKING,
+      ),
+    );
+  }
+  if (layers.emerging && emerging) {
+    // Cells with no pattern are left out: the layer shows only what is changing or lasting.
+    const data: EmergingDatum[] = emerging.results.flatMap((r, i) =>
+      r.category === 'no-pattern'
+        ? []
+        : [
+            {
+              cell: emerging.cells[i],
+              category: r.category,
+              z: r.z,
+              trendZ: r.trendZ,
+              trendP: r.trendP,
+              polygon: outline(emerging.cells[i]),
+            },
+          ],
+    );
+    below.push(
+      withPicking(
+        new PolygonLayer<EmergingDatum>({
+          id: 'emerging',
+          data,
+          pickable: true,
+          getPolygon: (d) => d.polygon,
+          getFillColor: (d) => hexToRgba(EMERGING_COLOURS[d.category], 235),
+          getLineColor: [60, 60, 60, 150],
+          lineWidthUnits: 'pixels',
+          ...cellOutline,
+          parameters: { depthCompare: 'always' },
+        }),
+        emergingPicking(emerging.periods),
       ),
     );
   }

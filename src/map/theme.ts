@@ -217,6 +217,30 @@ export function rgbaCss([r, g, b, a]: Rgba): string {
 export const CHOROPLETH_COLOURS = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
 export const CELL_COLOURS = ['#feedde', '#fdbe85', '#fd8d3c', '#e6550d', '#a63603'];
 /** Gi* bins −3…3: cold blues, neutral, hot reds (the ArcGIS Hot Spot Analysis ramp). */
+/**
+ * Emerging hot-spot categories: reds for hot, blues for cold, darkest where the pattern is
+ * strongest now (intensifying, new), palest where it is past (historical). No pattern: not drawn.
+ */
+export const EMERGING_COLOURS: Record<string, string> = {
+  'intensifying-hot-spot': '#7f0000',
+  'persistent-hot-spot': '#b30000',
+  'new-hot-spot': '#d7301f',
+  'consecutive-hot-spot': '#ef6548',
+  'diminishing-hot-spot': '#fc8d59',
+  'sporadic-hot-spot': '#fdbb84',
+  'oscillating-hot-spot': '#fdd49e',
+  'historical-hot-spot': '#fee8c8',
+  'intensifying-cold-spot': '#023858',
+  'persistent-cold-spot': '#045a8d',
+  'new-cold-spot': '#0570b0',
+  'consecutive-cold-spot': '#3690c0',
+  'diminishing-cold-spot': '#74a9cf',
+  'sporadic-cold-spot': '#a6bddb',
+  'oscillating-cold-spot': '#d0d1e6',
+  'historical-cold-spot': '#ece7f2',
+  'no-pattern': '#f2f2e6',
+};
+
 export const GI_COLOURS: Record<number, string> = {
   [-3]: '#4575b5',
   [-2]: '#849eba',

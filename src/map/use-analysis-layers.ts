@@ -31,6 +31,7 @@ export function useAnalysisLayers(): AnalysisLayers {
       k: st.giK,
       fdr: st.giFdr,
       hotspots: st.hotspots,
+      emerging: st.emerging,
     })),
   );
   const [module, setModule] = useState<AnalysisModule>();
@@ -50,7 +51,8 @@ export function useAnalysisLayers(): AnalysisLayers {
 
   const key = dataset && period ? hotspotKey(dataset, period, s.k, s.fdr) : '';
   const hotspotsReady = !layers.hotspots || dataset?.incidents.length === 0 || s.hotspots?.key === key;
-  const pending = wanted && (!module || (incidentsWanted && incidentsMissing) || !hotspotsReady);
+  const emergingReady = !layers.emerging || dataset?.incidents.length === 0 || s.emerging?.key === key;
+  const pending = wanted && (!module || (incidentsWanted && incidentsMissing) || !hotspotsReady || !emergingReady);
   return useMemo(() => {
     if (!module || !dataset || !period || !wanted) return { below: [], pending };
     const below = module.analysisLayers({
@@ -58,8 +60,9 @@ export function useAnalysisLayers(): AnalysisLayers {
       periodIndex: dataset.periods.indexOf(period),
       layers,
       hotspots: hotspotsReady ? s.hotspots : undefined,
+      emerging: emergingReady ? s.emerging : undefined,
       look,
     });
     return { below, pending };
-  }, [module, dataset, period, layers, wanted, pending, hotspotsReady, s.hotspots, look]);
+  }, [module, dataset, period, layers, wanted, pending, hotspotsReady, s.hotspots, emergingReady, s.emerging, look]);
 }

@@ -9,7 +9,7 @@ import { DataError, type DataProblem } from '../data/problems';
 import type { Dataset } from '../data/schema';
 import { useAtlasStore } from '../state/store';
 import { problemsOf } from '../data/problems';
-import type { DataClient, LoadedDataset } from '../worker/data-client';
+import type { DataClient, EmergingInput, LoadedDataset } from '../worker/data-client';
 import { workerDataClient } from '../worker/worker-data-client';
 
 export const SAMPLE_MANIFEST = 'data/sample/manifest.json';
@@ -89,6 +89,21 @@ export async function loadIncidents(dataset: Dataset, manifestUrl: string): Prom
  * Hot spots in the data worker (the main thread never stalls on the statistics), stored under
  * `key`. A failure is shown, and stored as an empty result so the map stops waiting for it.
  */
+/** Emerging hot spots for the cube up to the period on screen, in the data worker. */
+export async function computeEmerging(key: string, input: EmergingInput & { periods: string[] }): Promise<void> {
+  useAtlasStore.getState().setHotspotStatus('Computing emerging hot spots…');
+  const { periods, ...cube } = input;
+  try {
+    const results = await dataClient().emerging(cube);
+    useAtlasStore.getState().setEmerging({ key, cells: input.cells, periods, results });
+  } catch (error) {
+    useAtlasStore
+      .getState()
+      .setProblems(error instanceof DataError ? error.problems : problemsOf(error, 'emerging hot spots'));
+    useAtlasStore.getState().setEmerging({ key, cells: [], periods, results: [] });
+  }
+}
+
 export async function computeHotspots(key: string, method: HotspotMethodId, input: HotspotInput): Promise<void> {
   const store = useAtlasStore.getState();
   store.setHotspotStatus('Computing hot spots…');

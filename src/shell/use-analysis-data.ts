@@ -5,11 +5,11 @@
  */
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { hotspotInput } from '../derive/hotspot-input';
+import { emergingInput, hotspotInput } from '../derive/hotspot-input';
 import { hotspotKey } from '../state/analysis-slices';
 import { useAtlasStore } from '../state/store';
 import { needsIncidents } from '../data/view';
-import { computeHotspots, loadIncidents } from './data-actions';
+import { computeEmerging, computeHotspots, loadIncidents } from './data-actions';
 
 export function useAnalysisData(): void {
   const s = useAtlasStore(
@@ -37,4 +37,11 @@ export function useAnalysisData(): void {
     if (useAtlasStore.getState().hotspots?.key === key) return;
     void computeHotspots(key, 'gi-star', { ...hotspotInput(dataset, period), k: s.k, fdr: s.fdr });
   }, [layers.hotspots, dataset, period, s.k, s.fdr]);
+
+  useEffect(() => {
+    if (!layers.emerging || !dataset || !period || dataset.incidents.length === 0) return;
+    const key = hotspotKey(dataset, period, s.k, s.fdr);
+    if (useAtlasStore.getState().emerging?.key === key) return;
+    void computeEmerging(key, { ...emergingInput(dataset, period), k: s.k, timeStep: 1, fdr: s.fdr });
+  }, [layers.emerging, dataset, period, s.k, s.fdr]);
 }

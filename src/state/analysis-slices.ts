@@ -3,6 +3,7 @@
  * playback and the selected area. All of it round-trips through the URL (url-state.ts).
  */
 import type { StateCreator } from 'zustand';
+import type { EmergingResult } from '../data/analysis/emerging';
 import type { AtlasStore } from './store';
 import {
   DEFAULT_DISPLAY,
@@ -78,7 +79,18 @@ export interface HotspotResult {
   bins: number[];
 }
 
+/** Emerging hot spots up to one period, for one (dataset, period, k, fdr). */
+export interface EmergingHotspots {
+  key: string;
+  cells: string[];
+  /** The periods analysed: the first to the one on screen. */
+  periods: string[];
+  results: EmergingResult[];
+}
+
 export interface AnalysisSlice {
+  emerging?: EmergingHotspots;
+  setEmerging: (result: EmergingHotspots) => void;
   /** What the analysis layers are waiting for, said to the reader (e.g. "Computing hot spots…"). */
   hotspotStatus?: string;
   hotspots?: HotspotResult;
@@ -89,6 +101,7 @@ export interface AnalysisSlice {
 export const createAnalysisSlice: StateCreator<AtlasStore, [], [], AnalysisSlice> = (set) => ({
   setHotspotStatus: (hotspotStatus) => set({ hotspotStatus }),
   setHotspots: (hotspots) => set({ hotspots, hotspotStatus: undefined }),
+  setEmerging: (emerging) => set({ emerging, hotspotStatus: undefined }),
 });
 
 export interface SelectionSlice extends Pick<View, 'selection'> {

@@ -1,6 +1,7 @@
 /**
  * The app's one store, made of typed slices. URL state (src/state/url-state.ts) derives from it.
  */
+import type { EmergingCategory } from '../data/analysis/emerging-categories';
 import { create, type StateCreator } from 'zustand';
 import type { NetworkFlow } from '../data/analysis/network';
 import {
@@ -71,7 +72,19 @@ export interface ViewSlice extends Pick<View, 'camera'> {
 export type HoverTarget =
   | { kind: 'flow'; flow: NetworkFlow; x: number; y: number }
   | { kind: 'cell'; cell: string; count: number | null; bin?: number; z?: number; x: number; y: number }
-  | { kind: 'area'; area: AreaProperties; x: number; y: number };
+  | { kind: 'area'; area: AreaProperties; x: number; y: number }
+  | {
+      kind: 'emerging';
+      cell: string;
+      category: EmergingCategory;
+      /** Gi* z-score per period, first to the one on screen. */
+      z: number[];
+      periods: string[];
+      trendZ: number;
+      trendP: number;
+      x: number;
+      y: number;
+    };
 
 export interface HoverSlice {
   hover?: HoverTarget;

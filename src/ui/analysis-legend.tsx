@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { cellBreaks, choroplethData } from '../derive/choropleth';
-import { CELL_COLOURS, CHOROPLETH_COLOURS, GI_COLOURS } from '../map/theme';
+import { CELL_COLOURS, CHOROPLETH_COLOURS, EMERGING_COLOURS, GI_COLOURS } from '../map/theme';
+import { categoryLabel, EMERGING_CATEGORIES, EMERGING_MEANINGS } from '../data/analysis/emerging-categories';
 import type { LayerName } from '../data/view';
 import { useAtlasStore } from '../state/store';
 import { binLabel } from './hotspot-text';
@@ -57,6 +58,7 @@ export function AnalysisLegend({ layer }: { layer: LayerName }) {
       </div>
     );
   }
+  if (layer === 'emerging') return <EmergingLegend threshold={threshold} k={gi.k} fdr={gi.fdr} status={gi.status} />;
   if (layer === 'density') {
     return (
       <p className="layer-note" data-testid="legend-density">
@@ -100,6 +102,73 @@ export function AnalysisLegend({ layer }: { layer: LayerName }) {
       {gi.status && (
         <p className="muted" role="status">
           {gi.status}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The emerging hot-spot key: every category with its meaning, those on the map first (with their
+ * number of cells), then a line on how it is computed.
+ */
+function EmergingLegend({
+  threshold,
+  k,
+  fdr,
+  status,
+}: {
+  threshold: number;
+  k: number;
+  fdr: boolean;
+  status?: string;
+}) {
+  const emerging = useAtlasStore((s) => s.emerging);
+  const counts = new Map<string, number>();
+  for (const r of emerging?.results ?? []) counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
+  const shown = EMERGING_CATEGORIES.filter((c) => c !== 'no-pattern' && counts.has(c));
+  const absent = EMERGING_CATEGORIES.filter((c) => c !== 'no-pattern' && !counts.has(c));
+  const periods = emerging?.periods ?? [];
+  return (
+    <div className="layer-note" data-testid="legend-emerging">
+      <p>
+        Each incident cell classed by how its Gi* hot or cold spot has changed
+        {periods.length ? ` from ${periods[0]} to ${periods.at(-1)} (the period shown)` : ''}: space-time Gi* over its{' '}
+        {k}-ring in this and the previous period, 90 % confidence{fdr ? ' with FDR correction' : ''}, and a Mann–Kendall
+        trend. Suppressed cells counted as {threshold / 2}. Cells with no pattern are not drawn.
+      </p>
+      <ul className="classes emerging-classes">
+        {shown.map((c) => (
+          <li key={c}>
+            <span
+              className="swatch"
+              style={{ background: EMERGING_COLOURS[c], borderColor: '#666' }}
+              aria-hidden="true"
+            />
+            <strong>{categoryLabel(c)}</strong> ({counts.get(c)}): {EMERGING_MEANINGS[c]}
+          </li>
+        ))}
+      </ul>
+      {absent.length > 0 && (
+        <details>
+          <summary>Other categories (none on the map)</summary>
+          <ul className="classes">
+            {absent.map((c) => (
+              <li key={c}>
+                <span
+                  className="swatch"
+                  style={{ background: EMERGING_COLOURS[c], borderColor: '#666' }}
+                  aria-hidden="true"
+                />
+                {categoryLabel(c)}: {EMERGING_MEANINGS[c]}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {status && (
+        <p className="muted" role="status">
+          {status}
         </p>
       )}
     </div>

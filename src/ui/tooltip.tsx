@@ -1,4 +1,4 @@
-import { useAtlasStore } from '../state/store';
+import { useAtlasStore, type HoverTarget } from '../state/store';
 import { describeTotal, emptyTotals, formatCount, shortName } from '../data/format';
 import { periodLabel } from '../data/periods';
 import type { AreaTotals } from '../data/analysis/aggregate';
@@ -6,6 +6,7 @@ import type { Dataset } from '../data/schema';
 import { areaTotalsForPeriod, nodeTotals } from '../derive/area-totals';
 import { flowNetworkData } from '../derive/flow-network';
 import { binLabel } from './hotspot-text';
+import { categoryLabel, EMERGING_MEANINGS } from '../data/analysis/emerging-categories';
 
 /** Totals for an area, or for a merged group (e.g. all of London) from the merged network. */
 function totalsFor(dataset: Dataset, period: string, id: string): AreaTotals {
@@ -69,6 +70,8 @@ export function Tooltip() {
     );
   }
 
+  if (hover.kind === 'emerging') return <EmergingTooltip hover={hover} style={style} />;
+
   const { area } = hover;
   const totals = totalsFor(dataset, period, area.id);
   const code = area.id.startsWith('group:') ? 'all its areas together' : area.id;
@@ -84,6 +87,49 @@ export function Tooltip() {
       <div>{periodLabel(period)}</div>
       <div>In: {describeTotal(totals.inbound, totals.suppressedInbound, threshold)}</div>
       <div>Out: {describeTotal(totals.outbound, totals.suppressedOutbound, threshold)}</div>
+    </div>
+  );
+}
+
+/** An emerging hot-spot cell: its category, what that means, and its Gi* z-score over time. */
+function EmergingTooltip({
+  hover,
+  style,
+}: {
+  hover: Extract<HoverTarget, { kind: 'emerging' }>;
+  style: { left: number; top: number };
+}) {
+  const { z, periods } = hover;
+  const width = 180;
+  const height = 54;
+  const max = Math.max(3, ...z.map(Math.abs));
+  const x = (i: number) => (z.length < 2 ? width / 2 : (i / (z.length - 1)) * width);
+  const y = (v: number) => height / 2 - (v / max) * (height / 2 - 3);
+  const line = z.map((v, i) => `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+  return (
+    <div className="tooltip" role="status" data-testid="tooltip" style={style}>
+      <div className="tooltip-title">{categoryLabel(hover.category)}</div>
+      <div>{EMERGING_MEANINGS[hover.category]}</div>
+      <div className="tooltip-code">H3 {hover.cell}</div>
+      <svg
+        width={width}
+        height={height}
+        role="img"
+        aria-label={`Gi* z-score from ${periods[0]} to ${periods.at(-1)}, trend z = ${hover.trendZ.toFixed(2)}`}
+        data-testid="emerging-chart"
+      >
+        {/* The 90 % band: inside it a period is neither hot nor cold. */}
+        <rect x={0} y={y(1.65)} width={width} height={y(-1.65) - y(1.65)} fill="#eeeeee" />
+        <line x1={0} x2={width} y1={y(0)} y2={y(0)} stroke="#999" strokeWidth={0.5} />
+        <path d={line} fill="none" stroke="#333" strokeWidth={1.5} />
+      </svg>
+      <div>
+        Trend (Mann–Kendall): z = {hover.trendZ.toFixed(2)}, p ={' '}
+        {hover.trendP < 0.001 ? '< 0.001' : hover.trendP.toFixed(3)}
+      </div>
+      <div className="muted">
+        {periodLabel(periods[0])} to {periodLabel(periods.at(-1)!)}
+      </div>
     </div>
   );
 }

@@ -5,6 +5,7 @@
  * as flowmap.gl's data providers do. Every failure rejects with a DataError naming file and field.
  */
 import { parseBriefing, type Briefing } from '../data/briefing';
+import type { EmergingResult } from '../data/analysis/emerging';
 import type { HotspotInput, HotspotMethodId, HotspotOutput } from '../data/analysis/hotspots';
 import type { DisclosureReport } from '../data/disclosure/protect';
 import type { ImportOptions } from '../data/io/import';
@@ -46,6 +47,16 @@ export interface DataClient {
     rules: { h3Resolution: number; disclosure: DisclosureSettings },
   ): Promise<IncidentCell[]>;
   hotspots(method: HotspotMethodId, input: HotspotInput): Promise<HotspotOutput>;
+  /** Emerging hot spots over a cube (values[period][cell]), each cell's category and z-series. */
+  emerging(input: EmergingInput): Promise<EmergingResult[]>;
+}
+
+export interface EmergingInput {
+  cells: string[];
+  values: number[][];
+  k: number;
+  timeStep: number;
+  fdr: boolean;
 }
 
 /** Runs `work`, turning any failure into a DataError about `file`. */
@@ -86,6 +97,14 @@ export function localDataClient(fetchText: FetchText): DataClient {
       failingAs(file, async () => {
         const { readPublishedCells } = await import('../data/io/incident-cells');
         return readPublishedCells(await fetchText(resolveRelative(manifestUrl, file)), file, rules);
+      }),
+    emerging: (input) =>
+      failingAs('emerging hot spots', async () => {
+        const [{ emergingHotSpots }, { h3Neighbours }] = await Promise.all([
+          import('../data/analysis/emerging'),
+          import('../data/analysis/hotspots'),
+        ]);
+        return emergingHotSpots(input.values, h3Neighbours(input.cells, input.k), input);
       }),
     hotspots: (method, input) =>
       failingAs(`hot spots (${method})`, async () => {

@@ -6,7 +6,7 @@ import type { HotspotInput, HotspotMethodId } from '../data/analysis/hotspots';
 import type { ImportOptions } from '../data/io/import';
 import type { DataProblem } from '../data/problems';
 import type { DisclosureSettings } from '../data/schema';
-import type { DataClient, LocalFile } from './data-client';
+import type { DataClient, EmergingInput, LocalFile } from './data-client';
 
 export type WorkerRequest = { id: number } & (
   | { method: 'openManifest'; args: [url: string] }
@@ -17,6 +17,7 @@ export type WorkerRequest = { id: number } & (
       args: [manifestUrl: string, file: string, rules: { h3Resolution: number; disclosure: DisclosureSettings }];
     }
   | { method: 'hotspots'; args: [method: HotspotMethodId, input: HotspotInput] }
+  | { method: 'emerging'; args: [input: EmergingInput] }
 );
 
 export type WorkerResponse =
@@ -41,5 +42,7 @@ export function callClient(
       return client.loadIncidents(...request.args);
     case 'hotspots':
       return client.hotspots(...request.args);
+    case 'emerging':
+      return client.emerging(...request.args);
   }
 }

@@ -19,7 +19,7 @@ function subjectOf(call: Call): string {
     const source = call.args[0];
     return 'url' in source ? source.url : source.name;
   }
-  return 'hot-spot analysis';
+  return call.method === 'emerging' ? 'emerging hot spots' : 'hot-spot analysis';
 }
 
 export function workerDataClient(): DataClient {
@@ -90,5 +90,6 @@ export function workerDataClient(): DataClient {
       ),
     loadIncidents: (manifestUrl, file, rules) => ask({ method: 'loadIncidents', args: [manifestUrl, file, rules] }),
     hotspots: (method, input) => ask({ method: 'hotspots', args: [method, input] }),
+    emerging: (input) => ask({ method: 'emerging', args: [input] }),
   };
 }

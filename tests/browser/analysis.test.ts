@@ -12,6 +12,11 @@ import { assembleDataset, parseAreas, parseFlowsCsv, parseManifest } from '../..
 import { buildNetwork, passesFilter, summariseFlows } from '../../src/data/analysis/network';
 import { describeTotal } from '../../src/data/format';
 import { periodLabel } from '../../src/data/periods';
+import { cellToLatLng } from 'h3-js';
+import { categoryLabel, emergingHotSpots } from '../../src/data/analysis/emerging';
+import { h3Neighbours } from '../../src/data/analysis/hotspots';
+import { parseIncidentsCsv } from '../../src/data/io/incident-cells';
+import { emergingInput } from '../../src/derive/hotspot-input';
 import {
   changedPixels,
   pixelsNear,
@@ -77,6 +82,43 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
       }
       await andRedraw(page, () => page.getByTestId(`layer-${layer}`).uncheck());
     }
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('emerging hot spots: the layer draws the categories the statistics give, with a key and a z-series per cell', async () => {
+    const period = '2019-Q4';
+    // What the map must show, computed here from the published files with the same code path.
+    const withCells = { ...dataset, incidents: parseIncidentsCsv(read('incidents.csv')) };
+    const input = emergingInput(withCells, period);
+    const expected = emergingHotSpots(input.values, h3Neighbours(input.cells, 1), { timeStep: 1 });
+    const counts = new Map<string, number>();
+    for (const r of expected)
+      if (r.category !== 'no-pattern') counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
+    expect(counts.size).toBeGreaterThan(0);
+
+    const { page, log } = await openPage(browser, `${baseUrl}?period=${period}&layers=flows#map=6.2/52.2/-1.2`);
+    await waitForMapReady(page);
+    const before = await screenshotPixels(page);
+    await andRedraw(page, () => page.getByTestId('layer-emerging').check());
+    const after = await screenshotPixels(page, `${SCREENSHOT_DIR}/layer-emerging.png`);
+    expect(changed(before, after)).toBeGreaterThan(150);
+    expect(new URL(page.url()).searchParams.get('layers')).toBe('flows,emerging');
+    const legend = (await page.getByTestId('legend-emerging').textContent()) ?? '';
+    expect(legend).toContain(`from ${input.periods[0]} to ${period} (the period shown)`);
+    for (const [category, n] of counts) expect(legend).toContain(`${categoryLabel(category as never)} (${n})`);
+
+    // Hovering a classified cell shows its category, its z-series chart and its trend.
+    const i = expected.findIndex((r) => r.category !== 'no-pattern');
+    const [lat, lng] = cellToLatLng(input.cells[i]);
+    const at = await project(page, [lng, lat]);
+    await page.mouse.move(at.x, at.y);
+    const tooltip = page.getByTestId('tooltip');
+    await tooltip.waitFor();
+    await expect(tooltip.textContent()).resolves.toContain(categoryLabel(expected[i].category));
+    await expect(tooltip.textContent()).resolves.toContain(`z = ${expected[i].trendZ.toFixed(2)}`);
+    await expect(page.getByTestId('emerging-chart').count()).resolves.toBe(1);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/layer-emerging-tooltip.png` });
     expect(log.errors).toEqual([]);
     await page.close();
   });

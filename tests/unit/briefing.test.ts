@@ -39,7 +39,7 @@ describe('briefing files', () => {
       ],
       [
         minimal([{ title: 'A', view: { layers: ['flows', 'lasers'] } }]),
-        'b.json: scene 1 ("A"), field "view.layers.1": Invalid option: expected one of "flows"|"totals"|"choropleth"|"hexbin"|"density"|"hotspots"',
+        'b.json: scene 1 ("A"), field "view.layers.1": Invalid option: expected one of "flows"|"totals"|"choropleth"|"hexbin"|"density"|"hotspots"|"emerging"',
       ],
       [
         minimal([{ title: 'A', view: { camera: { center: [0, 95], zoom: 5 } } }]),

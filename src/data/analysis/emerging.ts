@@ -12,27 +12,9 @@
  */
 import { confidenceBins, getisOrdGiStar } from './hotspots';
 import { mannKendall } from './trend';
+import type { EmergingCategory } from './emerging-categories';
 
-export const EMERGING_CATEGORIES = [
-  'new-hot-spot',
-  'consecutive-hot-spot',
-  'intensifying-hot-spot',
-  'persistent-hot-spot',
-  'diminishing-hot-spot',
-  'sporadic-hot-spot',
-  'oscillating-hot-spot',
-  'historical-hot-spot',
-  'new-cold-spot',
-  'consecutive-cold-spot',
-  'intensifying-cold-spot',
-  'persistent-cold-spot',
-  'diminishing-cold-spot',
-  'sporadic-cold-spot',
-  'oscillating-cold-spot',
-  'historical-cold-spot',
-  'no-pattern',
-] as const;
-export type EmergingCategory = (typeof EMERGING_CATEGORIES)[number];
+export { EMERGING_CATEGORIES, EMERGING_MEANINGS, categoryLabel, type EmergingCategory } from './emerging-categories';
 
 /** Share of periods a location must be a hot (cold) spot in to be persistent, intensifying… */
 export const MOST_PERIODS = 0.9;
