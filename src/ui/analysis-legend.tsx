@@ -145,7 +145,9 @@ function EmergingLegend({
               style={{ background: EMERGING_COLOURS[c], borderColor: '#666' }}
               aria-hidden="true"
             />
-            <strong>{categoryLabel(c)}</strong> ({counts.get(c)}): {EMERGING_MEANINGS[c]}
+            <span>
+              <strong>{categoryLabel(c)}</strong> ({counts.get(c)} cells): {EMERGING_MEANINGS[c]}
+            </span>
           </li>
         ))}
       </ul>
@@ -160,7 +162,9 @@ function EmergingLegend({
                   style={{ background: EMERGING_COLOURS[c], borderColor: '#666' }}
                   aria-hidden="true"
                 />
-                {categoryLabel(c)}: {EMERGING_MEANINGS[c]}
+                <span>
+                  {categoryLabel(c)}: {EMERGING_MEANINGS[c]}
+                </span>
               </li>
             ))}
           </ul>
