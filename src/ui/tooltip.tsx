@@ -124,8 +124,8 @@ function EmergingTooltip({
         <path d={line} fill="none" stroke="#333" strokeWidth={1.5} />
       </svg>
       <div>
-        Trend (Mann–Kendall): z = {hover.trendZ.toFixed(2)}, p ={' '}
-        {hover.trendP < 0.001 ? '< 0.001' : hover.trendP.toFixed(3)}
+        Trend (Mann–Kendall): z = {hover.trendZ.toFixed(2)}, p{' '}
+        {hover.trendP < 0.001 ? '< 0.001' : `= ${hover.trendP.toFixed(3)}`}
       </div>
       <div className="muted">
         {periodLabel(periods[0])} to {periodLabel(periods.at(-1)!)}
