@@ -16,7 +16,8 @@ import { importFiles, type ImportOptions, type ImportResult, type InputFile } fr
 import { DataError, formatProblem, type DataProblem } from '../data/problems';
 import { exitCodeFor, UsageError } from './exit';
 import { emergingCsv } from './emerging';
-import { confidenceBins, getisOrdGiStar, h3Neighbours, parseGal } from '../data/analysis/hotspots';
+import { confidenceBins, getisOrdGiStar, h3Neighbours, parseGal, twoSidedP } from '../data/analysis/hotspots';
+import { generalG, moransI } from '../data/analysis/global';
 import { readCsv, requireColumns } from '../data/io/import-flows';
 import { decodeText } from '../data/io/text';
 import { writeCsv } from '../data/io/csv-cells';
@@ -37,6 +38,7 @@ const USAGE = `usage:
                  [--title T] [--subtitle S] [--source S] [--licence L] [--attribution A] [--measure M]
   npm run data -- import-flowmap <locations.csv> <flows.csv> --out <dir> [same options as build]
   npm run data -- hotspots <values.csv> [--weights <file.gal>] [--k N] [--fdr]
+  npm run data -- moran <values.csv> [--weights <file.gal>] [--k N]
   npm run data -- emerging <incidents.csv> [--k N] [--time-step T] [--fdr] [--threshold N]
 
   --threshold      suppress counts under N; 5 to 1000 (default 10)
@@ -131,7 +133,12 @@ function readInputsRaw(path: string): InputFile {
  * Gi* for `id,value` rows: neighbours from a GeoDa .gal file, or else the ids are H3 cells and
  * neighbours are their k-ring. Prints `id,value,z,p,bin`.
  */
-function hotspotsCsv(table: InputFile, gal: InputFile | undefined, k: number, fdr: boolean): string[] {
+/** A values file (`id,value`) and its weights: a GeoDa `.gal` file, or H3 k-rings when ids are cells. */
+function valuesAndNeighbours(
+  table: InputFile,
+  gal: InputFile | undefined,
+  k: number,
+): { ids: string[]; values: number[]; neighbours: number[][] } {
   const csv = readCsv(decodeText(table.bytes, table.name), table.name);
   requireColumns(csv, ['id', 'value']);
   const problems: DataProblem[] = [];
@@ -215,12 +222,46 @@ function hotspotsCsv(table: InputFile, gal: InputFile | undefined, k: number, fd
       );
     neighbours = h3Neighbours(ids, k);
   }
+  return { ids, values, neighbours };
+}
+
+function hotspotsCsv(table: InputFile, gal: InputFile | undefined, k: number, fdr: boolean): string[] {
+  const { ids, values, neighbours } = valuesAndNeighbours(table, gal, k);
   const result = getisOrdGiStar(values, neighbours);
   const bins = confidenceBins(result, fdr);
   const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(10)) : 'NaN');
   return writeCsv(
     ['id', 'value', 'z', 'p', 'bin'],
     ids.map((id, i) => [id, values[i], fmt(result.z[i]), fmt(result.p[i]), bins[i]]),
+  )
+    .trimEnd()
+    .split('\n');
+}
+
+/**
+ * Global clustering: Moran's I (row-standardised weights; z under normality and under
+ * randomisation; pseudo p from 999 seeded permutations) and General G (binary weights).
+ */
+function moranCsv(table: InputFile, gal: InputFile | undefined, k: number): string[] {
+  const { values, neighbours } = valuesAndNeighbours(table, gal, k);
+  const moran = moransI(values, neighbours);
+  const g = generalG(values, neighbours);
+  const fmt = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '' : Number(x.toPrecision(10)));
+  return writeCsv(
+    ['statistic', 'value', 'expected', 'z', 'p'],
+    [
+      ['moran_i', fmt(moran.statistic), fmt(moran.expected), fmt(moran.z), fmt(moran.p)],
+      [
+        'moran_i_randomisation',
+        fmt(moran.statistic),
+        fmt(moran.expected),
+        fmt(moran.zRandomisation),
+        fmt(twoSidedP(moran.zRandomisation!)),
+      ],
+      ['moran_i_permutations_999', fmt(moran.statistic), fmt(moran.expected), '', fmt(moran.pSim)],
+      ['general_g', fmt(g.statistic), fmt(g.expected), fmt(g.z), fmt(g.p)],
+      ['general_g_permutations_999', fmt(g.statistic), fmt(g.expected), '', fmt(g.pSim)],
+    ],
   )
     .trimEnd()
     .split('\n');
@@ -324,6 +365,13 @@ export function main(argv: string[], out = console.log, err = console.error): nu
       const gal = values.weights ? readInputsRaw(values.weights) : undefined;
       const k = wholeOption('k', values.k, OPTION_RANGES.k) ?? 1;
       for (const line of hotspotsCsv(table, gal, k, Boolean(values.fdr))) out(line);
+      return 0;
+    }
+    if (command === 'moran') {
+      if (positionals.length !== 1) throw new UsageError('moran takes one values.csv (id,value)');
+      const [table] = readInputs(positionals);
+      const gal = values.weights ? readInputsRaw(values.weights) : undefined;
+      for (const line of moranCsv(table, gal, wholeOption('k', values.k, OPTION_RANGES.k) ?? 1)) out(line);
       return 0;
     }
     if (command === 'emerging') {

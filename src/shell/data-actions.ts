@@ -109,9 +109,14 @@ export async function computeHotspots(key: string, method: HotspotMethodId, inpu
   store.setHotspotStatus('Computing hot spots…');
   try {
     const result = await dataClient().hotspots(method, input);
-    useAtlasStore
-      .getState()
-      .setHotspots({ key, cells: input.cells, values: input.values, z: result.z, bins: result.bins });
+    useAtlasStore.getState().setHotspots({
+      key,
+      cells: input.cells,
+      values: input.values,
+      z: result.z,
+      bins: result.bins,
+      clustering: result.clustering,
+    });
   } catch (error) {
     useAtlasStore.getState().setProblems(error instanceof DataError ? error.problems : problemsOf(error, 'hot spots'));
     useAtlasStore.getState().setHotspots({ key, cells: [], values: [], z: [], bins: [] });

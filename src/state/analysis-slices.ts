@@ -4,6 +4,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { EmergingResult } from '../data/analysis/emerging';
+import type { Clustering } from '../data/analysis/hotspots';
 import type { AtlasStore } from './store';
 import {
   DEFAULT_DISPLAY,
@@ -77,6 +78,7 @@ export interface HotspotResult {
   values: number[];
   z: number[];
   bins: number[];
+  clustering?: Clustering;
 }
 
 /** Emerging hot spots up to one period, for one (dataset, period, k, fdr). */

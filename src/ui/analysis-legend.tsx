@@ -74,6 +74,7 @@ export function AnalysisLegend({ layer }: { layer: LayerName }) {
         included). Suppressed cells counted as {threshold / 2}, empty cells as 0. False-discovery-rate correction
         (Benjamini–Hochberg): <strong>{gi.fdr ? 'on' : 'off'}</strong>.
       </p>
+      <ClusteringLine />
       <ul className="classes">
         {[3, 2, 1, 0, -1, -2, -3].map((bin) => (
           <li key={bin}>
@@ -176,5 +177,21 @@ function EmergingLegend({
         </p>
       )}
     </div>
+  );
+}
+
+/** One line on global clustering (Moran's I) over the same cells and rings as Gi*. */
+function ClusteringLine() {
+  const clustering = useAtlasStore((s) => s.hotspots?.clustering);
+  if (!clustering) return null;
+  if (!Number.isFinite(clustering.moranI))
+    return <p data-testid="clustering">Clustering: not measurable (every cell has the same count this period).</p>;
+  const significant = clustering.pSim < 0.05 && clustering.moranI > clustering.expected;
+  return (
+    <p data-testid="clustering">
+      Clustering over all cells this period is <strong>{significant ? 'significant' : 'not significant'}</strong>:
+      Moran&apos;s I = {clustering.moranI.toFixed(3)} (expected {clustering.expected.toFixed(3)} if random), p ={' '}
+      {clustering.pSim.toFixed(3)} from {clustering.permutations} permutations.
+    </p>
   );
 }

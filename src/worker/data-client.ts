@@ -108,10 +108,25 @@ export function localDataClient(fetchText: FetchText): DataClient {
       }),
     hotspots: (method, input) =>
       failingAs(`hot spots (${method})`, async () => {
-        const { HOTSPOT_METHODS } = await import('../data/analysis/hotspots');
+        const [{ HOTSPOT_METHODS, h3Neighbours }, { moransI }] = await Promise.all([
+          import('../data/analysis/hotspots'),
+          import('../data/analysis/global'),
+        ]);
         const known = HOTSPOT_METHODS[method];
         if (!known) throw new Error(`unknown method "${method}"`);
-        return known.compute(input);
+        const output = known.compute(input);
+        // "Is there clustering at all?" over the same cells and rings, for the legend's one line.
+        const moran = moransI(input.values, h3Neighbours(input.cells, input.k), { permutations: 999, seed: 12345 });
+        return {
+          ...output,
+          clustering: {
+            moranI: moran.statistic,
+            expected: moran.expected,
+            z: moran.z,
+            pSim: moran.pSim!,
+            permutations: 999,
+          },
+        };
       }),
   };
 }

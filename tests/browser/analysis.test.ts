@@ -16,7 +16,8 @@ import { cellToLatLng } from 'h3-js';
 import { categoryLabel, emergingHotSpots } from '../../src/data/analysis/emerging';
 import { h3Neighbours } from '../../src/data/analysis/hotspots';
 import { parseIncidentsCsv } from '../../src/data/io/incident-cells';
-import { emergingInput } from '../../src/derive/hotspot-input';
+import { emergingInput, hotspotInput } from '../../src/derive/hotspot-input';
+import { moransI } from '../../src/data/analysis/global';
 import {
   changedPixels,
   pixelsNear,
@@ -75,6 +76,12 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
         const legend = (await page.getByTestId('legend-hotspots').textContent()) ?? '';
         expect(legend).toContain('False-discovery-rate correction (Benjamini–Hochberg): off');
         expect(legend).toContain('hot spot, 99 % confidence');
+        // Global clustering over the same cells and rings, as the statistics give it.
+        const cube = hotspotInput({ ...dataset, incidents: parseIncidentsCsv(read('incidents.csv')) }, '2019-Q1');
+        const moran = moransI(cube.values, h3Neighbours(cube.cells, 1));
+        expect(legend).toContain(
+          `Moran's I = ${moran.statistic.toFixed(3)} (expected ${moran.expected.toFixed(3)} if random), p = ${moran.pSim!.toFixed(3)} from 999 permutations`,
+        );
         await andRedraw(page, () => page.getByTestId('gi-fdr').check());
         await expect(page.getByTestId('legend-hotspots').textContent()).resolves.toContain('Benjamini–Hochberg): on');
         expect(new URL(page.url()).searchParams.get('fdr')).toBe('1');

@@ -138,6 +138,17 @@ export interface HotspotOutput {
   p: number[];
   /** ArcGIS confidence bins −3…3 (0: not significant). */
   bins: number[];
+  /** Global clustering over the same cells and rings (Moran's I, 999 seeded permutations). */
+  clustering?: Clustering;
+}
+
+export interface Clustering {
+  moranI: number;
+  expected: number;
+  z: number;
+  /** Pseudo p-value from the permutations. */
+  pSim: number;
+  permutations: number;
 }
 
 /**
