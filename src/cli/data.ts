@@ -16,6 +16,7 @@ import { importFiles, type ImportOptions, type ImportResult, type InputFile } fr
 import { DataError, formatProblem, type DataProblem } from '../data/problems';
 import { exitCodeFor, UsageError } from './exit';
 import { emergingCsv } from './emerging';
+import { importPoliceUk } from './police-uk';
 import { confidenceBins, getisOrdGiStar, h3Neighbours, parseGal, twoSidedP } from '../data/analysis/hotspots';
 import { generalG, moransI } from '../data/analysis/global';
 import { readCsv, requireColumns } from '../data/io/import-flows';
@@ -29,6 +30,7 @@ import {
   manifestSchema,
   SUPPRESSED_TOKEN,
   type Dataset,
+  type IncidentCell,
   type Manifest,
 } from '../data/schema';
 
@@ -38,6 +40,7 @@ const USAGE = `usage:
                  [--title T] [--subtitle S] [--source S] [--licence L] [--attribution A] [--measure M]
   npm run data -- import-flowmap <locations.csv> <flows.csv> --out <dir> [same options as build]
   npm run data -- hotspots <values.csv> [--weights <file.gal>] [--k N] [--fdr]
+  npm run data -- police-uk <files or folders…> --out <dir> [--crime-type Drugs] [--h3-resolution N]
   npm run data -- moran <values.csv> [--weights <file.gal>] [--k N]
   npm run data -- emerging <incidents.csv> [--k N] [--time-step T] [--fdr] [--threshold N]
 
@@ -280,10 +283,10 @@ function flowsCsv(dataset: Dataset): string {
   );
 }
 
-function incidentsCsv(dataset: Dataset): string {
+function incidentsCsv(incidents: IncidentCell[]): string {
   return writeCsv(
     ['cell', 'period', 'count'],
-    dataset.incidents.map((c) => [c.cell, c.period, c.count ?? SUPPRESSED_TOKEN]),
+    incidents.map((c) => [c.cell, c.period, c.count ?? SUPPRESSED_TOKEN]),
   );
 }
 
@@ -310,7 +313,7 @@ function writeDataset(result: ImportResult, outDir: string, meta: Partial<Manife
     'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
     'areas.geojson': JSON.stringify(dataset.areas) + '\n',
     'flows.csv': flowsCsv(dataset),
-    ...(dataset.incidents.length ? { 'incidents.csv': incidentsCsv(dataset) } : {}),
+    ...(dataset.incidents.length ? { 'incidents.csv': incidentsCsv(dataset.incidents) } : {}),
     ...(result.report
       ? {
           'disclosure-report.md': formatDisclosureReport(result.report),
@@ -322,7 +325,8 @@ function writeDataset(result: ImportResult, outDir: string, meta: Partial<Manife
   return Object.keys(files);
 }
 
-export function main(argv: string[], out = console.log, err = console.error): number {
+/** Every command answers synchronously except police-uk, which streams its files. */
+export function main(argv: string[], out = console.log, err = console.error): number | Promise<number> {
   const [command, ...rest] = argv;
   try {
     const { values, positionals } = parseArgs({
@@ -344,6 +348,7 @@ export function main(argv: string[], out = console.log, err = console.error): nu
         weights: { type: 'string' },
         k: { type: 'string' },
         'time-step': { type: 'string' },
+        'crime-type': { type: 'string' },
         fdr: { type: 'boolean' },
       },
     });
@@ -366,6 +371,32 @@ export function main(argv: string[], out = console.log, err = console.error): nu
       const k = wholeOption('k', values.k, OPTION_RANGES.k) ?? 1;
       for (const line of hotspotsCsv(table, gal, k, Boolean(values.fdr))) out(line);
       return 0;
+    }
+    if (command === 'police-uk') {
+      if (!values.out) throw new UsageError('police-uk needs --out <dir>');
+      if (positionals.length === 0) throw new UsageError('police-uk takes police.uk *-street.csv files or folders');
+      const settings = disclosureSchema.parse(options.disclosure ?? {});
+      const out_ = values.out;
+      return importPoliceUk(positionals, {
+        crimeType: values['crime-type'] ?? 'Drugs',
+        resolution: options.h3Resolution ?? 7,
+        settings,
+      }).then(
+        (result) => {
+          mkdirSync(out_, { recursive: true });
+          writeFileSync(join(out_, 'incidents.csv'), incidentsCsv(result.cells));
+          writeFileSync(join(out_, 'disclosure-report.md'), formatDisclosureReport(result.report));
+          const suppressed = result.cells.filter((c) => c.count === null).length;
+          out(
+            `read ${result.files} file(s), ${result.rows.toLocaleString('en-GB')} rows: ${result.kept.toLocaleString('en-GB')} "${values['crime-type'] ?? 'Drugs'}" with a position, ${result.withoutLocation.toLocaleString('en-GB')} without one (skipped), ${result.otherTypes.toLocaleString('en-GB')} of other types (dropped)`,
+          );
+          out(
+            `wrote incidents.csv (${result.cells.length.toLocaleString('en-GB')} cells at H3 resolution ${options.h3Resolution ?? 7}, ${suppressed.toLocaleString('en-GB')} suppressed) and disclosure-report.md to ${out_}`,
+          );
+          return 0;
+        },
+        (error: unknown) => exitCodeFor(error, USAGE, err),
+      );
     }
     if (command === 'moran') {
       if (positionals.length !== 1) throw new UsageError('moran takes one values.csv (id,value)');
@@ -439,4 +470,7 @@ export function main(argv: string[], out = console.log, err = console.error): nu
   }
 }
 
-if (process.argv[1] && /cli[\\/]data\.ts$/.test(process.argv[1])) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && /cli[\\/]data\.ts$/.test(process.argv[1]))
+  void Promise.resolve(main(process.argv.slice(2))).then((code) => {
+    process.exitCode = code;
+  });

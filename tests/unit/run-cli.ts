@@ -26,5 +26,7 @@ export async function runMain(
 /** The data CLI, which answers synchronously. */
 export function runCli(args: string[]) {
   const io = collecting();
-  return io.result(main(args, io.out, io.err));
+  const code = main(args, io.out, io.err);
+  if (typeof code !== 'number') throw new Error(`${args[0]} answers asynchronously: use runMain`);
+  return io.result(code);
 }

@@ -100,6 +100,56 @@ export function protectFlows(
   return out;
 }
 
+/**
+ * Counts points into H3 cells per period as they arrive, so a stream of millions of rows needs
+ * memory for the cells only; `cells()` then suppresses and rounds each count.
+ */
+export class IncidentCellCounter {
+  /** Per period, then per cell: no composite string key to build and split for each point. */
+  private readonly byPeriod = new Map<string, Map<string, number>>();
+  points = 0;
+
+  constructor(readonly resolution: number) {
+    const [coarsest, finest] = H3_RESOLUTION_RANGE;
+    if (!Number.isInteger(resolution) || resolution < coarsest || resolution > finest) {
+      throw new RangeError(
+        `H3 resolution ${resolution} is not allowed: incident cells must be resolution ${coarsest} to ${finest}`,
+      );
+    }
+  }
+
+  add(lat: number, lon: number, period: string): void {
+    let counts = this.byPeriod.get(period);
+    if (!counts) this.byPeriod.set(period, (counts = new Map()));
+    const cell = latLngToCell(lat, lon, this.resolution);
+    counts.set(cell, (counts.get(cell) ?? 0) + 1);
+    this.points++;
+  }
+
+  /** Published cells, sorted by period then cell as the file is; the report says what was done. */
+  cells(settings: DisclosureSettings, report = emptyReport(settings)): IncidentCell[] {
+    const cells: IncidentCell[] = [];
+    let rounded = 0;
+    for (const period of [...this.byPeriod.keys()].sort()) {
+      const counts = this.byPeriod.get(period)!;
+      for (const cell of [...counts.keys()].sort()) {
+        const raw = counts.get(cell)!;
+        const count = protectCount(raw, settings);
+        if (count !== null && count !== raw) rounded++;
+        cells.push({ cell, period, count });
+      }
+    }
+    report.incidents = {
+      points: this.points,
+      resolution: this.resolution,
+      cells: cells.length,
+      suppressedCells: cells.filter((c) => c.count === null).length,
+      rounded,
+    };
+    return cells;
+  }
+}
+
 /** Coarsens points to H3 cells per period, then suppresses and rounds each cell's count. */
 export function coarsenIncidents(
   points: RawIncidentPoint[],
@@ -107,40 +157,9 @@ export function coarsenIncidents(
   settings: DisclosureSettings,
   report = emptyReport(settings),
 ): IncidentCell[] {
-  const [coarsest, finest] = H3_RESOLUTION_RANGE;
-  if (!Number.isInteger(resolution) || resolution < coarsest || resolution > finest) {
-    throw new RangeError(
-      `H3 resolution ${resolution} is not allowed: incident cells must be resolution ${coarsest} to ${finest}`,
-    );
-  }
-  // Per period, then per cell: no composite string key to build and split for each point.
-  const byPeriod = new Map<string, Map<string, number>>();
-  for (const p of points) {
-    let counts = byPeriod.get(p.period);
-    if (!counts) byPeriod.set(p.period, (counts = new Map()));
-    const cell = latLngToCell(p.lat, p.lon, resolution);
-    counts.set(cell, (counts.get(cell) ?? 0) + 1);
-  }
-  const cells: IncidentCell[] = [];
-  let rounded = 0;
-  // Sorted by period, then cell, as the published file is.
-  for (const period of [...byPeriod.keys()].sort()) {
-    const counts = byPeriod.get(period)!;
-    for (const cell of [...counts.keys()].sort()) {
-      const raw = counts.get(cell)!;
-      const count = protectCount(raw, settings);
-      if (count !== null && count !== raw) rounded++;
-      cells.push({ cell, period, count });
-    }
-  }
-  report.incidents = {
-    points: points.length,
-    resolution,
-    cells: cells.length,
-    suppressedCells: cells.filter((c) => c.count === null).length,
-    rounded,
-  };
-  return cells;
+  const counter = new IncidentCellCounter(resolution);
+  for (const p of points) counter.add(p.lat, p.lon, p.period);
+  return counter.cells(settings, report);
 }
 
 /** The report as Markdown, for a person deciding whether to publish. */

@@ -1,0 +1,51 @@
+/**
+ * police.uk street-level files: streamed, filtered to one crime type, Month as the period,
+ * positions straight into H3 cells, every other column dropped, counts protected.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { latLngToCell } from 'h3-js';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/data';
+import { runMain } from './run-cli';
+
+const FIXTURE = 'tests/fixtures/police-uk';
+
+describe('npm run data -- police-uk', () => {
+  it('builds published incident cells from a police.uk download folder', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'atlas-police-'));
+    const result = await runMain(main, ['police-uk', FIXTURE, '--out', out, '--threshold', '10']);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(
+      'read 2 file(s), 38 rows: 35 "Drugs" with a position, 1 without one (skipped), 2 of other types (dropped)',
+    );
+    const cells = readFileSync(join(out, 'incidents.csv'), 'utf8').trim().split('\n');
+    expect(cells[0]).toBe('cell,period,count');
+    const harbour = latLngToCell(51.3895, 1.385, 7);
+    // 12 in January and 20 in February at the harbour: rounded to 10 and 20; the 3 elsewhere suppressed.
+    expect(cells).toContain(`${harbour},2024-01,10`);
+    expect(cells).toContain(`${harbour},2024-02,20`);
+    expect(cells.some((l) => l.endsWith(',[c]'))).toBe(true);
+    // Nothing but cell, period and count leaves: no crime id, street, LSOA or outcome.
+    const written = readFileSync(join(out, 'incidents.csv'), 'utf8');
+    for (const text of ['id0', 'Harbour', 'E0102', 'Thanet', 'investigation', 'Kent'])
+      expect(written).not.toContain(text);
+    const report = readFileSync(join(out, 'disclosure-report.md'), 'utf8');
+    expect(report).toContain('`Crime ID`');
+    expect(report).toContain('`LSOA name`');
+  });
+
+  it('--crime-type picks another type; a file that is not police.uk is named with its missing columns', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'atlas-police-'));
+    const shoplifting = await runMain(main, ['police-uk', FIXTURE, '--out', out, '--crime-type', 'Shoplifting']);
+    expect(shoplifting.out).toContain('1 "Shoplifting" with a position');
+    const bad = join(out, 'bad-street.csv');
+    writeFileSync(bad, 'id,lat,lon\n1,51.5,-0.1\n');
+    const refused = await runMain(main, ['police-uk', bad, '--out', out]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(
+      'bad-street.csv: field "Month, Longitude, Latitude, Crime type": missing column(s); a police.uk street-level file has Month, Longitude, Latitude, Crime type (found id, lat, lon)',
+    );
+  });
+});
