@@ -26,6 +26,7 @@ const viewFieldSchemas = {
     .tuple([period, period])
     .refine(([from, to]) => from <= to, 'the window starts after it ends')
     .optional(),
+  compareWith: period.optional(),
   flowStyle: enumOf('flowStyle').optional(),
   flowColour: enumOf('flowColour').optional(),
   grouping: enumOf('grouping').optional(),

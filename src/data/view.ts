@@ -207,6 +207,18 @@ const windowField: ViewField<[string, string] | undefined> = {
   write: (value, { query }) => setOrDelete(query, 'window', value && `${value[0]}..${value[1]}`),
 };
 
+/** Change mode: the base period flows are compared with (`vs=2019-Q4`); none draws counts. */
+const compareField: ViewField<string | undefined> = {
+  url: ['vs'],
+  label: 'Compare with',
+  default: undefined,
+  read: ({ query }) => {
+    const value = query.get('vs');
+    return value !== null && isPeriod(value) ? value : undefined;
+  },
+  write: (value, { query }) => setOrDelete(query, 'vs', value),
+};
+
 const fdrField: ViewField<boolean> = {
   url: ['fdr'],
   label: 'False-discovery-rate correction',
@@ -257,6 +269,7 @@ const cameraField: ViewField<Camera | undefined> = {
 export const VIEW_FIELDS = {
   period: periodField,
   periodWindow: windowField,
+  compareWith: compareField,
   flowStyle: enumField('style', 'Flow style', [
     ['curved', 'Curved lines with arrows'],
     ['arcs', '3D arcs (tilted view)'],

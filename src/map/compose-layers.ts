@@ -7,6 +7,8 @@ import { passesFilter } from '../data/analysis/network';
 import type { Dataset } from '../data/schema';
 import { maxNodeTotalPerPeriod, nodeTotals } from '../derive/area-totals';
 import { filterRanges } from '../derive/flow-network';
+import { memoFlowChanges } from '../derive/flow-change';
+import { flowChangeLayer } from './layers/flow-change';
 import { buildLabels } from '../derive/labels';
 import { flowFilterOf, isGrouped } from '../derive/view-filter';
 import type { ViewChoices } from '../state/view-choices';
@@ -57,7 +59,13 @@ export function composeLayers(
     for (const [area, node] of flowData.network.nodeOf) if (node === view.selection.id) selected.add(area);
   }
   const layers: Layer[] = [areasLayer(dataset.areas.features, selected, look), ...analysis.below];
-  if (view.layers.flows) {
+  const baseIndex = view.compareWith ? dataset.periods.indexOf(view.compareWith) : -1;
+  if (view.layers.flows && baseIndex >= 0) {
+    // Change mode: one line per pair, by how it changed from the base period to this one.
+    const { periodIndex, ...rest } = filter;
+    const changes = memoFlowChanges(allFlows.network, baseIndex, periodIndex, JSON.stringify(rest));
+    layers.push(flowChangeLayer(changes, allFlows.pixelsPerUnit, look));
+  } else if (view.layers.flows) {
     filterRanges(filter, flowData).forEach((ranges, i) => {
       const options = { colour: view.flowColour, ranges, pass: `p${i}`, look };
       if (view.flowStyle === 'arcs') layers.push(...flowArcLayers(flowData, options));

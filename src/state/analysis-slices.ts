@@ -30,7 +30,10 @@ export interface SettingsSlice
   setGi: (k: number, fdr: boolean) => void;
 }
 
-export interface FilterSlice extends Pick<View, 'minCount' | 'originFilter' | 'destFilter' | 'topN' | 'periodWindow'> {
+export interface FilterSlice
+  extends Pick<View, 'minCount' | 'originFilter' | 'destFilter' | 'topN' | 'periodWindow' | 'compareWith'> {
+  /** Change mode: compare the period shown with this base period (undefined: off). */
+  setCompareWith: (period?: string) => void;
   playing: boolean;
   /** Periods per second while playing. */
   speed: number;
@@ -131,6 +134,8 @@ export const createSettingsSlice: StateCreator<AtlasStore, [], [], SettingsSlice
 export const createFilterSlice: StateCreator<AtlasStore, [], [], FilterSlice> = (set, get) => ({
   minCount: DEFAULT_VIEW.minCount,
   periodWindow: DEFAULT_VIEW.periodWindow,
+  compareWith: DEFAULT_VIEW.compareWith,
+  setCompareWith: (compareWith) => set({ compareWith }),
   topN: DEFAULT_VIEW.topN,
   originFilter: DEFAULT_VIEW.originFilter,
   destFilter: DEFAULT_VIEW.destFilter,

@@ -2,6 +2,7 @@
  * The app's one store, made of typed slices. URL state (src/state/url-state.ts) derives from it.
  */
 import type { EmergingCategory } from '../data/analysis/emerging-categories';
+import type { FlowChange } from '../derive/flow-change';
 import { create, type StateCreator } from 'zustand';
 import type { NetworkFlow } from '../data/analysis/network';
 import {
@@ -73,6 +74,7 @@ export type HoverTarget =
   | { kind: 'flow'; flow: NetworkFlow; x: number; y: number }
   | { kind: 'cell'; cell: string; count: number | null; bin?: number; z?: number; x: number; y: number }
   | { kind: 'area'; area: AreaProperties; x: number; y: number }
+  | { kind: 'change'; change: FlowChange; x: number; y: number }
   | {
       kind: 'emerging';
       cell: string;
@@ -143,6 +145,7 @@ const createDatasetSlice: StateCreator<AtlasStore, [], [], DatasetSlice> = (set,
           originFilter: undefined,
           destFilter: undefined,
           periodWindow: undefined,
+          compareWith: undefined,
           playing: false,
         }
       : {};

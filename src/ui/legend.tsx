@@ -3,6 +3,9 @@ import { useAtlasStore } from '../state/store';
 import { COUNT_COLOURS, GROUP_COLOURS } from '../map/flow-colours';
 import { lookFor, rgbaCss } from '../map/theme';
 import { useDerived } from './view-derived';
+import { CHANGE_KINDS, type ChangeKind } from '../derive/flow-change';
+import { CHANGE_COLOURS } from '../map/layers/flow-change';
+import { periodLabel } from '../data/periods';
 
 /** Key to every flow mark: widths at sample values, the colour in use, areas, suppression. */
 export function Legend() {
@@ -25,6 +28,9 @@ export function Legend() {
   return (
     <section className="legend" aria-label="Legend" data-testid="legend">
       <h2>Legend</h2>
+      {view.compareWith && dataset.periods.includes(view.compareWith) && (
+        <ChangeKey from={view.compareWith} to={view.period} threshold={threshold} />
+      )}
       <h3>Flow width: {dataset.manifest.flowMeasure}</h3>
       <ul className="legend-widths">
         {legendSamples(threshold, max).map((value) => (
@@ -140,5 +146,46 @@ export function Legend() {
         isolate its flows.
       </p>
     </section>
+  );
+}
+
+const CHANGE_MEANINGS: Record<ChangeKind, string> = {
+  new: 'new route (none before)',
+  growth: 'more than before',
+  same: 'no change',
+  decline: 'fewer than before',
+  ended: 'route ended (none now)',
+  'not-available': `not available: a value is suppressed, and is never differenced`,
+};
+
+/** Change mode's key: what each colour says; widths are the size of the change. */
+function ChangeKey({ from, to, threshold }: { from: string; to: string; threshold: number }) {
+  return (
+    <div className="change-key" data-testid="legend-change">
+      <h3>
+        Change from {periodLabel(from)} to {periodLabel(to)}
+      </h3>
+      <ul className="classes">
+        {CHANGE_KINDS.map((kind) => (
+          <li key={kind}>
+            <span
+              className="swatch"
+              style={{ background: CHANGE_COLOURS[kind], borderColor: '#666' }}
+              aria-hidden="true"
+            />
+            <span>
+              {kind === 'not-available'
+                ? CHANGE_MEANINGS[kind].replace('suppressed', `suppressed (under ${threshold})`)
+                : CHANGE_MEANINGS[kind]}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p className="legend-note">
+        Line width: the size of the change, on the same scale as the counts below. A merged flow (e.g. all of London)
+        that holds a suppressed member has no exact total, so its change is not available: choose “Never group” under
+        Origins to compare single areas.
+      </p>
+    </div>
   );
 }

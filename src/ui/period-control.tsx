@@ -23,6 +23,9 @@ export function PeriodControl() {
       setRange: st.setRange,
       setPlaying: st.setPlaying,
       setSpeed: st.setSpeed,
+      compareWith: st.compareWith,
+      setCompareWith: st.setCompareWith,
+      mode: st.mode,
     })),
   );
   const id = useId();
@@ -93,6 +96,25 @@ export function PeriodControl() {
             testId="range-to"
           />
         </div>
+      )}
+      {periods.length > 1 && s.mode !== 'embed' && (
+        <label className="compare">
+          Compare with{' '}
+          <select
+            value={s.compareWith ?? ''}
+            onChange={(e) => s.setCompareWith(e.target.value || undefined)}
+            data-testid="compare-with"
+          >
+            <option value="">— (show this period's counts)</option>
+            {periods
+              .filter((p) => p !== s.period)
+              .map((p) => (
+                <option key={p} value={p}>
+                  {periodLabel(p)}
+                </option>
+              ))}
+          </select>
+        </label>
       )}
     </section>
   );

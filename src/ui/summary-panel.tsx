@@ -4,6 +4,10 @@ import { describeTotal } from '../data/format';
 import { windowIndices } from '../state/analysis-slices';
 import { useAtlasStore } from '../state/store';
 import { TrendChart } from './trend-chart';
+import { memoFlowChanges, type FlowChange } from '../derive/flow-change';
+import { shortName } from '../data/format';
+import { periodLabel } from '../data/periods';
+import { changeText } from './tooltip';
 import { useDerived } from './view-derived';
 
 /** Totals for what is on screen, the top five each way, and the trend over the period window. */
@@ -37,8 +41,62 @@ export function SummaryPanel() {
           <RankedList items={summary.topDestinations} threshold={threshold} />
         </div>
       </div>
+      {view.compareWith && dataset.periods.includes(view.compareWith) && <ChangeLists />}
       <TrendChart points={summary.trend} current={view.period} label="Published total per period" />
     </section>
+  );
+}
+
+/** In change mode: the largest increases and decreases between the two periods, by route. */
+function ChangeLists() {
+  const derived = useDerived();
+  const changes = useMemo(() => {
+    if (!derived?.view.compareWith) return undefined;
+    const { flowData, filter, dataset, view } = derived;
+    const { periodIndex, ...rest } = filter;
+    return memoFlowChanges(
+      flowData.network,
+      dataset.periods.indexOf(view.compareWith!),
+      periodIndex,
+      JSON.stringify(rest),
+    );
+  }, [derived]);
+  if (!derived || !changes) return null;
+  const route = (c: FlowChange) => `${shortName(c.flow.originNode.name)} → ${shortName(c.flow.destNode.name)}`;
+  const increases = changes.filter((c) => c.diff !== null && c.diff > 0).slice(0, 5);
+  const decreases = changes.filter((c) => c.diff !== null && c.diff < 0).slice(0, 5);
+  const unknown = changes.filter((c) => c.kind === 'not-available').length;
+  return (
+    <div className="change-lists" data-testid="change-lists">
+      <h3>Change since {periodLabel(derived.view.compareWith!)}</h3>
+      <div className="top-lists">
+        <div>
+          <h4>Largest increases</h4>
+          <ol>
+            {increases.map((c) => (
+              <li key={route(c)}>
+                {route(c)}: {changeText(c.kind, c.diff)}
+              </li>
+            ))}
+          </ol>
+        </div>
+        <div>
+          <h4>Largest decreases</h4>
+          <ol>
+            {decreases.map((c) => (
+              <li key={route(c)}>
+                {route(c)}: {changeText(c.kind, c.diff)}
+              </li>
+            ))}
+          </ol>
+        </div>
+      </div>
+      {unknown > 0 && (
+        <p className="muted">
+          {unknown} route{unknown === 1 ? '' : 's'}: change not available (a value is suppressed).
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -7,6 +7,7 @@ import { areaTotalsForPeriod, nodeTotals } from '../derive/area-totals';
 import { flowNetworkData } from '../derive/flow-network';
 import { binLabel } from './hotspot-text';
 import { categoryLabel, EMERGING_MEANINGS } from '../data/analysis/emerging-categories';
+import type { ChangeKind } from '../derive/flow-change';
 
 /** Totals for an area, or for a merged group (e.g. all of London) from the merged network. */
 function totalsFor(dataset: Dataset, period: string, id: string): AreaTotals {
@@ -72,6 +73,31 @@ export function Tooltip() {
 
   if (hover.kind === 'emerging') return <EmergingTooltip hover={hover} style={style} />;
 
+  if (hover.kind === 'change') {
+    const { change } = hover;
+    const value = (flow: typeof change.base) =>
+      flow === undefined
+        ? 'none'
+        : formatCount(flow.count, threshold) + (flow.suppressedMembers ? ' (and suppressed flows)' : '');
+    const compareWith = useAtlasStore.getState().compareWith;
+    return (
+      <div className="tooltip" role="status" data-testid="tooltip" style={style}>
+        <div className="tooltip-title">
+          {shortName(change.flow.originNode.name)} → {shortName(change.flow.destNode.name)}
+        </div>
+        <div>
+          {compareWith ? periodLabel(compareWith) : 'Before'}: {value(change.base)}
+        </div>
+        <div>
+          {periodLabel(period)}: {value(change.current)}
+        </div>
+        <div>
+          <strong>{changeText(change.kind, change.diff)}</strong>
+        </div>
+      </div>
+    );
+  }
+
   const { area } = hover;
   const totals = totalsFor(dataset, period, area.id);
   const code = area.id.startsWith('group:') ? 'all its areas together' : area.id;
@@ -132,4 +158,13 @@ function EmergingTooltip({
       </div>
     </div>
   );
+}
+
+/** "+15 (growth)", "new route, 10", "change not available: a value is suppressed". */
+export function changeText(kind: ChangeKind, diff: number | null): string {
+  if (kind === 'not-available' || diff === null) return 'change not available: a value is suppressed';
+  if (kind === 'new') return `new route (+${diff})`;
+  if (kind === 'ended') return `route ended (${diff})`;
+  if (kind === 'same') return 'no change';
+  return `${diff > 0 ? '+' : ''}${diff} (${kind})`;
 }

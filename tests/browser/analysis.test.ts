@@ -18,6 +18,7 @@ import { h3Neighbours } from '../../src/data/analysis/hotspots';
 import { parseIncidentsCsv } from '../../src/data/io/incident-cells';
 import { emergingInput, hotspotInput } from '../../src/derive/hotspot-input';
 import { moransI } from '../../src/data/analysis/global';
+import { flowChanges } from '../../src/derive/flow-change';
 import {
   changedPixels,
   pixelsNear,
@@ -134,6 +135,38 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     await expect(tooltip.textContent()).resolves.toContain(`z = ${expected[i].trendZ.toFixed(2)}`);
     await expect(page.getByTestId('emerging-chart').count()).resolves.toBe(1);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/layer-emerging-tooltip.png` });
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('change between two periods: flows drawn by change, a key, the largest increases and decreases', async () => {
+    const { page, log } = await openPage(browser, `${baseUrl}?period=2019-Q4`);
+    await waitForMapReady(page);
+    const counts = await screenshotPixels(page);
+    await andRedraw(page, () => page.getByTestId('compare-with').selectOption('2016-Q4'));
+    const change = await screenshotPixels(page, `${SCREENSHOT_DIR}/change-2016-to-2019.png`);
+    expect(changed(counts, change)).toBeGreaterThan(500);
+    expect(new URL(page.url()).searchParams.get('vs')).toBe('2016-Q4');
+    await expect(page.getByTestId('legend-change').textContent()).resolves.toContain(
+      'Change from Oct–Dec 2016 (Q4) to Oct–Dec 2019 (Q4)',
+    );
+    // The lists are the same derivation as the map, from the published files.
+    const network = buildNetwork(dataset, true);
+    const changes = flowChanges(network, dataset.periods.indexOf('2016-Q4'), dataset.periods.indexOf('2019-Q4'), {
+      minCount: 0,
+      topN: 0,
+    });
+    const top = changes.find((c) => c.diff !== null && c.diff > 0)!;
+    const lists = (await page.getByTestId('change-lists').textContent()) ?? '';
+    expect(lists).toContain(`${top.flow.originNode.name} → ${top.flow.destNode.name}`);
+    expect(lists).toContain('Largest decreases');
+    // No suppressed value is ever differenced into a number on screen.
+    const unknown = changes.filter((c) => c.kind === 'not-available').length;
+    if (unknown) expect(lists).toContain(`${unknown} route`);
+    // Back to counts.
+    await andRedraw(page, () => page.getByTestId('compare-with').selectOption(''));
+    expect(new URL(page.url()).searchParams.has('vs')).toBe(false);
+    await expect(page.getByTestId('legend-change').count()).resolves.toBe(0);
     expect(log.errors).toEqual([]);
     await page.close();
   });
