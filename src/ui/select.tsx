@@ -43,23 +43,20 @@ interface AreaOption {
   name: string;
 }
 
-/** Picks one area (or none) by name; `areas` are sorted by name. */
-export function AreaSelect({
-  label,
-  value,
-  none,
-  areas,
-  onChange,
-  testId,
-}: {
+interface AreaSelectProps {
   label: string;
   value: string;
   /** The label of "no area", e.g. "All origins". */
   none: string;
+  /** Sorted by name. */
   areas: readonly AreaOption[];
   onChange: (id: string) => void;
   testId?: string;
-}) {
+}
+
+/** Picks one area (or none) by name: a drop-down, or a search box when the list is long. */
+export function AreaSelect(props: AreaSelectProps) {
+  const { label, value, none, areas, onChange, testId } = props;
   if (areas.length <= AREA_LIST_LIMIT)
     return (
       <Select
@@ -70,24 +67,10 @@ export function AreaSelect({
         testId={testId}
       />
     );
-  return <AreaSearch label={label} value={value} none={none} areas={areas} onChange={onChange} testId={testId} />;
+  return <AreaSearch {...props} />;
 }
 
-function AreaSearch({
-  label,
-  value,
-  none,
-  areas,
-  onChange,
-  testId,
-}: {
-  label: string;
-  value: string;
-  none: string;
-  areas: readonly AreaOption[];
-  onChange: (id: string) => void;
-  testId?: string;
-}) {
+function AreaSearch({ label, value, none, areas, onChange, testId }: AreaSelectProps) {
   const listId = useId();
   const chosen = useMemo(() => areas.find((a) => a.id === value), [areas, value]);
   // What is typed; undefined while the box shows the chosen area.

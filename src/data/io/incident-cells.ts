@@ -4,7 +4,8 @@
  * incident layer is first turned on.
  */
 import { getResolution, isValidCell } from 'h3-js';
-import { isPublishable } from '../disclosure/rules';
+import { appendAll } from '../arrays';
+import { disclosureProblems } from '../disclosure/rules';
 import type { DataProblem } from '../problems';
 import { DataError } from '../problems';
 import { H3_RESOLUTION_RANGE, type DisclosureSettings, type IncidentCell } from '../schema';
@@ -58,16 +59,7 @@ export function readPublishedCells(
 ): IncidentCell[] {
   const cells = parseIncidentsCsv(text, file);
   const problems = checkCells(file, cells, rules.h3Resolution);
-  cells.forEach((cell, i) => {
-    if (!isPublishable(cell.count, rules.disclosure))
-      problems.push({
-        severity: 'error',
-        file,
-        where: `row ${i + 2}`,
-        field: 'count',
-        message: `${cell.count} breaks the dataset's disclosure rule (suppress below ${rules.disclosure.threshold}, round to ${rules.disclosure.roundingBase}); refusing to show it`,
-      });
-  });
+  appendAll(problems, disclosureProblems(file, cells, rules.disclosure));
   if (problems.length) throw new DataError(problems.slice(0, 100));
   return cells;
 }

@@ -17,7 +17,7 @@ import {
   type IncidentCell,
   type Manifest,
 } from '../schema';
-import { isPublishable } from '../disclosure/rules';
+import { disclosureProblems } from '../disclosure/rules';
 import { readCountText } from './count';
 import { unescapeFormulaCell } from './csv-cells';
 import { readCsv, requireColumns } from './import-flows';
@@ -196,17 +196,7 @@ export function assembleDataset(
     }
   });
   const checkDisclosure = (file: string, rows: { count: number | null }[]) =>
-    rows.forEach((row, i) => {
-      if (!isPublishable(row.count, manifest.disclosure)) {
-        problems.push({
-          severity: 'error',
-          file,
-          where: `row ${i + 2}`,
-          field: 'count',
-          message: `${row.count} breaks the dataset's disclosure rule (suppress below ${manifest.disclosure.threshold}, round to ${manifest.disclosure.roundingBase}); refusing to show it`,
-        });
-      }
-    });
+    appendAll(problems, disclosureProblems(file, rows, manifest.disclosure));
   checkDisclosure(manifest.files.flows, flows);
   flows.forEach((flow, i) => {
     if (granularityOf(flow.period) !== manifest.periodGranularity) {
