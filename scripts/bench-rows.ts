@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomLcg } from 'd3-random';
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 
 const QUARTERS = Array.from({ length: 36 }, (_, i) => `${2016 + Math.floor(i / 4)}-Q${(i % 4) + 1}`);
 
@@ -80,6 +80,20 @@ async function periodSteps(page: Page, cdp: CDPSession, steps: number): Promise<
   return [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] * 1000;
 }
 
+/** The built app in a fresh context, first map drawn, with Chromium's performance metrics on. */
+async function openApp(
+  browser: Browser,
+  url: string,
+): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url);
+  await ready(page, 0);
+  return { context, page, cdp };
+}
+
 export interface FilterResult {
   flows: number;
   gpuMs: number;
@@ -90,12 +104,7 @@ export interface FilterResult {
 export async function filterRow(browser: Browser, url: string, log: (line: string) => void): Promise<FilterResult[]> {
   const out: FilterResult[] = [];
   for (const n of [1_000, 10_000, 100_000]) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    await page.goto(url);
-    await ready(page, 0);
+    const { context, page, cdp } = await openApp(browser, url);
     await openFiles(page, [
       { name: 'locations.csv', text: locations(600) },
       { name: 'flows.csv', text: flows(n, 600) },
@@ -138,12 +147,7 @@ export async function openLargeRow(
   const paths = [join(folder, 'locations.csv'), join(folder, 'flows.csv')];
   writeFileSync(paths[0], locations(places));
   writeFileSync(paths[1], text);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  await page.goto(url);
-  await ready(page, 0);
+  const { context, page, cdp } = await openApp(browser, url);
   await page.evaluate(() => {
     const w = window as unknown as { __longest: number };
     w.__longest = 0;

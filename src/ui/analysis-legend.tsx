@@ -6,6 +6,11 @@ import type { LayerName } from '../data/view';
 import { useAtlasStore } from '../state/store';
 import { binLabel } from './hotspot-text';
 
+/** A key's colour sample, hidden from screen readers (the text beside it says what it means). */
+export function Swatch({ colour }: { colour: string }) {
+  return <span className="swatch" style={{ background: colour, borderColor: '#666' }} aria-hidden="true" />;
+}
+
 const fmt = (v: number) => (v >= 10 ? Math.round(v).toLocaleString('en-GB') : v.toFixed(1));
 
 function Classes({ breaks, colours, unit }: { breaks: number[]; colours: string[]; unit: string }) {
@@ -141,11 +146,7 @@ function EmergingLegend({
       <ul className="classes emerging-classes">
         {shown.map((c) => (
           <li key={c}>
-            <span
-              className="swatch"
-              style={{ background: EMERGING_COLOURS[c], borderColor: '#666' }}
-              aria-hidden="true"
-            />
+            <Swatch colour={EMERGING_COLOURS[c]} />
             <span>
               <strong>{categoryLabel(c)}</strong> ({counts.get(c)} cells): {EMERGING_MEANINGS[c]}
             </span>
@@ -158,11 +159,7 @@ function EmergingLegend({
           <ul className="classes">
             {absent.map((c) => (
               <li key={c}>
-                <span
-                  className="swatch"
-                  style={{ background: EMERGING_COLOURS[c], borderColor: '#666' }}
-                  aria-hidden="true"
-                />
+                <Swatch colour={EMERGING_COLOURS[c]} />
                 <span>
                   {categoryLabel(c)}: {EMERGING_MEANINGS[c]}
                 </span>

@@ -3,6 +3,7 @@ import { useAtlasStore } from '../state/store';
 import { COUNT_COLOURS, GROUP_COLOURS } from '../map/flow-colours';
 import { lookFor, rgbaCss } from '../map/theme';
 import { useDerived } from './view-derived';
+import { Swatch } from './analysis-legend';
 import { CHANGE_KINDS, type ChangeKind } from '../derive/flow-change';
 import { CHANGE_COLOURS } from '../map/layers/flow-change';
 import { periodLabel } from '../data/periods';
@@ -168,11 +169,7 @@ function ChangeKey({ from, to, threshold }: { from: string; to: string; threshol
       <ul className="classes">
         {CHANGE_KINDS.map((kind) => (
           <li key={kind}>
-            <span
-              className="swatch"
-              style={{ background: CHANGE_COLOURS[kind], borderColor: '#666' }}
-              aria-hidden="true"
-            />
+            <Swatch colour={CHANGE_COLOURS[kind]} />
             <span>
               {kind === 'not-available'
                 ? CHANGE_MEANINGS[kind].replace('suppressed', `suppressed (under ${threshold})`)

@@ -62,7 +62,6 @@ function ChangeLists() {
     );
   }, [derived]);
   if (!derived || !changes) return null;
-  const route = (c: FlowChange) => `${shortName(c.flow.originNode.name)} → ${shortName(c.flow.destNode.name)}`;
   const increases = changes.filter((c) => c.diff !== null && c.diff > 0).slice(0, 5);
   const decreases = changes.filter((c) => c.diff !== null && c.diff < 0).slice(0, 5);
   const unknown = changes.filter((c) => c.kind === 'not-available').length;
@@ -70,26 +69,8 @@ function ChangeLists() {
     <div className="change-lists" data-testid="change-lists">
       <h3>Change since {periodLabel(derived.view.compareWith!)}</h3>
       <div className="top-lists">
-        <div>
-          <h4>Largest increases</h4>
-          <ol>
-            {increases.map((c) => (
-              <li key={route(c)}>
-                {route(c)}: {changeText(c.kind, c.diff)}
-              </li>
-            ))}
-          </ol>
-        </div>
-        <div>
-          <h4>Largest decreases</h4>
-          <ol>
-            {decreases.map((c) => (
-              <li key={route(c)}>
-                {route(c)}: {changeText(c.kind, c.diff)}
-              </li>
-            ))}
-          </ol>
-        </div>
+        <ChangeList title="Largest increases" changes={increases} />
+        <ChangeList title="Largest decreases" changes={decreases} />
       </div>
       {unknown > 0 && (
         <p className="muted">
@@ -110,5 +91,22 @@ export function RankedList({ items, threshold }: { items: Ranked[]; threshold: n
         </li>
       ))}
     </ol>
+  );
+}
+
+const route = (c: FlowChange) => `${shortName(c.flow.originNode.name)} → ${shortName(c.flow.destNode.name)}`;
+
+function ChangeList({ title, changes }: { title: string; changes: FlowChange[] }) {
+  return (
+    <div>
+      <h4>{title}</h4>
+      <ol>
+        {changes.map((c) => (
+          <li key={route(c)}>
+            {route(c)}: {changeText(c.kind, c.diff)}
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }
