@@ -43,6 +43,8 @@ export default defineConfig({
   preview: { port: 4173, host: '127.0.0.1' },
   server: { port: 5173, host: '127.0.0.1' },
   test: {
+    // Node would resolve zustand's own `import 'react'` without the aliases above: bundle it.
+    server: { deps: { inline: ['zustand'] } },
     projects: [
       {
         extends: true,
