@@ -2,6 +2,7 @@ import { GeoJsonLayer } from '@deck.gl/layers';
 import type { AreaFeature } from '../../data/schema';
 import { DESK_LOOK, type MapLook } from '../theme';
 import { withPicking, type Picking } from '../picking';
+import { PASS_ALL_FILTER } from './flow-filter';
 
 export const AREAS_LAYER_ID = 'areas';
 
@@ -18,6 +19,7 @@ export function areasLayer(areas: AreaFeature[], selected: ReadonlySet<string> =
     id: AREAS_LAYER_ID,
     data: areas as never,
     pickable: true,
+    ...PASS_ALL_FILTER,
     stroked: true,
     filled: true,
     getFillColor: (f) => (f.properties.role === 'destination' ? style.destination.fill : style.origin.fill),

@@ -1,7 +1,8 @@
 import { ArcLayer } from '@deck.gl/layers';
 import { flowEndColours } from '../flow-colours';
 import type { FlowDatum, FlowLayerData } from '../layer-data';
-import { FLOW_PICKING, gpuFilter, type FlowDrawOptions } from './flow-curves';
+import { FLOW_PICKING, type FlowDrawOptions } from './flow-curves';
+import { gpuFilter } from './flow-filter';
 import { withPicking } from '../picking';
 
 /**
@@ -11,7 +12,7 @@ import { withPicking } from '../picking';
 export function flowArcLayers(data: FlowLayerData, options: FlowDrawOptions) {
   const common = {
     pickable: true,
-    ...gpuFilter(options),
+    ...gpuFilter(options.ranges),
     getSourcePosition: (d: FlowDatum) => d.flow.originNode.centroid,
     getTargetPosition: (d: FlowDatum) => d.flow.destNode.centroid,
     widthUnits: 'pixels' as const,

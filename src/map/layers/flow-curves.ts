@@ -1,20 +1,13 @@
 import { PathLayer, TextLayer } from '@deck.gl/layers';
-import { DataFilterExtension } from '@deck.gl/extensions';
 import type { FlowColour } from '../../data/view';
 import { flowEndColours } from '../flow-colours';
 import type { FlowDatum, FlowLayerData } from '../layer-data';
 import type { MapLook } from '../theme';
 import { withPicking, type Picking } from '../picking';
-
-export const FLOW_FILTER = new DataFilterExtension({ filterSize: 4 });
+import { gpuFilter } from './flow-filter';
 
 /** Hovering a flow shows its ends, period and count; clicking one selects nothing. */
 export const FLOW_PICKING: Picking<FlowDatum> = { toHover: (d) => ({ kind: 'flow', flow: d.flow }) };
-
-/** Props for the GPU filter (DataFilterExtension): filter changes only change uniforms. */
-export function gpuFilter(options: FlowDrawOptions) {
-  return { extensions: [FLOW_FILTER], getFilterValue: (d: FlowDatum) => d.filterValue, filterRange: options.ranges };
-}
 
 export interface FlowDrawOptions {
   /** Colours and widths (the desk look, or a projector theme). */
@@ -34,7 +27,7 @@ export function flowCurveLayers(data: FlowLayerData, options: FlowDrawOptions) {
   const common = {
     data: data.published,
     pickable: true,
-    ...gpuFilter(options),
+    ...gpuFilter(options.ranges),
     updateTriggers: { getColor: [options.colour, options.look], getWidth: options.look, getSize: options.look },
     parameters: { depthCompare: 'always' as const },
   };
@@ -76,7 +69,7 @@ export function suppressedCurveLayer(data: FlowLayerData, options: FlowDrawOptio
     id: `flows-suppressed-${options.pass}`,
     data: data.suppressed,
     pickable: true,
-    ...gpuFilter(options),
+    ...gpuFilter(options.ranges),
     getPath: (d) => d.curve.path,
     getWidth: options.look.flow.suppressedWidthPx,
     widthUnits: 'pixels',

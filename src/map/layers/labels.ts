@@ -1,6 +1,7 @@
 import { TextLayer } from '@deck.gl/layers';
 import type { LabelDatum } from '../../derive/labels';
 import { DESK_LOOK, type MapLook } from '../theme';
+import { PASS_ALL_FILTER } from './flow-filter';
 
 export const LABELS_LAYER_ID = 'labels';
 
@@ -13,6 +14,7 @@ export function labelsLayer(labels: LabelDatum[], look: MapLook = DESK_LOOK) {
   return new TextLayer<LabelDatum>({
     id: LABELS_LAYER_ID,
     data: labels,
+    ...PASS_ALL_FILTER,
     getText: (l) => l.text,
     getPosition: (l) => l.position,
     getSize: style.sizePx,
