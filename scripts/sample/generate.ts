@@ -21,7 +21,10 @@ import {
   type AreaFeature,
   type DisclosureSettings,
   type Manifest,
+  type Measure,
 } from '../../src/data/schema';
+import { writeCsv } from '../../src/data/io/csv-cells';
+import { publishedFlowsTable } from '../../src/data/io/published-flows';
 import { DESTINATION_PROFILE, EXPORTER_SHARE, SAMPLE_AREAS, type SampleArea } from './areas';
 
 export const DEFAULT_SEED = 20161;
@@ -84,11 +87,28 @@ function trend(period: string): number {
   return t <= peak ? 0.55 + 0.45 * (t / peak) : 1 - 0.4 * ((t - peak) / (last - peak));
 }
 
+/** Two further measures, as a force's return might carry them. */
+export const SAMPLE_MEASURES: Measure[] = [
+  { id: 'referrals', label: 'young people referred' },
+  { id: 'cuckooing', label: 'cuckooing cases' },
+];
+/** Mean of each measure per active line on a route (illustrative, not from any statistic). */
+const MEASURE_PER_LINE: Record<string, number> = { referrals: 1.6, cuckooing: 0.7 };
+
+const flowsTable = (flows: ReturnType<typeof protectFlows>) => {
+  const { header, rows } = publishedFlowsTable(flows, SAMPLE_MEASURES);
+  return [header, rows] as const;
+};
+
 export function generateSample(seed = DEFAULT_SEED): SampleFiles {
   const source = randomLcg(seed / 2 ** 32);
   const normal = randomNormal.source(source);
   const logNormal = randomLogNormal.source(source)(0, 1);
   const poisson = (mean: number) => (mean > 0 ? randomPoisson.source(source)(mean)() : 0);
+  // The further measures draw from a stream of their own, so adding them left every other number
+  // of the sample as it was.
+  const measureSource = randomLcg(((seed + 1) % 2 ** 32) / 2 ** 32);
+  const measurePoisson = (mean: number) => (mean > 0 ? randomPoisson.source(measureSource)(mean)() : 0);
 
   const areas = SAMPLE_AREAS;
   const land = sampleLand();
@@ -149,7 +169,10 @@ export function generateSample(seed = DEFAULT_SEED): SampleFiles {
       for (const origin of origins) {
         const raw = poisson(lines * shareOf(origin, dest));
         if (raw === 0) continue;
-        rawFlows.push({ origin: origin.id, dest: dest.id, period, count: raw });
+        const measures = Object.fromEntries(
+          SAMPLE_MEASURES.map((m) => [m.id, measurePoisson(raw * MEASURE_PER_LINE[m.id])]),
+        );
+        rawFlows.push({ origin: origin.id, dest: dest.id, period, count: raw, measures });
       }
       // Incidents: points scattered around the destination's towns, coarsened to H3 cells.
       const rawCells = new Map<string, number>();
@@ -183,6 +206,7 @@ export function generateSample(seed = DEFAULT_SEED): SampleFiles {
     notice: 'Illustrative synthetic data: the places are real, the numbers are not.',
     periodGranularity: 'quarter',
     flowMeasure: 'active county lines',
+    measures: SAMPLE_MEASURES,
     incidentMeasure: 'drug supply incidents',
     disclosure: DISCLOSURE,
     h3Resolution: H3_RESOLUTION,
@@ -192,13 +216,7 @@ export function generateSample(seed = DEFAULT_SEED): SampleFiles {
   return {
     'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
     'areas.geojson': JSON.stringify(areaCollection) + '\n',
-    'flows.csv':
-      [
-        'origin,dest,period,count',
-        ...protectFlows(rawFlows, DISCLOSURE).map(
-          (f) => `${f.origin},${f.dest},${f.period},${f.count ?? SUPPRESSED_TOKEN}`,
-        ),
-      ].join('\n') + '\n',
+    'flows.csv': writeCsv(...flowsTable(protectFlows(rawFlows, DISCLOSURE))),
     'incidents.csv': incidentRows.join('\n') + '\n',
   };
 }

@@ -22,6 +22,7 @@ import { generalG, moransI } from '../data/analysis/global';
 import { readCsv, requireColumns } from '../data/io/import-flows';
 import { decodeText } from '../data/io/text';
 import { writeCsv } from '../data/io/csv-cells';
+import { publishedFlowsTable } from '../data/io/published-flows';
 import { isValidCell } from 'h3-js';
 import { formatDisclosureReport } from '../data/disclosure/protect';
 import {
@@ -277,10 +278,8 @@ function summarise(result: ImportResult): string {
 }
 
 function flowsCsv(dataset: Dataset): string {
-  return writeCsv(
-    ['origin', 'dest', 'period', 'count'],
-    dataset.flows.map((f) => [f.origin, f.dest, f.period, f.count ?? SUPPRESSED_TOKEN]),
-  );
+  const { header, rows } = publishedFlowsTable(dataset.flows, dataset.manifest.measures);
+  return writeCsv(header, rows);
 }
 
 function incidentsCsv(incidents: IncidentCell[]): string {
@@ -294,7 +293,11 @@ function incidentsCsv(incidents: IncidentCell[]): string {
 function writeDataset(result: ImportResult, outDir: string, meta: Partial<Manifest>): string[] {
   const { dataset } = result;
   const rule = dataset.manifest.disclosure;
-  const unsafe = [...dataset.flows, ...dataset.incidents].filter((row) => !isPublishable(row.count, rule));
+  const further = dataset.flows.flatMap((f) => Object.values(f.measures ?? {}));
+  const unsafe = [...dataset.flows, ...dataset.incidents]
+    .map((row) => row.count)
+    .concat(further)
+    .filter((count) => !isPublishable(count, rule));
   if (unsafe.length)
     throw new Error(
       `refusing to publish: ${unsafe.length} count(s) break the disclosure rule (this is a bug; nothing was written)`,

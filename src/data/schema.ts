@@ -34,6 +34,23 @@ export const H3_RESOLUTION_RANGE = [0, 9] as const;
  */
 const shownText = (max: number) => z.string().max(max, `at most ${max} characters (this text is shown on the map)`);
 
+/**
+ * Further counts a flow may carry besides its main one (e.g. young people referred, cuckooing
+ * cases), each in its own column `count_<id>` of the flows CSV and under the same disclosure
+ * control as the main count. The map's Measure control switches between them.
+ */
+export const MEASURE_COLUMN_PREFIX = 'count_';
+export const MAX_MEASURES = 8;
+export const MEASURE_ID = /^[a-z][a-z0-9_]{0,31}$/;
+export const measureColumn = (id: string) => `${MEASURE_COLUMN_PREFIX}${id}`;
+
+export const measureSchema = z.object({
+  id: z.string().regex(MEASURE_ID, 'lower-case letters, digits and "_", starting with a letter (e.g. "referrals")'),
+  /** What it counts, e.g. "young people referred": shown in the legend, totals and tooltips. */
+  label: shownText(100).min(1),
+});
+export type Measure = z.infer<typeof measureSchema>;
+
 export const manifestSchema = z.object({
   title: shownText(200).min(1),
   subtitle: shownText(400).default(''),
@@ -48,6 +65,12 @@ export const manifestSchema = z.object({
   periodGranularity: z.enum(GRANULARITIES as [Granularity, ...Granularity[]]).default('quarter'),
   /** What a flow count counts, e.g. "active county lines". */
   flowMeasure: shownText(100).min(1),
+  /** Further counts of each flow (see measureSchema), in the order the Measure control lists them. */
+  measures: z
+    .array(measureSchema)
+    .max(MAX_MEASURES, `at most ${MAX_MEASURES} further measures`)
+    .refine((list) => new Set(list.map((m) => m.id)).size === list.length, 'each measure id at most once')
+    .default([]),
   /** What an incident cell count counts. */
   incidentMeasure: shownText(100).default('incidents'),
   disclosure: disclosureSchema,
@@ -125,6 +148,8 @@ export interface FlowRecord {
   dest: string;
   period: Period;
   count: number | null;
+  /** Further measures by id (see measureSchema), each null when suppressed; absent when none. */
+  measures?: Record<string, number | null>;
 }
 
 /** One published incident cell: `count` is null when suppressed. */

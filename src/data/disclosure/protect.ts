@@ -7,7 +7,13 @@
 import { getHexagonAreaAvg, latLngToCell } from 'h3-js';
 import { protectCount } from './rules';
 import { applySecondarySuppression, type TableCell } from './secondary-suppression';
-import { H3_RESOLUTION_RANGE, type DisclosureSettings, type FlowRecord, type IncidentCell } from '../schema';
+import {
+  H3_RESOLUTION_RANGE,
+  type DisclosureSettings,
+  type FlowRecord,
+  type IncidentCell,
+  type Measure,
+} from '../schema';
 
 export interface RawFlow {
   origin: string;
@@ -15,6 +21,8 @@ export interface RawFlow {
   period: string;
   /** Raw count, or null when the input had already suppressed it. */
   count: number | null;
+  /** Further raw counts by measure id (columns `count_<id>`), protected the same way. */
+  measures?: Record<string, number | null>;
 }
 
 export interface RawIncidentPoint {
@@ -33,8 +41,10 @@ export interface DisclosureReport {
     rounded: number;
     alreadySuppressed: number;
   };
+  /** The same for each further measure, protected as its own table. */
+  measures: { id: string; primary: number; secondary: number; rounded: number; alreadySuppressed: number }[];
   /** Totals that would reveal a suppressed value and so must never be published. */
-  unsafeTotals: { period: string; origin: string; dest: string }[];
+  unsafeTotals: { period: string; origin: string; dest: string; measure?: string }[];
   incidents?: { points: number; resolution: number; cells: number; suppressedCells: number; rounded: number };
   /** Input properties or columns not on the allow-list, dropped: (file, name) → how many times. */
   dropped: { file: string; name: string; count: number }[];
@@ -44,9 +54,63 @@ export function emptyReport(settings: DisclosureSettings): DisclosureReport {
   return {
     settings,
     flows: { input: 0, published: 0, primary: 0, secondary: 0, rounded: 0, alreadySuppressed: 0 },
+    measures: [],
     unsafeTotals: [],
     dropped: [],
   };
+}
+
+/** The further measures some flow carries, in order of first appearance, labelled from their ids. */
+export function measuresOf(flows: readonly { measures?: Record<string, unknown> }[]): Measure[] {
+  const ids = new Set<string>();
+  for (const flow of flows) if (flow.measures) for (const id of Object.keys(flow.measures)) ids.add(id);
+  return [...ids].map((id) => ({ id, label: id.replace(/_/g, ' ') }));
+}
+
+/** Adds two raw counts of one route: anything added to a suppressed (or missing) value stays unknown. */
+const addCounts = (a: number | null | undefined, b: number | null | undefined) =>
+  a === null || a === undefined || b === null || b === undefined ? null : a + b;
+
+/**
+ * Suppresses (primary and secondary) and rounds one count of every route, period by period, as a
+ * table of origins × destinations; `count` reads the value (null: suppressed in the input).
+ * Returns the published values in the order of `routes`.
+ */
+function protectTable(
+  routes: RawFlow[],
+  count: (flow: RawFlow) => number | null,
+  settings: DisclosureSettings,
+  tally: { primary: number; secondary: number; rounded: number; alreadySuppressed: number },
+  unsafe: (period: string, origin: string, dest: string) => void,
+): (number | null)[] {
+  const byPeriod = new Map<string, TableCell[]>();
+  const cells: TableCell[] = routes.map((flow) => {
+    const value = count(flow);
+    const alreadySuppressed = value === null;
+    if (alreadySuppressed) tally.alreadySuppressed++;
+    // An unknown small value is below the threshold; as a cycle member it costs nothing to keep hidden.
+    const cell: TableCell = {
+      row: flow.origin,
+      col: flow.dest,
+      value: value ?? 1,
+      suppressed: alreadySuppressed || value! < settings.threshold,
+    };
+    if (cell.suppressed && !alreadySuppressed) tally.primary++;
+    const list = byPeriod.get(flow.period) ?? [];
+    list.push(cell);
+    byPeriod.set(flow.period, list);
+    return cell;
+  });
+  for (const [period, list] of byPeriod) {
+    const result = applySecondarySuppression(list);
+    tally.secondary += result.secondary.length;
+    for (const u of result.unsafeTotals) unsafe(period, u.because.row, u.because.col);
+  }
+  return cells.map((cell) => {
+    const published = cell.suppressed ? null : protectCount(cell.value, settings);
+    if (published !== null && published !== cell.value) tally.rounded++;
+    return published;
+  });
 }
 
 /** Sums duplicate origin+dest+period rows (as flowmap.blue does), drops zeros, then protects. */
@@ -55,47 +119,40 @@ export function protectFlows(
   settings: DisclosureSettings,
   report = emptyReport(settings),
 ): FlowRecord[] {
+  const measures = measuresOf(raw).map((m) => m.id);
   const merged = new Map<string, RawFlow>();
   for (const flow of raw) {
     const key = `${flow.period}\u0000${flow.origin}\u0000${flow.dest}`;
     const seen = merged.get(key);
-    if (!seen) merged.set(key, { ...flow });
-    // Anything added to a suppressed value stays unknown.
-    else seen.count = seen.count === null || flow.count === null ? null : seen.count + flow.count;
-  }
-  report.flows.input = raw.length;
-  const byPeriod = new Map<string, TableCell[]>();
-  const cellFlow = new Map<TableCell, RawFlow>();
-  for (const flow of merged.values()) {
-    if (flow.count === 0) continue;
-    const alreadySuppressed = flow.count === null;
-    if (alreadySuppressed) report.flows.alreadySuppressed++;
-    // An unknown small value is below the threshold; as a cycle member it costs nothing to keep hidden.
-    const cell: TableCell = {
-      row: flow.origin,
-      col: flow.dest,
-      value: flow.count ?? 1,
-      suppressed: alreadySuppressed || flow.count! < settings.threshold,
-    };
-    if (cell.suppressed && !alreadySuppressed) report.flows.primary++;
-    cellFlow.set(cell, flow);
-    const list = byPeriod.get(flow.period) ?? [];
-    list.push(cell);
-    byPeriod.set(flow.period, list);
-  }
-  const out: FlowRecord[] = [];
-  for (const [period, cells] of [...byPeriod].sort(([a], [b]) => a.localeCompare(b))) {
-    const result = applySecondarySuppression(cells);
-    report.flows.secondary += result.secondary.length;
-    for (const unsafe of result.unsafeTotals)
-      report.unsafeTotals.push({ period, origin: unsafe.because.row, dest: unsafe.because.col });
-    for (const cell of [...cells].sort((a, b) => a.row.localeCompare(b.row) || a.col.localeCompare(b.col))) {
-      const flow = cellFlow.get(cell)!;
-      const count = cell.suppressed ? null : protectCount(cell.value, settings);
-      if (count !== null && count !== cell.value) report.flows.rounded++;
-      out.push({ origin: flow.origin, dest: flow.dest, period, count });
+    if (!seen) merged.set(key, { ...flow, ...(measures.length ? { measures: { ...flow.measures } } : {}) });
+    else {
+      seen.count = addCounts(seen.count, flow.count);
+      for (const id of measures) seen.measures![id] = addCounts(seen.measures?.[id], flow.measures?.[id]);
     }
   }
+  report.flows.input = raw.length;
+  // Sorted as the file is written: period, then origin, then destination.
+  const routes = [...merged.values()]
+    .filter((flow) => flow.count !== 0)
+    .sort(
+      (a, b) => a.period.localeCompare(b.period) || a.origin.localeCompare(b.origin) || a.dest.localeCompare(b.dest),
+    );
+  const unsafe = (measure?: string) => (period: string, origin: string, dest: string) =>
+    report.unsafeTotals.push({ period, origin, dest, ...(measure ? { measure } : {}) });
+  const counts = protectTable(routes, (f) => f.count, settings, report.flows, unsafe());
+  // Each further measure is its own table: its suppressed values are protected from its own totals.
+  const further = measures.map((id) => {
+    const tally = { id, primary: 0, secondary: 0, rounded: 0, alreadySuppressed: 0 };
+    report.measures.push(tally);
+    return protectTable(routes, (f) => f.measures?.[id] ?? null, settings, tally, unsafe(id));
+  });
+  const out: FlowRecord[] = routes.map((flow, i) => ({
+    origin: flow.origin,
+    dest: flow.dest,
+    period: flow.period,
+    count: counts[i],
+    ...(measures.length ? { measures: Object.fromEntries(measures.map((id, m) => [id, further[m][i]])) } : {}),
+  }));
   report.flows.published = out.filter((f) => f.count !== null).length;
   return out;
 }
@@ -178,6 +235,15 @@ export function formatDisclosureReport(report: DisclosureReport): string {
     `- ${f.alreadySuppressed} were already suppressed in the input and stay so.`,
     `- ${f.rounded} published counts changed by rounding.`,
   ];
+  for (const m of report.measures) {
+    lines.push(
+      '',
+      `## Further measure ${codeSpan(m.id)}`,
+      `- ${m.primary} suppressed because under ${threshold}; ${m.secondary} more to protect those (its own table: the same rule, applied separately).`,
+      `- ${m.alreadySuppressed} were already suppressed or missing in the input and stay so.`,
+      `- ${m.rounded} published values changed by rounding.`,
+    );
+  }
   if (report.unsafeTotals.length) {
     lines.push(
       '',
@@ -185,7 +251,9 @@ export function formatDisclosureReport(report: DisclosureReport): string {
       'No other flow can be suppressed to hide these, because they share their origin or destination with no other flow in a way that closes a cycle: the totals named below would give them back, so never publish those totals:',
     );
     for (const u of report.unsafeTotals)
-      lines.push(`- ${u.period}: total out of ${codeSpan(u.origin)}, total into ${codeSpan(u.dest)}`);
+      lines.push(
+        `- ${u.period}${u.measure ? ` (${codeSpan(u.measure)})` : ''}: total out of ${codeSpan(u.origin)}, total into ${codeSpan(u.dest)}`,
+      );
   }
   if (report.incidents) {
     const i = report.incidents;

@@ -29,6 +29,7 @@ export function disclosureProblems(
   file: string,
   rows: readonly { count: number | null }[],
   settings: DisclosureSettings,
+  field = 'count',
 ): DataProblem[] {
   const problems: DataProblem[] = [];
   rows.forEach((row, i) => {
@@ -37,7 +38,7 @@ export function disclosureProblems(
         severity: 'error',
         file,
         where: `row ${i + 2}`,
-        field: 'count',
+        field,
         message: `${row.count} breaks the dataset's disclosure rule (suppress below ${settings.threshold}, round to ${settings.roundingBase}); refusing to show it`,
       });
   });

@@ -8,7 +8,7 @@ import { normaliseTime } from '../periods';
 import { DataError, type DataProblem } from '../problems';
 import { lineColumn } from './text';
 import type { RawFlow } from '../disclosure/protect';
-import type { AreaFeature } from '../schema';
+import { MEASURE_COLUMN_PREFIX, MEASURE_ID, measureColumn, type AreaFeature } from '../schema';
 import { readCountText } from './count';
 
 export interface CsvTable {
@@ -57,6 +57,34 @@ export const KEPLER_ALLOWED = [
   'time',
   'period',
 ];
+
+/**
+ * The further measures a table carries: columns named `count_<id>` (e.g. `count_referrals`). The
+ * prefix is the opt-in, as the allow-list wants: any other column is dropped and reported.
+ */
+export function measureIdsOf(table: CsvTable): string[] {
+  return table.columns
+    .filter((c) => c.startsWith(MEASURE_COLUMN_PREFIX) && MEASURE_ID.test(c.slice(MEASURE_COLUMN_PREFIX.length)))
+    .map((c) => c.slice(MEASURE_COLUMN_PREFIX.length));
+}
+
+/** A row's further measures (raw counts), or undefined when a value is bad (added to `problems`). */
+function readMeasures(
+  r: Record<string, string>,
+  ids: string[],
+  table: CsvTable,
+  row: number,
+  problems: DataProblem[],
+): Record<string, number | null> | undefined {
+  const out: Record<string, number | null> = {};
+  let ok = true;
+  for (const id of ids) {
+    const value = readRawCount(r[measureColumn(id)], table, row, measureColumn(id), problems);
+    if (value === undefined) ok = false;
+    else out[id] = value;
+  }
+  return ok ? out : undefined;
+}
 
 export function extraColumns(table: CsvTable, allowed: string[]): string[] {
   return table.columns.filter((c) => !allowed.includes(c));
@@ -214,6 +242,7 @@ export function readRawFlows(table: CsvTable, warnings: DataProblem[]): RawFlow[
   const problems: DataProblem[] = [];
   const truncated = { count: 0 };
   const flows: RawFlow[] = [];
+  const measureIds = measureIdsOf(table);
   table.rows.forEach((r, i) => {
     const row = i + 2;
     const origin = (r.origin ?? '').trim();
@@ -224,7 +253,9 @@ export function readRawFlows(table: CsvTable, warnings: DataProblem[]): RawFlow[
       problems.push({ severity: 'error', file: table.file, where: `row ${row}`, field: 'dest', message: 'is empty' });
     const period = readPeriodCell(r, table, row, problems, truncated);
     const count = readRawCount(r.count, table, row, 'count', problems);
-    if (origin && dest && period !== undefined && count !== undefined) flows.push({ origin, dest, period, count });
+    const measures = readMeasures(r, measureIds, table, row, problems);
+    if (origin && dest && period !== undefined && count !== undefined && measures)
+      flows.push({ origin, dest, period, count, ...(measureIds.length ? { measures } : {}) });
   });
   if (problems.length) throw new DataError(problems.slice(0, 100));
   noteTruncated(table, truncated, warnings);
@@ -240,6 +271,7 @@ export function readKeplerFlows(table: CsvTable, warnings: DataProblem[]): { are
   const truncated = { count: 0 };
   const places = new Map<string, AreaFeature>();
   const flows: RawFlow[] = [];
+  const measureIds = measureIdsOf(table);
   const place = (position: [number, number], name: string | undefined) => {
     const id = `${position[1].toFixed(5)},${position[0].toFixed(5)}`;
     if (!places.has(id)) places.set(id, pointArea(id, name?.trim() || id, position));
@@ -251,8 +283,15 @@ export function readKeplerFlows(table: CsvTable, warnings: DataProblem[]): { are
     const target = readLatLon(r.target_lat, r.target_lng, table, row, problems, ['target_lat', 'target_lng']);
     const period = readPeriodCell(r, table, row, problems, truncated);
     const count = readRawCount(r.count, table, row, 'count', problems);
-    if (!source || !target || period === undefined || count === undefined) return;
-    flows.push({ origin: place(source, r.source_name), dest: place(target, r.target_name), period, count });
+    const measures = readMeasures(r, measureIds, table, row, problems);
+    if (!source || !target || period === undefined || count === undefined || !measures) return;
+    flows.push({
+      origin: place(source, r.source_name),
+      dest: place(target, r.target_name),
+      period,
+      count,
+      ...(measureIds.length ? { measures } : {}),
+    });
   });
   if (problems.length) throw new DataError(problems.slice(0, 100));
   noteTruncated(table, truncated, warnings);

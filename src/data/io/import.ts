@@ -9,6 +9,7 @@ import { importAreasGeoJson } from './import-areas';
 import {
   extraColumns,
   FLOW_COLUMNS,
+  measureIdsOf,
   KEPLER_ALLOWED,
   KEPLER_COLUMNS,
   LOCATION_COLUMNS,
@@ -26,6 +27,7 @@ import { DataError, visibleText, type DataProblem } from '../problems';
 import {
   coarsenIncidents,
   emptyReport,
+  measuresOf,
   protectFlows,
   type DisclosureReport,
   type RawFlow,
@@ -33,6 +35,7 @@ import {
 } from '../disclosure/protect';
 import {
   disclosureSchema,
+  measureColumn,
   SUPPRESSED_TOKEN,
   type AreaFeature,
   type Dataset,
@@ -162,7 +165,11 @@ function importPublished(manifest: Recognised & { kind: 'manifest' }, texts: Map
     );
   const text = (name: string) => texts.get(baseName(name))!;
   const areas = parseAreas(text(m.files.areas), m.files.areas);
-  const flows = parseFlowsCsv(text(m.files.flows), m.files.flows);
+  const flows = parseFlowsCsv(
+    text(m.files.flows),
+    m.files.flows,
+    m.measures.map((x) => x.id),
+  );
   const incidents = m.files.incidents ? parseIncidentsCsv(text(m.files.incidents), m.files.incidents) : [];
   return assembleDataset(m, areas, flows, incidents, checkCells);
 }
@@ -268,12 +275,12 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
         dropColumns(r.table, LOCATION_COLUMNS);
       } else if (r.kind === 'flows') {
         appendAll(raw, readRawFlows(r.table, warnings));
-        dropColumns(r.table, FLOW_COLUMNS);
+        dropColumns(r.table, [...FLOW_COLUMNS, ...measureIdsOf(r.table).map(measureColumn)]);
       } else if (r.kind === 'published-flows') {
-        published = published.concat(parseFlowsCsv(r.text, r.file));
-        dropColumns(r.table, FLOW_COLUMNS);
+        published = published.concat(parseFlowsCsv(r.text, r.file, measureIdsOf(r.table)));
+        dropColumns(r.table, [...FLOW_COLUMNS, ...measureIdsOf(r.table).map(measureColumn)]);
       } else if (r.kind === 'kepler') {
-        dropColumns(r.table, KEPLER_ALLOWED);
+        dropColumns(r.table, [...KEPLER_ALLOWED, ...measureIdsOf(r.table).map(measureColumn)]);
         const kepler = readKeplerFlows(r.table, warnings);
         appendAll(areas, kepler.areas);
         appendAll(raw, kepler.flows);
@@ -340,6 +347,7 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
         flowFile,
       ),
       flowMeasure: 'flows',
+      measures: measuresOf(flows),
       incidentMeasure: 'incidents',
       disclosure: settings,
       // Cells given as cells keep their own resolution (assembleDataset checks they agree).

@@ -20,7 +20,11 @@ export async function loadDataset(manifestUrl: string, fetchText: FetchText): Pr
   if (failed.length) throw new DataError(failed);
   const [areasText, flowsText] = settled.map((s) => (s.status === 'fulfilled' ? s.value : ''));
   const areas = parseAreas(areasText, manifest.files.areas);
-  const flows = parseFlowsCsv(flowsText, manifest.files.flows);
+  const flows = parseFlowsCsv(
+    flowsText,
+    manifest.files.flows,
+    manifest.measures.map((m) => m.id),
+  );
   return assembleDataset(manifest, areas, flows, []);
 }
 

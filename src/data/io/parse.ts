@@ -9,6 +9,7 @@ import {
   areaInputCollectionSchema,
   AREA_PROPERTY_ALLOW_LIST,
   manifestSchema,
+  measureColumn,
   SUPPRESSED_TOKEN,
   type AreaCollection,
   type AreaFeature,
@@ -121,10 +122,16 @@ function parseCsv(text: string, file: string, required: string[]): Record<string
 }
 
 /** Reads a published count: a whole number, or the suppression token. */
-function readCount(value: string, file: string, row: number, problems: DataProblem[]): number | null | undefined {
+function readCount(
+  value: string,
+  file: string,
+  row: number,
+  problems: DataProblem[],
+  field = 'count',
+): number | null | undefined {
   const reading = readCountText(value, `a whole number ≥ 0 or "${SUPPRESSED_TOKEN}"`);
   if (reading.ok) return reading.count;
-  problems.push({ severity: 'error', file, where: `row ${row}`, field: 'count', message: reading.message });
+  problems.push({ severity: 'error', file, where: `row ${row}`, field, message: reading.message });
   return undefined;
 }
 
@@ -140,32 +147,46 @@ function readPeriod(value: string, file: string, row: number, problems: DataProb
   return undefined;
 }
 
-/** Reads rows of `key columns…,period,count` (published counts); every bad row is reported. */
+/**
+ * Reads rows of `key columns…,period,count` (published counts), and of any further count
+ * columns named in `counts` (measures); every bad row is reported.
+ */
 export function parsePeriodCounts<T>(
   text: string,
   file: string,
   keys: string[],
-  make: (row: Record<string, string>, period: string, count: number | null) => T,
+  make: (row: Record<string, string>, period: string, count: number | null, counts: (number | null)[]) => T,
+  counts: string[] = [],
 ): T[] {
   const problems: DataProblem[] = [];
   const out: T[] = [];
-  parseCsv(text, file, [...keys, 'period', 'count']).forEach((row, i) => {
+  parseCsv(text, file, [...keys, 'period', 'count', ...counts]).forEach((row, i) => {
     const line = i + 2;
     const period = readPeriod(row.period, file, line, problems);
     const count = readCount(row.count, file, line, problems);
-    if (period !== undefined && count !== undefined) out.push(make(row, period, count));
+    const further = counts.map((column) => readCount(row[column], file, line, problems, column));
+    if (period !== undefined && count !== undefined && !further.includes(undefined))
+      out.push(make(row, period, count, further as (number | null)[]));
   });
-  if (problems.length) throw new DataError(problems);
+  if (problems.length) throw new DataError(problems.slice(0, 100));
   return out;
 }
 
-export function parseFlowsCsv(text: string, file = 'flows.csv'): FlowRecord[] {
-  return parsePeriodCounts(text, file, ['origin', 'dest'], (row, period, count) => ({
-    origin: unescapeFormulaCell(row.origin),
-    dest: unescapeFormulaCell(row.dest),
-    period,
-    count,
-  }));
+/** Published flows; `measures` are the manifest's further measure ids (columns `count_<id>`). */
+export function parseFlowsCsv(text: string, file = 'flows.csv', measures: readonly string[] = []): FlowRecord[] {
+  return parsePeriodCounts(
+    text,
+    file,
+    ['origin', 'dest'],
+    (row, period, count, further) => ({
+      origin: unescapeFormulaCell(row.origin),
+      dest: unescapeFormulaCell(row.dest),
+      period,
+      count,
+      ...(measures.length ? { measures: Object.fromEntries(measures.map((id, i) => [id, further[i]])) } : {}),
+    }),
+    measures.map(measureColumn),
+  );
 }
 
 /**
@@ -195,9 +216,16 @@ export function assembleDataset(
         });
     }
   });
-  const checkDisclosure = (file: string, rows: { count: number | null }[]) =>
-    appendAll(problems, disclosureProblems(file, rows, manifest.disclosure));
+  const checkDisclosure = (file: string, rows: { count: number | null }[], field?: string) =>
+    appendAll(problems, disclosureProblems(file, rows, manifest.disclosure, field));
   checkDisclosure(manifest.files.flows, flows);
+  for (const { id } of manifest.measures) {
+    checkDisclosure(
+      manifest.files.flows,
+      flows.map((f) => ({ count: f.measures?.[id] ?? null })),
+      measureColumn(id),
+    );
+  }
   flows.forEach((flow, i) => {
     if (granularityOf(flow.period) !== manifest.periodGranularity) {
       problems.push({
