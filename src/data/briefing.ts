@@ -12,6 +12,7 @@ import { isPeriod } from './periods';
 import { parseJsonText } from './io/text';
 import { DEFAULT_VIEW, LAYER_NAMES, DIRECTIONS, optionsOf, type View, type ViewKey } from './view';
 import type { Briefing } from './briefing-json';
+import { MEASURE_ID } from './tokens';
 
 const period = z.string().refine(isPeriod, 'a period such as "2024", "2024-Q3", "2024-07" or "2024-07-15"');
 const enumOf = <K extends ViewKey>(key: K) =>
@@ -27,6 +28,7 @@ const viewFieldSchemas = {
     .refine(([from, to]) => from <= to, 'the window starts after it ends')
     .optional(),
   compareWith: period.optional(),
+  measure: z.string().regex(MEASURE_ID, 'a measure id (lower-case letters, digits and "_")').optional(),
   flowStyle: enumOf('flowStyle').optional(),
   flowColour: enumOf('flowColour').optional(),
   grouping: enumOf('grouping').optional(),

@@ -27,3 +27,6 @@ export function describeTotal(total: number, suppressedFlows: number, threshold:
 export function emptyTotals(): AreaTotals {
   return { inbound: 0, outbound: 0, suppressedInbound: 0, suppressedOutbound: 0 };
 }
+
+/** "young people referred" → "Young people referred": a label starting a sentence or a list item. */
+export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

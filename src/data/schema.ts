@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { GRANULARITIES, isPeriod, type Granularity } from './periods';
+import { MEASURE_ID } from './tokens';
 
 /** A period: "2024", "2024-Q3", "2024-07" or "2024-07-15" (see periods.ts). */
 export const periodSchema = z
@@ -41,7 +42,6 @@ const shownText = (max: number) => z.string().max(max, `at most ${max} character
  */
 export const MEASURE_COLUMN_PREFIX = 'count_';
 export const MAX_MEASURES = 8;
-export const MEASURE_ID = /^[a-z][a-z0-9_]{0,31}$/;
 export const measureColumn = (id: string) => `${MEASURE_COLUMN_PREFIX}${id}`;
 
 export const measureSchema = z.object({
@@ -160,7 +160,7 @@ export interface IncidentCell {
   count: number | null;
 }
 
-export { SUPPRESSED_TOKEN } from './tokens';
+export { MEASURE_ID, SUPPRESSED_TOKEN } from './tokens';
 
 export interface Dataset {
   manifest: Manifest;

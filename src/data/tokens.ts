@@ -5,3 +5,6 @@
 
 /** The token statistical releases use for a suppressed value ("[c]", confidential). */
 export const SUPPRESSED_TOKEN = '[c]';
+
+/** A further measure's id (its flows.csv column is `count_<id>`): lower-case, digits and "_". */
+export const MEASURE_ID = /^[a-z][a-z0-9_]{0,31}$/;

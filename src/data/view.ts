@@ -10,6 +10,7 @@
  * malformed values are ignored, never trusted.
  */
 import { isPeriod } from './periods';
+import { MEASURE_ID } from './tokens';
 
 /** Where the map looks. `center` is [lon, lat]; bearing in degrees; pitch 0 (flat) to 60. */
 export interface Camera {
@@ -219,6 +220,18 @@ const compareField: ViewField<string | undefined> = {
   write: (value, { query }) => setOrDelete(query, 'vs', value),
 };
 
+/** Which count widths and totals show: a further measure's id (`measure=referrals`), or the main count. */
+const measureField: ViewField<string | undefined> = {
+  url: ['measure'],
+  label: 'Measure',
+  default: undefined,
+  read: ({ query }) => {
+    const value = query.get('measure');
+    return value !== null && MEASURE_ID.test(value) ? value : undefined;
+  },
+  write: (value, { query }) => setOrDelete(query, 'measure', value),
+};
+
 const fdrField: ViewField<boolean> = {
   url: ['fdr'],
   label: 'False-discovery-rate correction',
@@ -270,6 +283,7 @@ export const VIEW_FIELDS = {
   period: periodField,
   periodWindow: windowField,
   compareWith: compareField,
+  measure: measureField,
   flowStyle: enumField('style', 'Flow style', [
     ['curved', 'Curved lines with arrows'],
     ['arcs', '3D arcs (tilted view)'],

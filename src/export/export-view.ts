@@ -2,7 +2,7 @@
  * Exporting the view on screen: gathers what the PNG needs from the store and the map handle and
  * renders it off-screen (render-png.ts). Also where tools (the snapshot CLI) ask for an export.
  */
-import { useAtlasStore } from '../state/store';
+import { selectShownDataset, useAtlasStore } from '../state/store';
 import { selectViewChoices } from '../state/view-choices';
 import { presetById } from './presets';
 import { renderPng } from './render-png';
@@ -22,10 +22,11 @@ export async function exportViewPng(presetId: string, options: ExportOptions = {
     throw new Error(`"${presetId}" is not an export size: use 600@2x, 1200@2x, slides, a4 or WIDTHxHEIGHT[@Nx]`);
   const s = useAtlasStore.getState();
   const view = selectViewChoices(s);
-  if (!s.dataset || !view || !s.mapHandle) throw new Error('there is no map to export yet');
+  const dataset = selectShownDataset(s);
+  if (!dataset || !view || !s.mapHandle) throw new Error('there is no map to export yet');
   return renderPng({
     preset,
-    dataset: s.dataset,
+    dataset,
     view,
     bounds: s.mapHandle.getBounds(),
     bearing: s.camera?.bearing ?? 0,

@@ -119,6 +119,7 @@ async function renderMap(request: ExportRequest, width: number, height: number):
           layers: wanted,
           hotspots: request.hotspots,
           emerging: request.emerging,
+          baseIndex: request.view.compareWith ? request.dataset.periods.indexOf(request.view.compareWith) : undefined,
         })
       : [];
     const view = { ...request.view, zoom: Math.floor(map.getZoom() * 4) / 4 };

@@ -11,11 +11,13 @@ import type { AreaFeature, Dataset } from '../data/schema';
 import type { EmergingHotspots, HotspotResult } from '../state/analysis-slices';
 import type { EmergingCategory } from '../data/analysis/emerging-categories';
 import type { LayerName } from '../data/view';
-import { cellBreaks, choroplethData } from '../derive/choropleth';
+import { cellBreaks, changeClass, choroplethChange, choroplethData } from '../derive/choropleth';
 import {
   CELL_COLOURS,
+  CHOROPLETH_CHANGE_COLOURS,
   CHOROPLETH_COLOURS,
   DESK_LOOK,
+  NOT_AVAILABLE_COLOUR,
   EMERGING_COLOURS,
   GI_COLOURS,
   hexToRgba,
@@ -97,6 +99,24 @@ export interface AnalysisInput {
   emerging?: EmergingHotspots;
   /** Line widths and outline colour follow the look (no hairlines on a projector). */
   look?: MapLook;
+  /** Change mode: the base period's index; the choropleth then shows change since it. */
+  baseIndex?: number;
+}
+
+/** Each destination's fill: its class this period, or its change since the base period. */
+function choroplethFill(dataset: Dataset, periodIndex: number, baseIndex: number | undefined) {
+  if (baseIndex !== undefined && baseIndex >= 0) {
+    const change = choroplethChange(dataset, baseIndex, periodIndex);
+    return (id: string) => {
+      const value = change.changes.get(id);
+      return value === null || value === undefined
+        ? NOT_AVAILABLE_COLOUR
+        : CHOROPLETH_CHANGE_COLOURS[changeClass(value, change.breaks)];
+    };
+  }
+  const data = choroplethData(dataset);
+  return (id: string) =>
+    CHOROPLETH_COLOURS[classOf(data.values.get(id)?.[periodIndex] ?? 0, data.breaks)] ?? CHOROPLETH_COLOURS[0];
 }
 
 /** The switched-on analysis layers, drawn under the flows. */
@@ -107,12 +127,13 @@ export function analysisLayers({
   hotspots,
   emerging,
   look = DESK_LOOK,
+  baseIndex,
 }: AnalysisInput): Layer[] {
   // On a projector cell outlines would be hairlines: cells go without, areas get the look's width.
   const cellOutline = look === DESK_LOOK ? { stroked: true, getLineWidth: 0.5 } : { stroked: false };
   const below: Layer[] = [];
   if (layers.choropleth) {
-    const data = choroplethData(dataset);
+    const fill = choroplethFill(dataset, periodIndex, baseIndex);
     below.push(
       // The choropleth sits above the areas layer and takes its picks: it picks as the areas do.
       withPicking(
@@ -120,16 +141,11 @@ export function analysisLayers({
           id: 'choropleth',
           data: dataset.areas.features.filter((f) => f.properties.role !== 'origin') as never,
           pickable: true,
-          getFillColor: (f) =>
-            hexToRgba(
-              CHOROPLETH_COLOURS[classOf(data.values.get(f.properties.id)?.[periodIndex] ?? 0, data.breaks)] ??
-                CHOROPLETH_COLOURS[0],
-              230,
-            ),
+          getFillColor: (f) => hexToRgba(fill(f.properties.id), 230),
           getLineColor: look === DESK_LOOK ? [60, 60, 60, 255] : look.label.colour,
           lineWidthUnits: 'pixels',
           getLineWidth: look.area.lineWidthPx,
-          updateTriggers: { getFillColor: periodIndex },
+          updateTriggers: { getFillColor: [periodIndex, baseIndex] },
           parameters: { depthCompare: 'always' },
         }),
         AREA_PICKING,

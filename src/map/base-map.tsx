@@ -8,7 +8,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useAtlasStore } from '../state/store';
+import { selectShownDataset, useAtlasStore } from '../state/store';
 import { selectViewChoices } from '../state/view-choices';
 import { applyBasemapLook } from './basemap-style';
 import { ALL_PERIODS_ON_GPU_LIMIT } from '../derive/flow-network';
@@ -22,7 +22,7 @@ import { useMapLibre } from './use-maplibre';
 export function BaseMap() {
   const container = useRef<HTMLDivElement>(null);
   const runtime = useMapLibre(container);
-  const dataset = useAtlasStore((s) => s.dataset);
+  const dataset = useAtlasStore(selectShownDataset);
   const loading = useAtlasStore((s) => s.status === 'loading');
   const view = useAtlasStore(useShallow(selectViewChoices));
   const analysis = useAnalysisLayers();

@@ -216,6 +216,10 @@ export function rgbaCss([r, g, b, a]: Rgba): string {
 /** Sequential palettes (ColorBrewer Blues and Oranges, 5 classes). */
 export const CHOROPLETH_COLOURS = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
 export const CELL_COLOURS = ['#feedde', '#fdbe85', '#fd8d3c', '#e6550d', '#a63603'];
+/** Change in a destination's value: ColorBrewer RdBu, blues for decrease, reds for increase. */
+export const CHOROPLETH_CHANGE_COLOURS = ['#2166ac', '#92c5de', '#f7f7f7', '#f4a582', '#b2182b'];
+/** A change that is not available (no published value in either period). */
+export const NOT_AVAILABLE_COLOUR = '#bababa';
 /** Gi* bins −3…3: cold blues, neutral, hot reds (the ArcGIS Hot Spot Analysis ramp). */
 /**
  * Emerging hot-spot categories: reds for hot, blues for cold, darkest where the pattern is

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Layer } from '@deck.gl/core';
 import { useShallow } from 'zustand/react/shallow';
 import { hotspotKey } from '../state/analysis-slices';
-import { useAtlasStore } from '../state/store';
+import { selectShownDataset, useAtlasStore } from '../state/store';
 import { needsIncidents, wantsAnalysis } from '../data/view';
 import { lookFor } from './theme';
 
@@ -25,6 +25,8 @@ export function useAnalysisLayers(): AnalysisLayers {
   const s = useAtlasStore(
     useShallow((st) => ({
       dataset: st.dataset,
+      shown: selectShownDataset(st),
+      compareWith: st.compareWith,
       unavailable: st.incidentsUnavailable,
       period: st.period,
       layers: st.layers,
@@ -56,7 +58,9 @@ export function useAnalysisLayers(): AnalysisLayers {
   return useMemo(() => {
     if (!module || !dataset || !period || !wanted) return { below: [], pending };
     const below = module.analysisLayers({
-      dataset,
+      // Counts of the chosen measure (the choropleth); the incident cells are the same in both.
+      dataset: s.shown!,
+      baseIndex: s.compareWith ? dataset.periods.indexOf(s.compareWith) : undefined,
       periodIndex: dataset.periods.indexOf(period),
       layers,
       hotspots: hotspotsReady ? s.hotspots : undefined,
@@ -64,5 +68,19 @@ export function useAnalysisLayers(): AnalysisLayers {
       look,
     });
     return { below, pending };
-  }, [module, dataset, period, layers, wanted, pending, hotspotsReady, s.hotspots, emergingReady, s.emerging, look]);
+  }, [
+    module,
+    dataset,
+    s.shown,
+    s.compareWith,
+    period,
+    layers,
+    wanted,
+    pending,
+    hotspotsReady,
+    s.hotspots,
+    emergingReady,
+    s.emerging,
+    look,
+  ]);
 }

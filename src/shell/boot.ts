@@ -10,6 +10,7 @@ import { syncUrlWithStore } from '../state/url-state';
 import { ignoredUrlValues } from '../data/view';
 import { flowEndpoints, flowNetworkData } from '../derive/flow-network';
 import { isGrouped } from '../derive/view-filter';
+import { measureOf } from '../derive/measure';
 import { registerOfflineCache } from './offline';
 import { installToolHooks } from './tool-hooks';
 import { openBriefing, showBriefing } from './briefing-actions';
@@ -90,10 +91,15 @@ function noticeIgnored(ignored: string[]): void {
     else if (id !== s.selection.id) s.select(id);
   }
   if (s.originFilter) s.setOriginFilter(resolve('origin', s.originFilter, ids(origins)));
+  const measure = s.measure && !measureOf(s.dataset, s.measure) ? s.measure : undefined;
+  if (measure) s.setMeasure(undefined);
   if (s.destFilter) s.setDestFilter(resolve('dest', s.destFilter, ids(dests)));
   const parts = [
     ...(ignored.length ? [`ignored ${ignored.join(', ')} (not a choice the controls offer)`] : []),
     ...(unknown.length ? [`ignored ${unknown.join(', ')} (no area with flows has that id here)`] : []),
+    ...(measure
+      ? [`ignored measure=${measure} (this data has no such measure; showing ${s.dataset.manifest.flowMeasure})`]
+      : []),
     ...(merged.length
       ? [
           `showed ${merged.join(', ')} (its area is merged into that exporting group; choose "Never group" to see it alone)`,

@@ -20,8 +20,10 @@ import {
 } from '../data/view';
 
 export interface SettingsSlice
-  extends Pick<View, 'flowStyle' | 'flowColour' | 'grouping' | 'layers' | 'giK' | 'giFdr'>,
+  extends Pick<View, 'flowStyle' | 'flowColour' | 'grouping' | 'layers' | 'giK' | 'giFdr' | 'measure'>,
     Display {
+  /** A further measure's id, or undefined for the main count (see derive/measure.ts). */
+  setMeasure: (measure?: string) => void;
   setTheme: (theme: ProjectorTheme) => void;
   setFlowStyle: (style: FlowStyle) => void;
   setFlowColour: (colour: FlowColour) => void;
@@ -122,6 +124,8 @@ export const createSettingsSlice: StateCreator<AtlasStore, [], [], SettingsSlice
   layers: { ...DEFAULT_VIEW.layers },
   giK: DEFAULT_VIEW.giK,
   giFdr: DEFAULT_VIEW.giFdr,
+  measure: DEFAULT_VIEW.measure,
+  setMeasure: (measure) => set({ measure }),
   theme: DEFAULT_DISPLAY.theme,
   setTheme: (theme) => set({ theme }),
   setFlowStyle: (flowStyle) => set({ flowStyle }),

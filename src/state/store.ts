@@ -21,6 +21,7 @@ import type { AreaProperties, Dataset, Period } from '../data/schema';
 import type { MapHandle } from './map-handle';
 import { createBriefingSlice, type BriefingSlice } from './briefing-slice';
 import { DEFAULT_VIEW, type Camera, type View } from '../data/view';
+import { datasetForMeasure } from '../derive/measure';
 
 export interface DatasetSlice {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -149,6 +150,10 @@ const createDatasetSlice: StateCreator<AtlasStore, [], [], DatasetSlice> = (set,
           playing: false,
         }
       : {};
+    // A measure the new data does not carry would silently show the main count: say so by clearing it.
+    const measure = get().measure;
+    if (get().dataset && measure && !dataset.manifest.measures.some((m) => m.id === measure))
+      Object.assign(fresh, { measure: undefined });
     set({
       status: 'ready',
       dataset,
@@ -224,3 +229,7 @@ export const useAtlasStore = create<AtlasStore>()((...a) => ({
   ...createSelectionSlice(...a),
   ...createAnalysisSlice(...a),
 }));
+
+/** The loaded dataset as drawn: its counts are the chosen measure's (derive/measure.ts). */
+export const selectShownDataset = (s: AtlasStore): Dataset | undefined =>
+  s.dataset && datasetForMeasure(s.dataset, s.measure);

@@ -1,9 +1,19 @@
 import { useShallow } from 'zustand/react/shallow';
-import { cellBreaks, choroplethData } from '../derive/choropleth';
-import { CELL_COLOURS, CHOROPLETH_COLOURS, EMERGING_COLOURS, GI_COLOURS } from '../map/theme';
+import { cellBreaks, changeClass, choroplethChange, choroplethData } from '../derive/choropleth';
+import type { Dataset } from '../data/schema';
+import { periodLabel } from '../data/periods';
+import { capitalise } from '../data/format';
+import {
+  CELL_COLOURS,
+  CHOROPLETH_CHANGE_COLOURS,
+  CHOROPLETH_COLOURS,
+  EMERGING_COLOURS,
+  GI_COLOURS,
+  NOT_AVAILABLE_COLOUR,
+} from '../map/theme';
 import { categoryLabel, EMERGING_CATEGORIES, EMERGING_MEANINGS } from '../data/analysis/emerging-categories';
 import type { LayerName } from '../data/view';
-import { useAtlasStore } from '../state/store';
+import { selectShownDataset, useAtlasStore } from '../state/store';
 import { binLabel } from './hotspot-text';
 
 /** A key's colour sample, hidden from screen readers (the text beside it says what it means). */
@@ -26,10 +36,56 @@ function Classes({ breaks, colours, unit }: { breaks: number[]; colours: string[
   );
 }
 
+/** The choropleth in change mode: each destination's change since the base period. */
+const signed = (v: number) =>
+  `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v) >= 10 ? Math.round(Math.abs(v)) : Math.abs(v).toFixed(1)}`;
+
+const CLASS_NAMES = ['Large decrease', 'Decrease', 'Little or no change', 'Increase', 'Large increase'];
+
+function ChoroplethChangeKey({ dataset, base, period }: { dataset: Dataset; base: string; period: string }) {
+  const change = choroplethChange(dataset, dataset.periods.indexOf(base), dataset.periods.indexOf(period));
+  const [strongDown, down, up, strongUp] = change.breaks;
+  const ranges = [
+    `below ${signed(strongDown)}`,
+    `${signed(strongDown)} to ${signed(down)}`,
+    `${signed(down)} to ${signed(up)}`,
+    `${signed(up)} to ${signed(strongUp)}`,
+    `above ${signed(strongUp)}`,
+  ];
+  const counts = [0, 0, 0, 0, 0];
+  let unavailable = 0;
+  for (const value of change.changes.values()) {
+    if (value === null) unavailable++;
+    else counts[changeClass(value, change.breaks)]++;
+  }
+  const { flowMeasure } = dataset.manifest;
+  return (
+    <div className="layer-note" data-testid="legend-choropleth-change">
+      <p>
+        Change in {flowMeasure} into each destination{change.measure === 'rate' ? ' per 10,000 residents' : ''}, from{' '}
+        {periodLabel(base)} to {periodLabel(period)}. Published flows only: suppressed flows count in neither period, so
+        no suppressed value is ever part of a difference.
+      </p>
+      <ul className="classes">
+        {CLASS_NAMES.map((name, i) => (
+          <li key={name}>
+            <Swatch colour={CHOROPLETH_CHANGE_COLOURS[i]} /> {name} ({ranges[i]}): {counts[i]}
+          </li>
+        ))}
+        <li>
+          <Swatch colour={NOT_AVAILABLE_COLOUR} /> Not available (no published flow in either period): {unavailable}
+        </li>
+      </ul>
+    </div>
+  );
+}
+
 /** Each analysis layer's key and one-line explanation, shown under its switch. */
 export function AnalysisLegend({ layer }: { layer: LayerName }) {
-  const dataset = useAtlasStore((s) => s.dataset);
+  const dataset = useAtlasStore(selectShownDataset);
   const gi = useAtlasStore(useShallow((s) => ({ k: s.giK, fdr: s.giFdr, setGi: s.setGi, status: s.hotspotStatus })));
+  const compareWith = useAtlasStore((s) => s.compareWith);
+  const period = useAtlasStore((s) => s.period);
   if (!dataset) return null;
   const threshold = dataset.manifest.disclosure.threshold;
   if (layer === 'totals') {
@@ -41,12 +97,15 @@ export function AnalysisLegend({ layer }: { layer: LayerName }) {
     );
   }
   if (layer === 'choropleth') {
+    if (compareWith && period && dataset.periods.includes(compareWith))
+      return <ChoroplethChangeKey dataset={dataset} base={compareWith} period={period} />;
     const data = choroplethData(dataset);
     return (
       <div className="layer-note" data-testid="legend-choropleth">
         <p>
-          {data.measure === 'rate' ? 'Lines into each destination per 10,000 residents' : 'Lines into each destination'}
-          , from published flows only. Classes: natural breaks (Jenks), 5 classes over all periods.
+          {capitalise(dataset.manifest.flowMeasure)} into each destination
+          {data.measure === 'rate' ? ' per 10,000 residents' : ''}, from published flows only. Classes: natural breaks
+          (Jenks), 5 classes over all periods.
         </p>
         <Classes breaks={data.breaks} colours={CHOROPLETH_COLOURS} unit={data.measure === 'rate' ? 'per 10,000' : ''} />
       </div>

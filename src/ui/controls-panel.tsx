@@ -6,6 +6,7 @@ import { useDerived } from './view-derived';
 import { flowEndpoints } from '../derive/flow-network';
 import { AnalysisLegend } from './analysis-legend';
 import { AreaSelect, Select } from './select';
+import { capitalise } from '../data/format';
 
 const ANALYSIS = LAYER_NAMES.filter((name) => name !== 'flows');
 
@@ -26,6 +27,9 @@ export function ControlsPanel() {
       flowStyle: st.flowStyle,
       flowColour: st.flowColour,
       grouping: st.grouping,
+      measure: st.measure,
+      mainMeasure: st.dataset?.manifest.flowMeasure ?? '',
+      setMeasure: st.setMeasure,
       setLayer: st.setLayer,
       setFlowStyle: st.setFlowStyle,
       setFlowColour: st.setFlowColour,
@@ -46,6 +50,18 @@ export function ControlsPanel() {
         />{' '}
         Flows
       </label>
+      {derived.dataset.manifest.measures.length > 0 && (
+        <Select
+          label="Measure"
+          value={s.measure ?? ''}
+          options={[
+            ['', capitalise(s.mainMeasure)],
+            ...derived.dataset.manifest.measures.map((m) => [m.id, capitalise(m.label)] as const),
+          ]}
+          onChange={(id) => s.setMeasure(id || undefined)}
+          testId="measure"
+        />
+      )}
       <Select
         label="Flow style"
         value={s.flowStyle}

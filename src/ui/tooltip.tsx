@@ -1,4 +1,4 @@
-import { useAtlasStore, type HoverTarget } from '../state/store';
+import { selectShownDataset, useAtlasStore, type HoverTarget } from '../state/store';
 import { describeTotal, emptyTotals, formatCount, shortName } from '../data/format';
 import { periodLabel } from '../data/periods';
 import type { AreaTotals } from '../data/analysis/aggregate';
@@ -27,7 +27,7 @@ function totalsFor(dataset: Dataset, period: string, id: string): AreaTotals {
 /** Hover details as plain React text: names from data never reach raw HTML. */
 export function Tooltip() {
   const hover = useAtlasStore((s) => s.hover);
-  const dataset = useAtlasStore((s) => s.dataset);
+  const dataset = useAtlasStore(selectShownDataset);
   const period = useAtlasStore((s) => s.period);
   if (!hover || !dataset || !period) return null;
   const threshold = dataset.manifest.disclosure.threshold;

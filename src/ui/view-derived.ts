@@ -5,7 +5,7 @@ import type { FlowFilter } from '../data/analysis/network';
 import type { Dataset } from '../data/schema';
 import { flowNetworkData, type FlowNetworkData } from '../derive/flow-network';
 import { flowFilterOf, isGrouped } from '../derive/view-filter';
-import { useAtlasStore } from '../state/store';
+import { selectShownDataset, useAtlasStore } from '../state/store';
 import { selectViewChoices, type ViewChoices } from '../state/view-choices';
 
 export interface Derived {
@@ -17,7 +17,7 @@ export interface Derived {
 
 /** Memoised on the dataset and the view (useShallow keeps the view object while it is equal), so panels' own memos hit. */
 export function useDerived(): Derived | undefined {
-  const dataset = useAtlasStore((s) => s.dataset);
+  const dataset = useAtlasStore(selectShownDataset);
   const view = useAtlasStore(useShallow(selectViewChoices));
   return useMemo(() => {
     if (!dataset || !view) return undefined;

@@ -19,6 +19,8 @@ import { parseIncidentsCsv } from '../../src/data/io/incident-cells';
 import { emergingInput, hotspotInput } from '../../src/derive/hotspot-input';
 import { moransI } from '../../src/data/analysis/global';
 import { flowChanges } from '../../src/derive/flow-change';
+import { datasetForMeasure } from '../../src/derive/measure';
+import { choroplethChange } from '../../src/derive/choropleth';
 import {
   changedPixels,
   pixelsNear,
@@ -40,6 +42,18 @@ const dataset = assembleDataset(
   parseManifest(read('manifest.json')),
   parseAreas(read('areas.geojson')),
   parseFlowsCsv(read('flows.csv')),
+  [],
+);
+
+const manifest = parseManifest(read('manifest.json'));
+const withMeasures = assembleDataset(
+  manifest,
+  parseAreas(read('areas.geojson')),
+  parseFlowsCsv(
+    read('flows.csv'),
+    'flows.csv',
+    manifest.measures.map((m) => m.id),
+  ),
   [],
 );
 
@@ -167,6 +181,64 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     await andRedraw(page, () => page.getByTestId('compare-with').selectOption(''));
     expect(new URL(page.url()).searchParams.has('vs')).toBe(false);
     await expect(page.getByTestId('legend-change').count()).resolves.toBe(0);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it("in change mode the destination choropleth shows each destination's change, on a diverging key", async () => {
+    const { page, log } = await openPage(browser, `${baseUrl}?period=2019-Q4&layers=flows,choropleth`);
+    await waitForMapReady(page);
+    const rates = await screenshotPixels(page);
+    await andRedraw(page, () => page.getByTestId('compare-with').selectOption('2016-Q4'));
+    const change = await screenshotPixels(page, `${SCREENSHOT_DIR}/choropleth-change-2016-to-2019.png`);
+    expect(changed(rates, change)).toBeGreaterThan(500);
+    const key = (await page.getByTestId('legend-choropleth-change').textContent()) ?? '';
+    expect(key).toContain('Change in active county lines into each destination per 10,000 residents');
+    // The counts per class are the same derivation from the published files.
+    const expected = choroplethChange(dataset, dataset.periods.indexOf('2016-Q4'), dataset.periods.indexOf('2019-Q4'));
+    const values = [...expected.changes.values()];
+    const increases = values.filter((v) => v !== null && v > expected.breaks[2]).length;
+    expect(increases).toBeGreaterThan(0);
+    const shown = [...key.matchAll(/increase \([^)]*\): (\d+)/gi)].reduce((sum, m) => sum + Number(m[1]), 0);
+    expect(shown).toBe(increases);
+    expect(key).toContain(
+      `Not available (no published flow in either period): ${values.filter((v) => v === null).length}`,
+    );
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switching the measure changes the widths, the totals and the legend', async () => {
+    const { page, log } = await openPage(browser, `${baseUrl}?period=2024-Q4`);
+    await waitForMapReady(page);
+    const lines = await screenshotPixels(page);
+    await andRedraw(page, () => page.getByTestId('measure').selectOption('referrals'));
+    const referrals = await screenshotPixels(page, `${SCREENSHOT_DIR}/measure-referrals.png`);
+    expect(changed(lines, referrals), 'widths follow the measure').toBeGreaterThan(500);
+    expect(new URL(page.url()).searchParams.get('measure')).toBe('referrals');
+    await expect(page.getByTestId('legend').textContent()).resolves.toContain('Flow width: young people referred');
+    // The total is the same derivation from the published file's count_referrals column.
+    const shown = datasetForMeasure(withMeasures, 'referrals');
+    const network = buildNetwork(shown, true);
+    const total = summariseFlows(
+      network.flows.filter((f) => passesFilter(f, { periodIndex: 35, minCount: 0, topN: 0 })),
+    );
+    const summary = page.getByTestId('summary').locator('p').first();
+    await expect(summary.textContent()).resolves.toBe(
+      `${describeTotal(total.total, total.suppressedFlows, 10)} young people referred on the map`,
+    );
+    const main = summariseFlows(
+      buildNetwork(withMeasures, true).flows.filter((f) => passesFilter(f, { periodIndex: 35, minCount: 0, topN: 0 })),
+    );
+    expect(total.total).not.toBe(main.total);
+    await andRedraw(page, () => page.getByTestId('measure').selectOption('cuckooing'));
+    await expect(summary.textContent()).resolves.toContain('cuckooing cases on the map');
+    await andRedraw(page, () => page.getByTestId('measure').selectOption(''));
+    expect(new URL(page.url()).searchParams.has('measure')).toBe(false);
+    await expect(summary.textContent()).resolves.toBe(
+      `${describeTotal(main.total, main.suppressedFlows, 10)} active county lines on the map`,
+    );
+    expect(changed(lines, await screenshotPixels(page))).toBeLessThan(300);
     expect(log.errors).toEqual([]);
     await page.close();
   });

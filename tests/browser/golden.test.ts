@@ -64,6 +64,17 @@ function compareWithGolden(name: string, actual: Buffer): { differing: number; t
 /** Markup with one element per line, so a snapshot diff points at what changed. */
 const readable = (html: string) => `${html.replace(/></g, '>\n<')}\n`;
 
+/** Outer HTML with each element's attributes in name order: the markup, not the order a renderer set them in. */
+const canonicalHtml = (element: Element) => {
+  const copy = element.cloneNode(true) as Element;
+  for (const node of [copy, ...copy.querySelectorAll('*')]) {
+    const attributes = [...node.attributes].map((a) => [a.name, a.value]).sort(([a], [b]) => a.localeCompare(b));
+    for (const [name] of attributes) node.removeAttribute(name);
+    for (const [name, value] of attributes) node.setAttribute(name, value);
+  }
+  return copy.outerHTML;
+};
+
 describe.skipIf(!chromiumPath)('the default view, held still (Chromium)', () => {
   let browser: Browser;
   let page: Page;
@@ -87,15 +98,12 @@ describe.skipIf(!chromiumPath)('the default view, held still (Chromium)', () => 
   });
 
   it('the legend', async () => {
-    const html = await page.getByTestId('legend').evaluate((el) => el.outerHTML);
+    const html = await page.getByTestId('legend').evaluate(canonicalHtml);
     await expect(readable(html)).toMatchFileSnapshot('./__snapshots__/legend.html');
   });
 
   it('the summary trend chart', async () => {
-    const html = await page
-      .getByTestId('summary')
-      .locator('figure.trend')
-      .evaluate((el) => el.outerHTML);
+    const html = await page.getByTestId('summary').locator('figure.trend').evaluate(canonicalHtml);
     await expect(readable(html)).toMatchFileSnapshot('./__snapshots__/trend-chart.svg.html');
   });
 });

@@ -7,16 +7,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  emptyReport,
-  formatDisclosureReport,
-  protectFlows,
-  type RawFlow,
-} from '../../src/data/disclosure/protect';
+import { emptyReport, formatDisclosureReport, protectFlows, type RawFlow } from '../../src/data/disclosure/protect';
 import { importFiles } from '../../src/data/io/import';
 import { DataError } from '../../src/data/problems';
 import { generateSample, SAMPLE_MEASURES } from '../../scripts/sample/generate';
 import { runCli } from './run-cli';
+import type { Dataset } from '../../src/data/schema';
+import { datasetForMeasure } from '../../src/derive/measure';
+import { changeClass, choroplethChange } from '../../src/derive/choropleth';
+import { tinyDataset } from '../fixtures/tiny-dataset';
 
 const RULE = { threshold: 10, roundingBase: 5 };
 const file = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });
@@ -123,5 +122,41 @@ describe('further measures', () => {
     const names = ['manifest.json', 'areas.geojson', 'flows.csv'];
     const reopened = importFiles(names.map((n) => file(n, readFileSync(join(out, n), 'utf8'))));
     expect(reopened.dataset.manifest.measures).toEqual([{ id: 'referrals', label: 'referrals' }]);
+  });
+});
+
+describe('the dataset for a measure, and the choropleth of change', () => {
+  const withReferrals = (): Dataset => {
+    const d = tinyDataset();
+    d.manifest.measures = [{ id: 'referrals', label: 'young people referred' }];
+    const referrals = [null, 15, 60, null];
+    d.flows = d.flows.map((f, i) => ({ ...f, measures: { referrals: referrals[i] } }));
+    return d;
+  };
+
+  it('makes the chosen measure the count, keeps suppressed values null, and is the same object each time', () => {
+    const d = withReferrals();
+    const shown = datasetForMeasure(d, 'referrals');
+    expect(shown.flows.map((f) => f.count)).toEqual([null, 15, 60, null]);
+    expect(shown.manifest.flowMeasure).toBe('young people referred');
+    expect(datasetForMeasure(d, 'referrals')).toBe(shown);
+    // The main count, or a measure the data lacks: the dataset itself.
+    expect(datasetForMeasure(d, undefined)).toBe(d);
+    expect(datasetForMeasure(d, 'arrests')).toBe(d);
+  });
+
+  it('change per destination counts published flows only, and is not available with none in either period', () => {
+    const d = tinyDataset();
+    // Thanet (no population: counts): 2024-Q3 published 20 (+1 suppressed), 2024-Q4 published 50.
+    expect(choroplethChange(d, 0, 1).changes.get('E07000114')).toBe(30);
+    expect(choroplethChange(d, 0, 1).measure).toBe('count');
+    const shown = datasetForMeasure(withReferrals(), 'referrals');
+    // Referrals: Q3 15 published (the other suppressed), Q4 60 published: +45.
+    expect(choroplethChange(shown, 0, 1).changes.get('E07000114')).toBe(45);
+    const allSuppressed = { ...d, flows: d.flows.map((f) => ({ ...f, count: null })) };
+    expect(choroplethChange(allSuppressed, 0, 1).changes.get('E07000114')).toBeNull();
+    const { breaks } = choroplethChange(d, 0, 1);
+    expect(breaks).toEqual([-15, -3, 3, 15]);
+    expect([-20, -10, 0, 10, 20].map((v) => changeClass(v, breaks))).toEqual([0, 1, 2, 3, 4]);
   });
 });

@@ -26,6 +26,7 @@ const BASE = 'http://localhost/atlas/?x=1';
 const EVERYTHING: View = {
   period: '2024-Q3',
   periodWindow: ['2024-Q3', '2024-Q4'],
+  measure: 'referrals',
   compareWith: '2019-Q4',
   flowStyle: 'arcs',
   flowColour: 'count',
@@ -60,7 +61,7 @@ describe('the view field table', () => {
   it('round-trips every field through the URL, keeping other parameters', () => {
     const href = writeView(EVERYTHING, BASE);
     expect(href).toBe(
-      'http://localhost/atlas/?x=1&period=2024-Q3&window=2024-Q3..2024-Q4&vs=2019-Q4&style=arcs&colour=count&group=separate&layers=totals%2Chexbin%2Chotspots%2Cemerging&sel=E07000114&dir=in&min=20&top=10&origin=E09000022&dest=E06000052&k=3&fdr=1#map=8.6/51.36/1.38/0/45',
+      'http://localhost/atlas/?x=1&period=2024-Q3&window=2024-Q3..2024-Q4&vs=2019-Q4&measure=referrals&style=arcs&colour=count&group=separate&layers=totals%2Chexbin%2Chotspots%2Cemerging&sel=E07000114&dir=in&min=20&top=10&origin=E09000022&dest=E06000052&k=3&fdr=1#map=8.6/51.36/1.38/0/45',
     );
     expect(viewFromUrl(href)).toEqual(EVERYTHING);
   });
@@ -73,7 +74,7 @@ describe('the view field table', () => {
 
   it('ignores junk in every field', () => {
     const junk =
-      '?period=<script>&style=3d&colour=red&group=x&sel=<img>&dir=sideways&min=-5&top=1e3&origin=a%22b&k=99&fdr=yes#map=5/952/-1';
+      '?period=<script>&style=3d&colour=red&group=x&sel=<img>&dir=sideways&min=-5&top=1e3&origin=a%22b&k=99&fdr=yes&measure=%3Cb%3E#map=5/952/-1';
     expect(readView(`http://localhost/${junk}`)).toEqual({});
     expect(readView('http://localhost/?sel=E07000114&dir=sideways').selection).toEqual({
       id: 'E07000114',
