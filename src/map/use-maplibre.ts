@@ -21,10 +21,33 @@ import { setReady, whenReady } from './readiness';
 // in a briefing pack the blob holds the worker's whole source.
 const pack = embeddedPack();
 maplibregl.setWorkerUrl(pack ? packWorkerUrl(pack) : inheritingWorkerUrl(workerUrl));
+// Start MapLibre's workers now, while the page is still rendering: fetching their script and
+// cutting the basemap into tiles is the longest step before the first map (bench/README.md).
+maplibregl.prewarm();
 const basemapData = pack && {
   land: JSON.parse(pack.files['basemap/land.json']),
   lines: JSON.parse(pack.files['basemap/lines.json']),
 };
+
+/**
+ * Whether to multisample (antialias) the map's canvas. On a graphics card it costs next to nothing;
+ * in software WebGL (a PC whose GPU is blocklisted or virtual: SwiftShader, llvmpipe, Microsoft's
+ * Basic Render Driver) it was the largest cost of the first map: 4.1 s with it, 2.9 s without,
+ * against 3.0 s for a bare page (bench/README.md). Browsers do not report software rendering as a
+ * "major performance caveat" reliably, so the renderer's name decides, asked once of a throwaway
+ * context. Exports always multisample: they are drawn once, off screen, for print.
+ */
+let multisample: boolean | undefined;
+function multisampling(): boolean {
+  if (multisample === undefined) {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    const info = gl?.getExtension('WEBGL_debug_renderer_info');
+    const renderer = info ? String(gl!.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+    multisample = !/swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer);
+    gl?.getExtension('WEBGL_lose_context')?.loseContext();
+  }
+  return multisample;
+}
 
 /** Where tests and tools can ask the map a question; no app logic depends on it. */
 export interface AtlasDebugHandle {
@@ -89,7 +112,7 @@ export function useMapLibre(container: RefObject<HTMLDivElement | null>): MapRun
       dragRotate: false,
       pitchWithRotate: false,
       // No preserveDrawingBuffer: it slows every frame, and exports draw their own map.
-      canvasContextAttributes: { antialias: true },
+      canvasContextAttributes: { antialias: multisampling() },
     });
     map.touchZoomRotate.disableRotation();
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');

@@ -64,6 +64,19 @@ describe.skipIf(!chromiumPath)('first map in Chromium', () => {
     expect(log.errors).toEqual([]);
   });
 
+  it("draws without multisampling in software WebGL (it would double the first map's time), and says which", async () => {
+    const drawn = await page.evaluate(() => {
+      const gl = document.querySelector<HTMLCanvasElement>('.map canvas')!.getContext('webgl2')!;
+      const info = gl.getExtension('WEBGL_debug_renderer_info')!;
+      return {
+        renderer: String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)),
+        antialias: gl.getContextAttributes()!.antialias,
+      };
+    });
+    expect(drawn.renderer).toContain('SwiftShader');
+    expect(drawn.antialias).toBe(false);
+  });
+
   it('makes no request outside its own origin', () => {
     const origin = new URL(baseUrl).origin;
     const outside = log.requests.filter(
