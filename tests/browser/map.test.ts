@@ -64,7 +64,7 @@ describe.skipIf(!chromiumPath)('first map in Chromium', () => {
     expect(log.errors).toEqual([]);
   });
 
-  it("draws without multisampling in software WebGL (it would double the first map's time), and says which", async () => {
+  it("draws without multisampling in software WebGL (it would double the first map's time)", async () => {
     const drawn = await page.evaluate(() => {
       const gl = document.querySelector<HTMLCanvasElement>('.map canvas')!.getContext('webgl2')!;
       const info = gl.getExtension('WEBGL_debug_renderer_info')!;
