@@ -16,6 +16,7 @@ import { importFiles, type ImportOptions, type ImportResult, type InputFile } fr
 import { DataError, formatProblem, type DataProblem } from '../data/problems';
 import { exitCodeFor, UsageError } from './exit';
 import { emergingCsv } from './emerging';
+import { changeCsv } from './change';
 import { importPoliceUk } from './police-uk';
 import { confidenceBins, getisOrdGiStar, h3Neighbours, parseGal, twoSidedP } from '../data/analysis/hotspots';
 import { generalG, moransI } from '../data/analysis/global';
@@ -44,12 +45,17 @@ const USAGE = `usage:
   npm run data -- police-uk <files or folders…> --out <dir> [--crime-type Drugs] [--h3-resolution N]
   npm run data -- moran <values.csv> [--weights <file.gal>] [--k N]
   npm run data -- emerging <incidents.csv> [--k N] [--time-step T] [--fdr] [--threshold N]
+  npm run data -- change <dataset folder> --from P --to P [--of routes|destinations] [--measure ID]
+                 [--origins grouped|separate]
 
   --threshold      suppress counts under N; 5 to 1000 (default 10)
   --rounding       round published counts to a multiple of N; 1 to the threshold (default 5)
   --h3-resolution  incident cell size; 0 (coarsest) to 9 (about 0.1 km² a cell) (default 7, about 5 km²)
   --k              Gi* neighbourhood in H3 rings; 1 to 10 (default 1)
-  --time-step      emerging: earlier periods in each bin's neighbourhood; 0 to 12 (default 1)`;
+  --time-step      emerging: earlier periods in each bin's neighbourhood; 0 to 12 (default 1)
+  --measure        build: what a flow count counts, in words; change: a further measure's id
+  --origins        change: merge exporting areas into their groups as the national map does (grouped,
+                   the default) or not (separate)`;
 
 const DEFAULT_THRESHOLD = disclosureSchema.shape.threshold.parse(undefined);
 
@@ -352,6 +358,10 @@ export function main(argv: string[], out = console.log, err = console.error): nu
         k: { type: 'string' },
         'time-step': { type: 'string' },
         'crime-type': { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        of: { type: 'string' },
+        origins: { type: 'string' },
         fdr: { type: 'boolean' },
       },
     });
@@ -419,6 +429,12 @@ export function main(argv: string[], out = console.log, err = console.error): nu
       });
       out(csv.trimEnd());
       err(`note: ${note}`);
+      return 0;
+    }
+    if (command === 'change') {
+      if (positionals.length === 0) throw new UsageError('change takes a published dataset (its folder or its files)');
+      const { dataset } = importFiles(readInputs(positionals), options);
+      out(changeCsv(dataset, values).trimEnd());
       return 0;
     }
     if (command === 'validate') {

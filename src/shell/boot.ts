@@ -10,7 +10,7 @@ import { syncUrlWithStore } from '../state/url-state';
 import { ignoredUrlValues } from '../data/view';
 import { flowEndpoints, flowNetworkData } from '../derive/flow-network';
 import { isGrouped } from '../derive/view-filter';
-import { measureOf } from '../derive/measure';
+import { measureOf } from '../data/measures';
 import { registerOfflineCache } from './offline';
 import { installToolHooks } from './tool-hooks';
 import { openBriefing, showBriefing } from './briefing-actions';

@@ -2,7 +2,7 @@
  * The app's one store, made of typed slices. URL state (src/state/url-state.ts) derives from it.
  */
 import type { EmergingCategory } from '../data/analysis/emerging-categories';
-import type { FlowChange } from '../derive/flow-change';
+import type { FlowChange } from '../data/analysis/change';
 import { create, type StateCreator } from 'zustand';
 import type { NetworkFlow } from '../data/analysis/network';
 import {

@@ -4,7 +4,7 @@ import { COUNT_COLOURS, GROUP_COLOURS } from '../map/flow-colours';
 import { lookFor, rgbaCss } from '../map/theme';
 import { useDerived } from './view-derived';
 import { Swatch } from './analysis-legend';
-import { CHANGE_KINDS, type ChangeKind } from '../derive/flow-change';
+import { CHANGE_KINDS, type ChangeKind } from '../data/analysis/change';
 import { CHANGE_COLOURS } from '../map/layers/flow-change';
 import { periodLabel } from '../data/periods';
 

@@ -7,7 +7,7 @@ import { areaTotalsForPeriod, nodeTotals } from '../derive/area-totals';
 import { flowNetworkData } from '../derive/flow-network';
 import { binLabel } from './hotspot-text';
 import { categoryLabel, EMERGING_MEANINGS } from '../data/analysis/emerging-categories';
-import type { ChangeKind } from '../derive/flow-change';
+import type { ChangeKind } from '../data/analysis/change';
 
 /** Totals for an area, or for a merged group (e.g. all of London) from the merged network. */
 function totalsFor(dataset: Dataset, period: string, id: string): AreaTotals {

@@ -18,7 +18,7 @@ import { h3Neighbours } from '../../src/data/analysis/hotspots';
 import { parseIncidentsCsv } from '../../src/data/io/incident-cells';
 import { emergingInput, hotspotInput } from '../../src/derive/hotspot-input';
 import { moransI } from '../../src/data/analysis/global';
-import { flowChanges } from '../../src/derive/flow-change';
+import { flowChanges } from '../../src/data/analysis/change';
 import { datasetForMeasure } from '../../src/derive/measure';
 import { choroplethChange } from '../../src/derive/choropleth';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Network, NetworkFlow } from '../../src/data/analysis/network';
-import { flowChanges } from '../../src/derive/flow-change';
+import { flowChanges } from '../../src/data/analysis/change';
 
 const node = (id: string) => ({ id, name: id, role: 'both' as const, centroid: [0, 0] as [number, number] });
 function flow(

@@ -4,7 +4,7 @@
  * grey when a suppressed value makes the change unknowable), width by the size of the change.
  */
 import { PathLayer } from '@deck.gl/layers';
-import type { ChangeKind, FlowChange } from '../../derive/flow-change';
+import type { ChangeKind, FlowChange } from '../../data/analysis/change';
 import { flowCurve, type FlowCurve } from '../flow-geometry';
 import { withPicking, type Picking } from '../picking';
 import { hexToRgba, type MapLook } from '../theme';
