@@ -3,7 +3,7 @@
  * same versions, same basemap and data), side by side in one run, in the system Chromium. Never
  * part of `npm test`: timings depend on the machine. Prints a table and writes bench/results.json.
  *
- * Rows: first-view JavaScript (gzip bytes), load → data-map-ready (alternating runs, median of 5),
+ * Rows: first-view JavaScript (gzip bytes), load → data-map-ready (alternating runs, median of 9),
  * period changes at 1k/10k/100k flows (GPU filter against CPU re-filtering), the incident pipeline
  * in Node against a naive one, PNG export 1200 px at 2×, and opening a 50 MB flows CSV
  * (scripts/bench-rows.ts).
@@ -22,7 +22,8 @@ import { filterRow, openLargeRow, pipelineRow } from './bench-rows.ts';
 const ROOT = resolve(import.meta.dirname, '..');
 const APP_DIR = join(ROOT, 'bench', 'dist', 'app');
 const BASELINE_DIR = join(ROOT, 'bench', 'dist', 'baseline');
-const RUNS = 5;
+// Nine, not the five the budget asks for at least: software WebGL on two cores is noisy run to run.
+const RUNS = 9;
 
 export interface Row {
   name: string;
@@ -173,7 +174,7 @@ export async function bench(log = console.log): Promise<Row[]> {
       ),
       row(
         'load → data-map-ready',
-        'ms (median of 5)',
+        `ms (median of ${RUNS})`,
         median(appRuns.map((r) => r.ms)),
         median(baseRuns.map((r) => r.ms)),
         '≤ 1.25× baseline',
