@@ -89,18 +89,21 @@ function wholeField(
 /** Area ids are codes: letters, digits and a few separators; anything else is ignored. */
 const AREA_ID = /^[\w:. ,'&()-]{1,80}$/;
 
-function areaField(key: string, label: string): ViewField<string | undefined> {
+/** An optional text value that must match `pattern` (anything else is ignored). */
+function patternField(key: string, label: string, pattern: RegExp): ViewField<string | undefined> {
   return {
     url: [key],
     label,
     default: undefined,
     read: ({ query }) => {
       const value = query.get(key);
-      return value !== null && AREA_ID.test(value) ? value : undefined;
+      return value !== null && pattern.test(value) ? value : undefined;
     },
     write: (value, { query }) => setOrDelete(query, key, value),
   };
 }
+
+const areaField = (key: string, label: string) => patternField(key, label, AREA_ID);
 
 export const LAYER_NAMES = ['flows', 'totals', 'choropleth', 'hexbin', 'density', 'hotspots', 'emerging'] as const;
 export type LayerName = (typeof LAYER_NAMES)[number];
@@ -221,16 +224,7 @@ const compareField: ViewField<string | undefined> = {
 };
 
 /** Which count widths and totals show: a further measure's id (`measure=referrals`), or the main count. */
-const measureField: ViewField<string | undefined> = {
-  url: ['measure'],
-  label: 'Measure',
-  default: undefined,
-  read: ({ query }) => {
-    const value = query.get('measure');
-    return value !== null && MEASURE_ID.test(value) ? value : undefined;
-  },
-  write: (value, { query }) => setOrDelete(query, 'measure', value),
-};
+const measureField = patternField('measure', 'Measure', MEASURE_ID);
 
 const fdrField: ViewField<boolean> = {
   url: ['fdr'],

@@ -3,12 +3,10 @@
  * clicking Thanet isolates the lines into it; playback moves through periods; the flow style
  * switch redraws. A screenshot of each state is saved for a person to look at.
  */
-import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { assembleDataset, parseAreas, parseFlowsCsv, parseManifest } from '../../src/data/io/parse';
 import { buildNetwork, passesFilter, summariseFlows } from '../../src/data/analysis/network';
 import { describeTotal } from '../../src/data/format';
 import { periodLabel } from '../../src/data/periods';
@@ -18,6 +16,7 @@ import { h3Neighbours } from '../../src/data/analysis/hotspots';
 import { parseIncidentsCsv } from '../../src/data/io/incident-cells';
 import { emergingInput, hotspotInput } from '../../src/derive/hotspot-input';
 import { moransI } from '../../src/data/analysis/global';
+import { readSampleFile, sampleDataset } from '../fixtures/sample-dataset';
 import { flowChanges } from '../../src/data/analysis/change';
 import { datasetForMeasure } from '../../src/derive/measure';
 import { choroplethChange } from '../../src/derive/choropleth';
@@ -37,25 +36,7 @@ import {
 const chromiumPath = inject('chromiumPath');
 const baseUrl = inject('baseUrl');
 
-const read = (file: string) => readFileSync(`data/sample/${file}`, 'utf8');
-const dataset = assembleDataset(
-  parseManifest(read('manifest.json')),
-  parseAreas(read('areas.geojson')),
-  parseFlowsCsv(read('flows.csv')),
-  [],
-);
-
-const manifest = parseManifest(read('manifest.json'));
-const withMeasures = assembleDataset(
-  manifest,
-  parseAreas(read('areas.geojson')),
-  parseFlowsCsv(
-    read('flows.csv'),
-    'flows.csv',
-    manifest.measures.map((m) => m.id),
-  ),
-  [],
-);
+const dataset = sampleDataset();
 
 const changed = (a: Pixels, b: Pixels) => changedPixels(a, b);
 
@@ -92,7 +73,10 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
         expect(legend).toContain('False-discovery-rate correction (Benjamini–Hochberg): off');
         expect(legend).toContain('hot spot, 99 % confidence');
         // Global clustering over the same cells and rings, as the statistics give it.
-        const cube = hotspotInput({ ...dataset, incidents: parseIncidentsCsv(read('incidents.csv')) }, '2019-Q1');
+        const cube = hotspotInput(
+          { ...dataset, incidents: parseIncidentsCsv(readSampleFile('incidents.csv')) },
+          '2019-Q1',
+        );
         const moran = moransI(cube.values, h3Neighbours(cube.cells, 1));
         expect(legend).toContain(
           `Moran's I = ${moran.statistic.toFixed(3)} (expected ${moran.expected.toFixed(3)} if random), p = ${moran.pSim!.toFixed(3)} from 999 permutations`,
@@ -111,7 +95,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
   it('emerging hot spots: the layer draws the categories the statistics give, with a key and a z-series per cell', async () => {
     const period = '2019-Q4';
     // What the map must show, computed here from the published files with the same code path.
-    const withCells = { ...dataset, incidents: parseIncidentsCsv(read('incidents.csv')) };
+    const withCells = { ...dataset, incidents: parseIncidentsCsv(readSampleFile('incidents.csv')) };
     const input = emergingInput(withCells, period);
     const expected = emergingHotSpots(input.values, h3Neighbours(input.cells, 1), { timeStep: 1 });
     const counts = new Map<string, number>();
@@ -218,7 +202,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     expect(new URL(page.url()).searchParams.get('measure')).toBe('referrals');
     await expect(page.getByTestId('legend').textContent()).resolves.toContain('Flow width: young people referred');
     // The total is the same derivation from the published file's count_referrals column.
-    const shown = datasetForMeasure(withMeasures, 'referrals');
+    const shown = datasetForMeasure(dataset, 'referrals');
     const network = buildNetwork(shown, true);
     const total = summariseFlows(
       network.flows.filter((f) => passesFilter(f, { periodIndex: 35, minCount: 0, topN: 0 })),
@@ -228,7 +212,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
       `${describeTotal(total.total, total.suppressedFlows, 10)} young people referred on the map`,
     );
     const main = summariseFlows(
-      buildNetwork(withMeasures, true).flows.filter((f) => passesFilter(f, { periodIndex: 35, minCount: 0, topN: 0 })),
+      buildNetwork(dataset, true).flows.filter((f) => passesFilter(f, { periodIndex: 35, minCount: 0, topN: 0 })),
     );
     expect(total.total).not.toBe(main.total);
     await andRedraw(page, () => page.getByTestId('measure').selectOption('cuckooing'));

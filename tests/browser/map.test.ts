@@ -1,13 +1,12 @@
 /**
  * The first map, as a reader sees it: the production build in a real Chromium (SwiftShader WebGL).
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import * as turf from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { assembleDataset, parseAreas, parseFlowsCsv, parseManifest } from '../../src/data/io/parse';
 import { areaTotals, flowsForPeriod } from '../../src/data/analysis/aggregate';
+import { sampleDataset } from '../fixtures/sample-dataset';
 import { buildNetwork, type NetworkFlow } from '../../src/data/analysis/network';
 import { describeTotal } from '../../src/data/format';
 import { periodLabel } from '../../src/data/periods';
@@ -29,9 +28,7 @@ import {
 const chromiumPath = inject('chromiumPath');
 const baseUrl = inject('baseUrl');
 
-const read = (file: string) => readFileSync(`data/sample/${file}`, 'utf8');
-const manifest = parseManifest(read('manifest.json'));
-const dataset = assembleDataset(manifest, parseAreas(read('areas.geojson')), parseFlowsCsv(read('flows.csv')), []);
+const dataset = sampleDataset();
 const latest = dataset.periods.at(-1)!;
 // At the national view exporting areas are merged ("auto" grouping), as a reader sees them.
 const network = buildNetwork(dataset, true);

@@ -1,26 +1,14 @@
 /** `npm run data -- change`: the numbers change mode draws, reproducible outside the map. */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { assembleDataset, parseAreas, parseFlowsCsv, parseManifest } from '../../src/data/io/parse';
+import { sampleDataset } from '../fixtures/sample-dataset';
 import { buildNetwork } from '../../src/data/analysis/network';
 import { flowChanges } from '../../src/data/analysis/change';
 import { choroplethChange } from '../../src/derive/choropleth';
 import { datasetForMeasure } from '../../src/derive/measure';
 import { runCli } from './run-cli';
 
-const read = (file: string) => readFileSync(`data/sample/${file}`, 'utf8');
-const manifest = parseManifest(read('manifest.json'));
-const sample = assembleDataset(
-  manifest,
-  parseAreas(read('areas.geojson')),
-  parseFlowsCsv(
-    read('flows.csv'),
-    'flows.csv',
-    manifest.measures.map((m) => m.id),
-  ),
-  [],
-);
+const sample = sampleDataset();
 const rows = (text: string) => Papa.parse<Record<string, string>>(text, { header: true }).data;
 
 describe('data CLI: change', () => {
