@@ -9,7 +9,7 @@ import { maxNodeTotalPerPeriod, nodeTotals } from '../derive/area-totals';
 import { filterRanges } from '../derive/flow-network';
 import { memoFlowChanges } from '../derive/flow-change';
 import { flowChangeLayer } from './layers/flow-change';
-import { buildLabels } from '../derive/labels';
+import { buildLabels, type LabelDatum } from '../derive/labels';
 import { flowFilterOf, isGrouped } from '../derive/view-filter';
 import type { ViewChoices } from '../state/view-choices';
 import { placeLabels, placementFor } from './label-placement';
@@ -36,6 +36,14 @@ const shownPeriodsOnly = memoize((data: FlowLayerData, from: number, to: number)
   const shown = (d: { flow: { periodIndex: number } }) => d.flow.periodIndex >= from && d.flow.periodIndex <= to;
   return { ...data, published: data.published.filter(shown), suppressed: data.suppressed.filter(shown) };
 });
+
+/**
+ * Labels placed once per zoom step and label size. New label data would make deck.gl lay out
+ * every glyph again: on each period change, with hundreds of places, that was most of the work.
+ */
+const placedLabels = memoize((labels: LabelDatum[], zoom: number, labelSizePx: number) =>
+  placeLabels(labels, zoom, placementFor(labelSizePx)),
+);
 
 /**
  * Analysis layers (choropleth, cells, density, hot spots) come in from their lazy module.
@@ -76,6 +84,6 @@ export function composeLayers(
     const visible = flowData.network.flows.filter((f) => passesFilter(f, filter));
     layers.push(areaTotalsLayer(nodeTotals(visible), maxNodeTotalPerPeriod(flowData.network.flows), look));
   }
-  layers.push(labelsLayer(placeLabels(buildLabels(dataset), Math.floor(view.zoom * 4) / 4, placementFor(look)), look));
+  layers.push(labelsLayer(placedLabels(buildLabels(dataset), Math.floor(view.zoom * 4) / 4, look.label.sizePx), look));
   return { layers, flowData };
 }

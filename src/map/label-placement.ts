@@ -5,7 +5,6 @@
  */
 import type { LabelDatum } from '../derive/labels';
 import { toScreenWorld } from './mercator';
-import type { MapLook } from './theme';
 
 /** Web Mercator world pixels at `zoom` (512-px tiles, as MapLibre uses), y down. */
 export function projectToPixels(lngLat: [number, number], zoom: number): [number, number] {
@@ -26,9 +25,9 @@ export interface PlacementOptions {
 
 export const DEFAULT_PLACEMENT: PlacementOptions = { charWidthPx: 7.6, heightPx: 16, paddingPx: 3, offsetYPx: -12 };
 
-/** Placement for a look's label size (the defaults are for 13 px labels). */
-export function placementFor(look: MapLook): PlacementOptions {
-  const k = look.label.sizePx / 13;
+/** Placement for a label size in pixels (the defaults are for 13 px labels). */
+export function placementFor(labelSizePx: number): PlacementOptions {
+  const k = labelSizePx / 13;
   return {
     charWidthPx: DEFAULT_PLACEMENT.charWidthPx * k,
     heightPx: DEFAULT_PLACEMENT.heightPx * k,
