@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { SUPPRESSED_TOKEN } from '../data/tokens';
-import { formatCount, shortName } from '../data/format';
+import { capitalise, formatCount, shortName } from '../data/format';
 import { useAtlasStore } from '../state/store';
 import { binLabel } from './hotspot-text';
 import { useShownFlows } from './use-alt-text';
@@ -35,10 +35,13 @@ export function DataPanel() {
   if (!derived || !shown) return null;
   const threshold = derived.dataset.manifest.disclosure.threshold;
   const alt = shown.alt;
+  // A further measure keeps its published column name, so the file reads like the dataset's own.
+  const measure = derived.view.measure && derived.dataset.manifest.measures.find((m) => m.id === derived.view.measure);
+  const countColumn = measure ? `count_${measure.id}` : 'count';
   // The CSV writer (papaparse) loads on first use, not with the first map.
   const csv = async () =>
     (await import('../data/io/csv-cells')).writeCsv(
-      ['origin', 'destination', 'period', 'count', 'suppressed_member_flows'],
+      ['origin', 'destination', 'period', countColumn, 'suppressed_member_flows'],
       shown.rows.map((r) => [r.origin, r.destination, r.period, r.count ?? SUPPRESSED_TOKEN, r.suppressedMembers]),
     );
   const copyLink = async () => {
@@ -71,7 +74,7 @@ export function DataPanel() {
         <button
           type="button"
           className="link-button"
-          onClick={() => void csv().then((text) => download(`flows-${derived.view.period}.csv`, text, 'text/csv'))}
+          onClick={() => void csv().then((text) => download(`flows-${derived.view.period}${measure ? `-${measure.id}` : ''}.csv`, text, 'text/csv'))}
           data-testid="download-csv"
         >
           Download these flows (CSV)
@@ -87,7 +90,7 @@ export function DataPanel() {
           <tr>
             <th scope="col">From</th>
             <th scope="col">To</th>
-            <th scope="col">Count</th>
+            <th scope="col">{measure ? capitalise(measure.label) : 'Count'}</th>
           </tr>
         </thead>
         <tbody>

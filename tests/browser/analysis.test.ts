@@ -3,6 +3,7 @@
  * clicking Thanet isolates the lines into it; playback moves through periods; the flow style
  * switch redraws. A screenshot of each state is saved for a person to look at.
  */
+import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -192,7 +193,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     await page.close();
   });
 
-  it('switching the measure changes the widths, the totals and the legend', async () => {
+  it('switching the measure changes the widths, the totals, the legend and the CSV behind the map', async () => {
     // The 2019 peak: the most routes, so the most that differ between measures.
     const { page, log } = await openPage(browser, `${baseUrl}?period=2019-Q4`);
     await waitForMapReady(page);
@@ -213,6 +214,19 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     expect(new URL(page.url()).searchParams.get('measure')).toBe('cuckooing');
     await expect(page.getByTestId('legend').textContent()).resolves.toContain('Flow width: cuckooing cases');
     await expect(summary.textContent()).resolves.toBe(`${expectedTotal('cuckooing')} cuckooing cases on the map`);
+    // The CSV behind the map names the measure's column as the published file does; nothing under 10.
+    await page.getByTestId('data-panel').locator('summary').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+    expect(download.suggestedFilename()).toBe('flows-2019-Q4-cuckooing.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\n')[0]).toBe('origin,destination,period,count_cuckooing,suppressed_member_flows');
+    const values = csv
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((row) => row.split(',')[3]);
+    expect(values.filter((v) => v !== '[c]').every((v) => Number(v) >= 10)).toBe(true);
+    await page.getByTestId('data-panel').locator('summary').click();
     await andRedraw(page, () => page.getByTestId('measure').selectOption('referrals'));
     await screenshotPixels(page, `${SCREENSHOT_DIR}/measure-referrals.png`);
     await expect(summary.textContent()).resolves.toBe(`${expectedTotal('referrals')} young people referred on the map`);
