@@ -74,7 +74,11 @@ export function DataPanel() {
         <button
           type="button"
           className="link-button"
-          onClick={() => void csv().then((text) => download(`flows-${derived.view.period}${measure ? `-${measure.id}` : ''}.csv`, text, 'text/csv'))}
+          onClick={() =>
+            void csv().then((text) =>
+              download(`flows-${derived.view.period}${measure ? `-${measure.id}` : ''}.csv`, text, 'text/csv'),
+            )
+          }
           data-testid="download-csv"
         >
           Download these flows (CSV)
