@@ -5,7 +5,7 @@
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
 
 /** Set while the pack bundle builds, so the build inside the build does not start another. */
@@ -57,9 +57,11 @@ export function packBundle(): Plugin {
     async closeBundle() {
       if (process.env[NESTED] === '1') return;
       const { js, css } = await buildPackBundle(root);
-      mkdirSync(join(root, outDir, 'pack'), { recursive: true });
-      writeFileSync(join(root, outDir, 'pack', 'app.js'), js);
-      writeFileSync(join(root, outDir, 'pack', 'app.css'), css);
+      // resolve, not join: outDir may be absolute (the bench builds into bench/dist/app by full path).
+      const packDir = resolve(root, outDir, 'pack');
+      mkdirSync(packDir, { recursive: true });
+      writeFileSync(join(packDir, 'app.js'), js);
+      writeFileSync(join(packDir, 'app.css'), css);
     },
   };
 }
