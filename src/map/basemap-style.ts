@@ -21,12 +21,15 @@ export function basemapPaint(look: MapLook): {
   const b = look.basemap;
   return {
     sea: { 'background-color': b.sea },
-    land: { 'fill-color': ['case', ['get', 'uk'], b.land, b.otherLand], 'fill-antialias': true },
+    // No fill antialiasing: the coastline is drawn over the land's edge anyway, and each extra
+    // program costs 100–400 ms before the first map in software WebGL (bench/README.md, row b).
+    land: { 'fill-color': ['case', ['get', 'uk'], b.land, b.otherLand], 'fill-antialias': false },
     coast: {
       'line-color': b.coast,
       'line-width': b.coastWidthPx < 2 ? ['interpolate', ['linear'], ['zoom'], 4, 0.6, 10, 1.5] : b.coastWidthPx,
     },
-    borders: { 'line-color': b.border, 'line-width': b.borderWidthPx, 'line-dasharray': [3, 2] },
+    // Solid, in grey against the coast's blue: a dash pattern needs a shader program of its own.
+    borders: { 'line-color': b.border, 'line-width': b.borderWidthPx },
   };
 }
 
