@@ -150,10 +150,10 @@ const createDatasetSlice: StateCreator<AtlasStore, [], [], DatasetSlice> = (set,
           playing: false,
         }
       : {};
-    // A measure the new data does not carry would silently show the main count: say so by clearing it.
+    // A measure the new data does not carry would silently show the main count: the control says so
+    // by going back to it. (The first dataset's, from a link, is checked with a notice in boot.ts.)
     const measure = get().measure;
-    if (get().dataset && measure && !dataset.manifest.measures.some((m) => m.id === measure))
-      Object.assign(fresh, { measure: undefined });
+    const keepsMeasure = !get().dataset || dataset.manifest.measures.some((m) => m.id === measure);
     set({
       status: 'ready',
       dataset,
@@ -165,6 +165,7 @@ const createDatasetSlice: StateCreator<AtlasStore, [], [], DatasetSlice> = (set,
       progress: undefined,
       hover: undefined,
       ...fresh,
+      ...(keepsMeasure ? {} : { measure: undefined }),
     });
   },
   setProblems: (problems, instead) =>
