@@ -89,21 +89,21 @@ function wholeField(
 /** Area ids are codes: letters, digits and a few separators; anything else is ignored. */
 const AREA_ID = /^[\w:. ,'&()-]{1,80}$/;
 
-/** An optional text value that must match `pattern` (anything else is ignored). */
-function patternField(key: string, label: string, pattern: RegExp): ViewField<string | undefined> {
+/** An optional text value that must pass `valid` (anything else is ignored). */
+function textField(key: string, label: string, valid: (value: string) => boolean): ViewField<string | undefined> {
   return {
     url: [key],
     label,
     default: undefined,
     read: ({ query }) => {
       const value = query.get(key);
-      return value !== null && pattern.test(value) ? value : undefined;
+      return value !== null && valid(value) ? value : undefined;
     },
     write: (value, { query }) => setOrDelete(query, key, value),
   };
 }
 
-const areaField = (key: string, label: string) => patternField(key, label, AREA_ID);
+const areaField = (key: string, label: string) => textField(key, label, (value) => AREA_ID.test(value));
 
 export const LAYER_NAMES = ['flows', 'totals', 'choropleth', 'hexbin', 'density', 'hotspots', 'emerging'] as const;
 export type LayerName = (typeof LAYER_NAMES)[number];
@@ -186,17 +186,8 @@ const selectionField: ViewField<Selection | undefined> = {
   },
 };
 
-const periodField: ViewField<string | undefined> = {
-  url: ['period'],
-  label: 'Period',
-  // Undefined: the dataset's latest period.
-  default: undefined,
-  read: ({ query }) => {
-    const value = query.get('period');
-    return value !== null && isPeriod(value) ? value : undefined;
-  },
-  write: (value, { query }) => setOrDelete(query, 'period', value),
-};
+/** Undefined: the dataset's latest period. */
+const periodField = textField('period', 'Period', isPeriod);
 
 /** The playback window: first and last period, inclusive (`window=2016-Q1..2019-Q4`). */
 const windowField: ViewField<[string, string] | undefined> = {
@@ -212,19 +203,10 @@ const windowField: ViewField<[string, string] | undefined> = {
 };
 
 /** Change mode: the base period flows are compared with (`vs=2019-Q4`); none draws counts. */
-const compareField: ViewField<string | undefined> = {
-  url: ['vs'],
-  label: 'Compare with',
-  default: undefined,
-  read: ({ query }) => {
-    const value = query.get('vs');
-    return value !== null && isPeriod(value) ? value : undefined;
-  },
-  write: (value, { query }) => setOrDelete(query, 'vs', value),
-};
+const compareField = textField('vs', 'Compare with', isPeriod);
 
 /** Which count widths and totals show: a further measure's id (`measure=referrals`), or the main count. */
-const measureField = patternField('measure', 'Measure', MEASURE_ID);
+const measureField = textField('measure', 'Measure', (value) => MEASURE_ID.test(value));
 
 const fdrField: ViewField<boolean> = {
   url: ['fdr'],
