@@ -7,9 +7,13 @@
 import { fetchSameOriginText } from '../net/same-origin';
 import { localDataClient } from './data-client';
 import { handleRequest } from './handle-request';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import { FIRST_REQUEST, type WorkerRequest, type WorkerResponse } from './protocol';
 
 const client = localDataClient((url) => fetchSameOriginText(url, self.location.origin));
 const post = (message: WorkerResponse) => (self as unknown as Worker).postMessage(message);
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => void handleRequest(client, event.data, post);
+
+// Started with its first request (an address to open at page load), it begins before any message.
+const first = (self as unknown as Record<string, WorkerRequest | undefined>)[FIRST_REQUEST];
+if (first) void handleRequest(client, first, post);

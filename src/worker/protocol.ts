@@ -20,6 +20,9 @@ export type WorkerRequest = { id: number } & (
   | { method: 'emerging'; args: [input: EmergingInput] }
 );
 
+/** The global a worker's first request arrives in, set before its script runs (worker-data-client.ts). */
+export const FIRST_REQUEST = 'atlasFirstRequest';
+
 export type WorkerResponse =
   | { id: number; type: 'progress'; fraction: number; stage: string }
   | { id: number; type: 'result'; value: unknown }

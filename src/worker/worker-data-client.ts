@@ -6,7 +6,7 @@ import { DataError } from '../data/problems';
 import { inheritingWorkerUrl } from '../net/inheriting-worker';
 import type { DataClient } from './data-client';
 import dataWorkerUrl from './data-worker.ts?worker&url';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import { FIRST_REQUEST, type WorkerRequest, type WorkerResponse } from './protocol';
 
 type Call = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -28,8 +28,12 @@ export function workerDataClient(): DataClient {
   /** Calls awaiting a reply, so that a worker that dies fails them instead of leaving them hanging. */
   const waiting = new Map<number, { call: Call; reject: (error: unknown) => void }>();
 
-  function start(): Worker {
-    const w = new Worker(inheritingWorkerUrl(dataWorkerUrl), { type: 'module', name: 'atlas-data' });
+  /** A fresh worker; `first`, its first request, travels with its start (net/inheriting-worker.ts). */
+  function start(first?: WorkerRequest): Worker {
+    const w = new Worker(inheritingWorkerUrl(dataWorkerUrl, first && { [FIRST_REQUEST]: first }), {
+      type: 'module',
+      name: 'atlas-data',
+    });
     // An uncaught error in the worker (a crash mid-parse, a script that failed to load, memory
     // exhausted): every open call fails with a message, the map keeps what it shows, and the next
     // call starts a fresh worker.
@@ -60,9 +64,13 @@ export function workerDataClient(): DataClient {
     transfer: Transferable[] = [],
     onProgress?: (fraction: number, stage: string) => void,
   ): Promise<T> {
-    worker ??= start();
-    const w = worker;
     const id = nextId++;
+    const request = { id, ...call } as WorkerRequest;
+    // The calls a page opens with (plain JSON: an address, a briefing's text) go with a new
+    // worker's start; everything else is posted.
+    const carried = !worker && (call.method === 'openManifest' || call.method === 'openBriefing');
+    worker ??= start(carried ? request : undefined);
+    const w = worker;
     return new Promise<T>((resolve, reject) => {
       waiting.set(id, { call, reject });
       const onMessage = (event: MessageEvent<WorkerResponse>) => {
@@ -75,7 +83,7 @@ export function workerDataClient(): DataClient {
         else reject(new DataError(message.problems));
       };
       w.addEventListener('message', onMessage);
-      w.postMessage({ id, ...call } as WorkerRequest, transfer);
+      if (!carried) w.postMessage(request, transfer);
     });
   }
 

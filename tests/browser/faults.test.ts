@@ -87,6 +87,56 @@ describe.skipIf(!chromiumPath)('faults survived in Chromium', () => {
     await page.close();
   });
 
+  it("the data worker's script failing to load at page open: a message naming the dataset", async () => {
+    const { page } = await newPage();
+    await page.route('**/assets/data-worker*.js', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+    await page.goto(baseUrl);
+    await expect
+      .poll(() => page.getByTestId('problems').textContent(), { timeout: 30_000 })
+      .toMatch(/data\/sample\/manifest\.json: could not be read: the data worker stopped/);
+    await page.close();
+  });
+
+  it('a page too busy to hand the data worker a message: the worker opens the dataset anyway', async () => {
+    // At load the page's main thread is busy creating the map, and a message posted to a worker
+    // that has not started yet waits for that thread. The dataset to open travels with the
+    // worker's start instead. Here the page goes busy for 4 s the moment the worker's script
+    // begins to run, and the sample's files must still be requested within that time.
+    const { page } = await newPage();
+    await page.route('**/assets/data-worker*.js', async (route) => {
+      const response = await route.fetch();
+      const body = `self.postMessage({ testWorkerRunning: true });\n${await response.text()}`;
+      await route.fulfill({ response, body });
+    });
+    await page.addInitScript(() => {
+      const NativeWorker = window.Worker;
+      window.Worker = class extends NativeWorker {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          if (options?.name !== 'atlas-data') return;
+          this.addEventListener('message', (event) => {
+            if (!event.data?.testWorkerRunning) return;
+            const until = Date.now() + 4000;
+            while (Date.now() < until); // busy, as a slow machine's main thread is at load
+            (window as unknown as { busyUntil: number }).busyUntil = until;
+          });
+        }
+      };
+    });
+    let manifestRequested = 0;
+    await page.route('**/data/sample/manifest.json', (route) => {
+      manifestRequested ||= Date.now();
+      return route.continue();
+    });
+    await page.goto(baseUrl);
+    await waitForMapReady(page);
+    const busyUntil = await page.evaluate(() => (window as unknown as { busyUntil: number }).busyUntil);
+    expect(busyUntil).toBeGreaterThan(0);
+    expect(manifestRequested).toBeGreaterThan(0);
+    expect(manifestRequested).toBeLessThan(busyUntil);
+    await page.close();
+  });
+
   it('the WebGL context lost and restored: a notice while it is gone, then the same map again', async () => {
     const { page, errors } = await newPage();
     await page.goto(`${baseUrl}?period=2020-Q2`);
