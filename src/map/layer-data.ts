@@ -24,12 +24,14 @@ export const prepareFlowData = memoize((dataset: Dataset, grouped: boolean, maxW
   performance.mark('atlas:flow-data');
   const data = flowNetworkData(dataset, grouped);
   // One curve per origin–destination pair, shared by every period's flow between them.
-  const curves = new Map<string, FlowCurve>();
-  const withCurve = (entry: FlowEntry): FlowDatum => {
-    const pair = `${entry.flow.origin}\u0000${entry.flow.dest}`;
+  // Keyed by the two end points' indexes (already in the filter values), not by a string per flow.
+  const curves = new Map<number, FlowCurve>();
+  const nodes = data.nodeIndex.size;
+  const withCurve = ({ flow, filterValue }: FlowEntry): FlowDatum => {
+    const pair = filterValue[2] * nodes + filterValue[3];
     let curve = curves.get(pair);
-    if (!curve) curves.set(pair, (curve = flowCurve(entry.flow.originNode.centroid, entry.flow.destNode.centroid)));
-    return { ...entry, curve };
+    if (!curve) curves.set(pair, (curve = flowCurve(flow.originNode.centroid, flow.destNode.centroid)));
+    return { flow, filterValue, curve };
   };
   return {
     ...data,

@@ -45,6 +45,21 @@ export function mergeableGroups(dataset: Dataset): Map<string, AreaProperties[]>
   return groups;
 }
 
+/** More distinct end points than any dataset the importers accept; keeps the merge keys exact. */
+const ENDPOINT_LIMIT = 2 ** 26;
+
+/** For ids numbered 0…n−1, each one's place in localeCompare order (ids that compare equal share it). */
+function idRanks(ids: string[]): Int32Array {
+  const order = ids.map((_, i) => i).sort((a, b) => ids[a].localeCompare(ids[b]));
+  const ranks = new Int32Array(ids.length);
+  let rank = 0;
+  order.forEach((id, i) => {
+    if (i > 0 && ids[order[i - 1]].localeCompare(ids[id]) !== 0) rank++;
+    ranks[id] = rank;
+  });
+  return ranks;
+}
+
 export function buildNetwork(dataset: Dataset, groupOrigins: boolean): Network {
   const nodes = new Map<string, AreaProperties>();
   const nodeOf = new Map<string, string>();
@@ -66,12 +81,25 @@ export function buildNetwork(dataset: Dataset, groupOrigins: boolean): Network {
     }
   }
   const periodIndex = new Map(dataset.periods.map((p, i) => [p, i]));
-  const merged = new Map<string, NetworkFlow>();
+  // Millions of rows in an opened file: keys are numbers (end points numbered as first met), not
+  // strings built per row, and the tie-break by id compares numbers ranked once by localeCompare.
+  const endpointIndex = new Map<string, number>();
+  const endpoint = (id: string): number => {
+    let index = endpointIndex.get(id);
+    if (index === undefined) endpointIndex.set(id, (index = endpointIndex.size));
+    return index;
+  };
+  // One map per period, keyed origin·limit + destination: exact below 2^52.
+  const merged = dataset.periods.map(() => new Map<number, NetworkFlow>());
+  const created: { flow: NetworkFlow; origin: number; dest: number }[] = [];
   for (const f of dataset.flows) {
     const origin = nodeOf.get(f.origin) ?? f.origin;
     const dest = nodeOf.get(f.dest) ?? f.dest;
-    const key = `${f.period}\u0000${origin}\u0000${dest}`;
-    let flow = merged.get(key);
+    const period = periodIndex.get(f.period)!;
+    const o = endpoint(origin);
+    const d = endpoint(dest);
+    const key = o * ENDPOINT_LIMIT + d;
+    let flow = merged[period].get(key);
     if (!flow) {
       flow = {
         origin,
@@ -81,21 +109,27 @@ export function buildNetwork(dataset: Dataset, groupOrigins: boolean): Network {
         suppressedMembers: 0,
         originNode: nodes.get(origin)!,
         destNode: nodes.get(dest)!,
-        periodIndex: periodIndex.get(f.period)!,
+        periodIndex: period,
         rank: 0,
       };
-      merged.set(key, flow);
+      merged[period].set(key, flow);
+      created.push({ flow, origin: o, dest: d });
     }
     if (f.count === null) flow.suppressedMembers++;
     else flow.count = (flow.count ?? 0) + f.count;
   }
-  const flows = [...merged.values()].sort(
-    (a, b) =>
-      a.periodIndex - b.periodIndex ||
-      (b.count ?? -1) - (a.count ?? -1) ||
-      a.origin.localeCompare(b.origin) ||
-      a.dest.localeCompare(b.dest),
-  );
+  if (endpointIndex.size > ENDPOINT_LIMIT)
+    throw new RangeError(`${endpointIndex.size} end points exceed the network's keys`);
+  const rankOf = idRanks([...endpointIndex.keys()]);
+  const flows = created
+    .sort(
+      (a, b) =>
+        a.flow.periodIndex - b.flow.periodIndex ||
+        (b.flow.count ?? -1) - (a.flow.count ?? -1) ||
+        rankOf[a.origin] - rankOf[b.origin] ||
+        rankOf[a.dest] - rankOf[b.dest],
+    )
+    .map((c) => c.flow);
   let period = -1;
   let rank = 0;
   for (const flow of flows) {
