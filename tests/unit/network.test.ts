@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildNetwork, passesFilter, summariseFlows, trend } from '../../src/data/analysis/network';
-import { classOf, naturalBreaks } from '../../src/data/analysis/classify';
+import { ckmeans } from 'simple-statistics';
+import { randomLcg } from 'd3-random';
+import { classOf, naturalBreaks, weightedBreaks } from '../../src/data/analysis/classify';
 import { choroplethData, cellBreaks } from '../../src/derive/choropleth';
 import { hotspotInput } from '../../src/derive/hotspot-input';
 import { tinyDataset } from '../fixtures/tiny-dataset';
@@ -112,6 +114,19 @@ describe('classification and analysis inputs', () => {
     expect(breaks).toEqual([3, 12, 31]);
     expect([1, 5, 12, 13, 40].map((v) => classOf(v, breaks))).toEqual([0, 1, 1, 2, 2]);
     expect(naturalBreaks([], 5)).toEqual([]);
+  });
+
+  it('natural breaks of many repeated values (weighted, over distinct values) equal ckmeans over every value', () => {
+    const random = randomLcg(0.11);
+    // Counts like an opened file's: 60,000 values, skewed, rounded to 5, so only dozens distinct.
+    const values = Array.from({ length: 60_000 }, () => 5 * Math.round((10 + 400 * random() ** 3) / 5));
+    const upper = (clusters: number[][]) => clusters.map((c) => c[c.length - 1]);
+    for (const k of [1, 3, 5, 7]) expect(naturalBreaks(values, k)).toEqual(upper(ckmeans(values, k)));
+    // The weighted form on its own, against ckmeans of the values it stands for.
+    const xs = [1, 2, 4, 8, 9, 15, 16, 30];
+    const weights = [3, 1, 5, 2, 2, 1, 4, 2];
+    const expanded = xs.flatMap((x, i) => Array<number>(weights[i]).fill(x));
+    for (const k of [2, 3, 4, 8]) expect(weightedBreaks(xs, weights, k)).toEqual(upper(ckmeans(expanded, k)));
   });
 
   it('choropleth uses rates per 10,000 when every destination has a population, from published flows only', () => {
