@@ -6,44 +6,71 @@
  * Exit codes: 0 written, 1 bad input (every problem printed), 2 bad usage.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseBriefing } from '../src/data/briefing.ts';
 import { exitCodeFor } from '../src/cli/exit.ts';
-import { collectPack } from '../src/pack/collect.ts';
+import { checkOutDir, writeFiles } from '../src/cli/output.ts';
+import { collectPack, type BriefingSources } from '../src/pack/collect.ts';
+import { DataError } from '../src/data/problems.ts';
 import { packHtml, type PackContents } from '../src/pack/pack-format.ts';
 import { buildBasemap } from './basemap.ts';
 import { buildPackBundle } from './pack-bundle.ts';
 
 const USAGE = 'usage: npm run pack -- --briefing <briefing.json> --out <file.html>';
 
+/** A briefing file and where its dataset's files are, read from disk (the same for pack and snapshot). */
+export function briefingOnDisk(briefingPath: string): BriefingSources {
+  const briefingFile = basename(briefingPath);
+  const briefing = parseBriefing(readText(briefingPath), briefingFile);
+  const manifestPath = resolve(dirname(briefingPath), briefing.dataset);
+  return {
+    briefing,
+    briefingFile,
+    manifestText: readText(manifestPath, `the dataset named by ${briefingFile}`),
+    manifestFile: basename(manifestPath),
+    readDatasetFile: async (file) => readText(join(dirname(manifestPath), file)),
+  };
+}
+
+/** A file's text, or a DataError naming it (and what named it) instead of a stack trace. */
+function readText(path: string, what?: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new DataError([
+      {
+        severity: 'error',
+        file: path,
+        message: `cannot be read${what ? ` (${what})` : ''}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      },
+    ]);
+  }
+}
+
 /** Everything a pack carries besides the app, read from disk and checked. */
 export async function packContents(briefingPath: string): Promise<{ title: string; contents: PackContents }> {
-  const briefingFile = basename(briefingPath);
-  const briefing = parseBriefing(readFileSync(briefingPath, 'utf8'), briefingFile);
-  const manifestPath = resolve(dirname(briefingPath), briefing.dataset);
+  const sources = briefingOnDisk(briefingPath);
   const basemap = buildBasemap();
   const require = createRequire(import.meta.url);
   const contents = await collectPack({
-    briefing,
-    briefingFile,
-    manifestText: readFileSync(manifestPath, 'utf8'),
-    manifestFile: basename(manifestPath),
-    readDatasetFile: async (file) => readFileSync(join(dirname(manifestPath), file), 'utf8'),
+    ...sources,
     basemap: { land: JSON.stringify(basemap.land), lines: JSON.stringify(basemap.lines) },
     maplibreWorker: readFileSync(require.resolve('maplibre-gl/dist/maplibre-gl-worker.mjs'), 'utf8'),
   });
-  return { title: briefing.title, contents };
+  return { title: sources.briefing.title, contents };
 }
 
 export async function writePack(briefingPath: string, outPath: string): Promise<{ bytes: number }> {
+  // The folder first: a wrong --out fails at once, not after the bundle is built.
+  checkOutDir(dirname(resolve(outPath)), '--out', outPath);
   const { title, contents } = await packContents(briefingPath);
   const { js, css } = await buildPackBundle(resolve(import.meta.dirname, '..'));
   const scriptHash = createHash('sha256').update(js).digest('base64');
   const html = packHtml({ title, js, css, contents, scriptHash });
-  writeFileSync(outPath, html);
+  writeFiles(dirname(resolve(outPath)), { [basename(outPath)]: html });
   return { bytes: Buffer.byteLength(html) };
 }
 

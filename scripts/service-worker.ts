@@ -1,13 +1,22 @@
 /**
  * The service worker that keeps a hosted atlas working with the network cut, after one visit: it
- * precaches every file of the build (app, workers, basemap, datasets, briefings) on install and
- * answers those from the cache. Anything else (not part of the build) goes to the network as if
- * there were no service worker. A new build has a new version and replaces the old cache.
+ * precaches every file of the build (app, workers, basemap, datasets, briefings) on install. The
+ * app's own files are answered from the cache (a new build has a new version and replaces it);
+ * data files (datasets, briefings, republished without a new build) from the network first, so
+ * a reload online always shows the data as published now, and from the cache when offline.
+ * Anything else (not part of the build) goes to the network as if there were no service worker.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
+
+/**
+ * How long a data file may take from the network before the cached copy is shown instead (a
+ * meeting-room network that is up but crawling); the network's answer still comes, and if it
+ * differs the page is told, so it can say that newer data is there.
+ */
+export const DATA_NETWORK_WAIT_MS = 4000;
 
 /** The worker's source for a build's files (paths relative to the app's folder). */
 export function serviceWorkerSource(files: string[], version: string): string {
@@ -16,6 +25,9 @@ const CACHE = 'atlas-${version}';
 const FILES = ${JSON.stringify(['./', ...files])};
 const scope = new URL('./', self.location.href);
 const PRECACHED = new Set(FILES.map((file) => new URL(file, scope).href));
+// Datasets and briefings: republished without a new build, so the network comes first.
+const DATA = new URL('data/', scope).href;
+const WAIT_MS = ${DATA_NETWORK_WAIT_MS};
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
@@ -29,11 +41,51 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+async function tellPages(url) {
+  for (const client of await self.clients.matchAll({ type: 'window' }))
+    client.postMessage({ type: 'atlas-newer-data', url });
+}
+
+/**
+ * A data file: from the network, kept in the cache for next time; from the cache when the network
+ * fails (offline) or is slower than WAIT_MS, and then, if the network's copy turns out different,
+ * the pages are told that newer data is there.
+ */
+async function networkFirst(request, key) {
+  const cache = await caches.open(CACHE);
+  const fromNetwork = fetch(request).then(async (response) => {
+    if (response.ok) await cache.put(key, response.clone());
+    return response;
+  });
+  let waited;
+  try {
+    const first = await Promise.race([fromNetwork, new Promise((resolve) => { waited = setTimeout(resolve, WAIT_MS); })]);
+    if (first) return first;
+  } catch {
+    // offline: the cached copy below
+  } finally {
+    clearTimeout(waited);
+  }
+  const cached = await cache.match(key);
+  if (!cached) return fromNetwork;
+  const shown = await cached.clone().text();
+  fromNetwork
+    .then(async (response) => {
+      if (response.ok && (await response.clone().text()) !== shown) await tellPages(key);
+    })
+    .catch(() => {});
+  return cached;
+}
+
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   url.search = '';
   url.hash = '';
   if (event.request.method !== 'GET' || !PRECACHED.has(url.href)) return;
+  if (url.href.startsWith(DATA)) {
+    event.respondWith(networkFirst(event.request, url.href));
+    return;
+  }
   // The build's own files: from the cache (query strings are view state, not other files).
   event.respondWith(caches.match(url.href).then((hit) => hit ?? fetch(event.request)));
 });

@@ -11,14 +11,16 @@
  *
  * Exit codes: 0 written, 1 failure (printed), 2 bad usage.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
-import { parseBriefing } from '../src/data/briefing.ts';
 import { presetById } from '../src/export/presets.ts';
 import { exitCodeFor, UsageError } from '../src/cli/exit.ts';
+import { checkOutDir, writeFiles } from '../src/cli/output.ts';
+import { readBriefingDataset } from '../src/pack/collect.ts';
+import { briefingOnDisk } from './pack.ts';
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
 
 const USAGE = `usage:
@@ -42,11 +44,17 @@ async function ensureBuild(): Promise<void> {
 async function exportFrom(page: Page, url: string, preset: string, date: string): Promise<Buffer> {
   await page.goto(url);
   await page.waitForFunction(() => document.body.dataset.mapReady === 'true', null, { timeout: 180_000, polling: 100 });
-  const base64 = await page.evaluate(([id, day]) => window.__atlasTools!.exportPng(id, { date: day }), [
-    preset,
-    date,
-  ] as const);
-  return Buffer.from(base64, 'base64');
+  try {
+    const base64 = await page.evaluate(([id, day]) => window.__atlasTools!.exportPng(id, { date: day }), [
+      preset,
+      date,
+    ] as const);
+    return Buffer.from(base64, 'base64');
+  } catch (error) {
+    // What the page refused with, without Playwright's wrapping ("page.evaluate: Error: …").
+    const message = (error as Error).message.replace(/^page\.evaluate: (Error: )?/, '').split('\n    at ')[0];
+    throw new Error(`${url.replace(/^http:\/\/[^/]+\//, '')} was not exported:\n${message}`);
+  }
 }
 
 export async function snapshot(
@@ -59,12 +67,18 @@ export async function snapshot(
   let scenes = 0;
   if (options.briefing) {
     if (!options.outDir) throw new UsageError('--briefing writes one PNG per scene: give --out-dir');
+    checkOutDir(options.outDir, '--out-dir');
     const absolute = resolve(options.briefing);
     briefingPath = relative(ROOT, absolute).split('\\').join('/');
     if (!briefingPath.startsWith('data/'))
       throw new UsageError(`${options.briefing} must be under data/ (the atlas serves its briefings from there)`);
-    scenes = parseBriefing(readFileSync(absolute, 'utf8'), options.briefing).scenes.length;
+    // The briefing, its dataset and every scene's references are checked here, before a browser
+    // starts: a briefing the app would refuse gives a message and no file, never the sample.
+    const sources = briefingOnDisk(absolute);
+    await readBriefingDataset(sources, 'the snapshot');
+    scenes = sources.briefing.scenes.length;
   } else if (!options.out) throw new UsageError('give --out <file.png> (or --briefing with --out-dir)');
+  else checkOutDir(dirname(resolve(options.out)), '--out', options.out);
   const executablePath = findChromium();
   if (!executablePath) throw new Error('no Chromium found: apt-get install -y chromium, or set CHROMIUM_PATH');
 
@@ -82,7 +96,6 @@ export async function snapshot(
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     if (briefingPath) {
-      mkdirSync(options.outDir!, { recursive: true });
       for (let i = 0; i < scenes; i++) {
         const started = performance.now();
         const png = await exportFrom(
@@ -91,8 +104,9 @@ export async function snapshot(
           options.preset,
           options.date,
         );
-        const file = join(options.outDir!, `scene-${String(i + 1).padStart(2, '0')}.png`);
-        writeFileSync(file, png);
+        const name = `scene-${String(i + 1).padStart(2, '0')}.png`;
+        writeFiles(options.outDir!, { [name]: png });
+        const file = join(options.outDir!, name);
         written.push(file);
         log(`wrote ${file} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
       }
@@ -105,7 +119,7 @@ export async function snapshot(
         options.preset,
         options.date,
       );
-      writeFileSync(options.out!, png);
+      writeFiles(dirname(resolve(options.out!)), { [basename(options.out!)]: png });
       written.push(options.out!);
       log(`wrote ${options.out} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     }

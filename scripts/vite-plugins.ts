@@ -3,7 +3,7 @@
  * build time, and the published datasets under data/ are served from the app's own origin.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
 import { buildBasemap, type Basemap } from './basemap.ts';
 
@@ -88,35 +88,70 @@ function pagePolicy(root: string): string {
 }
 
 /**
+ * Which file of `dir` a request for `pathname` is answered with: the file itself, or the page
+ * `name.html` or `name/index.html` for a path without it (as the static server resolves them);
+ * undefined when none exists (the server then falls back to the app, index.html).
+ */
+export function servedFile(dir: string, pathname: string): string | undefined {
+  let path: string;
+  try {
+    path = decodeURIComponent(pathname).replace(/^\/+|\/+$/g, '');
+  } catch {
+    return undefined;
+  }
+  if (path.split('/').includes('..')) return undefined;
+  const isFile = (candidate: string) => {
+    try {
+      return statSync(join(dir, candidate)).isFile();
+    } catch {
+      return false;
+    }
+  };
+  return [path, `${path}.html`, path ? `${path}/index.html` : 'index.html'].find(
+    (candidate) => candidate && isFile(candidate),
+  );
+}
+
+/**
  * Security headers, since some things only a header can say: the page's Content-Security-Policy
  * (also in a meta tag) plus `frame-ancestors` — the embed page may be framed by any site, the app
  * by none — and nosniff and no-referrer. The preview server (`npm start`) sends them all; the dev
  * server only the framing ones (its React refresh needs inline scripts). A production host should
  * send the same (see the README).
+ *
+ * Framing is decided by the file served, never by how the path ends: `/embed` serves embed.html
+ * (framable), `/foo/embed.html` falls back to the app (never framable). The request is pointed at
+ * the file decided on, so the static server cannot answer with another.
  */
 export function securityHeaders(): Plugin {
-  const framing = (path: string) => (path.endsWith('/embed.html') ? 'frame-ancestors *' : "frame-ancestors 'none'");
   const middleware =
-    (policy: string | undefined) =>
+    (policy: string | undefined, dir: () => string) =>
     (req: { url?: string }, res: { setHeader: (name: string, value: string) => void }, next: () => void) => {
-      const path = (req.url ?? '').split('?')[0];
-      res.setHeader('Content-Security-Policy', policy ? `${policy}; ${framing(path)}` : framing(path));
-      if (!path.endsWith('/embed.html')) res.setHeader('X-Frame-Options', 'DENY');
+      const [pathname, ...query] = (req.url ?? '/').split('?');
+      const file = servedFile(dir(), pathname);
+      if (file !== undefined)
+        req.url = `/${file.split('/').map(encodeURIComponent).join('/')}${query.length ? `?${query.join('?')}` : ''}`;
+      const framable = file === 'embed.html';
+      const framing = framable ? 'frame-ancestors *' : "frame-ancestors 'none'";
+      res.setHeader('Content-Security-Policy', policy ? `${policy}; ${framing}` : framing);
+      if (!framable) res.setHeader('X-Frame-Options', 'DENY');
       res.setHeader('X-Content-Type-Options', 'nosniff');
       res.setHeader('Referrer-Policy', 'no-referrer');
       next();
     };
   let root = '.';
+  let outDir = 'dist';
   return {
     name: 'atlas-security-headers',
     configResolved(config) {
       root = config.root;
+      outDir = resolve(config.root, config.build.outDir);
     },
     configureServer(server) {
-      server.middlewares.use(middleware(undefined));
+      server.middlewares.use(middleware(undefined, () => root));
     },
     configurePreviewServer(server) {
-      server.middlewares.use(middleware(pagePolicy(root)));
+      server.middlewares.use(middleware(pagePolicy(root), () => outDir));
     },
   };
 }

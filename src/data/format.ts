@@ -12,16 +12,22 @@ export function shortName(name: string, max = 60): string {
   return clean.length > max ? `${clean.slice(0, max - 1).trimEnd()}…` : clean;
 }
 
-export function formatCount(count: number | null, threshold: number): string {
-  return count === null ? `fewer than ${threshold} (suppressed)` : numberFormat.format(count);
+/**
+ * What a suppressed value is called, wherever it is shown: one wording for a count under the
+ * threshold and for one hidden to protect it (secondary suppression). Saying "fewer than 10" of
+ * the second kind would be untrue, and saying which kind a value is would tell which are small.
+ */
+export const PROTECTED = 'not shown (protected)';
+
+export function formatCount(count: number | null): string {
+  return count === null ? PROTECTED : numberFormat.format(count);
 }
 
-/** "120 in, plus 3 suppressed flows" — suppressed flows are counted as flows, never as values. */
-export function describeTotal(total: number, suppressedFlows: number, threshold: number): string {
+/** "120 + 3 flows not shown (protected)": protected flows are counted as flows, never as values. */
+export function describeTotal(total: number, protectedFlows: number): string {
   const published = numberFormat.format(total);
-  if (suppressedFlows === 0) return published;
-  const plural = suppressedFlows === 1 ? 'flow' : 'flows';
-  return `${published} + ${suppressedFlows} ${plural} of fewer than ${threshold}`;
+  if (protectedFlows === 0) return published;
+  return `${published} + ${protectedFlows} ${protectedFlows === 1 ? 'flow' : 'flows'} ${PROTECTED}`;
 }
 
 export function emptyTotals(): AreaTotals {

@@ -40,9 +40,8 @@ const shownText = (max: number) => z.string().max(max, `at most ${max} character
  * cases), each in its own column `count_<id>` of the flows CSV and under the same disclosure
  * control as the main count. The map's Measure control switches between them.
  */
-export const MEASURE_COLUMN_PREFIX = 'count_';
+export { MEASURE_COLUMN_PREFIX, measureColumn } from './tokens';
 export const MAX_MEASURES = 8;
-export const measureColumn = (id: string) => `${MEASURE_COLUMN_PREFIX}${id}`;
 
 export const measureSchema = z.object({
   id: z.string().regex(MEASURE_ID, 'lower-case letters, digits and "_", starting with a letter (e.g. "referrals")'),

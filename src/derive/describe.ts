@@ -3,8 +3,14 @@
  * of [data] where [what it shows]"), and the rows behind it for the accessible table and the CSV
  * download. Built from exactly the flows the map draws; a suppressed count is never a number.
  */
-import { passesFilter, type FlowFilter, type Network, type NetworkFlow } from '../data/analysis/network';
-import { shortName } from '../data/format';
+import {
+  passesFilter,
+  protectedFlowCount,
+  type FlowFilter,
+  type Network,
+  type NetworkFlow,
+} from '../data/analysis/network';
+import { PROTECTED, shortName } from '../data/format';
 import { periodLabel } from '../data/periods';
 import type { Dataset } from '../data/schema';
 
@@ -26,18 +32,18 @@ const listOf = (items: string[]) =>
 
 /**
  * e.g. "Flow map of active county lines, Oct–Dec 2024: London sends the most lines (255), chiefly
- * to Thanet (50), Cornwall (45) and Medway (30); then Liverpool (65). 12 flows of fewer than 10
- * are drawn without their numbers."
+ * to Thanet (50), Cornwall (45) and Medway (30); then Liverpool (65). 12 flows are not shown
+ * (protected): drawn without their numbers."
  */
 export function altText(dataset: Dataset, flows: NetworkFlow[], period: string, focus?: string): string {
   const { flowMeasure, disclosure, synthetic } = dataset.manifest;
   const head = `Flow map of ${flowMeasure}, ${periodLabel(period)}${focus ? `, isolating ${shortName(focus, NAME_LENGTH)}` : ''}`;
   const published = flows.filter((f) => f.count !== null);
-  const suppressed = flows.length - published.length;
+  const hidden = protectedFlowCount(flows);
   const suppressedText =
-    suppressed === 0
+    hidden === 0
       ? ''
-      : ` ${number.format(suppressed)} flow${suppressed === 1 ? '' : 's'} of fewer than ${disclosure.threshold} ${suppressed === 1 ? 'is' : 'are'} drawn without ${suppressed === 1 ? 'its number' : 'their numbers'}.`;
+      : ` ${number.format(hidden)} flow${hidden === 1 ? ' is' : 's are'} ${PROTECTED}: drawn without ${hidden === 1 ? 'its number' : 'their numbers'}.`;
   const illustrative = synthetic ? ' Illustrative data.' : '';
   if (published.length === 0)
     return `${head}: no flows of ${disclosure.threshold} or more.${suppressedText}${illustrative}`;
@@ -62,9 +68,9 @@ export interface FlowRow {
   origin: string;
   destination: string;
   period: string;
-  /** A published count, or null: suppressed (fewer than the threshold). */
+  /** A published count, or null: protected (not shown). */
   count: number | null;
-  /** Suppressed member flows merged into this one (their values unknown). */
+  /** Protected member flows merged into this one (their values unknown): protectedFlowCount. */
   suppressedMembers: number;
 }
 

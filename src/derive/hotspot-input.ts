@@ -3,17 +3,24 @@ import type { Dataset } from '../data/schema';
 
 /**
  * The study area is every cell seen in any period (so a cell with no incidents this period
- * counts as 0, not as absent); a suppressed count is imputed as half the threshold, as the
- * legend says.
+ * counts as 0, not as absent); a suppressed count is imputed as half the threshold for the
+ * statistic, as the legend says. `counts` keeps what is published (null: suppressed), which is
+ * what a reader is shown: an imputed value is never a count.
  */
-export function hotspotInput(dataset: Dataset, period: string): { cells: string[]; values: number[] } {
+export function hotspotInput(
+  dataset: Dataset,
+  period: string,
+): { cells: string[]; values: number[]; counts: (number | null)[] } {
   const cells = [...new Set(dataset.incidents.map((c) => c.cell))].sort();
   const index = new Map(cells.map((c, i) => [c, i]));
   const values = new Array<number>(cells.length).fill(0);
+  const counts = new Array<number | null>(cells.length).fill(0);
   for (const c of dataset.incidents) {
-    if (c.period === period) values[index.get(c.cell)!] = c.count ?? dataset.manifest.disclosure.threshold / 2;
+    if (c.period !== period) continue;
+    values[index.get(c.cell)!] = c.count ?? dataset.manifest.disclosure.threshold / 2;
+    counts[index.get(c.cell)!] = c.count;
   }
-  return { cells, values };
+  return { cells, values, counts };
 }
 
 /**

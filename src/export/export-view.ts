@@ -2,6 +2,7 @@
  * Exporting the view on screen: gathers what the PNG needs from the store and the map handle and
  * renders it off-screen (render-png.ts). Also where tools (the snapshot CLI) ask for an export.
  */
+import { preflight } from '../data/disclosure/preflight';
 import { selectShownDataset, useAtlasStore } from '../state/store';
 import { selectViewChoices } from '../state/view-choices';
 import { presetById } from './presets';
@@ -24,6 +25,7 @@ export async function exportViewPng(presetId: string, options: ExportOptions = {
   const view = selectViewChoices(s);
   const dataset = selectShownDataset(s);
   if (!dataset || !view || !s.mapHandle) throw new Error('there is no map to export yet');
+  preflight('the PNG', dataset);
   return renderPng({
     preset,
     dataset,

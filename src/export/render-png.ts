@@ -8,6 +8,7 @@ import * as maplibregl from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { legendSamples } from '../data/analysis/aggregate';
 import type { Dataset } from '../data/schema';
+import { PROTECTED } from '../data/format';
 import { LAYER_LABELS, LAYER_NAMES, wantsAnalysis } from '../data/view';
 import type { EmergingHotspots, HotspotResult } from '../state/analysis-slices';
 import type { ViewChoices } from '../state/view-choices';
@@ -237,12 +238,7 @@ function drawLegend(
   const rows = samples.length + (view.layers.flows ? 2 : 0) + 2 + analysis.length;
   const line = font * 1.6;
   ctx.font = `400 ${font}px ${FONT}`;
-  const labels = [
-    `fewer than ${threshold}: suppressed`,
-    'origin → destination',
-    'Exporting area (origin)',
-    ...analysis.map((a) => `Layer: ${a}`),
-  ];
+  const labels = [PROTECTED, 'origin → destination', 'Exporting area (origin)', ...analysis.map((a) => `Layer: ${a}`)];
   const widest = Math.max(...labels.map((label) => ctx.measureText(label).width));
   const width = Math.min(box.w * 0.5, font * 4.3 + widest + font);
   const height = font * 1.6 + rows * line + font * 0.6;
@@ -281,7 +277,7 @@ function drawLegend(
     ctx.lineTo(swatchEnd, y + line / 2);
     ctx.stroke();
     ctx.fillStyle = TEXT;
-    ctx.fillText(`fewer than ${threshold}: suppressed`, swatchEnd + font * 0.6, y + line / 2);
+    ctx.fillText(PROTECTED, swatchEnd + font * 0.6, y + line / 2);
     y += line;
     const ramp = ctx.createLinearGradient(left, 0, swatchEnd, 0);
     ramp.addColorStop(0, rgbaCss(look.flow.source));

@@ -195,7 +195,7 @@ export function analysisLayers({
   if (layers.hotspots && hotspots) {
     const data = hotspots.cells.map((cell, i) => ({
       cell,
-      count: hotspots.values[i],
+      count: hotspots.counts[i],
       bin: hotspots.bins[i],
       z: hotspots.z[i],
       polygon: outline(cell),

@@ -53,7 +53,11 @@ export function boot({ mode }: BootOptions): void {
   const scene = Math.max(1, Number.parseInt(params.get('scene') ?? '1', 10) || 1) - 1;
   void openBriefing(briefing, scene).then(async (opened) => {
     if (!opened) {
-      if (!useAtlasStore.getState().dataset) await openFirstDataset(null);
+      // The briefing's problems stay on screen over whatever the map can show instead.
+      const { problems, dataset } = useAtlasStore.getState();
+      if (dataset) return;
+      await openDataset();
+      useAtlasStore.getState().setProblems(problems, 'The map shows the bundled illustrative sample instead.');
       return;
     }
     syncBriefingUrl(briefing);

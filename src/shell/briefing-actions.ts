@@ -5,6 +5,7 @@
 import type { Briefing } from '../data/briefing';
 import { useAtlasStore } from '../state/store';
 import { problemsOf } from '../data/problems';
+import { sceneReferenceProblems } from '../data/scene-references';
 import { LOCAL_BRIEFING_URL, dropDraft, loadDraft, saveDraft } from './briefing-drafts';
 import { dataClient, openDataset, resolveDataParam } from './data-actions';
 
@@ -84,5 +85,16 @@ export async function showBriefing(briefing: Briefing, url: string, scene: numbe
   }
   useAtlasStore.getState().setBriefing(briefing, url);
   if (scene !== null) useAtlasStore.getState().showScene(scene);
+  // Scenes that name a period, measure or area the dataset lacks would not show what their author
+  // meant: say which, and keep it on screen (as a link's unknown values are).
+  const { dataset } = useAtlasStore.getState();
+  const references = dataset ? sceneReferenceProblems(briefing, dataset, url.split('/').pop() ?? url) : [];
+  if (references.length)
+    useAtlasStore
+      .getState()
+      .setProblems([
+        ...useAtlasStore.getState().problems,
+        ...references.map((p) => ({ ...p, severity: 'warning' as const })),
+      ]);
   return true;
 }

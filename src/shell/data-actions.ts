@@ -5,6 +5,7 @@
  * already on screen stays.
  */
 import type { HotspotInput, HotspotMethodId } from '../data/analysis/hotspots';
+import { preflight } from '../data/disclosure/preflight';
 import { DataError, type DataProblem } from '../data/problems';
 import type { Dataset } from '../data/schema';
 import { useAtlasStore } from '../state/store';
@@ -43,6 +44,8 @@ async function settle(loading: Promise<LoadedDataset>, source: string): Promise<
   const store = useAtlasStore.getState();
   try {
     const { dataset, warnings, report } = await loading;
+    // The map is an output too: the same pre-flight as every export, before anything is drawn.
+    preflight('the map', dataset);
     store.setDataset(dataset, source, warnings, report);
     return undefined;
   } catch (error) {
@@ -104,7 +107,11 @@ export async function computeEmerging(key: string, input: EmergingInput & { peri
   }
 }
 
-export async function computeHotspots(key: string, method: HotspotMethodId, input: HotspotInput): Promise<void> {
+export async function computeHotspots(
+  key: string,
+  method: HotspotMethodId,
+  { counts, ...input }: HotspotInput & { counts: (number | null)[] },
+): Promise<void> {
   const store = useAtlasStore.getState();
   store.setHotspotStatus('Computing hot spots…');
   try {
@@ -112,13 +119,13 @@ export async function computeHotspots(key: string, method: HotspotMethodId, inpu
     useAtlasStore.getState().setHotspots({
       key,
       cells: input.cells,
-      values: input.values,
+      counts,
       z: result.z,
       bins: result.bins,
       clustering: result.clustering,
     });
   } catch (error) {
     useAtlasStore.getState().setProblems(error instanceof DataError ? error.problems : problemsOf(error, 'hot spots'));
-    useAtlasStore.getState().setHotspots({ key, cells: [], values: [], z: [], bins: [] });
+    useAtlasStore.getState().setHotspots({ key, cells: [], counts: [], z: [], bins: [] });
   }
 }

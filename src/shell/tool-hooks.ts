@@ -1,9 +1,11 @@
 /**
  * What tools may ask of a page: an export of the view on screen as base64 PNG (the snapshot CLI;
- * the same code as the Export PNG button), and the benchmark's CPU-filtering comparison path.
+ * the same code as the Export PNG button, refused while the page shows a problem), and the
+ * benchmark's CPU-filtering comparison path.
  * Nothing in the app calls them.
  */
 import type { ExportOptions } from '../export/export-view';
+import { formatProblem } from '../data/problems';
 import { useAtlasStore } from '../state/store';
 
 export interface AtlasTools {
@@ -21,6 +23,11 @@ declare global {
 export function installToolHooks(): void {
   window.__atlasTools = {
     exportPng: async (presetId, options) => {
+      // A tool asked for a view by its link or briefing: if the page could not show exactly that (a
+      // dataset refused, a briefing failed, a link value ignored), the file would not be what was
+      // asked for. Refuse with what the page says, rather than export something else.
+      const { problems } = useAtlasStore.getState();
+      if (problems.length) throw new Error(problems.map(formatProblem).join('\n'));
       const { exportViewPng } = await import('../export/export-view');
       const bytes = new Uint8Array(await (await exportViewPng(presetId, options)).arrayBuffer());
       let binary = '';

@@ -80,7 +80,8 @@ export function hotspotKey(dataset: object, period: string, k: number, fdr: bool
 export interface HotspotResult {
   key: string;
   cells: string[];
-  values: number[];
+  /** Each cell's published count this period (null: suppressed; 0: none): what readers are shown. */
+  counts: (number | null)[];
   z: number[];
   bins: number[];
   clustering?: Clustering;

@@ -16,7 +16,7 @@ import {
   type SettingsSlice,
 } from './analysis-slices';
 import type { DataProblem } from '../data/problems';
-import type { DisclosureReport } from '../data/disclosure/protect';
+import type { DisclosureReport } from '../data/disclosure/report';
 import type { AreaProperties, Dataset, Period } from '../data/schema';
 import type { MapHandle } from './map-handle';
 import { createBriefingSlice, type BriefingSlice } from './briefing-slice';

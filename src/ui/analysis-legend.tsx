@@ -240,8 +240,12 @@ function EmergingLegend({
 function ClusteringLine() {
   const clustering = useAtlasStore((s) => s.hotspots?.clustering);
   if (!clustering) return null;
-  if (!Number.isFinite(clustering.moranI))
-    return <p data-testid="clustering">Clustering: not measurable (every cell has the same count this period).</p>;
+  if (clustering.notDefined || !Number.isFinite(clustering.moranI))
+    return (
+      <p data-testid="clustering">
+        Clustering: not measurable this period ({clustering.notDefined ?? 'Moran’s I is not defined for these cells'}).
+      </p>
+    );
   const significant = clustering.pSim < 0.05 && clustering.moranI > clustering.expected;
   return (
     <p data-testid="clustering">

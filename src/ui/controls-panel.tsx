@@ -131,7 +131,6 @@ export function FiltersPanel() {
   const derived = useDerived();
   if (!derived) return null;
   const { origins, dests, endpoints } = flowEndpoints(derived.flowData.network);
-  const threshold = derived.dataset.manifest.disclosure.threshold;
   return (
     <Section title="Filters">
       {/* The keyboard's way to what a click on the map does. */}
@@ -161,7 +160,7 @@ export function FiltersPanel() {
       />
       <label className="control">
         <span>
-          Minimum count: <output>{s.minCount === 0 ? `all (incl. fewer than ${threshold})` : s.minCount}</output>
+          Minimum count: <output>{s.minCount === 0 ? 'all (incl. protected flows)' : s.minCount}</output>
         </span>
         <input
           type="range"

@@ -4,8 +4,10 @@
  * when that layer is on), a CSV of exactly that, and a link that reopens this view.
  */
 import { useState } from 'react';
+import { preflight } from '../data/disclosure/preflight';
+import { problemsOf } from '../data/problems';
 import { SUPPRESSED_TOKEN } from '../data/tokens';
-import { capitalise, formatCount, shortName } from '../data/format';
+import { capitalise, formatCount, PROTECTED, shortName } from '../data/format';
 import { useAtlasStore } from '../state/store';
 import { binLabel } from './hotspot-text';
 import { useShownFlows } from './use-alt-text';
@@ -33,17 +35,25 @@ export function DataPanel() {
   const [copied, setCopied] = useState('');
   const shown = useShownFlows();
   if (!derived || !shown) return null;
-  const threshold = derived.dataset.manifest.disclosure.threshold;
   const alt = shown.alt;
   // A further measure keeps its published column name, so the file reads like the dataset's own.
   const measure = derived.view.measure && derived.dataset.manifest.measures.find((m) => m.id === derived.view.measure);
   const countColumn = measure ? `count_${measure.id}` : 'count';
-  // The CSV writer (papaparse) loads on first use, not with the first map.
-  const csv = async () =>
-    (await import('../data/io/csv-cells')).writeCsv(
+  const csvName = `flows-${derived.view.period}${measure ? `-${measure.id}` : ''}.csv`;
+  // The CSV writer (papaparse) loads on first use, not with the first map. What the file holds
+  // passes the pre-flight first, as every output does.
+  const csv = async () => {
+    const { manifest } = derived.dataset;
+    preflight('the CSV', {
+      manifest: { disclosure: manifest.disclosure, measures: [], files: { flows: csvName } },
+      flows: shown.rows,
+      incidents: [],
+    });
+    return (await import('../data/io/csv-cells')).writeCsv(
       ['origin', 'destination', 'period', countColumn, 'suppressed_member_flows'],
       shown.rows.map((r) => [r.origin, r.destination, r.period, r.count ?? SUPPRESSED_TOKEN, r.suppressedMembers]),
     );
+  };
   const copyLink = async () => {
     try {
       await navigator.clipboard.writeText(window.location.href);
@@ -75,8 +85,9 @@ export function DataPanel() {
           type="button"
           className="link-button"
           onClick={() =>
-            void csv().then((text) =>
-              download(`flows-${derived.view.period}${measure ? `-${measure.id}` : ''}.csv`, text, 'text/csv'),
+            void csv().then(
+              (text) => download(csvName, text, 'text/csv'),
+              (error: unknown) => useAtlasStore.getState().setProblems(problemsOf(error, csvName)),
             )
           }
           data-testid="download-csv"
@@ -87,8 +98,9 @@ export function DataPanel() {
       <table className="data-table" data-testid="flow-table">
         <caption>
           Flows on the map, {derived.view.period}: {shown.rows.length.toLocaleString('en-GB')}
-          {shown.rows.length > TABLE_ROWS && `, the largest ${TABLE_ROWS} listed (the CSV holds all)`} (counts under{' '}
-          {threshold} are not shown)
+          {shown.rows.length > TABLE_ROWS && `, the largest ${TABLE_ROWS} listed (the CSV holds all)`}
+          {shown.protectedFlows > 0 &&
+            `; ${shown.protectedFlows.toLocaleString('en-GB')} flow${shown.protectedFlows === 1 ? '' : 's'} ${PROTECTED}`}
         </caption>
         <thead>
           <tr>
@@ -102,7 +114,7 @@ export function DataPanel() {
             <tr key={i}>
               <td>{shortName(r.origin, 80)}</td>
               <td>{shortName(r.destination, 80)}</td>
-              <td>{formatCount(r.count, threshold)}</td>
+              <td>{formatCount(r.count)}</td>
             </tr>
           ))}
         </tbody>

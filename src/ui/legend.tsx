@@ -7,6 +7,7 @@ import { Swatch } from './analysis-legend';
 import { CHANGE_KINDS, type ChangeKind } from '../data/analysis/change';
 import { CHANGE_COLOURS } from '../map/layers/flow-change';
 import { periodLabel } from '../data/periods';
+import { PROTECTED } from '../data/format';
 
 /** Key to every flow mark: widths at sample values, the colour in use, areas, suppression. */
 export function Legend() {
@@ -60,7 +61,7 @@ export function Legend() {
               strokeWidth={FLOW_STYLE.suppressedWidthPx}
             />
           </svg>
-          <span>fewer than {threshold}: suppressed</span>
+          <span>{PROTECTED}</span>
         </li>
       </ul>
       {view.flowColour === 'direction' && (
@@ -142,9 +143,9 @@ export function Legend() {
         </li>
       </ul>
       <p className="legend-note">
-        Counts under {threshold} are suppressed; the rest are rounded to the nearest {roundingBase}. Merged flows (e.g.
-        all of London) add published counts only and say how many suppressed flows they also hold. Click an area to
-        isolate its flows.
+        Counts under {threshold} are not shown, nor any other count a total could give one back from; the rest are
+        rounded to the nearest {roundingBase}. Merged flows (e.g. all of London) add published counts only and say how
+        many protected flows they also hold. Click an area to isolate its flows.
       </p>
     </section>
   );

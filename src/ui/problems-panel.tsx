@@ -45,10 +45,9 @@ export function DisclosureNote() {
   const f = report.flows;
   return (
     <p className="disclosure-note" data-testid="disclosure-note">
-      Before drawing, {f.primary} flow{f.primary === 1 ? '' : 's'} under {report.settings.threshold}{' '}
-      {f.primary === 1 ? 'was' : 'were'} suppressed, {f.secondary} more to stop totals giving{' '}
-      {f.primary === 1 ? 'it' : 'them'} back, and {f.rounded} rounded to the nearest {report.settings.roundingBase}. Use
-      the data CLI for the full report.
+      Before drawing, every count under {report.settings.threshold} was suppressed, and any other count a total could
+      give one back from; {f.suppressed} of {f.rows} flow{f.rows === 1 ? '' : 's'} are not shown (protected), and the
+      rest are rounded to the nearest {report.settings.roundingBase}. The data CLI writes the full report.
     </p>
   );
 }

@@ -34,7 +34,6 @@ export function SelectionPanel() {
     };
   }, [derived, selection]);
   if (!derived || !selection || !details) return null;
-  const threshold = derived.dataset.manifest.disclosure.threshold;
   const { node, inbound, outbound } = details;
   return (
     <section className="selection" aria-label={`Selected area: ${node.name}`} data-testid="selection-panel">
@@ -52,20 +51,20 @@ export function SelectionPanel() {
         ))}
       </fieldset>
       <p data-testid="selection-totals">
-        In: <strong>{describeTotal(inbound.total, inbound.suppressedFlows, threshold)}</strong>
+        In: <strong>{describeTotal(inbound.total, inbound.suppressedFlows)}</strong>
         <br />
-        Out: <strong>{describeTotal(outbound.total, outbound.suppressedFlows, threshold)}</strong>
+        Out: <strong>{describeTotal(outbound.total, outbound.suppressedFlows)}</strong>
       </p>
       {inbound.topOrigins.length > 0 && (
         <>
           <h3>Where its lines come from</h3>
-          <RankedList items={inbound.topOrigins} threshold={threshold} />
+          <RankedList items={inbound.topOrigins} />
         </>
       )}
       {outbound.topDestinations.length > 0 && (
         <>
           <h3>Where its lines go</h3>
-          <RankedList items={outbound.topDestinations} threshold={threshold} />
+          <RankedList items={outbound.topDestinations} />
         </>
       )}
       <TrendChart

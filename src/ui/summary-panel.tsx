@@ -24,22 +24,21 @@ export function SummaryPanel() {
   }, [derived, periodWindow]);
   if (!derived || !summary) return null;
   const { dataset, view } = derived;
-  const threshold = dataset.manifest.disclosure.threshold;
   return (
     <section className="summary" aria-label="Summary" data-testid="summary">
       <h2>Summary</h2>
       <p>
-        <strong>{describeTotal(summary.total, summary.suppressedFlows, threshold)}</strong>{' '}
-        {dataset.manifest.flowMeasure} on the map
+        <strong>{describeTotal(summary.total, summary.suppressedFlows)}</strong> {dataset.manifest.flowMeasure} on the
+        map
       </p>
       <div className="top-lists">
         <div>
           <h3>Top origins</h3>
-          <RankedList items={summary.topOrigins} threshold={threshold} />
+          <RankedList items={summary.topOrigins} />
         </div>
         <div>
           <h3>Top destinations</h3>
-          <RankedList items={summary.topDestinations} threshold={threshold} />
+          <RankedList items={summary.topDestinations} />
         </div>
       </div>
       {view.compareWith && dataset.periods.includes(view.compareWith) && <ChangeLists />}
@@ -83,12 +82,12 @@ function ChangeLists() {
 }
 
 /** Places with their published totals; suppressed flows are counted, never valued. */
-export function RankedList({ items, threshold }: { items: Ranked[]; threshold: number }) {
+export function RankedList({ items }: { items: Ranked[] }) {
   return (
     <ol>
       {items.map((r) => (
         <li key={r.id}>
-          {r.name}: {describeTotal(r.total, r.suppressed, threshold)}
+          {r.name}: {describeTotal(r.total, r.suppressed)}
         </li>
       ))}
     </ol>

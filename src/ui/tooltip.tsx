@@ -1,5 +1,5 @@
 import { selectShownDataset, useAtlasStore, type HoverTarget } from '../state/store';
-import { describeTotal, emptyTotals, formatCount, shortName } from '../data/format';
+import { capitalise, describeTotal, emptyTotals, formatCount, PROTECTED, shortName } from '../data/format';
 import { periodLabel } from '../data/periods';
 import type { AreaTotals } from '../data/analysis/aggregate';
 import type { Dataset } from '../data/schema';
@@ -30,15 +30,14 @@ export function Tooltip() {
   const dataset = useAtlasStore(selectShownDataset);
   const period = useAtlasStore((s) => s.period);
   if (!hover || !dataset || !period) return null;
-  const threshold = dataset.manifest.disclosure.threshold;
   const style = { left: hover.x + 14, top: hover.y + 14 };
 
   if (hover.kind === 'flow') {
     const { flow } = hover;
     const value =
       flow.count !== null && flow.suppressedMembers > 0
-        ? describeTotal(flow.count, flow.suppressedMembers, threshold)
-        : formatCount(flow.count, threshold);
+        ? describeTotal(flow.count, flow.suppressedMembers)
+        : formatCount(flow.count);
     return (
       <div className="tooltip" role="status" data-testid="tooltip" style={style}>
         <div className="tooltip-title">
@@ -59,7 +58,15 @@ export function Tooltip() {
         <div className="tooltip-code">H3 {hover.cell}</div>
         <div>{periodLabel(period)}</div>
         <div>
-          <strong>{formatCount(hover.count, threshold)}</strong> {dataset.manifest.incidentMeasure}
+          {hover.count === null ? (
+            <>
+              {capitalise(dataset.manifest.incidentMeasure)}: <strong>suppressed</strong> ({PROTECTED})
+            </>
+          ) : (
+            <>
+              <strong>{formatCount(hover.count)}</strong> {dataset.manifest.incidentMeasure}
+            </>
+          )}
         </div>
         {hover.bin !== undefined && (
           <div>
@@ -76,9 +83,7 @@ export function Tooltip() {
   if (hover.kind === 'change') {
     const { change } = hover;
     const value = (flow: typeof change.base) =>
-      flow === undefined
-        ? 'none'
-        : formatCount(flow.count, threshold) + (flow.suppressedMembers ? ' (and suppressed flows)' : '');
+      flow === undefined ? 'none' : flow.count === null ? PROTECTED : describeTotal(flow.count, flow.suppressedMembers);
     const compareWith = useAtlasStore.getState().compareWith;
     return (
       <div className="tooltip" role="status" data-testid="tooltip" style={style}>
@@ -111,8 +116,8 @@ export function Tooltip() {
           : `origin${area.group && area.group !== area.name ? ` (${area.group})` : ''}`}
       </div>
       <div>{periodLabel(period)}</div>
-      <div>In: {describeTotal(totals.inbound, totals.suppressedInbound, threshold)}</div>
-      <div>Out: {describeTotal(totals.outbound, totals.suppressedOutbound, threshold)}</div>
+      <div>In: {describeTotal(totals.inbound, totals.suppressedInbound)}</div>
+      <div>Out: {describeTotal(totals.outbound, totals.suppressedOutbound)}</div>
     </div>
   );
 }
@@ -160,9 +165,9 @@ function EmergingTooltip({
   );
 }
 
-/** "+15 (growth)", "new route, 10", "change not available: a value is suppressed". */
+/** "+15 (growth)", "new route, 10", "change not available: a value is not shown (protected)". */
 export function changeText(kind: ChangeKind, diff: number | null): string {
-  if (kind === 'not-available' || diff === null) return 'change not available: a value is suppressed';
+  if (kind === 'not-available' || diff === null) return `change not available: a value is ${PROTECTED}`;
   if (kind === 'new') return `new route (+${diff})`;
   if (kind === 'ended') return `route ended (${diff})`;
   if (kind === 'same') return 'no change';

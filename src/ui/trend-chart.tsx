@@ -1,5 +1,6 @@
 import { periodLabel } from '../data/periods';
 import { maxOf } from '../data/arrays';
+import { describeTotal } from '../data/format';
 
 export interface TrendPoint {
   period: string;
@@ -9,16 +10,27 @@ export interface TrendPoint {
 
 /**
  * A small line chart of published totals per period, the current period marked. Periods with
- * suppressed flows get a hollow dot: their true total is higher by an unknown amount.
+ * protected flows get a hollow dot: their true total is higher by an unknown amount. With no flow
+ * in any period it says so, and draws no line: a peak or a total it would have to invent.
  */
 export function TrendChart({ points, current, label }: { points: TrendPoint[]; current: string; label: string }) {
+  if (points.every((p) => p.total === 0 && p.suppressed === 0))
+    return (
+      <figure className="trend" data-testid="trend-empty">
+        <figcaption>
+          {label}: no flows here in {points.length === 1 ? 'this period' : 'any of these periods'}.
+        </figcaption>
+      </figure>
+    );
   const width = 280;
   const height = 70;
   const pad = 6;
-  const max = maxOf(
+  const peak = maxOf(
     points.map((p) => p.total),
-    1,
+    0,
   );
+  // The scale only: a chart of zeros and protected flows still needs a height to draw in.
+  const max = Math.max(peak, 1);
   const x = (i: number) => pad + (i / Math.max(1, points.length - 1)) * (width - 2 * pad);
   const y = (v: number) => height - pad - (v / max) * (height - 2 * pad);
   const line = points.map((p, i) => `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(p.total).toFixed(1)}`).join(' ');
@@ -29,7 +41,7 @@ export function TrendChart({ points, current, label }: { points: TrendPoint[]; c
         viewBox={`0 0 ${width} ${height}`}
         width="100%"
         role="img"
-        aria-label={`${label}: from ${points[0]?.total ?? 0} in ${periodLabel(points[0]?.period ?? '')} to ${points.at(-1)?.total ?? 0} in ${periodLabel(points.at(-1)?.period ?? '')}; peak ${max}`}
+        aria-label={`${label}: from ${points[0]?.total ?? 0} in ${periodLabel(points[0]?.period ?? '')} to ${points.at(-1)?.total ?? 0} in ${periodLabel(points.at(-1)?.period ?? '')}; peak ${peak}`}
       >
         <line x1={pad} x2={width - pad} y1={height - pad} y2={height - pad} stroke="#9a9a9a" />
         <path d={line} fill="none" stroke="#12436D" strokeWidth="2" />
@@ -45,9 +57,8 @@ export function TrendChart({ points, current, label }: { points: TrendPoint[]; c
         )}
       </svg>
       <figcaption>
-        {label}: peak {max.toLocaleString('en-GB')}
-        {i >= 0 &&
-          `; ${periodLabel(current)}: ${points[i].total.toLocaleString('en-GB')}${points[i].suppressed ? ` + ${points[i].suppressed} suppressed` : ''}`}
+        {label}: peak {peak.toLocaleString('en-GB')}
+        {i >= 0 && `; ${periodLabel(current)}: ${describeTotal(points[i].total, points[i].suppressed)}`}
       </figcaption>
     </figure>
   );

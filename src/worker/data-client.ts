@@ -7,7 +7,7 @@
 import { parseBriefing, type Briefing } from '../data/briefing';
 import type { EmergingResult } from '../data/analysis/emerging';
 import type { HotspotInput, HotspotMethodId, HotspotOutput } from '../data/analysis/hotspots';
-import type { DisclosureReport } from '../data/disclosure/protect';
+import type { DisclosureReport } from '../data/disclosure/report';
 import type { ImportOptions } from '../data/io/import';
 import { loadDataset, resolveRelative, type FetchText } from '../data/io/load';
 import { DataError, problemsOf, type DataProblem } from '../data/problems';
@@ -108,7 +108,7 @@ export function localDataClient(fetchText: FetchText): DataClient {
       }),
     hotspots: (method, input) =>
       failingAs(`hot spots (${method})`, async () => {
-        const [{ HOTSPOT_METHODS, h3Neighbours }, { moransI }] = await Promise.all([
+        const [{ HOTSPOT_METHODS, h3Neighbours }, { globalUndefinedReason, moransI }] = await Promise.all([
           import('../data/analysis/hotspots'),
           import('../data/analysis/global'),
         ]);
@@ -116,10 +116,12 @@ export function localDataClient(fetchText: FetchText): DataClient {
         if (!known) throw new Error(`unknown method "${method}"`);
         const output = known.compute(input);
         // "Is there clustering at all?" over the same cells and rings, for the legend's one line.
-        const moran = moransI(input.values, h3Neighbours(input.cells, input.k), { permutations: 999, seed: 12345 });
+        const neighbours = h3Neighbours(input.cells, input.k);
+        const moran = moransI(input.values, neighbours, { permutations: 999, seed: 12345 });
         return {
           ...output,
           clustering: {
+            notDefined: globalUndefinedReason(input.values, neighbours, 'cell'),
             moranI: moran.statistic,
             expected: moran.expected,
             z: moran.z,

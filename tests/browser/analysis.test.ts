@@ -205,7 +205,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
       const total = summariseFlows(
         network.flows.filter((f) => passesFilter(f, { periodIndex: 15, minCount: 0, topN: 0 })),
       );
-      return describeTotal(total.total, total.suppressedFlows, 10);
+      return describeTotal(total.total, total.suppressedFlows);
     };
     // Cuckooing cases are rarer than lines: most routes' values are suppressed, so most lines thin.
     await andRedraw(page, () => page.getByTestId('measure').selectOption('cuckooing'));
@@ -257,7 +257,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
       network.flows.filter((f) => passesFilter(f, { ...filter, focus: { id: 'E07000114', direction: 'in' } })),
     );
     await expect(page.getByTestId('selection-totals').textContent()).resolves.toContain(
-      `In: ${describeTotal(into.total, into.suppressedFlows, 10)}`,
+      `In: ${describeTotal(into.total, into.suppressedFlows)}`,
     );
     expect(new URL(page.url()).searchParams.get('sel')).toBe('E07000114');
     const after = await screenshotPixels(page, `${SCREENSHOT_DIR}/select-thanet.png`);

@@ -138,4 +138,24 @@ describe.skipIf(!chromiumPath)('the embed on another site (Chromium)', () => {
     expect(embed.headers.get('content-security-policy')).toContain('frame-ancestors *');
     expect(embed.headers.get('x-frame-options')).toBeNull();
   });
+
+  it('framing follows the file served, not how the path ends', async () => {
+    const embedHtml = await (await fetch(`${baseUrl}embed.html`)).text();
+    const appHtml = await (await fetch(baseUrl)).text();
+    for (const [path, served] of [
+      ['embed', embedHtml],
+      ['embed.html/', embedHtml],
+      ['embed.html?period=2024-Q4', embedHtml],
+      ['foo/embed.html', appHtml],
+      ['no/such/page', appHtml],
+    ] as const) {
+      const response = await fetch(`${baseUrl}${path}`);
+      expect(await response.text(), path).toBe(served);
+      const framable = served === embedHtml;
+      expect(response.headers.get('content-security-policy'), path).toContain(
+        framable ? 'frame-ancestors *' : "frame-ancestors 'none'",
+      );
+      expect(response.headers.get('x-frame-options'), path).toBe(framable ? null : 'DENY');
+    }
+  });
 });

@@ -110,7 +110,7 @@ describe.skipIf(!chromiumPath)('first map in Chromium', () => {
       flow!.count === null
         ? 'fewer than 10 (suppressed)'
         : flow!.suppressedMembers
-          ? describeTotal(flow!.count, flow!.suppressedMembers, 10)
+          ? describeTotal(flow!.count, flow!.suppressedMembers)
           : String(flow!.count);
     expect(text).toContain(`${value} active county lines`);
   });
@@ -128,7 +128,7 @@ describe.skipIf(!chromiumPath)('first map in Chromium', () => {
     const totals = areaTotals(flowsForPeriod(dataset, latest)).get('E06000052')!;
     expect(text).toContain('Cornwall');
     expect(text).toContain('E06000052');
-    expect(text).toContain(`In: ${describeTotal(totals.inbound, totals.suppressedInbound, 10)}`);
+    expect(text).toContain(`In: ${describeTotal(totals.inbound, totals.suppressedInbound)}`);
     expect(text).toContain('Out: 0');
     await page.mouse.move(5, 5);
   });

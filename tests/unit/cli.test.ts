@@ -18,7 +18,7 @@ describe('data CLI', () => {
       'tests/fixtures/bad/negative-count/flows.csv',
     ]);
     expect(bad.code).toBe(1);
-    expect(bad.err).toBe('error: flows.csv: row 2, field "count": is negative (-3); counts are whole numbers ≥ 0');
+    expect(bad.err).toBe('error: flows.csv: row 2, field "count": is negative; counts are whole numbers ≥ 0');
   });
 
   it('usage errors exit 2 with the usage text', () => {
@@ -54,8 +54,9 @@ describe('data CLI', () => {
     // A→C is suppressed; A→B, D→C and D→B close a cycle around it, so all four are suppressed.
     expect(flows.match(/\[c\]/g)).toHaveLength(4);
     const report = readFileSync(join(out, 'disclosure-report.md'), 'utf8');
-    expect(report).toContain('3 suppressed to protect those (secondary suppression');
-    expect(report).toContain('`informant` from `flows.csv` (4×)');
+    // Only what the published file shows: 4 rows, 4 `[c]`s (not which were under the threshold).
+    expect(report).toContain('flows.csv: 4 rows; 4 rows suppressed (`[c]`).');
+    expect(report).toContain('`informant` from `flows.csv`: not on the allow-list');
     // The dropped column's values were in the flows file: no output may carry them, nor the column.
     const outputs = ['manifest.json', 'areas.geojson', 'flows.csv', 'disclosure-report.json'].map((n) =>
       readFileSync(join(out, n), 'utf8'),
@@ -87,7 +88,10 @@ describe('data CLI', () => {
     expect(cells).not.toMatch(/51\.|1\.3/);
     expect(cells).toContain('[c]');
     expect(existsSync(join(out, 'disclosure-report.json'))).toBe(true);
-    expect(readFileSync(join(out, 'disclosure-report.md'), 'utf8')).toContain('15 points coarsened');
+    // Cells and `[c]`s as published; never the 15 points they came from.
+    const report = readFileSync(join(out, 'disclosure-report.md'), 'utf8');
+    expect(report).toContain('(H3 cells at resolution 6, per period); 1 row suppressed');
+    expect(report).not.toMatch(/\b15\b/);
   });
 });
 
@@ -119,7 +123,9 @@ describe.skipIf(!existsSync('../shared/fixtures-real/lad-uk-2019-buc.geojson'))(
         ['E06000052', 'E07000114', 'E08000012', 'E09000012', 'E09000022', 'E09000028', 'W06000015'].sort(),
       );
       expect(Object.keys(areas.features[0].properties).sort()).toEqual(['centroid', 'id', 'name', 'role']);
-      expect(readFileSync(join(out, 'disclosure-report.md'), 'utf8')).toContain('`officer` from `flows.csv` (6×)');
+      expect(readFileSync(join(out, 'disclosure-report.md'), 'utf8')).toContain(
+        '`officer` from `flows.csv`: not on the allow-list',
+      );
       expect(readFileSync(join(out, 'flows.csv'), 'utf8')).not.toMatch(/officer|PC \d/);
       const reopened = run(['validate', out]);
       expect(reopened.code, reopened.err).toBe(0);

@@ -38,7 +38,7 @@ describe('parsing published files', () => {
     expect(
       problemMessages(() => parseFlowsCsv('origin,dest,period,count\nA,B,2024-Q1,1.5\nA,B,2024-13,10\n', 'flows.csv')),
     ).toEqual([
-      'flows.csv: row 2, field "count": is fractional (1.5); counts are whole numbers',
+      'flows.csv: row 2, field "count": is fractional; counts are whole numbers',
       'flows.csv: row 3, field "period": expected a period such as "2024", "2024-Q3", "2024-07" or "2024-07-15", found "2024-13"',
     ]);
     expect(problemMessages(() => parseFlowsCsv('origin,dest,count\nA,B,10\n', 'f.csv'))[0]).toBe(
@@ -83,7 +83,7 @@ describe('parsing published files', () => {
     );
     expect(problems).toEqual([
       'flows.csv: row 2, field "dest": no area has id "NOWHERE" in areas.geojson',
-      `flows.csv: row 3, field "count": 7 breaks the dataset's disclosure rule (suppress below 10, round to 5); refusing to show it`,
+      `flows.csv: row 3, field "count": a count under the threshold (10), which the dataset's disclosure rule suppresses; refused`,
     ]);
   });
 
@@ -100,9 +100,9 @@ describe('periods, text and URL state', () => {
   });
 
   it('never prints a suppressed value as a number', () => {
-    expect(formatCount(null, 10)).toBe('fewer than 10 (suppressed)');
-    expect(describeTotal(1234, 2, 10)).toBe('1,234 + 2 flows of fewer than 10');
-    expect(describeTotal(0, 0, 10)).toBe('0');
+    expect(formatCount(null)).toBe('not shown (protected)');
+    expect(describeTotal(1234, 2)).toBe('1,234 + 2 flows not shown (protected)');
+    expect(describeTotal(0, 0)).toBe('0');
   });
 
   it('legend samples start at the threshold and end near the maximum', () => {

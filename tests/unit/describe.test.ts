@@ -15,7 +15,7 @@ describe('describing the map', () => {
     );
     const q3 = visibleFlows(network, { periodIndex: 0, minCount: 0, topN: 0 });
     expect(altText(dataset, q3, '2024-Q3', 'Thanet')).toBe(
-      'Flow map of active county lines, Jul–Sep 2024 (Q3), isolating Thanet: Lambeth sends the most lines (20), chiefly to Thanet (20). 1 flow of fewer than 10 is drawn without its number. Illustrative data.',
+      'Flow map of active county lines, Jul–Sep 2024 (Q3), isolating Thanet: Lambeth sends the most lines (20), chiefly to Thanet (20). 1 flow is not shown (protected): drawn without its number. Illustrative data.',
     );
     expect(altText(dataset, [], '2024-Q3')).toBe(
       'Flow map of active county lines, Jul–Sep 2024 (Q3): no flows of 10 or more. Illustrative data.',

@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emptyReport, formatDisclosureReport, protectFlows, type RawFlow } from '../../src/data/disclosure/protect';
+import { protectFlows, type RawFlow } from '../../src/data/disclosure/protect';
+import { disclosureReport, formatDisclosureReport } from '../../src/data/disclosure/report';
 import { importFiles } from '../../src/data/io/import';
 import { DataError } from '../../src/data/problems';
 import { generateSample, SAMPLE_MEASURES } from '../../scripts/sample/generate';
@@ -30,12 +31,17 @@ describe('further measures', () => {
       { origin: 'D', dest: 'B', period: '2024-Q1', count: 20, measures: { referrals: 31 } },
       { origin: 'D', dest: 'C', period: '2024-Q1', count: 25, measures: { referrals: 12 } },
     ];
-    const report = emptyReport(RULE);
-    const flows = protectFlows(raw, RULE, report);
+    const flows = protectFlows(raw, RULE);
     expect(flows.map((f) => f.count)).toEqual([40, 30, 20, 25]);
     expect(flows.map((f) => f.measures?.referrals)).toEqual([null, null, null, null]);
-    expect(report.measures).toEqual([{ id: 'referrals', primary: 1, secondary: 3, rounded: 0, alreadySuppressed: 0 }]);
-    expect(formatDisclosureReport(report)).toContain('referrals');
+    const report = disclosureReport({
+      manifest: { disclosure: RULE, measures: [{ id: 'referrals', label: 'referrals' }], h3Resolution: 7 },
+      flows,
+      incidents: [],
+    });
+    // Only what the published table shows: four `[c]`s, not which were under the threshold.
+    expect(report.measures).toEqual([{ id: 'referrals', suppressed: 4 }]);
+    expect(formatDisclosureReport(report)).toContain('`referrals`');
   });
 
   it('sum over duplicate rows, and a missing or suppressed part makes the sum unknown', () => {
@@ -97,7 +103,9 @@ describe('further measures', () => {
       expect.unreachable('the file should be refused');
     } catch (error) {
       const problem = (error as DataError).problems.find((p) => p.field === 'count_referrals');
-      expect(problem?.message).toContain("breaks the dataset's disclosure rule");
+      expect(problem?.message).toBe(
+        "a count under the threshold (10), which the dataset's disclosure rule suppresses; refused",
+      );
     }
   });
 

@@ -139,7 +139,7 @@ describe('classification and analysis inputs', () => {
     expect(data.values.get('E07000114')).toEqual([2, 5]); // 20 and 50 lines per 100,000 people
   });
 
-  it('Gi* input: every cell seen in any period, suppressed imputed as threshold/2, absent as 0', () => {
+  it('Gi* input: every cell seen in any period, suppressed imputed as threshold/2 (shown as suppressed), absent as 0', () => {
     const d = tinyDataset();
     d.incidents = [
       { cell: '871f1d489ffffff', period: '2024-Q3', count: 25 },
@@ -149,6 +149,8 @@ describe('classification and analysis inputs', () => {
     expect(hotspotInput(d, '2024-Q3')).toEqual({
       cells: ['871f1d489ffffff', '871f1d48bffffff', '871f1d48dffffff'],
       values: [25, 0, 5],
+      // What a reader is shown: the imputed 5 is never a count.
+      counts: [25, 0, null],
     });
     expect(cellBreaks(d)).toEqual([15, 25]);
   });

@@ -25,7 +25,7 @@ describe('npm run pack', () => {
     expect(result.code).toBe(1);
     expect(result.err).toBe('error: b.json: scene 1 ("S"), field "view.giK": Too big: expected number to be <=3');
     const missing = await run(['--briefing', join(dir, 'nope.json'), '--out', join(dir, 'out.html')]);
-    expect(missing).toMatchObject({ code: 1, err: `error: cannot read ${join(dir, 'nope.json')}` });
+    expect(missing).toMatchObject({ code: 1, err: `error: ${join(dir, 'nope.json')}: cannot be read: ENOENT` });
   });
 
   it('carries the briefing, its dataset, the basemap and the MapLibre worker, with the dataset path rewritten', async () => {

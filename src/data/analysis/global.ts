@@ -102,12 +102,35 @@ export interface GlobalOptions {
   seed?: number;
 }
 
+/**
+ * Why Moran's I and General G are not defined for these values and weights, in words (`noun`
+ * names what a value belongs to: "cell", "area"); undefined when they are. Each reason is the
+ * real one: fewer than 4 values (the variance under randomisation divides by n − 3), no value
+ * with a neighbour (no weights at all), or every value the same (no variance).
+ */
+export function globalUndefinedReason(
+  values: readonly number[],
+  neighbours: readonly (readonly number[])[],
+  noun = 'value',
+): string | undefined {
+  if (values.length < 4) return `only ${values.length} ${noun}${values.length === 1 ? '' : 's'}; at least 4 are needed`;
+  if (neighbours.every((list) => list.length === 0)) return `no ${noun} has a neighbour among the others`;
+  if (values.every((v) => v === values[0])) return `every ${noun} has the same value`;
+  return undefined;
+}
+
+/** The indexes of values with no neighbour (islands): they count in the mean but in no neighbourhood. */
+export const islands = (neighbours: readonly (readonly number[])[]): number[] =>
+  neighbours.flatMap((list, i) => (list.length === 0 ? [i] : []));
+
+/** Moran's I; every field NaN (never a p-value) where globalUndefinedReason gives a reason. */
 export function moransI(
   values: readonly number[],
   neighbours: readonly (readonly number[])[],
   { transformation = 'r', permutations = 999, seed = 12345 }: GlobalOptions = {},
 ): GlobalResult {
   const n = values.length;
+  if (globalUndefinedReason(values, neighbours) !== undefined) return undefinedResult(permutations);
   const weights = weightsOf(neighbours, transformation === 'r');
   const { s0, s1, s2 } = moments(weights);
   const statistic = (ys: readonly number[]) => {
@@ -144,13 +167,26 @@ export function moransI(
   };
 }
 
-/** Getis-Ord General G with binary weights (esda `G`). */
+/** Not defined: NaN throughout, so nothing downstream prints a number for it. */
+const undefinedResult = (permutations: number): GlobalResult => ({
+  statistic: Number.NaN,
+  expected: Number.NaN,
+  variance: Number.NaN,
+  z: Number.NaN,
+  p: Number.NaN,
+  varianceRandomisation: Number.NaN,
+  zRandomisation: Number.NaN,
+  pSim: permutations > 0 ? Number.NaN : undefined,
+});
+
+/** Getis-Ord General G with binary weights (esda `G`); NaN throughout where it is not defined. */
 export function generalG(
   values: readonly number[],
   neighbours: readonly (readonly number[])[],
   { permutations = 999, seed = 12345 }: GlobalOptions = {},
 ): GlobalResult {
   const n = values.length;
+  if (globalUndefinedReason(values, neighbours) !== undefined) return undefinedResult(permutations);
   const weights = weightsOf(neighbours, false);
   const { s0, s1, s2 } = moments(weights);
   const statistic = (ys: readonly number[]) => {

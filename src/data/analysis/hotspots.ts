@@ -143,6 +143,8 @@ export interface HotspotOutput {
 }
 
 export interface Clustering {
+  /** Why Moran's I is not defined for these cells, in words (global.ts); the numbers are then NaN. */
+  notDefined?: string;
   moranI: number;
   expected: number;
   z: number;

@@ -174,9 +174,17 @@ export interface Ranked {
   suppressed: number;
 }
 
+/**
+ * How many of the dataset's flows inside `flows` are protected (not shown): every place that says
+ * how many flows are not shown (summary, key, table, alt text, CSV, trend) counts with this, so
+ * they agree. A merged flow counts each protected member it holds.
+ */
+export const protectedFlowCount = (flows: readonly NetworkFlow[]): number =>
+  flows.reduce((n, f) => n + f.suppressedMembers, 0);
+
 export interface FlowSummary {
   total: number;
-  /** Visible flows whose value is suppressed (or that include suppressed members). */
+  /** The dataset's flows among these that are protected (protectedFlowCount). */
   suppressedFlows: number;
   topOrigins: Ranked[];
   topDestinations: Ranked[];
@@ -196,7 +204,7 @@ export function summariseFlows(flows: NetworkFlow[], limit = 5): FlowSummary {
   };
   return {
     total: flows.reduce((s, f) => s + (f.count ?? 0), 0),
-    suppressedFlows: flows.filter((f) => f.suppressedMembers > 0).length,
+    suppressedFlows: protectedFlowCount(flows),
     topOrigins: tally('origin'),
     topDestinations: tally('dest'),
   };
@@ -207,7 +215,7 @@ export function trend(
   network: Network,
   periods: string[],
   filter: Omit<FlowFilter, 'periodIndex'> & { periodIndex?: number },
-): { period: string; total: number; suppressed: number }[] {
+): { period: string; total: number /** protectedFlowCount of the period's flows. */; suppressed: number }[] {
   // One pass over the flows, each tested against the filter in its own period (a pass per
   // period was 36 × the flows on every period change: most of a change's main-thread time).
   const out = periods.map((period) => ({ period, total: 0, suppressed: 0 }));
@@ -217,7 +225,7 @@ export function trend(
     inPeriod.periodIndex = flow.periodIndex;
     if (!bucket || !passesFilter(flow, inPeriod)) continue;
     bucket.total += flow.count ?? 0;
-    if (flow.suppressedMembers > 0) bucket.suppressed++;
+    bucket.suppressed += flow.suppressedMembers;
   }
   return out;
 }

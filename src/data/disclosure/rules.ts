@@ -1,6 +1,7 @@
 /**
- * Disclosure control for counts (ONS "10-5 rule" by default).
- * Secondary suppression across totals comes with the data pipeline; see docs when it lands.
+ * The disclosure rule for one count (ONS "10-5 rule" by default): what a raw count may be
+ * published as, and whether a published value keeps to the rule. Secondary suppression (across
+ * totals) is secondary-suppression.ts; the check every output runs is preflight.ts.
  */
 import type { DataProblem } from '../problems';
 import type { DisclosureSettings } from '../schema';
@@ -22,8 +23,25 @@ export function isPublishable(count: number | null, settings: DisclosureSettings
 }
 
 /**
+ * Why a published value breaks the rule, in words that never print the value itself (a message is
+ * an output too: "3 breaks the rule" would publish the 3). Undefined when the value is fine.
+ */
+export function ruleBroken(count: number | null, settings: DisclosureSettings): string | undefined {
+  if (count === null) return undefined;
+  if (!Number.isFinite(count) || count < settings.threshold)
+    return `a count under the threshold (${settings.threshold}), which the dataset's disclosure rule suppresses`;
+  if (count % settings.roundingBase !== 0)
+    return `a count not rounded to a multiple of ${settings.roundingBase}, as the dataset's disclosure rule requires`;
+  return undefined;
+}
+
+/** Most problems listed for one file: a file of raw counts would otherwise list every row. */
+const MAX_LISTED = 20;
+
+/**
  * Problems for published rows whose counts break the dataset's own rule: such a file is refused
- * outright, wherever its rows come from (with the dataset, or loaded later).
+ * outright, wherever its rows come from (with the dataset, or loaded later). The messages name the
+ * row and field, never the value.
  */
 export function disclosureProblems(
   file: string,
@@ -32,15 +50,25 @@ export function disclosureProblems(
   field = 'count',
 ): DataProblem[] {
   const problems: DataProblem[] = [];
+  let broken = 0;
   rows.forEach((row, i) => {
-    if (!isPublishable(row.count, settings))
+    const why = ruleBroken(row.count, settings);
+    if (!why) return;
+    if (++broken <= MAX_LISTED)
       problems.push({
         severity: 'error',
         file,
         where: `row ${i + 2}`,
         field,
-        message: `${row.count} breaks the dataset's disclosure rule (suppress below ${settings.threshold}, round to ${settings.roundingBase}); refusing to show it`,
+        message: `${why}; refused`,
       });
   });
+  if (broken > MAX_LISTED)
+    problems.push({
+      severity: 'error',
+      file,
+      field,
+      message: `and ${broken - MAX_LISTED} more row(s) that break the disclosure rule`,
+    });
   return problems;
 }

@@ -229,3 +229,15 @@ export function applySecondarySuppression(cells: TableCell[]): SecondaryResult {
   }
   return result;
 }
+
+/**
+ * The suppressed cells of a table as published that the row and column totals would give back:
+ * those on no cycle of suppressed cells. After applySecondarySuppression these are exactly its
+ * `unsafeTotals` (a suppressed cell that could be put on a cycle has been), so the report can name
+ * them from the published table alone. Cells in table order (row, then column).
+ */
+export function revealedByTotals(cells: readonly TableCell[]): TableCell[] {
+  const ordered = [...cells].sort((a, b) => a.row.localeCompare(b.row) || a.col.localeCompare(b.col));
+  const bridges = suppressedBridges(buildGraph(ordered));
+  return ordered.filter((_, i) => bridges.has(i));
+}

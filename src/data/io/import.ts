@@ -24,15 +24,8 @@ import { assembleDataset, parseAreas, parseFlowsCsv, parseManifest } from './par
 import { checkCells, parseIncidentsCsv } from './incident-cells';
 import { granularityOf, type Granularity } from '../periods';
 import { DataError, visibleText, type DataProblem } from '../problems';
-import {
-  coarsenIncidents,
-  emptyReport,
-  measuresOf,
-  protectFlows,
-  type DisclosureReport,
-  type RawFlow,
-  type RawIncidentPoint,
-} from '../disclosure/protect';
+import { coarsenIncidents, measuresOf, protectFlows, type RawFlow, type RawIncidentPoint } from '../disclosure/protect';
+import { disclosureReport, type DisclosureReport } from '../disclosure/report';
 import {
   disclosureSchema,
   measureColumn,
@@ -68,7 +61,10 @@ export interface ImportOptions {
 export interface ImportResult {
   dataset: Dataset;
   warnings: DataProblem[];
-  /** Present when disclosure control was applied here (raw inputs). */
+  /**
+   * Present when disclosure control was applied here (raw inputs): built from the protected
+   * dataset alone, as it would be published (report.ts).
+   */
   report?: DisclosureReport;
   /** What the files were recognised as, e.g. "flowmap.blue locations + flows". */
   recognised: string[];
@@ -247,29 +243,28 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
   }
 
   const settings = disclosureSchema.parse(options.disclosure ?? {});
-  const report = emptyReport(settings);
+  const dropped: { file: string; name: string }[] = [];
   const areas: AreaFeature[] = [];
   const raw: RawFlow[] = [];
   let published: FlowRecord[] = [];
   let cells: IncidentCell[] = [];
   const points: RawIncidentPoint[] = [];
   const names = (kind: Recognised['kind']) => recognised.filter((r) => r.kind === kind);
-  const drop = (file: string, counts: Map<string, number>) => {
-    for (const [name, count] of counts) report.dropped.push({ file, name, count });
+  const drop = (file: string, names: Iterable<string>) => {
+    for (const name of names) dropped.push({ file, name });
   };
-  const dropColumns = (table: CsvTable, allowed: string[]) =>
-    drop(table.file, new Map(extraColumns(table, allowed).map((c) => [c, table.rows.length])));
+  const dropColumns = (table: CsvTable, allowed: string[]) => drop(table.file, extraColumns(table, allowed));
   for (const r of recognised) {
     try {
       if (r.kind === 'areas-published') {
-        const dropped = new Map<string, number>();
-        appendAll(areas, parseAreas(r.text, r.file, dropped).features);
-        drop(r.file, dropped);
+        const droppedNames = new Map<string, number>();
+        appendAll(areas, parseAreas(r.text, r.file, droppedNames).features);
+        drop(r.file, droppedNames.keys());
       } else if (r.kind === 'areas-geojson') {
         const imported = importAreasGeoJson(r.text, r.file, options.areaMapping);
         appendAll(warnings, imported.warnings);
         appendAll(areas, imported.areas.features);
-        drop(r.file, imported.dropped);
+        drop(r.file, imported.dropped.keys());
       } else if (r.kind === 'locations') {
         appendAll(areas, readFlowmapLocations(r.table, warnings));
         dropColumns(r.table, LOCATION_COLUMNS);
@@ -326,9 +321,9 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
   progress((files.length + 1) / (files.length + 2), 'Applying disclosure control');
   // Published-format flows and raw ones alike pass through protection: protecting a protected
   // table changes nothing, and it is the only way to be sure nothing under the threshold shows.
-  const flows = protectFlows([...raw, ...published.map((f) => ({ ...f }))], settings, report);
+  const flows = protectFlows([...raw, ...published.map((f) => ({ ...f }))], settings);
   const cellsResolution = cells.length && isValidCell(cells[0].cell) ? getResolution(cells[0].cell) : undefined;
-  if (points.length) cells = cells.concat(coarsenIncidents(points, options.h3Resolution ?? 7, settings, report));
+  if (points.length) cells = cells.concat(coarsenIncidents(points, options.h3Resolution ?? 7, settings));
   const flowFile = [...names('flows'), ...names('kepler'), ...names('published-flows')].map((r) => r.file).join(', ');
   const areaFiles = [...names('areas-published'), ...names('areas-geojson'), ...names('locations'), ...names('kepler')]
     .map((r) => r.file)
@@ -366,7 +361,7 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
     checkCells,
   );
   progress(1, 'Done');
-  return { dataset, warnings, report, recognised: labels };
+  return { dataset, warnings, report: disclosureReport(dataset, dropped), recognised: labels };
 }
 
 function dedupeAreas(areas: AreaFeature[]): AreaFeature[] {

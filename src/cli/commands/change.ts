@@ -6,13 +6,16 @@
  * Destinations: the published inbound value (per 10,000 residents when every destination has a
  * population) in both periods and the change (not available with no published flow in either).
  */
-import { flowChanges } from '../data/analysis/change';
-import { destinationChanges, destinationValues } from '../data/analysis/destinations';
-import { buildNetwork, type NetworkFlow } from '../data/analysis/network';
-import { writeCsv } from '../data/io/csv-cells';
-import { measureOf, withMeasureAsCount } from '../data/measures';
-import { SUPPRESSED_TOKEN, type Dataset } from '../data/schema';
-import { UsageError } from './exit';
+import { flowChanges } from '../../data/analysis/change';
+import { destinationChanges, destinationValues } from '../../data/analysis/destinations';
+import { buildNetwork, type NetworkFlow } from '../../data/analysis/network';
+import { writeCsv } from '../../data/io/csv-cells';
+import { measureOf, withMeasureAsCount } from '../../data/measures';
+import { SUPPRESSED_TOKEN, type Dataset } from '../../data/schema';
+import { importFiles } from '../../data/io/import';
+import { type Command, text } from '../command';
+import { UsageError } from '../exit';
+import { IMPORT_OPTIONS, importOptions, readInputs } from '../inputs';
 
 export interface ChangeOptions {
   from?: string;
@@ -91,3 +94,28 @@ export function changeCsv(dataset: Dataset, options: ChangeOptions): string {
   }
   throw new UsageError(`--of is routes or destinations, got "${of}"`);
 }
+
+export const change: Command = {
+  name: 'change',
+  usage: `change <dataset folder> --from P --to P [--of routes|destinations] [--measure ID]
+                 [--origins grouped|separate]`,
+  options: {
+    ...IMPORT_OPTIONS,
+    from: { type: 'string' },
+    to: { type: 'string' },
+    of: { type: 'string' },
+    measure: { type: 'string' },
+    origins: { type: 'string' },
+  },
+  run(args, { out }) {
+    if (args.positionals.length === 0)
+      throw new UsageError('change takes a published dataset (its folder or its files)');
+    const importing = importOptions(args);
+    const { dataset } = importFiles(readInputs(args.positionals), importing);
+    const options = Object.fromEntries(
+      (['from', 'to', 'of', 'measure', 'origins'] as const).map((name) => [name, text(args, name)]),
+    ) as ChangeOptions;
+    out(changeCsv(dataset, options).trimEnd());
+    return 0;
+  },
+};
