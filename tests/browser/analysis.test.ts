@@ -138,6 +138,43 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     await page.close();
   });
 
+  it('hot spots: a suppressed cell reads "suppressed", never the value imputed for the statistic', async () => {
+    const period = '2019-Q4';
+    const withCells = { ...dataset, incidents: parseIncidentsCsv(readSampleFile('incidents.csv')) };
+    const input = hotspotInput(withCells, period);
+    const distance = (cell: string) => {
+      const [lat, lng] = cellToLatLng(cell);
+      return (lat - 51.3) ** 2 + (lng - 0.9) ** 2;
+    };
+    const cell = input.cells.filter((_, i) => input.counts[i] === null).sort((a, b) => distance(a) - distance(b))[0];
+    expect(cell).toBeDefined();
+    const { page, log } = await openPage(browser, `${baseUrl}?period=${period}&layers=hotspots#map=9/51.3/0.9`);
+    await waitForMapReady(page);
+    await page.getByTestId('clustering').waitFor({ timeout: 60_000 });
+    const [lat, lng] = cellToLatLng(cell);
+    const at = await project(page, [lng, lat]);
+    const tooltip = page.getByTestId('tooltip');
+    // The hot-spot layer draws once the worker has answered: hover until its cell is picked.
+    await expect
+      .poll(
+        async () => {
+          await page.mouse.move(at.x + 2, at.y);
+          await page.mouse.move(at.x, at.y);
+          return (await tooltip.count()) ? tooltip.textContent() : '';
+        },
+        { timeout: 30_000 },
+      )
+      .toContain(cell);
+    const text = (await tooltip.textContent()) ?? '';
+    expect(text).toContain(cell);
+    expect(text).toContain('suppressed');
+    expect(text).not.toMatch(
+      new RegExp(`\\b${withCells.manifest.disclosure.threshold / 2} ${withCells.manifest.incidentMeasure}`),
+    );
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
   it('change between two periods: flows drawn by change, a key, the largest increases and decreases', async () => {
     const { page, log } = await openPage(browser, `${baseUrl}?period=2019-Q4`);
     await waitForMapReady(page);

@@ -87,6 +87,13 @@ describe('parsing published files', () => {
     ]);
   });
 
+  it('a web page where a file should be (a missing file on a single-page host) is said as such', () => {
+    const page = '<!doctype html>\n<html lang="en"><head><title>County lines</title></head></html>';
+    const missing = 'is not there: the site answered with a web page instead of this file (check its path and name)';
+    expect(problemMessages(() => parseManifest(page, 'manifest.json'))).toEqual([`manifest.json: ${missing}`]);
+    expect(problemMessages(() => parseFlowsCsv(page, 'flows.csv'))).toEqual([`flows.csv: ${missing}`]);
+  });
+
   it('reads a manifest with defaults and reports missing fields', () => {
     expect(problemMessages(() => parseManifest('{}', 'manifest.json')).length).toBeGreaterThan(3);
   });

@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import { normaliseTime } from '../periods';
 import { DataError, type DataProblem } from '../problems';
-import { lineColumn } from './text';
+import { lineColumn, refuseWebPage } from './text';
 import type { RawFlow } from '../disclosure/protect';
 import { MEASURE_COLUMN_PREFIX, MEASURE_ID, measureColumn, type AreaFeature } from '../schema';
 import { readCountText } from './count';
@@ -19,6 +19,7 @@ export interface CsvTable {
 
 export function readCsv(text: string, file: string): CsvTable {
   const clean = text.replace(/^\uFEFF/, '');
+  refuseWebPage(clean, file);
   const parsed = Papa.parse<Record<string, string>>(clean, {
     header: true,
     skipEmptyLines: 'greedy',

@@ -78,8 +78,24 @@ function tooDeepAt(text: string, max: number): number {
   return -1;
 }
 
+/**
+ * A web server answers a missing file with a page of its own (a 404 page, or the app itself, as a
+ * single-page host does): say that, not "invalid symbol at line 1" or "columns <!doctype html>".
+ */
+export function refuseWebPage(text: string, file: string): void {
+  if (/^\s*<(!doctype html|html)[\s>]/i.test(text))
+    throw new DataError([
+      {
+        severity: 'error',
+        file,
+        message: 'is not there: the site answered with a web page instead of this file (check its path and name)',
+      },
+    ]);
+}
+
 export function parseJsonText(text: string, file: string, warnings: DataProblem[] = []): unknown {
   const clean = text.replace(/^\uFEFF/, '');
+  refuseWebPage(clean, file);
   // Parsing (and the key filter below) would recurse once per level and overflow the stack.
   const deep = tooDeepAt(clean, MAX_JSON_DEPTH);
   if (deep >= 0) {
