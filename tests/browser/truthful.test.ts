@@ -49,6 +49,10 @@ describe.skipIf(!chromiumPath)('failures are said, in Chromium', () => {
     const text = (await problems.textContent()) ?? '';
     expect(text).toContain('scene 1 ("Unknown names"), field "view.period": "2031-Q1" is not a period of the dataset');
     expect(text).toContain('field "view.selection": no area of the dataset has id "E99999999"');
+    // No invented numbers for the empty selection: no "peak 1", no total of a chart of nothing.
+    const summary = (await page.getByTestId('summary').textContent()) ?? '';
+    expect(summary).not.toMatch(/peak/);
+    await expect(page.getByTestId('trend-empty').textContent()).resolves.toContain('no flows here');
     await page.close();
   });
 

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generalG, moransI } from '../../src/data/analysis/global';
+import { generalG, globalUndefinedReason, moransI } from '../../src/data/analysis/global';
 import { parseGal } from '../../src/data/analysis/hotspots';
 
 /** libpysal's lat2W(3, 3): rook neighbours on a 3 × 3 grid, ids 0…8 row by row. */
@@ -74,5 +74,29 @@ describe('npm run data -- moran', () => {
     expect(Number(g[4])).toBeCloseTo(0.172936, 6);
     // Seeded permutations: the same file gives the same output.
     expect(runCli(args).out).toBe(first.out);
+  });
+});
+
+describe('when global clustering is not defined, the reason is the real one', () => {
+  it('two cells of 25 and [c] far apart: no neighbours, not "the same count"', () => {
+    // The map's case: 25 and a suppressed cell (taken as 5) two rings apart at k = 1.
+    expect(globalUndefinedReason([25, 5, 0, 0], [[], [], [3], [2]], 'cell')).toBeUndefined();
+    expect(globalUndefinedReason([25, 5], [[], []], 'cell')).toBe('only 2 cells; at least 4 are needed');
+    expect(globalUndefinedReason([25, 5, 10, 15], [[], [], [], []], 'cell')).toBe(
+      'no cell has a neighbour among the others',
+    );
+    expect(
+      globalUndefinedReason(
+        [5, 5, 5, 5],
+        lattice3x3.slice(0, 4).map((l) => l.filter((j) => j < 4)),
+        'cell',
+      ),
+    ).toBe('every cell has the same value');
+  });
+
+  it('not defined means NaN throughout: never a permutation p beside a blank I', () => {
+    const constant = moransI([5, 5, 5, 5, 5, 5, 5, 5, 5], lattice3x3);
+    expect([constant.statistic, constant.z, constant.p, constant.pSim]).toEqual([NaN, NaN, NaN, NaN]);
+    expect(generalG([5, 5, 5, 5, 5, 5, 5, 5, 5], lattice3x3).pSim).toBeNaN();
   });
 });
