@@ -31,7 +31,7 @@ export function Legend() {
     <section className="legend" aria-label="Legend" data-testid="legend">
       <h2>Legend</h2>
       {view.compareWith && dataset.periods.includes(view.compareWith) && (
-        <ChangeKey from={view.compareWith} to={view.period} threshold={threshold} />
+        <ChangeKey from={view.compareWith} to={view.period} />
       )}
       <h3>Flow width: {dataset.manifest.flowMeasure}</h3>
       <ul className="legend-widths">
@@ -157,11 +157,11 @@ const CHANGE_MEANINGS: Record<ChangeKind, string> = {
   same: 'no change',
   decline: 'fewer than before',
   ended: 'route ended (none now)',
-  'not-available': `not available: a value is suppressed, and is never differenced`,
+  'not-available': `not available: a value is ${PROTECTED}, and is never differenced`,
 };
 
 /** Change mode's key: what each colour says; widths are the size of the change. */
-function ChangeKey({ from, to, threshold }: { from: string; to: string; threshold: number }) {
+function ChangeKey({ from, to }: { from: string; to: string }) {
   return (
     <div className="change-key" data-testid="legend-change">
       <h3>
@@ -172,16 +172,14 @@ function ChangeKey({ from, to, threshold }: { from: string; to: string; threshol
           <li key={kind}>
             <Swatch colour={CHANGE_COLOURS[kind]} />
             <span>
-              {kind === 'not-available'
-                ? CHANGE_MEANINGS[kind].replace('suppressed', `suppressed (under ${threshold})`)
-                : CHANGE_MEANINGS[kind]}
+              {CHANGE_MEANINGS[kind]}
             </span>
           </li>
         ))}
       </ul>
       <p className="legend-note">
         Line width: the size of the change, on the same scale as the counts below. A merged flow (e.g. all of London)
-        that holds a suppressed member has no exact total, so its change is not available: choose “Never group” under
+        that holds a protected member has no exact total, so its change is not available: choose “Never group” under
         Origins to compare single areas.
       </p>
     </div>

@@ -74,7 +74,7 @@ function ChangeLists() {
       </div>
       {unknown > 0 && (
         <p className="muted">
-          {unknown} route{unknown === 1 ? '' : 's'}: change not available (a value is suppressed).
+          {unknown} route{unknown === 1 ? '' : 's'}: change not available (a value is protected and never differenced).
         </p>
       )}
     </div>

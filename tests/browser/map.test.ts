@@ -57,7 +57,7 @@ describe.skipIf(!chromiumPath)('first map in Chromium', () => {
     await expect(page.getByTestId('synthetic-badge').textContent()).resolves.toContain('Illustrative');
     await expect(page.getByTestId('period-label').textContent()).resolves.toBe(periodLabel(latest));
     await expect(page.locator('.maplibregl-ctrl-attrib').textContent()).resolves.toContain('Natural Earth');
-    await expect(page.locator('.legend').textContent()).resolves.toContain('fewer than 10: suppressed');
+    await expect(page.locator('.legend').textContent()).resolves.toContain('not shown (protected)');
     expect(log.errors).toEqual([]);
   });
 
@@ -108,7 +108,7 @@ describe.skipIf(!chromiumPath)('first map in Chromium', () => {
     expect(text).toContain(periodLabel(latest));
     const value =
       flow!.count === null
-        ? 'fewer than 10 (suppressed)'
+        ? 'not shown (protected)'
         : flow!.suppressedMembers
           ? describeTotal(flow!.count, flow!.suppressedMembers)
           : String(flow!.count);

@@ -59,7 +59,7 @@ describe.skipIf(!chromiumPath)('sharing a view (Chromium)', () => {
       skipEmptyLines: true,
     }).data;
     expect(
-      csv.map((r) => [r.origin, r.destination, r.count === '[c]' ? 'fewer than 10 (suppressed)' : r.count]),
+      csv.map((r) => [r.origin, r.destination, r.count === '[c]' ? 'not shown (protected)' : r.count]),
     ).toEqual(table);
     expect(csv.every((r) => r.destination === 'Cardiff' && r.period === '2016-Q1')).toBe(true);
     expect(csv.some((r) => r.count === '[c]')).toBe(true);
