@@ -171,9 +171,7 @@ function ChangeKey({ from, to }: { from: string; to: string }) {
         {CHANGE_KINDS.map((kind) => (
           <li key={kind}>
             <Swatch colour={CHANGE_COLOURS[kind]} />
-            <span>
-              {CHANGE_MEANINGS[kind]}
-            </span>
+            <span>{CHANGE_MEANINGS[kind]}</span>
           </li>
         ))}
       </ul>

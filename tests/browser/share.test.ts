@@ -58,9 +58,9 @@ describe.skipIf(!chromiumPath)('sharing a view (Chromium)', () => {
       header: true,
       skipEmptyLines: true,
     }).data;
-    expect(
-      csv.map((r) => [r.origin, r.destination, r.count === '[c]' ? 'not shown (protected)' : r.count]),
-    ).toEqual(table);
+    expect(csv.map((r) => [r.origin, r.destination, r.count === '[c]' ? 'not shown (protected)' : r.count])).toEqual(
+      table,
+    );
     expect(csv.every((r) => r.destination === 'Cardiff' && r.period === '2016-Q1')).toBe(true);
     expect(csv.some((r) => r.count === '[c]')).toBe(true);
     expect(csv.filter((r) => r.count !== '[c]').every((r) => Number(r.count) >= 10)).toBe(true);
