@@ -6,19 +6,6 @@ import { packBundle } from './scripts/pack-bundle.ts';
 export default defineConfig({
   // Relative asset URLs: the build runs from any folder or sub-path, including a USB stick.
   base: './',
-  // The code is written against React's API; Preact's compatibility layer renders it. It is the
-  // same hooks, StrictMode and createRoot in about 8 KB gzipped instead of React DOM's 60, which is
-  // what keeps the first view's JavaScript within 1.2× of a bare MapLibre + deck.gl page
-  // (bench/README.md). Types still come from @types/react.
-  resolve: {
-    alias: [
-      { find: /^react$/, replacement: 'preact/compat' },
-      { find: /^react-dom$/, replacement: 'preact/compat' },
-      { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
-      { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
-      { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
-    ],
-  },
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   plugins: [
     offlineAssets(new URL('./data', import.meta.url).pathname),
@@ -43,8 +30,6 @@ export default defineConfig({
   preview: { port: 4173, host: '127.0.0.1' },
   server: { port: 5173, host: '127.0.0.1' },
   test: {
-    // Node would resolve zustand's own `import 'react'` without the aliases above: bundle it.
-    server: { deps: { inline: ['zustand'] } },
     projects: [
       {
         extends: true,

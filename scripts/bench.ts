@@ -24,7 +24,13 @@ const APP_DIR = join(ROOT, 'bench', 'dist', 'app');
 const BASELINE_DIR = join(ROOT, 'bench', 'dist', 'baseline');
 // Fifteen, not the five the budget asks for at least: software WebGL on two cores varies by a
 // second or more run to run, and a median of few runs moves by a quarter between identical builds.
-const RUNS = 15;
+const DEFAULT_RUNS = 15;
+
+export interface BenchOptions {
+  /** Only the first-view rows (first-view JavaScript, load → data-map-ready): a quick check. */
+  firstViewOnly?: boolean;
+  runs?: number;
+}
 
 export interface Row {
   name: string;
@@ -134,7 +140,11 @@ function row(
   };
 }
 
-export async function bench(log = console.log): Promise<Row[]> {
+export async function bench(
+  log = console.log,
+  { firstViewOnly = false, runs = DEFAULT_RUNS }: BenchOptions = {},
+): Promise<Row[]> {
+  const RUNS = runs;
   const executablePath = findChromium();
   if (!executablePath) throw new Error('no Chromium found: apt-get install -y chromium, or set CHROMIUM_PATH');
   log('building the app and the bare baseline…');
@@ -151,20 +161,7 @@ export async function bench(log = console.log): Promise<Row[]> {
       baseRuns.push(await loadOnce(browser, baseline.url, BASELINE_DIR));
       log(`run ${i + 1}/${RUNS}: app ${Math.round(appRuns[i].ms)} ms, baseline ${Math.round(baseRuns[i].ms)} ms`);
     }
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(app.url);
-    await page.waitForFunction(() => document.body.dataset.mapReady === 'true', null, { timeout: 180_000 });
-    const exportMs = await page.evaluate(async () => {
-      const started = performance.now();
-      await window.__atlasTools!.exportPng('1200@2x', { date: '2026-01-01' });
-      return performance.now() - started;
-    });
-    await context.close();
-    const filters = await filterRow(browser, app.url, log);
-    const pipeline = pipelineRow(ROOT, log);
-    const large = await openLargeRow(browser, app.url, log);
-    return [
+    const firstView = [
       row(
         'first-view JavaScript',
         'gzip bytes',
@@ -181,6 +178,23 @@ export async function bench(log = console.log): Promise<Row[]> {
         '≤ 1.25× baseline',
         (r) => r! <= 1.25,
       ),
+    ];
+    if (firstViewOnly) return firstView;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.waitForFunction(() => document.body.dataset.mapReady === 'true', null, { timeout: 180_000 });
+    const exportMs = await page.evaluate(async () => {
+      const started = performance.now();
+      await window.__atlasTools!.exportPng('1200@2x', { date: '2026-01-01' });
+      return performance.now() - started;
+    });
+    await context.close();
+    const filters = await filterRow(browser, app.url, log);
+    const pipeline = pipelineRow(ROOT, log);
+    const large = await openLargeRow(browser, app.url, log);
+    return [
+      ...firstView,
       ...filters.map((f) =>
         row(
           `period change, ${f.flows.toLocaleString('en-GB')} flows: GPU filter (baseline: CPU re-filter + rebuild)`,
@@ -225,7 +239,18 @@ function table(rows: Row[]): string {
 }
 
 if (process.argv[1] && /scripts[\\/]bench\.ts$/.test(process.argv[1])) {
-  const rows = await bench();
+  // `-- --first-view [--runs N]`: only the first-view rows, printed and not written (a quick check).
+  const args = process.argv.slice(2);
+  const firstViewOnly = args.includes('--first-view');
+  const runsAt = args.indexOf('--runs');
+  const rows = await bench(console.log, {
+    firstViewOnly,
+    runs: runsAt >= 0 ? Math.max(1, Number(args[runsAt + 1]) || DEFAULT_RUNS) : DEFAULT_RUNS,
+  });
+  if (firstViewOnly) {
+    console.log(`\n${table(rows)}`);
+    process.exit(0);
+  }
   mkdirSync(join(ROOT, 'bench'), { recursive: true });
   writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ rows }, null, 2)}\n`);
   console.log(`\n${table(rows)}\n\nwritten to bench/results.json`);

@@ -45,11 +45,11 @@ async function exportFrom(page: Page, url: string, preset: string, date: string)
   await page.goto(url);
   await page.waitForFunction(() => document.body.dataset.mapReady === 'true', null, { timeout: 180_000, polling: 100 });
   try {
-    const base64 = await page.evaluate(([id, day]) => window.__atlasTools!.exportPng(id, { date: day }), [
+    const { png } = await page.evaluate(([id, day]) => window.__atlasTools!.exportPng(id, { date: day }), [
       preset,
       date,
     ] as const);
-    return Buffer.from(base64, 'base64');
+    return Buffer.from(png, 'base64');
   } catch (error) {
     // What the page refused with, without Playwright's wrapping ("page.evaluate: Error: …").
     const message = (error as Error).message.replace(/^page\.evaluate: (Error: )?/, '').split('\n    at ')[0];

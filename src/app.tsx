@@ -1,6 +1,6 @@
 import { BaseMap } from './map/base-map';
 import { Header, SourceNote } from './ui/header';
-import { Legend } from './ui/legend';
+import { Legend } from './ui/map-key';
 import { PeriodControl } from './ui/period-control';
 import { DisclosureNote, ProblemsPanel } from './ui/problems-panel';
 import { DropZone, LoadProgress, OpenDataButton } from './ui/open-data';

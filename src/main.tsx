@@ -6,6 +6,7 @@ import { PresenterView } from './ui/presenter-view';
 import './styles.css';
 
 // `?presenter`: the presenter's second window, driven by the main one (shell/presenter-channel.ts).
+performance.mark('atlas:main');
 const presenter = new URLSearchParams(window.location.search).has('presenter');
 if (!presenter) boot({ mode: 'explore' });
 

@@ -6,7 +6,7 @@ import { preflight } from '../data/disclosure/preflight';
 import { selectShownDataset, useAtlasStore } from '../state/store';
 import { selectViewChoices } from '../state/view-choices';
 import { presetById } from './presets';
-import { renderPng } from './render-png';
+import { renderPng, type DrawnExport } from './render-png';
 
 export interface ExportOptions {
   byline?: string;
@@ -17,7 +17,10 @@ export interface ExportOptions {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-export async function exportViewPng(presetId: string, options: ExportOptions = {}): Promise<Blob> {
+export async function exportViewPng(
+  presetId: string,
+  options: ExportOptions = {},
+): Promise<{ blob: Blob; drawn: DrawnExport }> {
   const preset = presetById(presetId);
   if (!preset)
     throw new Error(`"${presetId}" is not an export size: use 600@2x, 1200@2x, slides, a4 or WIDTHxHEIGHT[@Nx]`);

@@ -6,17 +6,18 @@
  */
 import * as maplibregl from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import { legendSamples } from '../data/analysis/aggregate';
 import type { Dataset } from '../data/schema';
-import { PROTECTED } from '../data/format';
-import { LAYER_LABELS, LAYER_NAMES, wantsAnalysis } from '../data/view';
+import { periodLabel } from '../data/periods';
+import { capitalise } from '../data/format';
+import { wantsAnalysis } from '../data/view';
 import type { EmergingHotspots, HotspotResult } from '../state/analysis-slices';
 import type { ViewChoices } from '../state/view-choices';
 import { BASEMAP_ATTRIBUTION, basemapStyle } from '../map/basemap-style';
-import { composeLayers } from '../map/compose-layers';
-import { DESK_LOOK, rgbaCss } from '../map/theme';
-import { flowNetworkData } from '../derive/flow-network';
-import { isGrouped } from '../derive/view-filter';
+import { composeLayers, keySections, layerContext } from '../map/compose-layers';
+import type { KeySection } from '../map/key';
+import type { LayerModule } from '../map/layer-module';
+import { DESK_LOOK } from '../map/theme';
+import { drawKey, keyHeight, wrap, type KeyBox } from './draw-key';
 import { MAX_CANVAS_PX, pixelSize, type ExportPreset } from './presets';
 
 export interface ExportRequest {
@@ -39,21 +40,6 @@ export interface ExportRequest {
 const FONT = 'system-ui, "Liberation Sans", "DejaVu Sans", Arial, sans-serif';
 const TEXT = '#1b1b1b';
 const MUTED = '#4b4b4b';
-
-/** Lines of `text` no wider than `width` at the context's current font. */
-function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (ctx.measureText(next).width > width && line) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 /** A round distance about a fifth of the map's width, and its length in CSS pixels. */
 function scaleBar(map: maplibregl.Map, mapWidth: number): { label: string; px: number } {
@@ -79,7 +65,23 @@ const settled = (map: maplibregl.Map) =>
     });
   });
 
-async function renderMap(request: ExportRequest, width: number, height: number): Promise<HTMLCanvasElement> {
+/** The layers' context for an export: the desk look, every period on the GPU, the export map's zoom. */
+const exportContext = (request: ExportRequest, view: ViewChoices) =>
+  layerContext({
+    dataset: request.dataset,
+    view,
+    look: DESK_LOOK,
+    hotspots: request.hotspots,
+    emerging: request.emerging,
+    periods: 'all',
+  });
+
+async function renderMap(
+  request: ExportRequest,
+  analysis: readonly LayerModule[],
+  width: number,
+  height: number,
+): Promise<HTMLCanvasElement> {
   const { preset } = request;
   if (Math.max(width, height) * preset.pixelRatio > MAX_CANVAS_PX) {
     throw new Error(
@@ -112,21 +114,10 @@ async function renderMap(request: ExportRequest, width: number, height: number):
   try {
     await new Promise<void>((resolve) => map.once('load', () => resolve()));
     map.fitBounds(request.bounds, { padding: 0, animate: false, bearing: request.bearing, pitch: request.pitch });
-    const wanted = request.view.layers;
-    const analysis = wantsAnalysis(wanted)
-      ? (await import('../map/analysis-layers')).analysisLayers({
-          dataset: request.dataset,
-          periodIndex: request.dataset.periods.indexOf(request.view.period),
-          layers: wanted,
-          hotspots: request.hotspots,
-          emerging: request.emerging,
-          baseIndex: request.view.compareWith ? request.dataset.periods.indexOf(request.view.compareWith) : undefined,
-        })
-      : [];
     const view = { ...request.view, zoom: Math.floor(map.getZoom() * 4) / 4 };
     const overlay = new MapLibreOverlay({
       interleaved: true,
-      layers: composeLayers(request.dataset, view, { below: analysis }, DESK_LOOK).layers,
+      layers: composeLayers(exportContext(request, view), analysis),
     });
     map.addControl(overlay);
     await settled(map);
@@ -151,8 +142,27 @@ async function renderMap(request: ExportRequest, width: number, height: number):
   }
 }
 
-/** The whole image: header, map with legend and scale, footer. */
-export async function renderPng(request: ExportRequest): Promise<Blob> {
+/** What an export drew, in CSS pixels of the image: for the snapshot CLI's report and for tests. */
+export interface DrawnExport {
+  mapBox: KeyBox;
+  keyBox: KeyBox;
+  /** The key's sections and rows as drawn (notes may be left out when space is short). */
+  key: KeySection[];
+  /** Every line of text drawn outside the map: title, what it shows, footer. */
+  texts: string[];
+}
+
+/** "Oct–Dec 2024 (Q4), compared with Oct–Dec 2019 (Q4) · active county lines": what the image shows. */
+export function viewLine(dataset: Dataset, view: ViewChoices): string {
+  const compare =
+    view.compareWith && dataset.periods.includes(view.compareWith)
+      ? `, compared with ${periodLabel(view.compareWith)}`
+      : '';
+  return `${periodLabel(view.period)}${compare} · ${capitalise(dataset.manifest.flowMeasure)}`;
+}
+
+/** The whole image: header, what it shows, map with scale, its key beside it, footer. */
+export async function renderPng(request: ExportRequest): Promise<{ blob: Blob; drawn: DrawnExport }> {
   const { preset, dataset } = request;
   const manifest = dataset.manifest;
   const { width: W, height: H } = preset;
@@ -163,27 +173,51 @@ export async function renderPng(request: ExportRequest): Promise<Blob> {
   const ctx = canvas.getContext('2d')!;
   ctx.scale(size.width / W, size.height / H);
   const pad = Math.max(14, W * 0.02);
-  const titleSize = Math.min(40, Math.max(18, W * 0.028));
-  const small = Math.max(10, Math.min(18, W * 0.011));
+  const titleSize = Math.min(40, Math.max(20, W * 0.028));
+  // Text is at least 12 CSS pixels at 1× whatever the preset: the size the image is shown at.
+  const small = Math.max(12, Math.min(18, W * 0.011));
   const textWidth = W - 2 * pad;
+  const texts: string[] = [];
 
   ctx.font = `700 ${titleSize}px ${FONT}`;
   const titleLines = wrap(ctx, manifest.title, textWidth);
   ctx.font = `400 ${titleSize * 0.6}px ${FONT}`;
-  const subtitleLines = manifest.subtitle ? wrap(ctx, manifest.subtitle, textWidth) : [];
+  const subtitleLines = wrap(
+    ctx,
+    [manifest.subtitle, viewLine(dataset, request.view)].filter(Boolean).join(' — '),
+    textWidth,
+  );
   const header = pad + titleLines.length * titleSize * 1.2 + subtitleLines.length * titleSize * 0.6 * 1.3 + pad * 0.5;
+  // The notice says it is illustrative in its own words; otherwise the footer says so.
+  const illustrative = manifest.synthetic
+    ? /^illustrative/i.test(manifest.notice)
+      ? manifest.notice
+      : `Illustrative data. ${manifest.notice}`.trim()
+    : undefined;
   const footerText = [
-    ...(manifest.synthetic ? [`Illustrative data. ${manifest.notice}`] : []),
+    ...(illustrative ? [illustrative] : []),
     `Source: ${manifest.source.replace(/\.$/, '')}. Counts under ${manifest.disclosure.threshold} are never shown; others are rounded to the nearest ${manifest.disclosure.roundingBase}.`,
     [request.byline, manifest.attribution, BASEMAP_ATTRIBUTION, `Exported ${request.date}`].filter(Boolean).join(' · '),
   ];
   ctx.font = `400 ${small}px ${FONT}`;
   const footerLines = footerText.flatMap((text) => wrap(ctx, text, textWidth));
   const footer = pad * 0.5 + footerLines.length * small * 1.35 + pad * 0.5;
-  const mapBox = { x: pad, y: header, w: W - 2 * pad, h: H - header - footer };
-  if (mapBox.h < 120) throw new Error(`${W} × ${H} leaves no room for the map under the title and above the source`);
+  const bodyH = H - header - footer;
 
-  const mapImage = await renderMap(request, mapBox.w, mapBox.h);
+  // The key, from the layers' own rows, in a column beside the map.
+  const analysis = wantsAnalysis(request.view.layers) ? (await import('../map/analysis-layers')).ANALYSIS_MODULES : [];
+  const sections = keySections(exportContext(request, request.view), analysis);
+  const layout = { font: small, fontFamily: FONT, text: TEXT, muted: MUTED };
+  const keyW = Math.max(200, Math.min(W * 0.3, 380));
+  const notes = keyHeight(ctx, sections, keyW, layout, true) <= bodyH;
+  const mapBox = { x: pad, y: header, w: W - 2 * pad - keyW - pad, h: bodyH };
+  const keyBox = { x: mapBox.x + mapBox.w + pad, y: header, w: keyW, h: bodyH };
+  if (mapBox.h < 120 || mapBox.w < 160)
+    throw new Error(`${W} × ${H} leaves no room for the map beside its key, under the title and above the source`);
+  if (keyHeight(ctx, sections, keyW, layout, false) > bodyH)
+    throw new Error(`${W} × ${H} leaves no room for the whole key; choose a taller size`);
+
+  const mapImage = await renderMap(request, analysis, mapBox.w, mapBox.h);
 
   if (!request.transparent) {
     ctx.fillStyle = '#ffffff';
@@ -195,117 +229,35 @@ export async function renderPng(request: ExportRequest): Promise<Blob> {
   ctx.font = `700 ${titleSize}px ${FONT}`;
   for (const line of titleLines) {
     ctx.fillText(line, pad, y);
+    texts.push(line);
     y += titleSize * 1.2;
   }
   ctx.font = `400 ${titleSize * 0.6}px ${FONT}`;
   ctx.fillStyle = MUTED;
   for (const line of subtitleLines) {
     ctx.fillText(line, pad, y);
+    texts.push(line);
     y += titleSize * 0.6 * 1.3;
   }
   ctx.drawImage(mapImage, mapBox.x, mapBox.y, mapBox.w, mapBox.h);
-  drawLegend(ctx, request, mapBox, small);
+  const key = drawKey(ctx, sections, keyBox, layout, notes);
   const scale = (mapImage as HTMLCanvasElement & { scale?: { label: string; px: number } }).scale;
   if (scale) drawScale(ctx, scale, mapBox, small);
   ctx.font = `400 ${small}px ${FONT}`;
   y = mapBox.y + mapBox.h + pad * 0.5;
   footerLines.forEach((line, i) => {
-    ctx.fillStyle = i === 0 && manifest.synthetic ? '#6b4e00' : MUTED;
+    ctx.fillStyle = i === 0 && illustrative ? '#6b4e00' : MUTED;
     ctx.fillText(line, pad, y);
+    texts.push(line);
     y += small * 1.35;
   });
-  return new Promise((resolve, reject) =>
+  const blob = await new Promise<Blob>((resolve, reject) =>
     canvas.toBlob(
-      (blob) => (blob ? resolve(blob) : reject(new Error('the browser could not encode the PNG'))),
+      (png) => (png ? resolve(png) : reject(new Error('the browser could not encode the PNG'))),
       'image/png',
     ),
   );
-}
-
-function drawLegend(
-  ctx: CanvasRenderingContext2D,
-  request: ExportRequest,
-  box: { x: number; y: number; w: number; h: number },
-  font: number,
-) {
-  const { dataset, view } = request;
-  const look = DESK_LOOK;
-  const threshold = dataset.manifest.disclosure.threshold;
-  // The same scale as the map's flows: the dataset's largest (merged) flow is maxWidthPx wide.
-  const maxCount = Math.max(1, flowNetworkData(dataset, isGrouped(view.grouping, view.zoom)).maxCount);
-  const samples = view.layers.flows ? legendSamples(threshold, maxCount) : [];
-  const analysis = LAYER_NAMES.filter((n) => n !== 'flows' && view.layers[n]).map((n) => LAYER_LABELS[n]);
-  const rows = samples.length + (view.layers.flows ? 2 : 0) + 2 + analysis.length;
-  const line = font * 1.6;
-  ctx.font = `400 ${font}px ${FONT}`;
-  const labels = [PROTECTED, 'origin → destination', 'Exporting area (origin)', ...analysis.map((a) => `Layer: ${a}`)];
-  const widest = Math.max(...labels.map((label) => ctx.measureText(label).width));
-  const width = Math.min(box.w * 0.5, font * 4.3 + widest + font);
-  const height = font * 1.6 + rows * line + font * 0.6;
-  const x = box.x + box.w - width - 8;
-  let y = box.y + 8;
-  ctx.fillStyle = 'rgba(255, 255, 255, 0.92)';
-  ctx.fillRect(x, y, width, height);
-  ctx.strokeStyle = '#9a9a9a';
-  ctx.lineWidth = 1;
-  ctx.strokeRect(x, y, width, height);
-  const left = x + font * 0.7;
-  const swatchEnd = left + font * 3;
-  ctx.fillStyle = TEXT;
-  ctx.font = `700 ${font}px ${FONT}`;
-  ctx.textBaseline = 'middle';
-  ctx.fillText(dataset.manifest.flowMeasure, left, y + font);
-  y += font * 1.6;
-  ctx.font = `400 ${font}px ${FONT}`;
-  const pixelsPerUnit = look.flow.maxWidthPx / maxCount;
-  for (const value of samples) {
-    ctx.strokeStyle = rgbaCss(look.flow.source);
-    ctx.lineWidth = Math.max(look.flow.minWidthPx, value * pixelsPerUnit);
-    ctx.beginPath();
-    ctx.moveTo(left, y + line / 2);
-    ctx.lineTo(swatchEnd, y + line / 2);
-    ctx.stroke();
-    ctx.fillStyle = TEXT;
-    ctx.fillText(String(value), swatchEnd + font * 0.6, y + line / 2);
-    y += line;
-  }
-  if (view.layers.flows) {
-    ctx.strokeStyle = rgbaCss(look.flow.suppressed);
-    ctx.lineWidth = look.flow.suppressedWidthPx;
-    ctx.beginPath();
-    ctx.moveTo(left, y + line / 2);
-    ctx.lineTo(swatchEnd, y + line / 2);
-    ctx.stroke();
-    ctx.fillStyle = TEXT;
-    ctx.fillText(PROTECTED, swatchEnd + font * 0.6, y + line / 2);
-    y += line;
-    const ramp = ctx.createLinearGradient(left, 0, swatchEnd, 0);
-    ramp.addColorStop(0, rgbaCss(look.flow.source));
-    ramp.addColorStop(1, rgbaCss(look.flow.target));
-    ctx.fillStyle = ramp;
-    ctx.fillRect(left, y + line / 2 - 3, swatchEnd - left, 6);
-    ctx.fillStyle = TEXT;
-    ctx.fillText('origin → destination', swatchEnd + font * 0.6, y + line / 2);
-    y += line;
-  }
-  for (const [label, style] of [
-    ['Exporting area (origin)', look.area.origin],
-    ['Destination area', look.area.destination],
-  ] as const) {
-    ctx.fillStyle = rgbaCss(style.fill);
-    ctx.fillRect(left, y + line / 2 - font * 0.45, font * 1.4, font * 0.9);
-    ctx.strokeStyle = rgbaCss(style.line);
-    ctx.lineWidth = 1.5;
-    ctx.strokeRect(left, y + line / 2 - font * 0.45, font * 1.4, font * 0.9);
-    ctx.fillStyle = TEXT;
-    ctx.fillText(label, left + font * 2, y + line / 2);
-    y += line;
-  }
-  for (const label of analysis) {
-    ctx.fillText(`Layer: ${label}`, left, y + line / 2);
-    y += line;
-  }
-  ctx.textBaseline = 'top';
+  return { blob, drawn: { mapBox, keyBox, key, texts } };
 }
 
 function drawScale(

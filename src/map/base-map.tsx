@@ -7,30 +7,24 @@
  * frame; it is reset whenever what should be drawn changes. Tests and the snapshot tool wait on it.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { selectShownDataset, useAtlasStore } from '../state/store';
-import { selectViewChoices } from '../state/view-choices';
+import { useAtlasStore } from '../state/store';
 import { applyBasemapLook } from './basemap-style';
-import { ALL_PERIODS_ON_GPU_LIMIT } from '../derive/flow-network';
-import { composeLayers } from './compose-layers';
-import { DESK_LOOK, lookFor } from './theme';
+import { composeLayers, layerContext } from './compose-layers';
+import { DESK_LOOK } from './theme';
 import { clickOf, hoverOf } from './picking';
 import { setReady, whenReady } from './readiness';
-import { useAnalysisLayers } from './use-analysis-layers';
+import { useMapContent } from './use-map-content';
 import { useMapLibre } from './use-maplibre';
 
 export function BaseMap() {
   const container = useRef<HTMLDivElement>(null);
   const runtime = useMapLibre(container);
-  const dataset = useAtlasStore(selectShownDataset);
   const loading = useAtlasStore((s) => s.status === 'loading');
-  const view = useAtlasStore(useShallow(selectViewChoices));
-  const analysis = useAnalysisLayers();
-  const presenting = useAtlasStore((s) => s.presenting);
-  const theme = useAtlasStore((s) => s.theme);
-  const look = lookFor(presenting, theme);
+  const { inputs, analysis, pending } = useMapContent();
+  const look = inputs?.look ?? DESK_LOOK;
   const filterOnCpu = useAtlasStore((s) => s.filterOnCpu);
-  runtime?.setPending(analysis.pending);
+  // Before the layers' effect below: a frame drawn while something is pending is not "ready".
+  useEffect(() => runtime?.setPending(pending), [runtime, pending]);
 
   // The first frame uploads only the flows of the periods on screen; right after it has drawn,
   // every period goes to the GPU (the same picture), so filters and period changes are uniforms.
@@ -54,19 +48,11 @@ export function BaseMap() {
 
   // Layer instances belong to one deck: a map rebuilt after a lost graphics context (a new
   // runtime) gets new ones.
-  const composed = useMemo(
-    () =>
-      runtime && dataset && view
-        ? composeLayers(
-            dataset,
-            view,
-            analysis,
-            look,
-            allPeriods && !filterOnCpu && dataset.flows.length <= ALL_PERIODS_ON_GPU_LIMIT ? 'all' : 'shown',
-          )
-        : undefined,
-    [runtime, dataset, view, analysis, look, allPeriods, filterOnCpu],
-  );
+  const composed = useMemo(() => {
+    if (!runtime || !inputs) return undefined;
+    const ctx = layerContext({ ...inputs, periods: allPeriods && !filterOnCpu ? 'all' : 'shown' });
+    return { layers: composeLayers(ctx, analysis), network: ctx.allFlows.network };
+  }, [runtime, inputs, analysis, allPeriods, filterOnCpu]);
 
   // The basemap follows the look (projector themes: stronger coast, no hairlines, dark option).
   // The style was built with the desk look, so nothing is repainted until the look changes.
@@ -87,12 +73,12 @@ export function BaseMap() {
     if (!runtime || !composed) return;
     // Swapping in every period changes nothing on screen: what is drawn still matches the state,
     // unless something else changed in the same render.
-    const inputs = [dataset, view, analysis, look];
-    const onlySwapped = silentSwap.current && lastInputs.current.every((value, i) => value === inputs[i]);
+    const drawn = [inputs, analysis];
+    const onlySwapped = silentSwap.current && lastInputs.current.every((value, i) => value === drawn[i]);
     silentSwap.current = false;
-    lastInputs.current = inputs;
+    lastInputs.current = drawn;
     if (!onlySwapped) runtime.awaitNextFrame();
-    const { network } = composed.flowData;
+    const { network } = composed;
     const store = useAtlasStore.getState();
     runtime.setOnClick((info) => {
       const click = clickOf(info, network);
@@ -103,7 +89,7 @@ export function BaseMap() {
   }, [runtime, composed]);
 
   // 3D arcs need a tilted view; flat curves read best from straight above.
-  const style = view?.flowStyle;
+  const style = inputs?.view.flowStyle;
   useEffect(() => {
     if (runtime && style) runtime.map.easeTo({ pitch: style === 'arcs' ? 45 : 0, duration: 0 });
   }, [runtime, style]);

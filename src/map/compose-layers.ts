@@ -1,32 +1,25 @@
 /**
- * From state to the ordered list of deck.gl layers: areas, analysis layers, flows, circles, labels.
- * Pure: the same inputs give the same layers (an export renders with exactly what is on screen).
+ * From state to what the map draws and what its key says, through the layer modules
+ * (layer-module.ts): one context, each drawn module's deck.gl layers in drawing order, and each
+ * drawn module's key section in reading order. Pure: the same inputs give the same layers and
+ * keys (an export renders with exactly what is on screen).
  */
 import type { Layer } from '@deck.gl/core';
-import { passesFilter } from '../data/analysis/network';
 import type { Dataset } from '../data/schema';
-import { maxNodeTotalPerPeriod, nodeTotals } from '../derive/area-totals';
-import { filterRanges } from '../derive/flow-network';
-import { memoFlowChanges } from '../derive/flow-change';
-import { flowChangeLayer } from './layers/flow-change';
-import { buildLabels, type LabelDatum } from '../derive/labels';
-import { flowFilterOf, isGrouped } from '../derive/view-filter';
-import type { ViewChoices } from '../state/view-choices';
-import { placeLabels, placementFor } from './label-placement';
-import { prepareFlowData, type FlowLayerData } from './layer-data';
-import { areasLayer } from './layers/areas';
-import { areaTotalsLayer } from './layers/area-totals';
-import { flowArcLayers } from './layers/flow-arcs';
-import { flowCurveLayers, suppressedCurveLayer } from './layers/flow-curves';
-import { labelsLayer } from './layers/labels';
-import { DESK_LOOK, type MapLook } from './theme';
+import { ALL_PERIODS_ON_GPU_LIMIT } from '../derive/flow-network';
 import { memoize } from '../derive/memo';
-import { windowIndices } from '../state/analysis-slices';
-
-export interface Composed {
-  layers: Layer[];
-  flowData: FlowLayerData;
-}
+import { flowFilterOf, isGrouped } from '../derive/view-filter';
+import { windowIndices, type EmergingHotspots, type HotspotResult } from '../state/analysis-slices';
+import type { ViewChoices } from '../state/view-choices';
+import type { KeySection } from './key';
+import type { LayerContext, LayerModule } from './layer-module';
+import { prepareFlowData, type FlowLayerData } from './layer-data';
+import { areaTotals } from './layers/area-totals';
+import { areas } from './layers/areas';
+import { flowChange } from './layers/flow-change';
+import { flows } from './layers/flows';
+import { labels } from './layers/labels';
+import { DESK_LOOK, type MapLook } from './theme';
 
 /**
  * The flows of the periods on screen only (the period, or the playback window): what the first
@@ -37,53 +30,81 @@ const shownPeriodsOnly = memoize((data: FlowLayerData, from: number, to: number)
   return { ...data, published: data.published.filter(shown), suppressed: data.suppressed.filter(shown) };
 });
 
-/**
- * Labels placed once per zoom step and label size. New label data would make deck.gl lay out
- * every glyph again: on each period change, with hundreds of places, that was most of the work.
- */
-const placedLabels = memoize((labels: LabelDatum[], zoom: number, labelSizePx: number) =>
-  placeLabels(labels, zoom, placementFor(labelSizePx)),
-);
+export interface LayerInputs {
+  dataset: Dataset;
+  view: ViewChoices;
+  look?: MapLook;
+  hotspots?: HotspotResult;
+  emerging?: EmergingHotspots;
+  /**
+   * `shown` uploads only the flows of the periods on screen (the first frame's work); `all` every
+   * period, so that filters and period changes are GPU uniforms (up to ALL_PERIODS_ON_GPU_LIMIT).
+   */
+  periods?: 'all' | 'shown';
+}
+
+export function layerContext({
+  dataset,
+  view,
+  look = DESK_LOOK,
+  hotspots,
+  emerging,
+  periods = 'all',
+}: LayerInputs): LayerContext {
+  const allFlows = prepareFlowData(dataset, isGrouped(view.grouping, view.zoom), look.flow.maxWidthPx);
+  const periodIndex = dataset.periods.indexOf(view.period);
+  const [from, to] = view.periodWindow ? windowIndices(dataset.periods, view.periodWindow) : [periodIndex, periodIndex];
+  const everyPeriod = periods === 'all' && dataset.flows.length <= ALL_PERIODS_ON_GPU_LIMIT;
+  return {
+    dataset,
+    view,
+    look,
+    allFlows,
+    flowsOnGpu: everyPeriod
+      ? allFlows
+      : shownPeriodsOnly(allFlows, Math.min(from, periodIndex), Math.max(to, periodIndex)),
+    filter: flowFilterOf(dataset, view),
+    periodIndex,
+    baseIndex: view.compareWith ? dataset.periods.indexOf(view.compareWith) : -1,
+    hotspots,
+    emerging,
+  };
+}
 
 /**
- * Analysis layers (choropleth, cells, density, hot spots) come in from their lazy module.
- * `periods: 'shown'` uploads only the flows of the periods on screen (the first frame's work).
+ * Every layer module, in drawing order (bottom to top): areas, the analysis layers (loaded on
+ * first use), change or flows, circles, labels.
  */
-export function composeLayers(
-  dataset: Dataset,
-  view: ViewChoices,
-  analysis: { below: Layer[] } = { below: [] },
-  look: MapLook = DESK_LOOK,
-  periods: 'all' | 'shown' = 'all',
-): Composed {
-  const allFlows = prepareFlowData(dataset, isGrouped(view.grouping, view.zoom), look.flow.maxWidthPx);
-  const current = dataset.periods.indexOf(view.period);
-  const [from, to] = view.periodWindow ? windowIndices(dataset.periods, view.periodWindow) : [current, current];
-  const flowData =
-    periods === 'all' ? allFlows : shownPeriodsOnly(allFlows, Math.min(from, current), Math.max(to, current));
-  const filter = flowFilterOf(dataset, view);
-  const selected = new Set<string>();
-  if (view.selection) {
-    for (const [area, node] of flowData.network.nodeOf) if (node === view.selection.id) selected.add(area);
-  }
-  const layers: Layer[] = [areasLayer(dataset.areas.features, selected, look), ...analysis.below];
-  const baseIndex = view.compareWith ? dataset.periods.indexOf(view.compareWith) : -1;
-  if (view.layers.flows && baseIndex >= 0) {
-    // Change mode: one line per pair, by how it changed from the base period to this one.
-    const { periodIndex, ...rest } = filter;
-    const changes = memoFlowChanges(allFlows.network, baseIndex, periodIndex, JSON.stringify(rest));
-    layers.push(flowChangeLayer(changes, allFlows.pixelsPerUnit, look));
-  } else if (view.layers.flows) {
-    filterRanges(filter, flowData).forEach((ranges, i) => {
-      const options = { colour: view.flowColour, ranges, pass: `p${i}`, look };
-      if (view.flowStyle === 'arcs') layers.push(...flowArcLayers(flowData, options));
-      else layers.push(suppressedCurveLayer(flowData, options), ...flowCurveLayers(flowData, options));
+export const drawingOrder = (analysis: readonly LayerModule[] = []): LayerModule[] => [
+  areas,
+  ...analysis,
+  flowChange,
+  flows,
+  areaTotals,
+  labels,
+];
+
+/** The key in reading order: what the lines mean first, then circles, areas and shadings. */
+export const keyOrder = (analysis: readonly LayerModule[] = []): LayerModule[] => [
+  flows,
+  flowChange,
+  areaTotals,
+  areas,
+  ...analysis,
+];
+
+export function composeLayers(ctx: LayerContext, analysis: readonly LayerModule[] = []): Layer[] {
+  return drawingOrder(analysis)
+    .filter((m) => m.drawn(ctx))
+    .flatMap((m) => m.layers(m.data(ctx), ctx));
+}
+
+/** The key of what is drawn: a section per drawn layer that has one, and no other. */
+export function keySections(ctx: LayerContext, analysis: readonly LayerModule[] = []): KeySection[] {
+  return keyOrder(analysis)
+    .filter((m) => m.drawn(ctx))
+    .flatMap((m) => {
+      const section = m.key(m.data(ctx), ctx);
+      return section && section.rows.length ? [section] : [];
     });
-  }
-  if (view.layers.totals) {
-    const visible = flowData.network.flows.filter((f) => passesFilter(f, filter));
-    layers.push(areaTotalsLayer(nodeTotals(visible), maxNodeTotalPerPeriod(flowData.network.flows), look));
-  }
-  layers.push(labelsLayer(placedLabels(buildLabels(dataset), Math.floor(view.zoom * 4) / 4, look.label.sizePx), look));
-  return { layers, flowData };
 }

@@ -18,9 +18,15 @@ export const GROUP_COLOURS = [
 /** Sequential blues (light to dark), all at least 3:1 against the land colour except the first. */
 export const COUNT_COLOURS = ['#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'].map((hex) => hexToRgba(hex));
 
+/**
+ * Exporting areas past the palette's six share one mid grey, distinct from the palette's own dark
+ * grey (the fifth area's), so the key's "other exporting areas" row is true.
+ */
+export const OTHER_GROUP_COLOUR = hexToRgba('#8c8c8c');
+
 export function groupColour(data: Pick<FlowNetworkData, 'groups'>, flow: NetworkFlow): Rgba {
   const i = data.groups.indexOf(flow.originNode.group ?? flow.originNode.name);
-  return i < 0 ? GROUP_COLOURS[4] : GROUP_COLOURS[i % GROUP_COLOURS.length];
+  return i < 0 || i >= GROUP_COLOURS.length ? OTHER_GROUP_COLOUR : GROUP_COLOURS[i];
 }
 
 export function countColour(data: Pick<FlowNetworkData, 'countBreaks'>, flow: NetworkFlow): Rgba {

@@ -20,6 +20,8 @@ export const PALETTE = {
 
 /** Everything the map draws with, for one look: the desk (default) or a projector theme. */
 export interface MapLook {
+  /** Which look: memoised derivations key on it. */
+  id: 'desk' | 'light' | 'dark';
   basemap: {
     sea: string;
     land: string;
@@ -47,12 +49,22 @@ export interface MapLook {
     minWidthPx: number;
   };
   label: { colour: Rgba; halo: Rgba; sizePx: number; fontFamily: string };
+  /** Incident and hot-spot cells. */
+  cells: {
+    /** Outline width around each cell; 0 draws none (a hairline that a projector would lose). */
+    outlinePx: number;
+    /** Ring significant hot and cold spots in their own colour, and let the rest recede. */
+    ringSignificant: boolean;
+  };
+  /** The destination choropleth's outline. */
+  choropleth: { line: Rgba };
 }
 
 const FONT = 'system-ui, "Liberation Sans", "DejaVu Sans", Arial, sans-serif';
 
 /** At a desk: the look the map has always had. */
 export const DESK_LOOK: MapLook = {
+  id: 'desk',
   basemap: {
     sea: '#cfe0ea',
     land: '#f4f2ec',
@@ -77,6 +89,8 @@ export const DESK_LOOK: MapLook = {
     minWidthPx: 1.5,
   },
   label: { colour: hexToRgba('#1b1b1b'), halo: hexToRgba('#ffffff', 230), sizePx: 13, fontFamily: FONT },
+  cells: { outlinePx: 0.5, ringSignificant: false },
+  choropleth: { line: [60, 60, 60, 255] },
 };
 
 /**
@@ -86,6 +100,7 @@ export const DESK_LOOK: MapLook = {
  */
 export const PROJECTOR_LOOKS: Record<'light' | 'dark', MapLook> = {
   light: {
+    id: 'light',
     basemap: {
       sea: '#cfe0ea',
       land: '#f4f2ec',
@@ -110,8 +125,11 @@ export const PROJECTOR_LOOKS: Record<'light' | 'dark', MapLook> = {
       minWidthPx: 2.5,
     },
     label: { colour: hexToRgba('#111111'), halo: hexToRgba('#ffffff'), sizePx: 24, fontFamily: FONT },
+    cells: { outlinePx: 0, ringSignificant: true },
+    choropleth: { line: hexToRgba('#111111') },
   },
   dark: {
+    id: 'dark',
     basemap: {
       sea: '#0b1a2b',
       land: '#1f2a36',
@@ -136,6 +154,8 @@ export const PROJECTOR_LOOKS: Record<'light' | 'dark', MapLook> = {
       minWidthPx: 2.5,
     },
     label: { colour: hexToRgba('#ffffff'), halo: hexToRgba('#0b1a2b'), sizePx: 24, fontFamily: FONT },
+    cells: { outlinePx: 0, ringSignificant: true },
+    choropleth: { line: hexToRgba('#ffffff') },
   },
 };
 

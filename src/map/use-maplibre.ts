@@ -1,230 +1,32 @@
 /**
- * Creates the MapLibre map with the deck.gl overlay interleaved into its WebGL context (one
- * canvas, so exports and pixel tests see everything), keeps the store's camera in step with it,
- * registers the MapHandle, and runs the readiness protocol (readiness.ts).
+ * The map in React: a small hook around createAtlasMap (atlas-map.ts), made in a layout effect so
+ * it starts in the same task as React's first commit, not a frame later. The store gets the
+ * camera, the notices and the MapHandle; a lost graphics context makes a new map.
  */
-import { useEffect, useState, type RefObject } from 'react';
-import * as maplibregl from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import { MapLibreOverlay } from '@deck.gl/maplibre';
-import type { PickingInfo } from '@deck.gl/core';
-import { inheritingWorkerUrl } from '../net/inheriting-worker';
-import { embeddedPack, packWorkerUrl } from '../pack/embedded';
-import type { MapHandle } from '../state/map-handle';
+import { useLayoutEffect, useState, type RefObject } from 'react';
 import { useAtlasStore } from '../state/store';
-import type { Camera } from '../data/view';
-import { basemapStyle, GREAT_BRITAIN_BOUNDS } from './basemap-style';
-import { setReady, whenReady } from './readiness';
+import { createAtlasMap, type AtlasMap } from './atlas-map';
 
-// Started from a blob so MapLibre's workers run under the page's CSP (see inheriting-worker.ts);
-// in a briefing pack the blob holds the worker's whole source.
-const pack = embeddedPack();
-maplibregl.setWorkerUrl(pack ? packWorkerUrl(pack) : inheritingWorkerUrl(workerUrl));
-// Start MapLibre's workers now, while the page is still rendering: fetching their script and
-// cutting the basemap into tiles is the longest step before the first map (bench/README.md).
-maplibregl.prewarm();
-const basemapData = pack && {
-  land: JSON.parse(pack.files['basemap/land.json']),
-  lines: JSON.parse(pack.files['basemap/lines.json']),
-};
-
-/**
- * Whether to multisample (antialias) the map's canvas. On a graphics card it costs next to nothing;
- * in software WebGL (a PC whose GPU is blocklisted or virtual: SwiftShader, llvmpipe, Microsoft's
- * Basic Render Driver) it was the largest cost of the first map: 4.1 s with it, 2.9 s without,
- * against 3.0 s for a bare page (bench/README.md). Browsers do not report software rendering as a
- * "major performance caveat" reliably, so the renderer's name decides, asked once of a throwaway
- * context. Exports always multisample: they are drawn once, off screen, for print.
- */
-let multisample: boolean | undefined;
-function multisampling(): boolean {
-  if (multisample === undefined) {
-    const gl = document.createElement('canvas').getContext('webgl2');
-    const info = gl?.getExtension('WEBGL_debug_renderer_info');
-    const renderer = info ? String(gl!.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
-    multisample = !/swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer);
-    gl?.getExtension('WEBGL_lose_context')?.loseContext();
-  }
-  return multisample;
-}
-
-/** Where tests and tools can ask the map a question; no app logic depends on it. */
-export interface AtlasDebugHandle {
-  project: (lngLat: [number, number]) => { x: number; y: number };
-  canvasRect: () => DOMRect;
-}
-declare global {
-  interface Window {
-    __atlas?: AtlasDebugHandle;
-  }
-}
-
-const HOME = { bounds: GREAT_BRITAIN_BOUNDS, fitBoundsOptions: { padding: 24 } };
-
-export interface MapRuntime {
-  map: maplibregl.Map;
-  overlay: MapLibreOverlay;
-  /** Marks the map not ready until a frame that draws the current layers has settled. */
-  awaitNextFrame: () => void;
-  /** True once layers have been handed to the overlay at least once. */
-  hasLayers: () => boolean;
-  /** Set while the layers wait for something (a lazy module, incident cells, Gi*): not ready. */
-  setPending: (pending: boolean) => void;
-  /** Where clicks go, picked from MapLibre's own click event. */
-  setOnClick: (onClick: (info: PickingInfo | null) => void) => void;
-}
-
-const cameraOf = (map: maplibregl.Map): Camera => {
-  const { lng, lat } = map.getCenter();
-  return { center: [lng, lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
-};
-
-const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-
-export function useMapLibre(container: RefObject<HTMLDivElement | null>): MapRuntime | undefined {
-  const [runtime, setRuntime] = useState<MapRuntime>();
+export function useMapLibre(container: RefObject<HTMLDivElement | null>): AtlasMap | undefined {
+  const [runtime, setRuntime] = useState<AtlasMap>();
   // A new map after the graphics context comes back: deck.gl's buffers and MapLibre's do not
   // survive a lost context, and a fresh map (from the state, which survived) is the sure way back.
   const [generation, setGeneration] = useState(0);
-
-  useEffect(() => {
-    setReady(false);
-    // Versions continue from the last map's (a map rebuilt after a lost context), so that callers
-    // waiting for "newer than what I saw" are never answered by the old map's numbers.
-    const startVersion = Number(document.body.dataset.mapVersion ?? 0);
-    let renderedVersion = startVersion;
-    let wantedVersion = startVersion;
-    let layersGiven = false;
-    let pending = false;
-    let onClick: (info: PickingInfo | null) => void = () => {};
-    // A camera from the URL (#map=…) wins; otherwise open on Great Britain.
-    const camera = useAtlasStore.getState().camera;
-    const map = new maplibregl.Map({
-      container: container.current!,
-      style: basemapStyle(document.baseURI, basemapData),
-      ...(camera ? { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch } : HOME),
-      maxBounds: [
-        [-25, 43],
-        [17, 65],
-      ],
-      attributionControl: { compact: false },
-      dragRotate: false,
-      pitchWithRotate: false,
-      // No preserveDrawingBuffer: it slows every frame, and exports draw their own map.
-      canvasContextAttributes: { antialias: multisampling() },
+  useLayoutEffect(() => {
+    const store = useAtlasStore.getState();
+    const atlas = createAtlasMap(container.current!, {
+      camera: store.camera,
+      onCamera: (camera) => useAtlasStore.getState().setCamera(camera),
+      onNotice: (key, text) => useAtlasStore.getState().setMapNotice(key, text),
+      onContextRestored: () => setGeneration((g) => g + 1),
     });
-    map.touchZoomRotate.disableRotation();
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
-    const overlay = new MapLibreOverlay({
-      interleaved: true,
-      layers: [],
-      onAfterRender: () => {
-        renderedVersion = wantedVersion;
-      },
-    });
-    map.addControl(overlay);
-    // The opening view keeps Great Britain in frame as the map changes size (an embed narrowed to
-    // a phone), until the reader or a scene moves the camera.
-    let followHome = !camera;
-    map.on('movestart', (e) => {
-      if ((e as { originalEvent?: unknown }).originalEvent) followHome = false;
-    });
-    // The container changes size without the window doing so (presenting hides the panel).
-    const resizer = new ResizeObserver(() => {
-      map.resize();
-      if (followHome) map.fitBounds(HOME.bounds, { ...HOME.fitBoundsOptions, animate: false });
-    });
-    resizer.observe(container.current!);
-    const reportCamera = () => useAtlasStore.getState().setCamera(cameraOf(map));
-    map.on('load', reportCamera);
-    map.on('moveend', reportCamera);
-    // Clicks are picked here from MapLibre's own click event: deck's gesture recogniser does not
-    // see taps on a MapLibre 6 canvas in interleaved mode.
-    map.on('click', (e) => onClick(overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2 })));
-    const notice = useAtlasStore.getState().setMapNotice;
-    notice('basemap', undefined);
-    // With a listener here MapLibre no longer logs its errors; each one becomes a notice instead.
-    map.on('error', (e) => {
-      const sourceId = (e as { sourceId?: string }).sourceId;
-      if (sourceId === 'land' || sourceId === 'lines')
-        notice(
-          'basemap',
-          `The basemap (basemap/${sourceId}.json) could not be loaded, so the land is not drawn. The data on the map is unaffected; reload to try again.`,
-        );
-      else notice('map', `The map reported a problem: ${e.error?.message ?? 'unknown error'}`);
-    });
-    const canvas = map.getCanvas();
-    const onLost = (event: Event) => {
-      event.preventDefault(); // asks the browser to restore the context
-      setReady(false);
-      // Nothing for deck to (re)initialise on the dead context; the rebuilt map gets the layers.
-      overlay.setProps({ layers: [] });
-      notice(
-        'webgl',
-        'The graphics context was lost (the GPU was reset or ran short of memory). The map is redrawn when it returns.',
-      );
-    };
-    const onRestored = () => {
-      notice('webgl', undefined);
-      setGeneration((g) => g + 1);
-    };
-    canvas.addEventListener('webglcontextlost', onLost);
-    canvas.addEventListener('webglcontextrestored', onRestored);
-    // 'idle' = every source loaded and no frame pending: with deck interleaved, its layers too.
-    map.on('idle', () => {
-      if (layersGiven && renderedVersion === wantedVersion && !pending) setReady(true, wantedVersion);
-    });
-
-    const handle: MapHandle = {
-      flyTo: (to) => {
-        followHome = false;
-        if (reducedMotion()) map.jumpTo(to);
-        else map.flyTo({ ...to, essential: false });
-      },
-      jumpTo: (to) => {
-        followHome = false;
-        map.jumpTo(to);
-      },
-      resetCamera: () => {
-        followHome = true;
-        map.fitBounds(HOME.bounds, { ...HOME.fitBoundsOptions, pitch: map.getPitch(), bearing: 0, animate: false });
-      },
-      getCanvas: () => map.getCanvas(),
-      getBounds: () => map.getBounds().toArray() as [[number, number], [number, number]],
-      project: ([lng, lat]) => map.project([lng, lat]),
-      whenReady,
-    };
-    useAtlasStore.getState().setMapHandle(handle);
-    window.__atlas = { project: handle.project, canvasRect: () => map.getCanvas().getBoundingClientRect() };
-    setRuntime({
-      map,
-      overlay,
-      awaitNextFrame: () => {
-        setReady(false);
-        layersGiven = true;
-        wantedVersion += 1;
-        map.triggerRepaint();
-      },
-      hasLayers: () => layersGiven,
-      setPending: (value) => {
-        pending = value;
-      },
-      setOnClick: (next) => {
-        onClick = next;
-      },
-    });
+    store.setMapHandle(atlas.handle);
+    setRuntime(atlas);
     return () => {
-      canvas.removeEventListener('webglcontextlost', onLost);
-      canvas.removeEventListener('webglcontextrestored', onRestored);
-      resizer.disconnect();
-      delete window.__atlas;
+      atlas.dispose();
       useAtlasStore.getState().setMapHandle(undefined);
-      map.remove();
       setRuntime(undefined);
     };
   }, [container, generation]);
-
   return runtime;
 }

@@ -5,11 +5,13 @@
  * Nothing in the app calls them.
  */
 import type { ExportOptions } from '../export/export-view';
+import type { DrawnExport } from '../export/render-png';
 import { formatProblem } from '../data/problems';
 import { useAtlasStore } from '../state/store';
 
 export interface AtlasTools {
-  exportPng: (presetId: string, options?: ExportOptions) => Promise<string>;
+  /** The PNG as base64, and what it drew (map and key boxes, the key's rows, its text). */
+  exportPng: (presetId: string, options?: ExportOptions) => Promise<{ png: string; drawn: DrawnExport }>;
   /** The benchmark's comparison path: re-filter on the CPU and rebuild layers on every change. */
   setFilterOnCpu: (on: boolean) => void;
 }
@@ -29,10 +31,11 @@ export function installToolHooks(): void {
       const { problems } = useAtlasStore.getState();
       if (problems.length) throw new Error(problems.map(formatProblem).join('\n'));
       const { exportViewPng } = await import('../export/export-view');
-      const bytes = new Uint8Array(await (await exportViewPng(presetId, options)).arrayBuffer());
+      const { blob, drawn } = await exportViewPng(presetId, options);
+      const bytes = new Uint8Array(await blob.arrayBuffer());
       let binary = '';
       for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      return btoa(binary);
+      return { png: btoa(binary), drawn };
     },
     setFilterOnCpu: (on) => useAtlasStore.setState({ filterOnCpu: on }),
   };

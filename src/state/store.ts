@@ -74,7 +74,13 @@ export interface ViewSlice extends Pick<View, 'camera'> {
 export type HoverTarget =
   | { kind: 'flow'; flow: NetworkFlow; x: number; y: number }
   | { kind: 'cell'; cell: string; count: number | null; bin?: number; z?: number; x: number; y: number }
-  | { kind: 'area'; area: AreaProperties; x: number; y: number }
+  | {
+      kind: 'area';
+      area: AreaProperties /** What a shading layer shows for it (the choropleth's value), if any. */;
+      shaded?: string;
+      x: number;
+      y: number;
+    }
   | { kind: 'change'; change: FlowChange; x: number; y: number }
   | {
       kind: 'emerging';

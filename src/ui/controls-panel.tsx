@@ -4,7 +4,7 @@ import { useAtlasStore } from '../state/store';
 import { INCIDENT_LAYERS, LAYER_LABELS, LAYER_NAMES, optionsOf } from '../data/view';
 import { useDerived } from './view-derived';
 import { flowEndpoints } from '../derive/flow-network';
-import { AnalysisLegend } from './analysis-legend';
+import { AnalysisControls } from './analysis-controls';
 import { AreaSelect, Select } from './select';
 import { capitalise } from '../data/format';
 
@@ -102,7 +102,7 @@ export function ControlsPanel() {
                   <span className="muted"> (this dataset has no incident cells)</span>
                 )}
               </label>
-              {s.layers[name] && <AnalysisLegend layer={name} />}
+              {s.layers[name] && <AnalysisControls layer={name} />}
             </div>
           );
         })}

@@ -9,7 +9,7 @@ import { problemsOf } from '../data/problems';
 import { SUPPRESSED_TOKEN } from '../data/tokens';
 import { capitalise, formatCount, PROTECTED, shortName } from '../data/format';
 import { useAtlasStore } from '../state/store';
-import { binLabel } from './hotspot-text';
+import { binLabel } from '../data/analysis/gi-bins';
 import { useShownFlows } from './use-alt-text';
 import { useDerived } from './view-derived';
 

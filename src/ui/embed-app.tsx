@@ -10,7 +10,7 @@ import { useAnalysisData } from '../shell/use-analysis-data';
 import { useEscapeKey } from '../shell/use-escape-key';
 import { usePlayback } from '../shell/use-playback';
 import { useAtlasStore } from '../state/store';
-import { Legend } from './legend';
+import { Legend } from './map-key';
 import { PeriodControl } from './period-control';
 import { Tooltip } from './tooltip';
 import { useShownFlows } from './use-alt-text';

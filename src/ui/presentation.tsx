@@ -5,9 +5,7 @@
  */
 import { useAtlasStore } from '../state/store';
 import { Caption } from './caption';
-import { LAYER_LABELS, LAYER_NAMES } from '../data/view';
-import { AnalysisLegend } from './analysis-legend';
-import { Legend } from './legend';
+import { Legend } from './map-key';
 
 export function CaptionBand() {
   const briefing = useAtlasStore((s) => s.briefing);
@@ -35,18 +33,11 @@ export function CaptionBand() {
   );
 }
 
+/** The key of the drawn layers only: no controls on a projector. */
 export function PresentationLegend() {
-  const layers = useAtlasStore((s) => s.layers);
-  const analysis = LAYER_NAMES.filter((name) => name !== 'flows' && layers[name]);
   return (
     // Focusable: on a small projector resolution the legend scrolls, and a keyboard must reach it.
     <aside className="presentation-legend" aria-label="Legend" tabIndex={0} data-testid="presentation-legend">
-      {analysis.map((name) => (
-        <section key={name} className="presentation-analysis">
-          <h2>{LAYER_LABELS[name]}</h2>
-          <AnalysisLegend layer={name} />
-        </section>
-      ))}
       <Legend />
     </aside>
   );

@@ -40,7 +40,7 @@ export function SharePanel() {
     const started = performance.now();
     try {
       const { exportViewPng } = await import('../export/export-view');
-      const blob = await exportViewPng(chosen, { byline, transparent });
+      const { blob } = await exportViewPng(chosen, { byline, transparent });
       const link = document.createElement('a');
       link.href = URL.createObjectURL(blob);
       link.download = `county-lines-${useAtlasStore.getState().period ?? 'map'}-${chosen.replace(/[^\w@]+/g, '-')}.png`;

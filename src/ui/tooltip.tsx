@@ -5,7 +5,7 @@ import type { AreaTotals } from '../data/analysis/aggregate';
 import type { Dataset } from '../data/schema';
 import { areaTotalsForPeriod, nodeTotals } from '../derive/area-totals';
 import { flowNetworkData } from '../derive/flow-network';
-import { binLabel } from './hotspot-text';
+import { binLabel } from '../data/analysis/gi-bins';
 import { categoryLabel, EMERGING_MEANINGS } from '../data/analysis/emerging-categories';
 import type { ChangeKind } from '../data/analysis/change';
 
@@ -116,6 +116,11 @@ export function Tooltip() {
           : `origin${area.group && area.group !== area.name ? ` (${area.group})` : ''}`}
       </div>
       <div>{periodLabel(period)}</div>
+      {hover.shaded && (
+        <div>
+          <strong>{hover.shaded}</strong>
+        </div>
+      )}
       <div>In: {describeTotal(totals.inbound, totals.suppressedInbound)}</div>
       <div>Out: {describeTotal(totals.outbound, totals.suppressedOutbound)}</div>
     </div>

@@ -78,7 +78,7 @@ describe.skipIf(!chromiumPath)('hostile text in Chromium', () => {
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
 
     // A PNG export with these names draws (legend, labels) and finishes.
-    const png = await page.evaluate(() => window.__atlasTools!.exportPng('600@2x'));
+    const { png } = await page.evaluate(() => window.__atlasTools!.exportPng('600@2x'));
     expect(Buffer.from(png, 'base64').subarray(1, 4).toString()).toBe('PNG');
 
     // Nothing ran, nothing became markup, no WebGL texture overflowed.

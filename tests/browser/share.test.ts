@@ -103,7 +103,9 @@ describe.skipIf(!chromiumPath)('sharing a view (Chromium)', () => {
     expect(inked(png, 20, 1040, 1180, 1110)).toBeGreaterThan(0.01);
     // The 2400 px article size, through the same code the snapshot CLI uses.
     const started = performance.now();
-    const base64 = await page.evaluate(() => window.__atlasTools!.exportPng('1200@2x', { date: '2026-11-28' }));
+    const { png: base64 } = await page.evaluate(() =>
+      window.__atlasTools!.exportPng('1200@2x', { date: '2026-11-28' }),
+    );
     console.log(`[export] 1200@2x: ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const wide = PNG.sync.read(Buffer.from(base64, 'base64'));
     expect([wide.width, wide.height]).toEqual([2400, 1800]);

@@ -15,7 +15,7 @@ import { labelsLayer } from '../../src/map/layers/labels';
 import { placeLabels, projectToPixels } from '../../src/map/label-placement';
 import { flowCurve } from '../../src/map/flow-geometry';
 import { countColour, flowEndColours, GROUP_COLOURS } from '../../src/map/flow-colours';
-import { composeLayers } from '../../src/map/compose-layers';
+import { composeLayers, layerContext } from '../../src/map/compose-layers';
 import type { ViewChoices } from '../../src/state/view-choices';
 import { passesFilter } from '../../src/data/analysis/network';
 import { AREA_STYLE, DESK_LOOK, FLOW_STYLE } from '../../src/map/theme';
@@ -199,7 +199,7 @@ describe('layers map prepared data to deck.gl props', () => {
   });
 
   it('composes layers in order, two passes when an area is isolated both ways', () => {
-    const ids = (v: ViewChoices) => composeLayers(dataset, v).layers.map((l) => l.id);
+    const ids = (v: ViewChoices) => composeLayers(layerContext({ dataset, view: v })).map((l) => l.id);
     expect(ids(view())).toEqual(['areas', 'flows-suppressed-p0', 'flows-p0', 'flow-arrows-p0', 'labels']);
     expect(ids(view({ selection: { id: 'E09000022', direction: 'both' } }))).toContain('flows-p1');
     expect(ids(view({ flowStyle: 'arcs', layers: { ...DEFAULT_LAYERS, totals: true } }))).toEqual([

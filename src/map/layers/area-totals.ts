@@ -1,6 +1,11 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
-import type { NodeTotal } from '../../derive/area-totals';
-import { DESK_LOOK, type MapLook } from '../theme';
+import { legendSamples } from '../../data/analysis/aggregate';
+import { passesFilter, type FlowFilter, type Network } from '../../data/analysis/network';
+import { memoize } from '../../derive/memo';
+import { maxNodeTotalPerPeriod, nodeTotals, type NodeTotal } from '../../derive/area-totals';
+import { DESK_LOOK, type MapLook, type Rgba } from '../theme';
+import { drawnColour } from '../key';
+import { layerModule } from '../layer-module';
 import { withPicking, type Picking } from '../picking';
 
 /** Circle area ∝ total (radius ∝ √total), so the eye compares sizes fairly. */
@@ -12,6 +17,10 @@ const TOTAL_PICKING: Picking<NodeTotal> = {
   toSelection: (total) => total.node.id,
 };
 
+/** The circles' fill: the area's own hue, more opaque than the area under it. */
+const circleFill = (look: MapLook, destination: boolean): Rgba =>
+  [...(destination ? look.area.destination.fill : look.area.origin.fill).slice(0, 3), 150] as Rgba;
+
 export function areaTotalsLayer(totals: NodeTotal[], maxTotal: number, look: MapLook = DESK_LOOK) {
   const style = look.area;
   const layer = new ScatterplotLayer<NodeTotal>({
@@ -22,10 +31,7 @@ export function areaTotalsLayer(totals: NodeTotal[], maxTotal: number, look: Map
     getRadius: (t) => Math.max(3, totalRadius(t.inbound + t.outbound, maxTotal)),
     radiusUnits: 'pixels',
     stroked: true,
-    getFillColor: (t) =>
-      (t.node.role === 'destination'
-        ? [...style.destination.fill.slice(0, 3), 150]
-        : [...style.origin.fill.slice(0, 3), 150]) as [number, number, number, number],
+    getFillColor: (t) => circleFill(look, t.node.role === 'destination'),
     getLineColor: (t) => (t.node.role === 'destination' ? style.destination.line : style.origin.line),
     lineWidthUnits: 'pixels',
     getLineWidth: 1.5,
@@ -33,3 +39,51 @@ export function areaTotalsLayer(totals: NodeTotal[], maxTotal: number, look: Map
   });
   return withPicking(layer, TOTAL_PICKING);
 }
+
+const totalsShown = memoize((network: Network, filterKey: string) => {
+  const filter = JSON.parse(filterKey) as FlowFilter;
+  const flows = network.flows;
+  return { totals: nodeTotals(flows.filter((f) => passesFilter(f, filter))), max: maxNodeTotalPerPeriod(flows) };
+});
+
+/** Circles sized by each place's published in + out total this period. */
+export const areaTotals = layerModule({
+  id: 'totals',
+  drawn: (ctx) => ctx.view.layers.totals,
+  data: (ctx) => totalsShown(ctx.allFlows.network, JSON.stringify(ctx.filter)),
+  layers: ({ totals, max }, ctx) => [areaTotalsLayer(totals, max, ctx.look)],
+  key: ({ totals, max }, ctx) => {
+    const { look } = ctx;
+    const colour = drawnColour(circleFill(look, true), look);
+    const outline = drawnColour(look.area.destination.line, look);
+    const hasOrigins = totals.some((t) => t.node.role !== 'destination');
+    return {
+      id: 'totals',
+      title: 'Total in + out, this period',
+      rows: [
+        ...legendSamples(ctx.dataset.manifest.disclosure.threshold, max).map((value) => ({
+          kind: 'size' as const,
+          label: value.toLocaleString('en-GB'),
+          colour,
+          outline,
+          radiusPx: Math.max(3, totalRadius(value, max)),
+        })),
+        {
+          kind: 'swatch',
+          label: 'a destination’s total',
+          colour,
+          outline,
+          empty: !totals.some((t) => t.node.role === 'destination'),
+        },
+        {
+          kind: 'swatch',
+          label: 'an exporting area’s total',
+          colour: drawnColour(circleFill(look, false), look),
+          outline: drawnColour(look.area.origin.line, look),
+          empty: !hasOrigins,
+        },
+        { kind: 'note', label: 'Circle area is proportional to the published total; protected flows are not counted.' },
+      ],
+    };
+  },
+});

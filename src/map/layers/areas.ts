@@ -1,18 +1,22 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { AreaFeature } from '../../data/schema';
 import { DESK_LOOK, type MapLook } from '../theme';
+import { drawnColour, type KeyRow } from '../key';
+import type { Network } from '../../data/analysis/network';
+import { memoize } from '../../derive/memo';
+import { layerModule } from '../layer-module';
 import { withPicking, type Picking } from '../picking';
 import { PASS_ALL_FILTER } from './flow-filter';
 
 export const AREAS_LAYER_ID = 'areas';
 
-/** Origin and destination areas (or points): blue and orange fills, outlined; pickable for the tooltip. */
 /** Hovering an area shows its totals; clicking isolates it (or the group it is merged into). */
 export const AREA_PICKING: Picking<AreaFeature> = {
   toHover: (feature) => ({ kind: 'area', area: feature.properties }),
   toSelection: (feature, network) => network.nodeOf.get(feature.properties.id) ?? feature.properties.id,
 };
 
+/** Origin and destination areas (or points): blue and orange fills, outlined; pickable for the tooltip. */
 export function areasLayer(areas: AreaFeature[], selected: ReadonlySet<string> = new Set(), look: MapLook = DESK_LOOK) {
   const style = look.area;
   const layer = new GeoJsonLayer<AreaFeature['properties']>({
@@ -45,3 +49,33 @@ export function areasLayer(areas: AreaFeature[], selected: ReadonlySet<string> =
   });
   return withPicking(layer, AREA_PICKING);
 }
+
+/** The areas a selection isolates: the area itself, or every area of the group it names. */
+const selectedAreas = memoize((network: Network, id: string | undefined): Set<string> => {
+  const selected = new Set<string>();
+  if (id) for (const [area, node] of network.nodeOf) if (node === id) selected.add(area);
+  return selected;
+});
+
+/** Area outlines and fills, under everything else. The choropleth, when on, shades destinations instead. */
+export const areas = layerModule({
+  id: 'areas',
+  drawn: () => true,
+  data: (ctx) => selectedAreas(ctx.allFlows.network, ctx.view.selection?.id),
+  layers: (selected, ctx) => [areasLayer(ctx.dataset.areas.features, selected, ctx.look)],
+  key: (_selected, ctx) => {
+    const { origin, destination } = ctx.look.area;
+    const swatch = (label: string, style: typeof origin): KeyRow => ({
+      kind: 'swatch',
+      label,
+      colour: drawnColour(style.fill, ctx.look),
+      outline: drawnColour(style.line, ctx.look),
+    });
+    const roles = new Set(ctx.dataset.areas.features.map((f) => f.properties.role));
+    const rows: KeyRow[] = [];
+    if (roles.has('origin') || roles.has('both')) rows.push(swatch('Exporting area (origin)', origin));
+    // Under the choropleth, destinations are drawn in its classes: its key says what they mean.
+    if (!ctx.view.layers.choropleth && roles.has('destination')) rows.push(swatch('Destination area', destination));
+    return { id: 'areas', title: 'Areas', rows };
+  },
+});

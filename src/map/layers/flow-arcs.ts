@@ -1,5 +1,6 @@
 import { ArcLayer } from '@deck.gl/layers';
 import { flowEndColours } from '../flow-colours';
+import { flowWidthPx } from '../key';
 import type { FlowDatum, FlowLayerData } from '../layer-data';
 import { FLOW_PICKING, type FlowDrawOptions } from './flow-curves';
 import { gpuFilter } from './flow-filter';
@@ -40,7 +41,7 @@ export function flowArcLayers(data: FlowLayerData, options: FlowDrawOptions) {
       data: data.published,
       getSourceColor: (d) => flowEndColours(options.colour, data, d.flow, options.look)[0],
       getTargetColor: (d) => flowEndColours(options.colour, data, d.flow, options.look)[1],
-      getWidth: (d) => Math.max(options.look.flow.minWidthPx, d.flow.count! * data.pixelsPerUnit),
+      getWidth: (d) => flowWidthPx(d.flow.count!, data.pixelsPerUnit, options.look),
       highlightColor: [0, 0, 0, 90],
       updateTriggers: {
         getSourceColor: [options.colour, options.look],

@@ -4,8 +4,13 @@
  * grey when a suppressed value makes the change unknowable), width by the size of the change.
  */
 import { PathLayer } from '@deck.gl/layers';
-import type { ChangeKind, FlowChange } from '../../data/analysis/change';
+import { CHANGE_KINDS, type ChangeKind, type FlowChange } from '../../data/analysis/change';
+import { PROTECTED } from '../../data/format';
+import { periodLabel } from '../../data/periods';
+import { memoFlowChanges } from '../../derive/flow-change';
 import { flowCurve, type FlowCurve } from '../flow-geometry';
+import { drawnColour } from '../key';
+import { layerModule } from '../layer-module';
 import { withPicking, type Picking } from '../picking';
 import { hexToRgba, type MapLook } from '../theme';
 
@@ -30,6 +35,18 @@ function curveOf(change: FlowChange): FlowCurve {
 /** Hovering a changed flow shows both periods' values (or why the change is not available). */
 const CHANGE_PICKING: Picking<FlowChange> = { toHover: (d) => ({ kind: 'change', change: d }) };
 
+/** Unchanged and unknowable changes recede; the others are near-opaque. */
+const alphaOf = (kind: ChangeKind) => (kind === 'not-available' || kind === 'same' ? 170 : 235);
+
+const MEANINGS: Record<ChangeKind, string> = {
+  new: 'new route (none before)',
+  growth: 'more than before',
+  same: 'no change',
+  decline: 'fewer than before',
+  ended: 'route ended (none now)',
+  'not-available': `not available: a value is ${PROTECTED}, and is never differenced`,
+};
+
 export function flowChangeLayer(changes: FlowChange[], pixelsPerUnit: number, look: MapLook) {
   // Biggest last, so they are drawn on top.
   const data = [...changes].reverse();
@@ -39,7 +56,7 @@ export function flowChangeLayer(changes: FlowChange[], pixelsPerUnit: number, lo
       data,
       pickable: true,
       getPath: (d) => curveOf(d).path,
-      getColor: (d) => hexToRgba(CHANGE_COLOURS[d.kind], d.kind === 'not-available' || d.kind === 'same' ? 170 : 235),
+      getColor: (d) => hexToRgba(CHANGE_COLOURS[d.kind], alphaOf(d.kind)),
       getWidth: (d) => (d.diff === null || d.diff === 0 ? 1 : Math.abs(d.diff) * pixelsPerUnit),
       widthUnits: 'pixels',
       widthMinPixels: look.flow.minWidthPx,
@@ -53,3 +70,34 @@ export function flowChangeLayer(changes: FlowChange[], pixelsPerUnit: number, lo
     CHANGE_PICKING,
   );
 }
+
+/** Change mode: drawn in place of the flows when a period to compare with is chosen. */
+export const flowChange = layerModule({
+  id: 'change',
+  drawn: (ctx) => ctx.view.layers.flows && ctx.baseIndex >= 0,
+  data: (ctx) => {
+    const { periodIndex, ...rest } = ctx.filter;
+    return memoFlowChanges(ctx.allFlows.network, ctx.baseIndex, periodIndex, JSON.stringify(rest));
+  },
+  layers: (changes, ctx) => [flowChangeLayer(changes, ctx.allFlows.pixelsPerUnit, ctx.look)],
+  key: (changes, ctx) => {
+    const kinds = new Set(changes.map((c) => c.kind));
+    return {
+      id: 'change',
+      title: `Change from ${periodLabel(ctx.dataset.periods[ctx.baseIndex])} to ${periodLabel(ctx.view.period)}`,
+      rows: [
+        ...CHANGE_KINDS.map((kind) => ({
+          kind: 'swatch' as const,
+          label: MEANINGS[kind],
+          colour: drawnColour(CHANGE_COLOURS[kind], ctx.look, alphaOf(kind)),
+          empty: !kinds.has(kind),
+        })),
+        {
+          kind: 'note',
+          label:
+            'Line width: the size of the change, on the same scale as the counts. A merged flow (e.g. all of London) that holds a protected member has no exact total, so its change is not available: choose “Never group” under Origins to compare single areas.',
+        },
+      ],
+    };
+  },
+});

@@ -1,6 +1,7 @@
 import { PathLayer, TextLayer } from '@deck.gl/layers';
 import type { FlowColour } from '../../data/view';
 import { flowEndColours } from '../flow-colours';
+import { flowWidthPx } from '../key';
 import type { FlowDatum, FlowLayerData } from '../layer-data';
 import type { MapLook } from '../theme';
 import { withPicking, type Picking } from '../picking';
@@ -31,7 +32,7 @@ export function flowCurveLayers(data: FlowLayerData, options: FlowDrawOptions) {
     updateTriggers: { getColor: [options.colour, options.look], getWidth: options.look, getSize: options.look },
     parameters: { depthCompare: 'always' as const },
   };
-  const width = (d: FlowDatum) => d.flow.count! * data.pixelsPerUnit;
+  const width = (d: FlowDatum) => flowWidthPx(d.flow.count!, data.pixelsPerUnit, options.look);
   const layers = [
     new PathLayer<FlowDatum>({
       ...common,
@@ -63,7 +64,7 @@ export function flowCurveLayers(data: FlowLayerData, options: FlowDrawOptions) {
   return layers.map((layer) => withPicking(layer, FLOW_PICKING));
 }
 
-/** Suppressed flows: a thin grey line that says "there is a flow of fewer than N", no more. */
+/** Protected flows: a thin grey line that says "there is a flow here, not shown", no more. */
 export function suppressedCurveLayer(data: FlowLayerData, options: FlowDrawOptions) {
   const layer = new PathLayer<FlowDatum>({
     id: `flows-suppressed-${options.pass}`,

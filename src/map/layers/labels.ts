@@ -1,5 +1,8 @@
 import { TextLayer } from '@deck.gl/layers';
-import type { LabelDatum } from '../../derive/labels';
+import { buildLabels, type LabelDatum } from '../../derive/labels';
+import { memoize } from '../../derive/memo';
+import { placeLabels, placementFor } from '../label-placement';
+import { layerModule } from '../layer-module';
 import { DESK_LOOK, type MapLook } from '../theme';
 import { PASS_ALL_FILTER } from './flow-filter';
 
@@ -29,3 +32,20 @@ export function labelsLayer(labels: LabelDatum[], look: MapLook = DESK_LOOK) {
     parameters: { depthCompare: 'always' },
   });
 }
+
+/**
+ * Labels placed once per zoom step and label size. New label data would make deck.gl lay out
+ * every glyph again: on each period change, with hundreds of places, that was most of the work.
+ */
+const placedLabels = memoize((labels: LabelDatum[], zoom: number, labelSizePx: number) =>
+  placeLabels(labels, zoom, placementFor(labelSizePx)),
+);
+
+/** Place names: no key rows (the names are their own key). */
+export const labels = layerModule({
+  id: 'labels',
+  drawn: () => true,
+  data: (ctx) => placedLabels(buildLabels(ctx.dataset), Math.floor(ctx.view.zoom * 4) / 4, ctx.look.label.sizePx),
+  layers: (placed, ctx) => [labelsLayer(placed, ctx.look)],
+  key: () => undefined,
+});

@@ -1,0 +1,50 @@
+/**
+ * What the incident-cell layers share: H3 cell outlines (h3-js, in the lazily loaded analysis
+ * chunk), each period's published cells grouped once per dataset, and the picking that shows a
+ * cell's published count (never a value imputed for a statistic).
+ */
+import { cellToBoundary } from 'h3-js';
+import type { Dataset } from '../../data/schema';
+import { memoize } from '../../derive/memo';
+import type { MapLook } from '../theme';
+import type { Picking } from '../picking';
+
+export interface CellDatum {
+  cell: string;
+  periodIndex: number;
+  count: number | null;
+  polygon: [number, number][];
+}
+
+const boundaryCache = new Map<string, [number, number][]>();
+/** Cell outline as [lng, lat] ring. */
+export function outline(cell: string): [number, number][] {
+  let ring = boundaryCache.get(cell);
+  if (!ring) boundaryCache.set(cell, (ring = cellToBoundary(cell, true) as [number, number][]));
+  return ring;
+}
+
+/** Each period's cells, grouped once per dataset, so a period change swaps arrays, nothing more. */
+const cellsByPeriod = memoize((dataset: Dataset): Map<number, CellDatum[]> => {
+  const byPeriod = new Map<number, CellDatum[]>();
+  const index = new Map(dataset.periods.map((p, i) => [p, i]));
+  for (const c of dataset.incidents) {
+    const i = index.get(c.period) ?? -1;
+    let list = byPeriod.get(i);
+    if (!list) byPeriod.set(i, (list = []));
+    list.push({ cell: c.cell, periodIndex: i, count: c.count, polygon: outline(c.cell) });
+  }
+  return byPeriod;
+});
+
+export const cellData = (dataset: Dataset, periodIndex: number): CellDatum[] =>
+  cellsByPeriod(dataset).get(periodIndex) ?? [];
+
+/** Incident and hot-spot cells: the tooltip shows the cell's published count and, for hot spots, its bin. */
+export const CELL_PICKING: Picking<{ cell: string; count: number | null; bin?: number; z?: number }> = {
+  toHover: ({ cell, count, bin, z }) => ({ kind: 'cell', cell, count, bin, z }),
+};
+
+/** Cell outlines as the look says: a thin line at a desk, none on a projector (it would be a hairline). */
+export const cellOutline = (look: MapLook) =>
+  look.cells.outlinePx > 0 ? { stroked: true, getLineWidth: look.cells.outlinePx } : { stroked: false };

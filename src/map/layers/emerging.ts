@@ -1,0 +1,112 @@
+/**
+ * Emerging hot spots: each incident cell classed by how its hot or cold spot has changed up to
+ * the period shown (src/data/analysis/emerging.ts). Cells with no pattern are not drawn, and the
+ * key lists only the categories on the map, each with its number of cells.
+ */
+import { PolygonLayer } from '@deck.gl/layers';
+import {
+  categoryLabel,
+  EMERGING_CATEGORIES,
+  EMERGING_MEANINGS,
+  type EmergingCategory,
+} from '../../data/analysis/emerging-categories';
+import { memoize } from '../../derive/memo';
+import type { EmergingHotspots } from '../../state/analysis-slices';
+import { drawnColour } from '../key';
+import { layerModule } from '../layer-module';
+import { withPicking, type Picking } from '../picking';
+import { EMERGING_COLOURS, hexToRgba } from '../theme';
+import { cellOutline, outline } from './cells';
+
+interface EmergingDatum {
+  cell: string;
+  category: EmergingCategory;
+  z: number[];
+  trendZ: number;
+  trendP: number;
+  polygon: [number, number][];
+}
+
+const ALPHA = 235;
+
+/** Emerging cells: the tooltip shows the category, the trend and the z-series as a chart. */
+function emergingPicking(periods: string[]): Picking<EmergingDatum> {
+  return {
+    toHover: ({ cell, category, z, trendZ, trendP }) => ({
+      kind: 'emerging',
+      cell,
+      category,
+      z,
+      periods,
+      trendZ,
+      trendP,
+    }),
+  };
+}
+
+/** The cells with a pattern (those with none are left out: the layer shows what is changing or lasting). */
+const emergingCells = memoize((result: EmergingHotspots) => {
+  const cells: EmergingDatum[] = result.results.flatMap((r, i) =>
+    r.category === 'no-pattern'
+      ? []
+      : [
+          {
+            cell: result.cells[i],
+            category: r.category,
+            z: r.z,
+            trendZ: r.trendZ,
+            trendP: r.trendP,
+            polygon: outline(result.cells[i]),
+          },
+        ],
+  );
+  return { cells, periods: result.periods };
+});
+
+export const emerging = layerModule({
+  id: 'emerging',
+  drawn: (ctx) => ctx.view.layers.emerging && ctx.emerging !== undefined,
+  data: (ctx) => emergingCells(ctx.emerging!),
+  layers: ({ cells, periods }, ctx) => [
+    withPicking(
+      new PolygonLayer<EmergingDatum>({
+        id: 'emerging',
+        data: cells,
+        pickable: true,
+        getPolygon: (d) => d.polygon,
+        getFillColor: (d) => hexToRgba(EMERGING_COLOURS[d.category], ALPHA),
+        getLineColor: [60, 60, 60, 150],
+        lineWidthUnits: 'pixels',
+        ...cellOutline(ctx.look),
+        parameters: { depthCompare: 'always' },
+      }),
+      emergingPicking(periods),
+    ),
+  ],
+  key: ({ cells, periods }, ctx) => {
+    const counts = new Map<EmergingCategory, number>();
+    for (const c of cells) counts.set(c.category, (counts.get(c.category) ?? 0) + 1);
+    const shown = EMERGING_CATEGORIES.filter((c) => counts.has(c));
+    const { view, dataset } = ctx;
+    const span = periods.length ? ` from ${periods[0]} to ${periods.at(-1)} (the period shown)` : '';
+    return {
+      id: 'emerging',
+      title: 'Emerging hot and cold spots',
+      rows: [
+        ...shown.map((c) => {
+          const n = counts.get(c)!;
+          return {
+            kind: 'swatch' as const,
+            label: `${categoryLabel(c)} (${n} cell${n === 1 ? '' : 's'}): ${EMERGING_MEANINGS[c]}`,
+            colour: drawnColour(EMERGING_COLOURS[c], ctx.look, ALPHA),
+          };
+        }),
+        ...(shown.length === 0 ? [{ kind: 'note' as const, label: 'No cell shows a pattern up to this period.' }] : []),
+        {
+          kind: 'note',
+          label: `Each incident cell classed by how its Gi* hot or cold spot has changed${span}: space-time Gi* over its ${view.giK}-ring in this and the previous period, 90 % confidence${view.giFdr ? ' with FDR correction' : ''}, and a Mann–Kendall trend. Suppressed cells counted as ${dataset.manifest.disclosure.threshold / 2}. Cells with no pattern are not drawn; other categories are not on the map.`,
+        },
+      ],
+    };
+  },
+});

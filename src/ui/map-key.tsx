@@ -1,0 +1,116 @@
+/**
+ * The map's key in React (desk, presenting, embed): the rows each drawn layer gives
+ * (map/key.ts), and nothing else. Every sample carries `data-swatch="#rrggbb"`, the colour as
+ * drawn on the map, and `data-empty` when no member of its class is in view, so tests can check
+ * each colour the key shows is on the map.
+ */
+import { useMemo } from 'react';
+import { keySections, layerContext } from '../map/compose-layers';
+import type { KeyRow, KeySection } from '../map/key';
+import { useMapContent } from '../map/use-map-content';
+
+/** The sections of the key for what the map draws now. */
+export function useKeySections(): KeySection[] {
+  const { inputs, analysis } = useMapContent();
+  return useMemo(
+    () => (inputs ? keySections(layerContext({ ...inputs, periods: 'all' }), analysis) : []),
+    [inputs, analysis],
+  );
+}
+
+const SAMPLE = { width: 44, height: 18 };
+
+function Sample({ row }: { row: Exclude<KeyRow, { kind: 'note' }> }) {
+  if (row.kind === 'width')
+    return (
+      <svg {...SAMPLE} aria-hidden="true" className="key-sample" data-swatch={row.colour}>
+        <line
+          x1={2 + row.widthPx / 2}
+          x2={SAMPLE.width - 2 - row.widthPx / 2}
+          y1={SAMPLE.height / 2}
+          y2={SAMPLE.height / 2}
+          stroke={row.colour}
+          strokeWidth={row.widthPx}
+          strokeLinecap="round"
+        />
+      </svg>
+    );
+  if (row.kind === 'ramp')
+    return (
+      <span
+        className="key-sample ramp"
+        style={{ background: `linear-gradient(to right, ${row.colours.join(', ')})` }}
+        aria-hidden="true"
+        data-ramp={row.colours.join(' ')}
+      />
+    );
+  if (row.kind === 'size')
+    return (
+      <svg
+        width={SAMPLE.width}
+        height={row.radiusPx * 2 + 4}
+        aria-hidden="true"
+        className="key-sample"
+        data-swatch={row.colour}
+      >
+        <circle
+          cx={SAMPLE.width / 2}
+          cy={row.radiusPx + 2}
+          r={row.radiusPx}
+          fill={row.colour}
+          stroke={row.outline}
+          strokeWidth={1.5}
+        />
+      </svg>
+    );
+  return (
+    <span
+      className="key-sample swatch"
+      style={{ background: row.colour, borderColor: row.outline ?? '#666666' }}
+      aria-hidden="true"
+      data-swatch={row.colour}
+      data-empty={row.empty ? '' : undefined}
+    />
+  );
+}
+
+export function KeySections({ sections }: { sections: KeySection[] }) {
+  return (
+    <>
+      {sections.map((section) => (
+        <section key={section.id} className="key-section" data-testid={`legend-${section.id}`}>
+          <h3>{section.title}</h3>
+          <ul className="key-rows">
+            {section.rows.map((row, i) =>
+              row.kind === 'note' ? (
+                <li key={i} className="legend-note">
+                  {row.label}
+                </li>
+              ) : (
+                <li key={i} className={row.kind === 'swatch' && row.empty ? 'key-row empty' : 'key-row'}>
+                  <Sample row={row} />
+                  <span>
+                    {row.label}
+                    {row.kind === 'swatch' && row.empty && <span className="muted"> (none here)</span>}
+                  </span>
+                </li>
+              ),
+            )}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** The key as the desk, the embed and the presentation show it. */
+export function Legend() {
+  const sections = useKeySections();
+  if (sections.length === 0) return null;
+  return (
+    <section className="legend" aria-label="Legend" data-testid="legend">
+      <h2>Key</h2>
+      <KeySections sections={sections} />
+    </section>
+  );
+}
