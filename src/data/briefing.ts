@@ -8,54 +8,29 @@
  */
 import { z } from 'zod';
 import { DataError, type DataProblem } from './problems';
-import { isPeriod } from './periods';
 import { parseJsonText } from './io/text';
-import { DEFAULT_VIEW, LAYER_NAMES, DIRECTIONS, optionsOf, type View, type ViewKey } from './view';
+import { DEFAULT_VIEW, VIEW_FIELDS, VIEW_KEYS, type View, type ViewField, type ViewKey } from './view';
 import type { Briefing } from './briefing-json';
-import { MEASURE_ID } from './tokens';
 
-const period = z.string().refine(isPeriod, 'a period such as "2024", "2024-Q3", "2024-07" or "2024-07-15"');
-const enumOf = <K extends ViewKey>(key: K) =>
-  z.enum(optionsOf(key).map(([value]) => value as string) as [string, ...string[]]);
-const areaId = z.string().regex(/^[\w:. ,'&()-]{1,80}$/, "an area id (letters, digits and . , : ' & ( ) -)");
-const whole = (min: number, max: number) => z.number().int().min(min).max(max);
-
-/** Each view field as it is written in a briefing file; keys are checked against the view table. */
-const viewFieldSchemas = {
-  period: period.optional(),
-  periodWindow: z
-    .tuple([period, period])
-    .refine(([from, to]) => from <= to, 'the window starts after it ends')
-    .optional(),
-  compareWith: period.optional(),
-  measure: z.string().regex(MEASURE_ID, 'a measure id (lower-case letters, digits and "_")').optional(),
-  flowStyle: enumOf('flowStyle').optional(),
-  flowColour: enumOf('flowColour').optional(),
-  grouping: enumOf('grouping').optional(),
-  layers: z
-    .array(z.enum(LAYER_NAMES))
-    .transform((names) => Object.fromEntries(LAYER_NAMES.map((name) => [name, names.includes(name)])))
-    .optional(),
-  selection: z
-    .object({ id: areaId, direction: z.enum(DIRECTIONS.map(([d]) => d) as [string, ...string[]]).default('both') })
-    .strict()
-    .optional(),
-  minCount: whole(0, 10_000).optional(),
-  topN: whole(0, 1000).optional(),
-  originFilter: areaId.optional(),
-  destFilter: areaId.optional(),
-  giK: whole(1, 3).optional(),
-  giFdr: z.boolean().optional(),
-  camera: z
-    .object({
-      center: z.tuple([z.number().min(-180).max(180), z.number().min(-85).max(85)]),
-      zoom: z.number().min(0).max(22),
-      bearing: z.number().min(-180).max(180).default(0),
-      pitch: z.number().min(0).max(85).default(0),
-    })
-    .strict()
-    .optional(),
-} satisfies Record<ViewKey, z.ZodType>;
+/**
+ * Each view field as a scene writes it, read by the field's own rule (VIEW_FIELDS in view.ts): the
+ * same values, ranges and options a link and the controls allow, so a scene cannot hold what a
+ * link would refuse (a top 3 where the control offers 5, 10 or 20).
+ */
+const viewFieldSchemas = Object.fromEntries(
+  VIEW_KEYS.map((key) => [
+    key,
+    z
+      .unknown()
+      .transform((json, ctx) => {
+        const read = (VIEW_FIELDS[key] as ViewField<unknown>).fromJson(json);
+        if ('value' in read) return read.value;
+        ctx.addIssue({ code: 'custom', message: read.problem });
+        return z.NEVER;
+      })
+      .optional(),
+  ]),
+) as unknown as Record<ViewKey, z.ZodOptional<z.ZodType>>;
 
 export const sceneSchema = z
   .object({

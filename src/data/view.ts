@@ -33,11 +33,22 @@ export interface ViewField<T> {
   readonly default: T;
   /** The allowed values with what the controls call them, for enumerated fields. */
   readonly options?: readonly (readonly [T, string])[];
+  /** A number field's range and step: what a slider offers (and a link or scene may hold). */
+  readonly range?: readonly [number, number];
+  readonly step?: number;
   /** The value in the URL, or undefined when absent or malformed. */
   read(url: UrlParts): T | undefined;
   /** Sets its URL keys to `value`, deleting them when it is the default. */
   write(value: T, url: UrlParts): void;
+  /**
+   * The value as a briefing scene writes it (JSON), held to the same rule as the URL: the value,
+   * or why it cannot be one. A scene can hold only what a link and the controls can.
+   */
+  fromJson(json: unknown): { value: T } | { problem: string };
 }
+
+const ok = <T>(value: T) => ({ value });
+const problem = (text: string) => ({ problem: text });
 
 type FieldValue<F> = F extends ViewField<infer T> ? T : never;
 
@@ -57,6 +68,10 @@ function enumField<const T extends string>(
     options,
     read: ({ query }) => options.find(([value]) => value === query.get(key))?.[0],
     write: (value, { query }) => setOrDelete(query, key, value === fallback ? undefined : value),
+    fromJson: (json) => {
+      const found = options.find(([value]) => value === json);
+      return found ? ok(found[0]) : problem(`one of ${options.map(([value]) => `"${value}"`).join(', ')}`);
+    },
   };
 }
 
@@ -70,12 +85,14 @@ function wholeField(
   fallback: number,
   [min, max]: [number, number],
   { step = 1, options }: { step?: number; options?: readonly (readonly [number, string])[] } = {},
-): ViewField<number> {
+): ViewField<number> & { range: readonly [number, number]; step: number } {
   return {
     url: [key],
     label,
     default: fallback,
     options,
+    range: [min, max],
+    step,
     read: ({ query }) => {
       const text = query.get(key);
       const n = text !== null && /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
@@ -83,6 +100,15 @@ function wholeField(
       return n >= min && n <= max && n % step === 0 ? n : undefined;
     },
     write: (value, { query }) => setOrDelete(query, key, value === fallback ? undefined : String(value)),
+    fromJson: (json) => {
+      if (options)
+        return options.some(([value]) => value === json)
+          ? ok(json as number)
+          : problem(`one of ${options.map(([value]) => value).join(', ')} (what the control offers)`);
+      return typeof json === 'number' && Number.isInteger(json) && json >= min && json <= max && json % step === 0
+        ? ok(json)
+        : problem(`a whole number from ${min} to ${max}${step > 1 ? ` in steps of ${step}` : ''}`);
+    },
   };
 }
 
@@ -90,7 +116,12 @@ function wholeField(
 const AREA_ID = /^[\w:. ,'&()-]{1,80}$/;
 
 /** An optional text value that must pass `valid` (anything else is ignored). */
-function textField(key: string, label: string, valid: (value: string) => boolean): ViewField<string | undefined> {
+function textField(
+  key: string,
+  label: string,
+  valid: (value: string) => boolean,
+  expected: string,
+): ViewField<string | undefined> {
   return {
     url: [key],
     label,
@@ -100,10 +131,13 @@ function textField(key: string, label: string, valid: (value: string) => boolean
       return value !== null && valid(value) ? value : undefined;
     },
     write: (value, { query }) => setOrDelete(query, key, value),
+    fromJson: (json) => (typeof json === 'string' && valid(json) ? ok(json) : problem(expected)),
   };
 }
 
-const areaField = (key: string, label: string) => textField(key, label, (value) => AREA_ID.test(value));
+const AREA_EXPECTED = "an area id (letters, digits and . , : ' & ( ) -)";
+const PERIOD_EXPECTED = 'a period such as "2024", "2024-Q3", "2024-07" or "2024-07-15"';
+const areaField = (key: string, label: string) => textField(key, label, (value) => AREA_ID.test(value), AREA_EXPECTED);
 
 export const LAYER_NAMES = ['flows', 'totals', 'choropleth', 'hexbin', 'density', 'hotspots', 'emerging'] as const;
 export type LayerName = (typeof LAYER_NAMES)[number];
@@ -155,6 +189,13 @@ const layersField: ViewField<Layers> = {
   },
   write: (value, { query }) =>
     setOrDelete(query, 'layers', layersKey(value) === layersKey(DEFAULT_LAYERS) ? undefined : layersKey(value)),
+  // A scene lists the layers it draws, e.g. ["flows", "hotspots"].
+  fromJson: (json) => {
+    const names = LAYER_NAMES as readonly string[];
+    if (!Array.isArray(json) || json.some((name) => !names.includes(name as string)))
+      return problem(`a list of layers, each one of ${LAYER_NAMES.map((n) => `"${n}"`).join(', ')}`);
+    return ok(Object.fromEntries(LAYER_NAMES.map((name) => [name, json.includes(name)])) as Layers);
+  },
 };
 
 /** Which of an isolated area's flows show, as the selection panel offers them. */
@@ -184,10 +225,18 @@ const selectionField: ViewField<Selection | undefined> = {
     setOrDelete(query, 'sel', value?.id);
     setOrDelete(query, 'dir', value && value.direction !== 'both' ? value.direction : undefined);
   },
+  fromJson: (json) => {
+    const { id, direction = 'both', ...rest } = (json ?? {}) as Record<string, unknown>;
+    if (typeof json !== 'object' || json === null || Object.keys(rest).length)
+      return problem('{ "id": an area id, "direction": "in", "out" or "both" }');
+    if (typeof id !== 'string' || !AREA_ID.test(id)) return problem(`"id": ${AREA_EXPECTED}`);
+    const known = DIRECTIONS.find(([d]) => d === direction);
+    return known ? ok({ id, direction: known[0] }) : problem('"direction": "in", "out" or "both"');
+  },
 };
 
 /** Undefined: the dataset's latest period. */
-const periodField = textField('period', 'Period', isPeriod);
+const periodField = textField('period', 'Period', isPeriod, PERIOD_EXPECTED);
 
 /** The playback window: first and last period, inclusive (`window=2016-Q1..2019-Q4`). */
 const windowField: ViewField<[string, string] | undefined> = {
@@ -200,13 +249,23 @@ const windowField: ViewField<[string, string] | undefined> = {
     return rest.length === 0 && isPeriod(from) && isPeriod(to) && from <= to ? [from, to] : undefined;
   },
   write: (value, { query }) => setOrDelete(query, 'window', value && `${value[0]}..${value[1]}`),
+  fromJson: (json) => {
+    if (!Array.isArray(json) || json.length !== 2 || !json.every((p) => typeof p === 'string' && isPeriod(p)))
+      return problem(`[first, last]: two periods, each ${PERIOD_EXPECTED}`);
+    return json[0] <= json[1] ? ok([json[0], json[1]]) : problem('the window starts after it ends');
+  },
 };
 
 /** Change mode: the base period flows are compared with (`vs=2019-Q4`); none draws counts. */
-const compareField = textField('vs', 'Compare with', isPeriod);
+const compareField = textField('vs', 'Compare with', isPeriod, PERIOD_EXPECTED);
 
 /** Which count widths and totals show: a further measure's id (`measure=referrals`), or the main count. */
-const measureField = textField('measure', 'Measure', (value) => MEASURE_ID.test(value));
+const measureField = textField(
+  'measure',
+  'Measure',
+  (value) => MEASURE_ID.test(value),
+  'a measure id (lower-case letters, digits and "_")',
+);
 
 const fdrField: ViewField<boolean> = {
   url: ['fdr'],
@@ -214,6 +273,7 @@ const fdrField: ViewField<boolean> = {
   default: false,
   read: ({ query }) => (query.get('fdr') === '1' ? true : undefined),
   write: (value, { query }) => setOrDelete(query, 'fdr', value ? '1' : undefined),
+  fromJson: (json) => (typeof json === 'boolean' ? ok(json) : problem('true or false')),
 };
 
 /** MapLibre's hash format: zoom/lat/lon, then bearing and pitch when either is not zero. */
@@ -227,22 +287,20 @@ export function formatCamera({ center: [lng, lat], zoom, bearing, pitch }: Camer
   return text;
 }
 
+/** A camera within the ranges a link or a scene may hold; undefined otherwise. */
+function checkedCamera(zoom: number, lat: number, lng: number, bearing: number, pitch: number): Camera | undefined {
+  const inRange = (v: number, min: number, max: number) => Number.isFinite(v) && v >= min && v <= max;
+  if (!inRange(zoom, 0, 22) || !inRange(lat, -85, 85) || !inRange(lng, -180, 180)) return undefined;
+  if (!inRange(bearing, -180, 180) || !inRange(pitch, 0, 85)) return undefined;
+  return { center: [lng, lat], zoom, bearing, pitch };
+}
+
 export function parseCamera(text: string | null): Camera | undefined {
   if (text === null) return undefined;
   const parts = text.split('/');
   if (parts.length < 3 || parts.length > 5 || parts.some((p) => !/^-?\d+(\.\d+)?$/.test(p))) return undefined;
   const [zoom, lat, lng, bearing = 0, pitch = 0] = parts.map(Number);
-  if (
-    zoom < 0 ||
-    zoom > 22 ||
-    Math.abs(lat) > 85 ||
-    Math.abs(lng) > 180 ||
-    Math.abs(bearing) > 180 ||
-    pitch < 0 ||
-    pitch > 85
-  )
-    return undefined;
-  return { center: [lng, lat], zoom, bearing, pitch };
+  return checkedCamera(zoom, lat, lng, bearing, pitch);
 }
 
 const cameraField: ViewField<Camera | undefined> = {
@@ -252,6 +310,22 @@ const cameraField: ViewField<Camera | undefined> = {
   default: undefined,
   read: ({ hash }) => parseCamera(hash.get('map')),
   write: (value, { hash }) => setOrDelete(hash, 'map', value && formatCamera(value)),
+  fromJson: (json) => {
+    const { center, zoom, bearing = 0, pitch = 0, ...rest } = (json ?? {}) as Record<string, unknown>;
+    const numbers = [zoom, bearing, pitch, ...(Array.isArray(center) ? center : [])];
+    const camera =
+      typeof json === 'object' &&
+      json !== null &&
+      Object.keys(rest).length === 0 &&
+      Array.isArray(center) &&
+      center.length === 2 &&
+      numbers.every((n) => typeof n === 'number')
+        ? checkedCamera(zoom as number, center[1], center[0], bearing as number, pitch as number)
+        : undefined;
+    return camera
+      ? ok(camera)
+      : problem('{ "center": [lon −180…180, lat −85…85], "zoom": 0…22, "bearing": −180…180, "pitch": 0…85 }');
+  },
 };
 
 /** Every field of a view, in URL order. */

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAtlasStore } from '../state/store';
-import { INCIDENT_LAYERS, LAYER_LABELS, LAYER_NAMES, optionsOf } from '../data/view';
+import { INCIDENT_LAYERS, LAYER_LABELS, LAYER_NAMES, optionsOf, VIEW_FIELDS } from '../data/view';
 import { useDerived } from './view-derived';
 import { flowEndpoints } from '../derive/flow-network';
 import { AnalysisControls } from './analysis-controls';
@@ -160,13 +160,13 @@ export function FiltersPanel() {
       />
       <label className="control">
         <span>
-          Minimum count: <output>{s.minCount === 0 ? 'all (incl. protected flows)' : s.minCount}</output>
+          {VIEW_FIELDS.minCount.label}: <output>{s.minCount === 0 ? 'all (incl. protected flows)' : s.minCount}</output>
         </span>
         <input
           type="range"
-          min={0}
-          max={60}
-          step={5}
+          min={VIEW_FIELDS.minCount.range[0]}
+          max={VIEW_FIELDS.minCount.range[1]}
+          step={VIEW_FIELDS.minCount.step}
           value={s.minCount}
           onChange={(e) => s.setMinCount(Number(e.target.value))}
           data-testid="min-count"

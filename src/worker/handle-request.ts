@@ -14,10 +14,9 @@ export async function handleRequest(
 ): Promise<void> {
   const { id } = request;
   try {
-    const value = await callClient(client, request, (fraction, stage) =>
-      post({ id, type: 'progress', fraction, stage }),
-    );
-    if (value === undefined) throw new Error(`the data worker has no method "${String(request.method)}"`);
+    const call = callClient(client, request, (fraction, stage) => post({ id, type: 'progress', fraction, stage }));
+    if (call === undefined) throw new Error(`the data worker has no method "${String(request.method)}"`);
+    const value = await call;
     post({ id, type: 'result', value });
   } catch (error) {
     post({ id, type: 'error', problems: problemsOf(error, `data worker (${String(request.method)})`) });

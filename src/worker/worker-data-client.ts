@@ -4,22 +4,38 @@
  */
 import { DataError } from '../data/problems';
 import { inheritingWorkerUrl } from '../net/inheriting-worker';
-import type { DataClient } from './data-client';
+import type { DataClient, Progress } from './data-client';
 import dataWorkerUrl from './data-worker.ts?worker&url';
-import { FIRST_REQUEST, type WorkerRequest, type WorkerResponse } from './protocol';
+import { FIRST_REQUEST, type DataMethod, type SentArgs, type WorkerRequest, type WorkerResponse } from './protocol';
 
-type Call = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+type Call = { [M in DataMethod]: { method: M; args: SentArgs<M> } }[DataMethod];
 
-/** What a call was about, for a message: its file names or address. */
+/**
+ * What a call is about, for a message when the worker stops mid-call: its file names or address.
+ * Only calls about a file are listed; any other is named by what it does.
+ */
+const SUBJECTS: { [M in DataMethod]?: (args: SentArgs<M>) => string } = {
+  importFiles: ([files]) => files.map((f) => f.name).join(', ') || '(no files)',
+  openManifest: ([url]) => url,
+  loadIncidents: ([, file]) => file,
+  openBriefing: ([source]) => ('url' in source ? source.url : source.name),
+};
+
 function subjectOf(call: Call): string {
-  if (call.method === 'importFiles') return call.args[0].map((f) => f.name).join(', ') || '(no files)';
-  if (call.method === 'openManifest') return call.args[0];
-  if (call.method === 'loadIncidents') return call.args[1];
-  if (call.method === 'openBriefing') {
-    const source = call.args[0];
-    return 'url' in source ? source.url : source.name;
-  }
-  return call.method === 'emerging' ? 'emerging hot spots' : 'hot-spot analysis';
+  const subject = SUBJECTS[call.method] as ((args: Call['args']) => string) | undefined;
+  return subject ? subject(call.args) : `the data worker (${call.method})`;
+}
+
+/** ArrayBuffers in the arguments (files' bytes): moved to the worker, not copied. */
+function transferablesOf(args: readonly unknown[]): Transferable[] {
+  const found: Transferable[] = [];
+  const visit = (value: unknown, depth: number) => {
+    if (value instanceof ArrayBuffer) found.push(value);
+    else if (depth > 0 && value && typeof value === 'object')
+      for (const child of Object.values(value as object)) visit(child, depth - 1);
+  };
+  for (const arg of args) visit(arg, 3);
+  return found;
 }
 
 export function workerDataClient(): DataClient {
@@ -59,16 +75,13 @@ export function workerDataClient(): DataClient {
   }
 
   /** Sends one call; progress messages go to `onProgress`; the reply resolves, or rejects with its problems. */
-  function ask<T>(
-    call: Call,
-    transfer: Transferable[] = [],
-    onProgress?: (fraction: number, stage: string) => void,
-  ): Promise<T> {
+  function ask<T>(call: Call, onProgress?: Progress): Promise<T> {
     const id = nextId++;
     const request = { id, ...call } as WorkerRequest;
-    // The calls a page opens with (plain JSON: an address, a briefing's text) go with a new
-    // worker's start; everything else is posted.
-    const carried = !worker && (call.method === 'openManifest' || call.method === 'openBriefing');
+    const transfer = transferablesOf(call.args);
+    // The call a page opens with (plain JSON: an address, a briefing's text) goes with a new
+    // worker's start, not after it has loaded; anything with bytes to move is posted.
+    const carried = !worker && transfer.length === 0;
     worker ??= start(carried ? request : undefined);
     const w = worker;
     return new Promise<T>((resolve, reject) => {
@@ -87,17 +100,16 @@ export function workerDataClient(): DataClient {
     });
   }
 
-  return {
-    openManifest: (url) => ask({ method: 'openManifest', args: [url] }),
-    openBriefing: (source) => ask({ method: 'openBriefing', args: [source] }),
-    importFiles: (files, options, onProgress) =>
-      ask(
-        { method: 'importFiles', args: [files, options] },
-        files.map((f) => f.buffer),
-        onProgress,
-      ),
-    loadIncidents: (manifestUrl, file, rules) => ask({ method: 'loadIncidents', args: [manifestUrl, file, rules] }),
-    hotspots: (method, input) => ask({ method: 'hotspots', args: [method, input] }),
-    emerging: (input) => ask({ method: 'emerging', args: [input] }),
-  };
+  // Every DataClient method is a message of the same name: a trailing function is its progress.
+  return new Proxy({} as DataClient, {
+    // Not a thenable: `then` is no method, so the client can be returned from async code.
+    get: (_target, method) =>
+      typeof method !== 'string' || method === 'then'
+        ? undefined
+        : (...args: unknown[]) => {
+            const last = args.at(-1);
+            const onProgress = typeof last === 'function' ? (last as Progress) : undefined;
+            return ask({ method, args: onProgress ? args.slice(0, -1) : args } as Call, onProgress);
+          },
+  });
 }

@@ -35,23 +35,32 @@ describe('briefing files', () => {
       ],
       [
         minimal([{ title: 'A', view: { flowStyle: 'wiggly' } }]),
-        'b.json: scene 1 ("A"), field "view.flowStyle": Invalid option: expected one of "curved"|"arcs"',
+        'b.json: scene 1 ("A"), field "view.flowStyle": one of "curved", "arcs"',
       ],
       [
         minimal([{ title: 'A', view: { layers: ['flows', 'lasers'] } }]),
-        'b.json: scene 1 ("A"), field "view.layers.1": Invalid option: expected one of "flows"|"totals"|"choropleth"|"hexbin"|"density"|"hotspots"|"emerging"',
+        'b.json: scene 1 ("A"), field "view.layers": a list of layers, each one of "flows", "totals", "choropleth", "hexbin", "density", "hotspots", "emerging"',
       ],
       [
         minimal([{ title: 'A', view: { camera: { center: [0, 95], zoom: 5 } } }]),
-        'b.json: scene 1 ("A"), field "view.camera.center.1": Too big: expected number to be <=85',
+        'b.json: scene 1 ("A"), field "view.camera": { "center": [lon −180…180, lat −85…85], "zoom": 0…22, "bearing": −180…180, "pitch": 0…85 }',
       ],
       [
         minimal([{ title: 'A', view: { giK: 9 } }]),
-        'b.json: scene 1 ("A"), field "view.giK": Too big: expected number to be <=3',
+        'b.json: scene 1 ("A"), field "view.giK": a whole number from 1 to 3',
+      ],
+      // The link's own rule: a scene cannot hold a top 3 where the control offers 5, 10 or 20.
+      [
+        minimal([{ title: 'A', view: { topN: 3 } }]),
+        'b.json: scene 1 ("A"), field "view.topN": one of 0, 5, 10, 20 (what the control offers)',
+      ],
+      [
+        minimal([{ title: 'A', view: { minCount: 7 } }]),
+        'b.json: scene 1 ("A"), field "view.minCount": a whole number from 0 to 60 in steps of 5',
       ],
       [
         minimal([{ title: 'A', view: { selection: { id: '<img src=x>' } } }]),
-        `b.json: scene 1 ("A"), field "view.selection.id": an area id (letters, digits and . , : ' & ( ) -)`,
+        `b.json: scene 1 ("A"), field "view.selection": "id": an area id (letters, digits and . , : ' & ( ) -)`,
       ],
       [
         minimal([{ title: 'A', view: { colour: 'red' } }]),

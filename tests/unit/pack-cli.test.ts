@@ -23,7 +23,7 @@ describe('npm run pack', () => {
     );
     const result = await run(['--briefing', join(dir, 'b.json'), '--out', join(dir, 'out.html')]);
     expect(result.code).toBe(1);
-    expect(result.err).toBe('error: b.json: scene 1 ("S"), field "view.giK": Too big: expected number to be <=3');
+    expect(result.err).toBe('error: b.json: scene 1 ("S"), field "view.giK": a whole number from 1 to 3');
     const missing = await run(['--briefing', join(dir, 'nope.json'), '--out', join(dir, 'out.html')]);
     expect(missing).toMatchObject({ code: 1, err: `error: ${join(dir, 'nope.json')}: cannot be read: ENOENT` });
   });
