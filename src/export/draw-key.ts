@@ -1,18 +1,19 @@
 /**
  * The key on a 2D canvas (PNG export): the same rows the layers give the React key (map/key.ts),
- * drawn in a column beside the map. It says what it drew, so the export can report it (and tests
- * can check every colour in it is on the map).
+ * laid out in columns — one beside the map when it fits, else several under it — and never cut: a
+ * key that cannot fit is an error, not a shorter key. It says what it drew, so the export can
+ * report it (and tests can check every colour in it is on the map).
  */
 import type { KeyRow, KeySection } from '../map/key';
 
-export interface KeyBox {
+export interface Box {
   x: number;
   y: number;
   w: number;
   h: number;
 }
 
-export interface KeyLayout {
+export interface KeyStyle {
   font: number;
   fontFamily: string;
   text: string;
@@ -36,13 +37,109 @@ export function wrap(ctx: CanvasRenderingContext2D, text: string, width: number)
 
 const SAMPLE = 2.6; // sample width, in fonts
 
-/** How tall a row is, wrapped to `width`; and its wrapped text lines. */
-function measureRow(ctx: CanvasRenderingContext2D, row: KeyRow, width: number, layout: KeyLayout) {
-  const indent = row.kind === 'note' ? 0 : layout.font * (SAMPLE + 0.6);
-  ctx.font = `400 ${row.kind === 'note' ? layout.font * 0.92 : layout.font}px ${layout.fontFamily}`;
-  const lines = wrap(ctx, row.label, width - indent);
-  const sampleHeight = row.kind === 'size' ? row.radiusPx * 2 + 4 : 0;
-  return { lines, indent, height: Math.max(lines.length * layout.font * 1.3, sampleHeight) + layout.font * 0.35 };
+/** One thing to draw: a section's title or one of its rows, measured for a column width. */
+interface Item {
+  section: number;
+  row?: KeyRow;
+  lines: string[];
+  height: number;
+}
+
+const fontOf = (row: KeyRow | undefined, style: KeyStyle) =>
+  row === undefined
+    ? `700 ${style.font}px ${style.fontFamily}`
+    : `400 ${row.kind === 'note' ? style.font * 0.92 : style.font}px ${style.fontFamily}`;
+
+function items(ctx: CanvasRenderingContext2D, sections: KeySection[], width: number, style: KeyStyle): Item[] {
+  const line = style.font * 1.3;
+  return sections.flatMap((section, s) => {
+    ctx.font = fontOf(undefined, style);
+    const title = wrap(ctx, section.title, width);
+    return [
+      { section: s, lines: title, height: title.length * line + style.font * 0.3 + (s > 0 ? style.font * 0.7 : 0) },
+      ...section.rows.map((row) => {
+        ctx.font = fontOf(row, style);
+        const indent = row.kind === 'note' ? 0 : style.font * (SAMPLE + 0.6);
+        const lines = wrap(ctx, row.label, width - indent);
+        const sample = row.kind === 'size' ? row.radiusPx * 2 + 4 : 0;
+        return { section: s, row, lines, height: Math.max(lines.length * line, sample) + style.font * 0.35 };
+      }),
+    ];
+  });
+}
+
+/** Items placed in `columns` columns of `height`, in order; undefined when they do not fit. */
+function place(list: Item[], columns: number, height: number): { item: Item; column: number; y: number }[] | undefined {
+  const placed: { item: Item; column: number; y: number }[] = [];
+  let column = 0;
+  let y = 0;
+  for (const [i, item] of list.entries()) {
+    // A section's title keeps its first row with it.
+    const keep = item.row === undefined && list[i + 1] ? item.height + list[i + 1].height : item.height;
+    if (y > 0 && y + keep > height) {
+      column++;
+      y = 0;
+    }
+    if (column >= columns || item.height > height) return undefined;
+    placed.push({ item, column, y });
+    y += item.height;
+  }
+  return placed;
+}
+
+export interface KeyLayout {
+  /** Where the key goes, and where that leaves the map. */
+  keyBox: Box;
+  mapBox: Box;
+  /** Whether the notes are drawn (left out only where the key would not fit with them). */
+  notes: boolean;
+  columns: number;
+}
+
+/**
+ * Where the map and its key go in `body`: the key in a column beside the map (with its notes,
+ * else without), else in columns under the map taking no more than 45 % of the height; undefined
+ * when none fits.
+ */
+export function layoutKey(
+  ctx: CanvasRenderingContext2D,
+  sections: KeySection[],
+  body: Box,
+  style: KeyStyle,
+  gap: number,
+): KeyLayout | undefined {
+  const fits = (notes: boolean, columns: number, width: number, height: number) =>
+    place(
+      items(
+        ctx,
+        sections.map((s) => ({ ...s, rows: s.rows.filter((r) => notes || r.kind !== 'note') })),
+        width,
+        style,
+      ),
+      columns,
+      height,
+    ) !== undefined;
+  const side = Math.max(200, Math.min(body.w * 0.3, 380));
+  for (const notes of [true, false])
+    if (body.w - side - gap >= 160 && fits(notes, 1, side, body.h))
+      return {
+        keyBox: { x: body.x + body.w - side, y: body.y, w: side, h: body.h },
+        mapBox: { x: body.x, y: body.y, w: body.w - side - gap, h: body.h },
+        notes,
+        columns: 1,
+      };
+  const columns = Math.max(1, Math.floor((body.w + gap) / (200 + gap)));
+  const width = (body.w - gap * (columns - 1)) / columns;
+  for (const notes of [true, false])
+    for (let h = style.font * 4; h <= body.h * 0.45; h += style.font)
+      if (fits(notes, columns, width, h))
+        return {
+          keyBox: { x: body.x, y: body.y + body.h - h, w: body.w, h },
+          mapBox: { x: body.x, y: body.y, w: body.w, h: body.h - h - gap },
+          notes,
+          columns,
+        };
+  return undefined;
 }
 
 function drawSample(ctx: CanvasRenderingContext2D, row: KeyRow, x: number, y: number, font: number) {
@@ -78,59 +175,33 @@ function drawSample(ctx: CanvasRenderingContext2D, row: KeyRow, x: number, y: nu
   }
 }
 
-/** The height the sections need in a column `width` wide (notes left out when `notes` is false). */
-export function keyHeight(
-  ctx: CanvasRenderingContext2D,
-  sections: KeySection[],
-  width: number,
-  layout: KeyLayout,
-  notes = true,
-): number {
-  let h = 0;
-  for (const section of sections) {
-    ctx.font = `700 ${layout.font}px ${layout.fontFamily}`;
-    h += wrap(ctx, section.title, width).length * layout.font * 1.3 + layout.font * 0.3;
-    for (const row of section.rows) if (notes || row.kind !== 'note') h += measureRow(ctx, row, width, layout).height;
-    h += layout.font * 0.7;
-  }
-  return h;
-}
-
-/**
- * Draws the sections top to bottom in `box`; rows of kind note only when `notes`. Returns the
- * rows drawn, by section, which is what the export reports.
- */
+/** Draws the key as laid out; returns the sections and rows drawn, which is what the export reports. */
 export function drawKey(
   ctx: CanvasRenderingContext2D,
   sections: KeySection[],
-  box: KeyBox,
   layout: KeyLayout,
-  notes = true,
+  style: KeyStyle,
+  gap: number,
 ): KeySection[] {
-  let y = box.y;
-  const drawn: KeySection[] = [];
+  const shown = sections.map((s) => ({ ...s, rows: s.rows.filter((r) => layout.notes || r.kind !== 'note') }));
+  const { keyBox, columns } = layout;
+  const width = (keyBox.w - gap * (columns - 1)) / columns;
+  const placed = place(items(ctx, shown, width, style), columns, keyBox.h) ?? [];
+  const line = style.font * 1.3;
   ctx.textBaseline = 'top';
-  for (const section of sections) {
-    ctx.font = `700 ${layout.font}px ${layout.fontFamily}`;
-    ctx.fillStyle = layout.text;
-    for (const line of wrap(ctx, section.title, box.w)) {
-      ctx.fillText(line, box.x, y);
-      y += layout.font * 1.3;
-    }
-    y += layout.font * 0.3;
-    const rows = section.rows.filter((row) => notes || row.kind !== 'note');
-    for (const row of rows) {
-      const { lines, indent, height } = measureRow(ctx, row, box.w, layout);
-      if (row.kind !== 'note') drawSample(ctx, row, box.x, y, layout.font);
-      ctx.font = `400 ${row.kind === 'note' ? layout.font * 0.92 : layout.font}px ${layout.fontFamily}`;
-      ctx.fillStyle = row.kind === 'note' || ('empty' in row && row.empty) ? layout.muted : layout.text;
-      // A circle's label sits at its middle; other labels at the top of their row.
-      const textTop = row.kind === 'size' ? y + row.radiusPx + 2 - (lines.length * layout.font * 1.3) / 2 : y;
-      lines.forEach((line, i) => ctx.fillText(line, box.x + indent, textTop + i * layout.font * 1.3));
-      y += height;
-    }
-    drawn.push({ ...section, rows });
-    y += layout.font * 0.7;
+  for (const { item, column, y: top } of placed) {
+    const x = keyBox.x + column * (width + gap);
+    const y = keyBox.y + top;
+    const { row } = item;
+    // A section's title has space above it, to set it apart from the section before.
+    const titleTop = row === undefined && item.section > 0 ? y + style.font * 0.7 : y;
+    if (row && row.kind !== 'note') drawSample(ctx, row, x, y, style.font);
+    ctx.font = fontOf(row, style);
+    ctx.fillStyle = row === undefined ? style.text : row.kind === 'note' || ('empty' in row && row.empty) ? style.muted : style.text;
+    const indent = row === undefined || row.kind === 'note' ? 0 : style.font * (SAMPLE + 0.6);
+    // A circle's label sits at its middle; other text at the top of its row.
+    const textTop = row?.kind === 'size' ? y + row.radiusPx + 2 - (item.lines.length * line) / 2 : row ? y : titleTop;
+    item.lines.forEach((text, i) => ctx.fillText(text, x + indent, textTop + i * line));
   }
-  return drawn;
+  return shown;
 }

@@ -6,6 +6,7 @@
  */
 import * as maplibregl from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { Bounds } from '../data/bounds';
 import type { Dataset } from '../data/schema';
 import { periodLabel } from '../data/periods';
 import { capitalise } from '../data/format';
@@ -17,7 +18,7 @@ import { composeLayers, keySections, layerContext } from '../map/compose-layers'
 import type { KeySection } from '../map/key';
 import type { LayerModule } from '../map/layer-module';
 import { DESK_LOOK } from '../map/theme';
-import { drawKey, keyHeight, wrap, type KeyBox } from './draw-key';
+import { drawKey, layoutKey, wrap, type Box } from './draw-key';
 import { MAX_CANVAS_PX, pixelSize, type ExportPreset } from './presets';
 
 export interface ExportRequest {
@@ -81,7 +82,7 @@ async function renderMap(
   analysis: readonly LayerModule[],
   width: number,
   height: number,
-): Promise<HTMLCanvasElement> {
+): Promise<{ image: HTMLCanvasElement; scale: { label: string; px: number }; bounds: Bounds }> {
   const { preset } = request;
   if (Math.max(width, height) * preset.pixelRatio > MAX_CANVAS_PX) {
     throw new Error(
@@ -132,10 +133,10 @@ async function renderMap(
     copy.width = canvas.width;
     copy.height = canvas.height;
     copy.getContext('2d')!.drawImage(canvas, 0, 0);
-    (copy as HTMLCanvasElement & { scale?: ReturnType<typeof scaleBar> }).scale = scaleBar(map, width);
+    const result = { image: copy, scale: scaleBar(map, width), bounds: map.getBounds().toArray().flat() as Bounds };
     map.removeControl(overlay);
     overlay.finalize();
-    return copy;
+    return result;
   } finally {
     map.remove();
     container.remove();
@@ -144,8 +145,8 @@ async function renderMap(
 
 /** What an export drew, in CSS pixels of the image: for the snapshot CLI's report and for tests. */
 export interface DrawnExport {
-  mapBox: KeyBox;
-  keyBox: KeyBox;
+  mapBox: Box;
+  keyBox: Box;
   /** The key's sections and rows as drawn (notes may be left out when space is short). */
   key: KeySection[];
   /** Every line of text drawn outside the map: title, what it shows, footer. */
@@ -202,22 +203,22 @@ export async function renderPng(request: ExportRequest): Promise<{ blob: Blob; d
   ctx.font = `400 ${small}px ${FONT}`;
   const footerLines = footerText.flatMap((text) => wrap(ctx, text, textWidth));
   const footer = pad * 0.5 + footerLines.length * small * 1.35 + pad * 0.5;
-  const bodyH = H - header - footer;
 
-  // The key, from the layers' own rows, in a column beside the map.
-  const analysis = wantsAnalysis(request.view.layers) ? (await import('../map/analysis-layers')).ANALYSIS_MODULES : [];
+  // The key, from the layers' own rows: beside the map, or under it in columns.
+  const analysis = wantsAnalysis(request.view.layers)
+    ? (await import('../map/analysis-layers')).ANALYSIS_MODULES
+    : [];
   const sections = keySections(exportContext(request, request.view), analysis);
-  const layout = { font: small, fontFamily: FONT, text: TEXT, muted: MUTED };
-  const keyW = Math.max(200, Math.min(W * 0.3, 380));
-  const notes = keyHeight(ctx, sections, keyW, layout, true) <= bodyH;
-  const mapBox = { x: pad, y: header, w: W - 2 * pad - keyW - pad, h: bodyH };
-  const keyBox = { x: mapBox.x + mapBox.w + pad, y: header, w: keyW, h: bodyH };
+  const style = { font: small, fontFamily: FONT, text: TEXT, muted: MUTED };
+  const layout = layoutKey(ctx, sections, { x: pad, y: header, w: textWidth, h: H - header - footer }, style, pad);
+  if (!layout) throw new Error(`${W} × ${H} leaves no room for the map and its whole key; choose a larger size`);
+  const { mapBox, keyBox } = layout;
   if (mapBox.h < 120 || mapBox.w < 160)
     throw new Error(`${W} × ${H} leaves no room for the map beside its key, under the title and above the source`);
-  if (keyHeight(ctx, sections, keyW, layout, false) > bodyH)
-    throw new Error(`${W} × ${H} leaves no room for the whole key; choose a taller size`);
 
-  const mapImage = await renderMap(request, analysis, mapBox.w, mapBox.h);
+  const drawnMap = await renderMap(request, analysis, mapBox.w, mapBox.h);
+  // The key again, now that the export's own frame is known: "none here" means none in this image.
+  const framed = keySections({ ...exportContext(request, request.view), bounds: drawnMap.bounds }, analysis);
 
   if (!request.transparent) {
     ctx.fillStyle = '#ffffff';
@@ -239,10 +240,9 @@ export async function renderPng(request: ExportRequest): Promise<{ blob: Blob; d
     texts.push(line);
     y += titleSize * 0.6 * 1.3;
   }
-  ctx.drawImage(mapImage, mapBox.x, mapBox.y, mapBox.w, mapBox.h);
-  const key = drawKey(ctx, sections, keyBox, layout, notes);
-  const scale = (mapImage as HTMLCanvasElement & { scale?: { label: string; px: number } }).scale;
-  if (scale) drawScale(ctx, scale, mapBox, small);
+  ctx.drawImage(drawnMap.image, mapBox.x, mapBox.y, mapBox.w, mapBox.h);
+  const key = drawKey(ctx, framed, layout, style, pad);
+  drawScale(ctx, drawnMap.scale, mapBox, small);
   ctx.font = `400 ${small}px ${FONT}`;
   y = mapBox.y + mapBox.h + pad * 0.5;
   footerLines.forEach((line, i) => {

@@ -14,6 +14,7 @@ import { inheritingWorkerUrl } from '../net/inheriting-worker';
 import { embeddedPack, packWorkerUrl } from '../pack/embedded';
 import type { MapHandle } from '../state/map-handle';
 import type { Camera } from '../data/view';
+import { boundsText, type Bounds } from '../data/bounds';
 import { basemapStyle, GREAT_BRITAIN_BOUNDS } from './basemap-style';
 import { setReady, whenReady } from './readiness';
 
@@ -82,8 +83,8 @@ export interface AtlasMap {
 export interface AtlasMapCallbacks {
   /** Where the map opens: a camera from a link, or undefined for Great Britain. */
   camera?: Camera;
-  /** The camera after each move (and once loaded). */
-  onCamera: (camera: Camera) => void;
+  /** The camera and what is on screen, after each move and resize (and once loaded). */
+  onCamera: (camera: Camera, bounds: Bounds) => void;
   /** A fault of the map itself, by key; undefined clears it. */
   onNotice: (key: string, text: string | undefined) => void;
   /** The graphics context came back after a loss: the caller makes a new map. */
@@ -147,9 +148,15 @@ export function createAtlasMap(container: HTMLElement, callbacks: AtlasMapCallba
     if (followHome) map.fitBounds(HOME.bounds, { ...HOME.fitBoundsOptions, animate: false });
   });
   resizer.observe(container);
-  const reportCamera = () => callbacks.onCamera(cameraOf(map));
+  const reportCamera = () => {
+    const bounds = map.getBounds().toArray().flat() as Bounds;
+    // A hook for tests and tools, like data-map-ready: what is visible, "west,south,east,north".
+    document.body.dataset.mapBounds = boundsText(bounds);
+    callbacks.onCamera(cameraOf(map), bounds);
+  };
   map.on('load', reportCamera);
   map.on('moveend', reportCamera);
+  map.on('resize', reportCamera);
   // Clicks are picked here from MapLibre's own click event: deck's gesture recogniser does not
   // see taps on a MapLibre 6 canvas in interleaved mode.
   map.on('click', (e) => onClick(overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2 })));

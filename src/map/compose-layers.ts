@@ -5,6 +5,7 @@
  * keys (an export renders with exactly what is on screen).
  */
 import type { Layer } from '@deck.gl/core';
+import type { Bounds } from '../data/bounds';
 import type { Dataset } from '../data/schema';
 import { ALL_PERIODS_ON_GPU_LIMIT } from '../derive/flow-network';
 import { memoize } from '../derive/memo';
@@ -36,6 +37,8 @@ export interface LayerInputs {
   look?: MapLook;
   hotspots?: HotspotResult;
   emerging?: EmergingHotspots;
+  /** What is on screen: for the key's "none here" only (see LayerContext.bounds). */
+  bounds?: Bounds;
   /**
    * `shown` uploads only the flows of the periods on screen (the first frame's work); `all` every
    * period, so that filters and period changes are GPU uniforms (up to ALL_PERIODS_ON_GPU_LIMIT).
@@ -49,6 +52,7 @@ export function layerContext({
   look = DESK_LOOK,
   hotspots,
   emerging,
+  bounds,
   periods = 'all',
 }: LayerInputs): LayerContext {
   const allFlows = prepareFlowData(dataset, isGrouped(view.grouping, view.zoom), look.flow.maxWidthPx);
@@ -68,6 +72,7 @@ export function layerContext({
     baseIndex: view.compareWith ? dataset.periods.indexOf(view.compareWith) : -1,
     hotspots,
     emerging,
+    bounds,
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Layer } from '@deck.gl/core';
 import type { FlowFilter } from '../data/analysis/network';
+import type { Bounds } from '../data/bounds';
 import type { Dataset } from '../data/schema';
 import type { EmergingHotspots, HotspotResult } from '../state/analysis-slices';
 import type { ViewChoices } from '../state/view-choices';
@@ -29,6 +30,11 @@ export interface LayerContext {
   baseIndex: number;
   hotspots?: HotspotResult;
   emerging?: EmergingHotspots;
+  /**
+   * What is on screen, [west, south, east, north]: the key flags a class with no member in it as
+   * empty ("none here"). Layers never depend on it, so a pan redraws nothing. Undefined: the world.
+   */
+  bounds?: Bounds;
 }
 
 export interface LayerModule<D = unknown> {

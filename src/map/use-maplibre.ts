@@ -16,7 +16,7 @@ export function useMapLibre(container: RefObject<HTMLDivElement | null>): AtlasM
     const store = useAtlasStore.getState();
     const atlas = createAtlasMap(container.current!, {
       camera: store.camera,
-      onCamera: (camera) => useAtlasStore.getState().setCamera(camera),
+      onCamera: (camera, bounds) => useAtlasStore.getState().setCamera(camera, bounds),
       onNotice: (key, text) => useAtlasStore.getState().setMapNotice(key, text),
       onContextRestored: () => setGeneration((g) => g + 1),
     });

@@ -1,17 +1,22 @@
 /**
  * What tools may ask of a page: an export of the view on screen as base64 PNG (the snapshot CLI;
- * the same code as the Export PNG button, refused while the page shows a problem), and the
- * benchmark's CPU-filtering comparison path.
- * Nothing in the app calls them.
+ * the same code as the Export PNG button, refused while the page shows a problem), another view
+ * or scene shown in place (as a link or the clicker would show it, without reloading the page),
+ * and the benchmark's CPU-filtering comparison path. Nothing in the app calls them.
  */
 import type { ExportOptions } from '../export/export-view';
 import type { DrawnExport } from '../export/render-png';
 import { formatProblem } from '../data/problems';
+import { viewFromUrl } from '../data/view';
 import { useAtlasStore } from '../state/store';
 
 export interface AtlasTools {
   /** The PNG as base64, and what it drew (map and key boxes, the key's rows, its text). */
   exportPng: (presetId: string, options?: ExportOptions) => Promise<{ png: string; drawn: DrawnExport }>;
+  /** Shows the view a link's query and hash describe (`?period=…#map=…`), and waits until it is drawn. */
+  showView: (link: string) => Promise<void>;
+  /** Shows scene `index` (zero-based) of the open briefing, and waits until it is drawn. */
+  showScene: (index: number) => Promise<void>;
   /** The benchmark's comparison path: re-filter on the CPU and rebuild layers on every change. */
   setFilterOnCpu: (on: boolean) => void;
 }
@@ -36,6 +41,19 @@ export function installToolHooks(): void {
       let binary = '';
       for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
       return { png: btoa(binary), drawn };
+    },
+    showView: async (link) => {
+      const url = new URL(link, window.location.href);
+      const store = useAtlasStore.getState();
+      store.applyView(viewFromUrl(url.href));
+      await store.mapHandle?.whenReady();
+    },
+    showScene: async (index) => {
+      const store = useAtlasStore.getState();
+      if (!store.briefing || index < 0 || index >= store.briefing.scenes.length)
+        throw new Error(`there is no scene ${index + 1} in the briefing on screen`);
+      store.showScene(index);
+      await store.mapHandle?.whenReady();
     },
     setFilterOnCpu: (on) => useAtlasStore.setState({ filterOnCpu: on }),
   };

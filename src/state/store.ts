@@ -16,6 +16,7 @@ import {
   type SettingsSlice,
 } from './analysis-slices';
 import type { DataProblem } from '../data/problems';
+import type { Bounds } from '../data/bounds';
 import type { DisclosureReport } from '../data/disclosure/report';
 import type { AreaProperties, Dataset, Period } from '../data/schema';
 import type { MapHandle } from './map-handle';
@@ -59,8 +60,10 @@ export interface ViewSlice extends Pick<View, 'camera'> {
   zoom: number;
   setPeriod: (period: Period) => void;
   stepPeriod: (delta: number) => void;
-  /** The camera as the map reports it after a move (never moves the map itself). */
-  setCamera: (camera: Camera) => void;
+  /** What the map shows, [west, south, east, north], as it reports it; undefined before it has drawn. */
+  bounds?: Bounds;
+  /** The camera and bounds as the map reports them after a move (never moves the map itself). */
+  setCamera: (camera: Camera, bounds?: Bounds) => void;
   /**
    * Shows a view: every field is set, defaults included, so one scene cannot leak settings into
    * the next; the camera moves through the map handle (flying when `animate`).
@@ -195,7 +198,7 @@ const createViewSlice: StateCreator<AtlasStore, [], [], ViewSlice> = (set, get) 
     const next = dataset.periods[Math.min(dataset.periods.length - 1, Math.max(0, i + delta))];
     if (next !== period) set({ period: next, hover: undefined });
   },
-  setCamera: (camera) => set({ camera, zoom: camera.zoom }),
+  setCamera: (camera, bounds) => set({ camera, zoom: camera.zoom, ...(bounds ? { bounds } : {}) }),
   applyView: (view, { animate = false } = {}) => {
     const { dataset, mapHandle } = get();
     const { camera, period, ...choices } = view;

@@ -8,13 +8,16 @@ import { useMemo } from 'react';
 import { keySections, layerContext } from '../map/compose-layers';
 import type { KeyRow, KeySection } from '../map/key';
 import { useMapContent } from '../map/use-map-content';
+import { useAtlasStore } from '../state/store';
 
 /** The sections of the key for what the map draws now. */
 export function useKeySections(): KeySection[] {
   const { inputs, analysis } = useMapContent();
+  // What is on screen decides which classes have a member in view; the map's layers ignore it.
+  const bounds = useAtlasStore((s) => s.bounds);
   return useMemo(
-    () => (inputs ? keySections(layerContext({ ...inputs, periods: 'all' }), analysis) : []),
-    [inputs, analysis],
+    () => (inputs ? keySections(layerContext({ ...inputs, bounds, periods: 'all' }), analysis) : []),
+    [inputs, analysis, bounds],
   );
 }
 

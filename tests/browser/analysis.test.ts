@@ -150,7 +150,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     expect(cell).toBeDefined();
     const { page, log } = await openPage(browser, `${baseUrl}?period=${period}&layers=hotspots#map=9/51.3/0.9`);
     await waitForMapReady(page);
-    await page.getByTestId('clustering').waitFor({ timeout: 60_000 });
+    await page.getByTestId('legend-hotspots').waitFor({ timeout: 60_000 });
     const [lat, lng] = cellToLatLng(cell);
     const at = await project(page, [lng, lat]);
     const tooltip = page.getByTestId('tooltip');
@@ -214,7 +214,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     await andRedraw(page, () => page.getByTestId('compare-with').selectOption('2016-Q4'));
     const change = await screenshotPixels(page, `${SCREENSHOT_DIR}/choropleth-change-2016-to-2019.png`);
     expect(changed(rates, change)).toBeGreaterThan(500);
-    const key = (await page.getByTestId('legend-choropleth-change').textContent()) ?? '';
+    const key = (await page.getByTestId('legend-choropleth').textContent()) ?? '';
     expect(key).toContain('Change in active county lines into each destination per 10,000 residents');
     // The counts per class are the same derivation from the published files.
     const expected = choroplethChange(dataset, dataset.periods.indexOf('2016-Q4'), dataset.periods.indexOf('2019-Q4'));
@@ -249,7 +249,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     const cuckooing = await screenshotPixels(page, `${SCREENSHOT_DIR}/measure-cuckooing.png`);
     expect(changed(lines, cuckooing), 'widths follow the measure').toBeGreaterThan(150);
     expect(new URL(page.url()).searchParams.get('measure')).toBe('cuckooing');
-    await expect(page.getByTestId('legend').textContent()).resolves.toContain('Flow width: cuckooing cases');
+    await expect(page.getByTestId('legend').textContent()).resolves.toContain('Flows: cuckooing cases');
     await expect(summary.textContent()).resolves.toBe(`${expectedTotal('cuckooing')} cuckooing cases on the map`);
     // The CSV behind the map names the measure's column as the published file does; nothing under 10.
     await page.getByTestId('data-panel').locator('summary').click();

@@ -44,8 +44,9 @@ describe.skipIf(!chromiumPath)('hostile text in Chromium', () => {
       { name: 'locations.csv', mimeType: 'text/csv', buffer: Buffer.from(LOCATIONS) },
       { name: 'flows.csv', mimeType: 'text/csv', buffer: Buffer.from(FLOWS) },
     ]);
+    // The new data is on screen (a camera settling may redraw first), then drawn.
+    await expect.poll(() => page.locator('.header h1').textContent(), { timeout: 60_000 }).toBe('Your data');
     await waitForMapReady(page, version);
-    await expect(page.locator('.header h1').textContent()).resolves.toBe('Your data');
 
     // Tooltip over the long-named area: cut with an ellipsis.
     const b = await project(page, [1.38, 51.36]);

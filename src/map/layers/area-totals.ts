@@ -2,6 +2,7 @@ import { ScatterplotLayer } from '@deck.gl/layers';
 import { legendSamples } from '../../data/analysis/aggregate';
 import { passesFilter, type FlowFilter, type Network } from '../../data/analysis/network';
 import { memoize } from '../../derive/memo';
+import { pointIn } from '../../data/bounds';
 import { maxNodeTotalPerPeriod, nodeTotals, type NodeTotal } from '../../derive/area-totals';
 import { DESK_LOOK, type MapLook, type Rgba } from '../theme';
 import { drawnColour } from '../key';
@@ -52,8 +53,9 @@ export const areaTotals = layerModule({
   drawn: (ctx) => ctx.view.layers.totals,
   data: (ctx) => totalsShown(ctx.allFlows.network, JSON.stringify(ctx.filter)),
   layers: ({ totals, max }, ctx) => [areaTotalsLayer(totals, max, ctx.look)],
-  key: ({ totals, max }, ctx) => {
+  key: ({ totals: all, max }, ctx) => {
     const { look } = ctx;
+    const totals = all.filter((t) => pointIn(ctx.bounds, t.node.centroid));
     const colour = drawnColour(circleFill(look, true), look);
     const outline = drawnColour(look.area.destination.line, look);
     const hasOrigins = totals.some((t) => t.node.role !== 'destination');

@@ -1,5 +1,6 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
-import type { AreaFeature } from '../../data/schema';
+import type { AreaFeature, Dataset } from '../../data/schema';
+import { boxMeets, boxOf, type Bounds } from '../../data/bounds';
 import { DESK_LOOK, type MapLook } from '../theme';
 import { drawnColour, type KeyRow } from '../key';
 import type { Network } from '../../data/analysis/network';
@@ -57,6 +58,21 @@ const selectedAreas = memoize((network: Network, id: string | undefined): Set<st
   return selected;
 });
 
+/** Each area's box, [west, south, east, north]: what decides whether it is in view. */
+export const areaBoxes = memoize(
+  (dataset: Dataset): Map<string, Bounds> =>
+    new Map(dataset.areas.features.map((f) => [f.properties.id, boxOf(coordinatesOf(f.geometry))])),
+);
+
+/** Every position of a geometry (a point area is its one position). */
+function* coordinatesOf(geometry: AreaFeature['geometry']): Iterable<readonly number[]> {
+  const walk = function* (value: unknown): Iterable<readonly number[]> {
+    if (Array.isArray(value) && typeof value[0] === 'number') yield value as number[];
+    else if (Array.isArray(value)) for (const child of value) yield* walk(child);
+  };
+  yield* walk((geometry as { coordinates: unknown }).coordinates);
+}
+
 /** Area outlines and fills, under everything else. The choropleth, when on, shades destinations instead. */
 export const areas = layerModule({
   id: 'areas',
@@ -71,7 +87,12 @@ export const areas = layerModule({
       colour: drawnColour(style.fill, ctx.look),
       outline: drawnColour(style.line, ctx.look),
     });
-    const roles = new Set(ctx.dataset.areas.features.map((f) => f.properties.role));
+    const boxes = areaBoxes(ctx.dataset);
+    const roles = new Set(
+      ctx.dataset.areas.features
+        .filter((f) => boxMeets(ctx.bounds, boxes.get(f.properties.id)!))
+        .map((f) => f.properties.role),
+    );
     const rows: KeyRow[] = [];
     if (roles.has('origin') || roles.has('both')) rows.push(swatch('Exporting area (origin)', origin));
     // Under the choropleth, destinations are drawn in its classes: its key says what they mean.

@@ -6,6 +6,7 @@
 import { cellToBoundary } from 'h3-js';
 import type { Dataset } from '../../data/schema';
 import { memoize } from '../../derive/memo';
+import { boxMeets, boxOf, type Bounds } from '../../data/bounds';
 import type { MapLook } from '../theme';
 import type { Picking } from '../picking';
 
@@ -39,6 +40,10 @@ const cellsByPeriod = memoize((dataset: Dataset): Map<number, CellDatum[]> => {
 
 export const cellData = (dataset: Dataset, periodIndex: number): CellDatum[] =>
   cellsByPeriod(dataset).get(periodIndex) ?? [];
+
+/** Whether a cell (its outline) is on screen: what the key's "none here" counts. */
+export const cellInView = (bounds: Bounds | undefined, polygon: [number, number][]) =>
+  boxMeets(bounds, boxOf(polygon));
 
 /** Incident and hot-spot cells: the tooltip shows the cell's published count and, for hot spots, its bin. */
 export const CELL_PICKING: Picking<{ cell: string; count: number | null; bin?: number; z?: number }> = {

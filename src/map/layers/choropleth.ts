@@ -23,7 +23,8 @@ import {
   PROJECTOR_LOOKS,
   type MapLook,
 } from '../theme';
-import { AREA_PICKING } from './areas';
+import { AREA_PICKING, areaBoxes } from './areas';
+import { boxMeets } from '../../data/bounds';
 
 /** Every fill is drawn at this opacity over the land (and the area fill under it). */
 const ALPHA = 230;
@@ -33,6 +34,10 @@ const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${fmt(Math.abs
 const CHANGE_NAMES = ['Large decrease', 'Decrease', 'Little or no change', 'Increase', 'Large increase'];
 
 interface Shading {
+  destinations: string[];
+  /** Each destination's class, and the class each row stands for (−1: not available). */
+  classOf: (id: string) => number;
+  classes: number[];
   /** The fill of each destination, and what hovering it says. */
   colourOf: (id: string) => string;
   describe: (id: string) => string;
@@ -59,7 +64,8 @@ function shade(dataset: Dataset, periodIndex: number, baseIndex: number, look: M
     };
     const colourOf = (id: string) =>
       classOfId(id) < 0 ? NOT_AVAILABLE_COLOUR : CHOROPLETH_CHANGE_COLOURS[classOfId(id)];
-    const used = new Set(destinations.map(classOfId));
+    const counts = new Map<number, number>();
+    for (const id of destinations) counts.set(classOfId(id), (counts.get(classOfId(id)) ?? 0) + 1);
     const [strongDown, down, up, strongUp] = change.breaks;
     const ranges = [
       `below ${signed(strongDown)}`,
@@ -70,6 +76,9 @@ function shade(dataset: Dataset, periodIndex: number, baseIndex: number, look: M
     ];
     const since = periodLabel(dataset.periods[baseIndex]);
     return {
+      destinations,
+      classOf: classOfId,
+      classes: [0, 1, 2, 3, 4, -1],
       colourOf,
       describe: (id) => {
         const value = change.changes.get(id);
@@ -81,23 +90,25 @@ function shade(dataset: Dataset, periodIndex: number, baseIndex: number, look: M
       rows: [
         ...CHANGE_NAMES.map((name, i) => ({
           kind: 'swatch' as const,
-          label: `${name} (${ranges[i]})`,
+          label: `${name} (${ranges[i]}): ${counts.get(i) ?? 0}`,
           colour: drawnColour(CHOROPLETH_CHANGE_COLOURS[i], look, ALPHA),
-          empty: !used.has(i),
+          empty: !counts.has(i),
         })),
         {
           kind: 'swatch',
-          label: 'Not available (no published flow in either period)',
+          label: `Not available (no published flow in either period): ${counts.get(-1) ?? 0}`,
           colour: drawnColour(NOT_AVAILABLE_COLOUR, look, ALPHA),
-          empty: !used.has(-1),
+          empty: !counts.has(-1),
         },
       ],
       note: `Change in ${flowMeasure} into each destination${unit}, from ${since} to ${periodLabel(dataset.periods[periodIndex])}. Published flows only: a flow ${PROTECTED} counts in neither period, so no protected value is ever part of a difference.`,
     };
   }
   const valueOf = (id: string) => data.values.get(id)?.[periodIndex] ?? 0;
-  const used = new Set(destinations.map((id) => classOf(valueOf(id), data.breaks)));
   return {
+    destinations,
+    classOf: (id) => classOf(valueOf(id), data.breaks),
+    classes: data.breaks.map((_, i) => i),
     colourOf: (id) => CHOROPLETH_COLOURS[classOf(valueOf(id), data.breaks)] ?? CHOROPLETH_COLOURS[0],
     describe: (id) => `${capitalise(flowMeasure)} in${unit}: ${fmt(valueOf(id))} (shaded)`,
     title: `Destinations: ${flowMeasure}${unit}`,
@@ -105,7 +116,6 @@ function shade(dataset: Dataset, periodIndex: number, baseIndex: number, look: M
       kind: 'swatch' as const,
       label: `${i === 0 ? `up to ${fmt(upper)}` : `${fmt(data.breaks[i - 1])}–${fmt(upper)}`}${unit ? ' per 10,000' : ''}`,
       colour: drawnColour(CHOROPLETH_COLOURS[i], look, ALPHA),
-      empty: !used.has(i),
     })),
     note: `${capitalise(flowMeasure)} into each destination${unit}, from published flows only. Classes: natural breaks (Jenks), 5 classes over all periods.`,
   };
@@ -139,9 +149,19 @@ export const choropleth = layerModule({
       ),
     ];
   },
-  key: (shade) => ({
-    id: 'choropleth',
-    title: shade.title,
-    rows: [...shade.rows, { kind: 'note', label: shade.note }],
-  }),
+  key: (shade, ctx) => {
+    // A class is "none here" when no destination of it is on screen.
+    const boxes = areaBoxes(ctx.dataset);
+    const inView = new Set(
+      shade.destinations.filter((id) => boxMeets(ctx.bounds, boxes.get(id)!)).map((id) => shade.classOf(id)),
+    );
+    return {
+      id: 'choropleth',
+      title: shade.title,
+      rows: [
+        ...shade.rows.map((row, i) => ({ ...row, empty: !inView.has(shade.classes[i]) })),
+        { kind: 'note', label: shade.note },
+      ],
+    };
+  },
 });

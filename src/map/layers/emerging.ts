@@ -16,7 +16,7 @@ import { drawnColour } from '../key';
 import { layerModule } from '../layer-module';
 import { withPicking, type Picking } from '../picking';
 import { EMERGING_COLOURS, hexToRgba } from '../theme';
-import { cellOutline, outline } from './cells';
+import { cellInView, cellOutline, outline } from './cells';
 
 interface EmergingDatum {
   cell: string;
@@ -85,7 +85,11 @@ export const emerging = layerModule({
   ],
   key: ({ cells, periods }, ctx) => {
     const counts = new Map<EmergingCategory, number>();
-    for (const c of cells) counts.set(c.category, (counts.get(c.category) ?? 0) + 1);
+    const inView = new Set<EmergingCategory>();
+    for (const c of cells) {
+      counts.set(c.category, (counts.get(c.category) ?? 0) + 1);
+      if (cellInView(ctx.bounds, c.polygon)) inView.add(c.category);
+    }
     const shown = EMERGING_CATEGORIES.filter((c) => counts.has(c));
     const { view, dataset } = ctx;
     const span = periods.length ? ` from ${periods[0]} to ${periods.at(-1)} (the period shown)` : '';
@@ -99,6 +103,7 @@ export const emerging = layerModule({
             kind: 'swatch' as const,
             label: `${categoryLabel(c)} (${n} cell${n === 1 ? '' : 's'}): ${EMERGING_MEANINGS[c]}`,
             colour: drawnColour(EMERGING_COLOURS[c], ctx.look, ALPHA),
+            empty: !inView.has(c),
           };
         }),
         ...(shown.length === 0 ? [{ kind: 'note' as const, label: 'No cell shows a pattern up to this period.' }] : []),

@@ -11,6 +11,7 @@ import { memoFlowChanges } from '../../derive/flow-change';
 import { flowCurve, type FlowCurve } from '../flow-geometry';
 import { drawnColour } from '../key';
 import { layerModule } from '../layer-module';
+import { flowInView } from './flows';
 import { withPicking, type Picking } from '../picking';
 import { hexToRgba, type MapLook } from '../theme';
 
@@ -81,7 +82,7 @@ export const flowChange = layerModule({
   },
   layers: (changes, ctx) => [flowChangeLayer(changes, ctx.allFlows.pixelsPerUnit, ctx.look)],
   key: (changes, ctx) => {
-    const kinds = new Set(changes.map((c) => c.kind));
+    const kinds = new Set(changes.filter((c) => flowInView(ctx, c.flow)).map((c) => c.kind));
     return {
       id: 'change',
       title: `Change from ${periodLabel(ctx.dataset.periods[ctx.baseIndex])} to ${periodLabel(ctx.view.period)}`,

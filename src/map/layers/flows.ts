@@ -8,6 +8,7 @@ import type { Layer } from '@deck.gl/core';
 import { legendSamples } from '../../data/analysis/aggregate';
 import { passesFilter, type FlowFilter, type Network, type NetworkFlow } from '../../data/analysis/network';
 import { memoize } from '../../derive/memo';
+import { boxMeets, boxOf } from '../../data/bounds';
 import { PROTECTED } from '../../data/format';
 import { filterRanges } from '../../derive/flow-network';
 import {
@@ -30,9 +31,13 @@ const visibleFlows = memoize((network: Network, filterKey: string): NetworkFlow[
 });
 const visible = (ctx: LayerContext) => visibleFlows(ctx.allFlows.network, JSON.stringify(ctx.filter));
 
+/** A flow is in view when the box of its two ends meets what is on screen. */
+export const flowInView = (ctx: LayerContext, flow: NetworkFlow) =>
+  boxMeets(ctx.bounds, boxOf([flow.originNode.centroid, flow.destNode.centroid]));
+
 function colourRows(ctx: LayerContext, flows: NetworkFlow[]): KeyRow[] {
   const { look, view, allFlows } = ctx;
-  const published = flows.filter((f) => f.count !== null);
+  const published = flows.filter((f) => f.count !== null && flowInView(ctx, f));
   if (view.flowColour === 'group') {
     const shown = new Set(published.map((f) => hex(groupColour(allFlows, f))));
     const rows: KeyRow[] = allFlows.groups.slice(0, GROUP_COLOURS.length).map((group, i) => {

@@ -12,7 +12,7 @@ import { drawnColour, type KeyRow } from '../key';
 import { layerModule } from '../layer-module';
 import { withPicking } from '../picking';
 import { GI_COLOURS, hexToRgba, type MapLook } from '../theme';
-import { CELL_PICKING, cellOutline, outline } from './cells';
+import { CELL_PICKING, cellInView, cellOutline, outline } from './cells';
 
 interface HotspotDatum {
   cell: string;
@@ -83,7 +83,7 @@ export const hotspots = layerModule({
   },
   key: ({ result, cells }, ctx) => {
     const { view, look, dataset } = ctx;
-    const used = new Set(cells.map((c) => c.bin));
+    const used = new Set(cells.filter((c) => cellInView(ctx.bounds, c.polygon)).map((c) => c.bin));
     const clustering = clusteringText(result.clustering);
     const rows: KeyRow[] = [
       ...BINS.map((bin) => ({

@@ -9,7 +9,7 @@ import { drawnColour } from '../key';
 import { layerModule } from '../layer-module';
 import { withPicking } from '../picking';
 import { CELL_COLOURS, hexToRgba, type Rgba } from '../theme';
-import { CELL_PICKING, cellData, cellOutline, type CellDatum } from './cells';
+import { CELL_PICKING, cellData, cellInView, cellOutline, type CellDatum } from './cells';
 
 const ALPHA = 220;
 const SUPPRESSED_CELL: Rgba = [150, 150, 150, 110];
@@ -39,7 +39,9 @@ export const incidentCells = layerModule({
   ],
   key: ({ cells, breaks }, ctx) => {
     const { manifest } = ctx.dataset;
-    const used = new Set(cells.map((c) => (c.count === null ? -1 : classOf(c.count, breaks))));
+    const used = new Set(
+      cells.filter((c) => cellInView(ctx.bounds, c.polygon)).map((c) => (c.count === null ? -1 : classOf(c.count, breaks))),
+    );
     return {
       id: 'hexbin',
       title: `${manifest.incidentMeasure} per cell`,
