@@ -197,7 +197,8 @@ export function drawKey(
     const titleTop = row === undefined && item.section > 0 ? y + style.font * 0.7 : y;
     if (row && row.kind !== 'note') drawSample(ctx, row, x, y, style.font);
     ctx.font = fontOf(row, style);
-    ctx.fillStyle = row === undefined ? style.text : row.kind === 'note' || ('empty' in row && row.empty) ? style.muted : style.text;
+    ctx.fillStyle =
+      row === undefined ? style.text : row.kind === 'note' || ('empty' in row && row.empty) ? style.muted : style.text;
     const indent = row === undefined || row.kind === 'note' ? 0 : style.font * (SAMPLE + 0.6);
     // A circle's label sits at its middle; other text at the top of its row.
     const textTop = row?.kind === 'size' ? y + row.radiusPx + 2 - (item.lines.length * line) / 2 : row ? y : titleTop;

@@ -205,9 +205,7 @@ export async function renderPng(request: ExportRequest): Promise<{ blob: Blob; d
   const footer = pad * 0.5 + footerLines.length * small * 1.35 + pad * 0.5;
 
   // The key, from the layers' own rows: beside the map, or under it in columns.
-  const analysis = wantsAnalysis(request.view.layers)
-    ? (await import('../map/analysis-layers')).ANALYSIS_MODULES
-    : [];
+  const analysis = wantsAnalysis(request.view.layers) ? (await import('../map/analysis-layers')).ANALYSIS_MODULES : [];
   const sections = keySections(exportContext(request, request.view), analysis);
   const style = { font: small, fontFamily: FONT, text: TEXT, muted: MUTED };
   const layout = layoutKey(ctx, sections, { x: pad, y: header, w: textWidth, h: H - header - footer }, style, pad);

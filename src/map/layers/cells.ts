@@ -42,8 +42,7 @@ export const cellData = (dataset: Dataset, periodIndex: number): CellDatum[] =>
   cellsByPeriod(dataset).get(periodIndex) ?? [];
 
 /** Whether a cell (its outline) is on screen: what the key's "none here" counts. */
-export const cellInView = (bounds: Bounds | undefined, polygon: [number, number][]) =>
-  boxMeets(bounds, boxOf(polygon));
+export const cellInView = (bounds: Bounds | undefined, polygon: [number, number][]) => boxMeets(bounds, boxOf(polygon));
 
 /** Incident and hot-spot cells: the tooltip shows the cell's published count and, for hot spots, its bin. */
 export const CELL_PICKING: Picking<{ cell: string; count: number | null; bin?: number; z?: number }> = {

@@ -40,7 +40,9 @@ export const incidentCells = layerModule({
   key: ({ cells, breaks }, ctx) => {
     const { manifest } = ctx.dataset;
     const used = new Set(
-      cells.filter((c) => cellInView(ctx.bounds, c.polygon)).map((c) => (c.count === null ? -1 : classOf(c.count, breaks))),
+      cells
+        .filter((c) => cellInView(ctx.bounds, c.polygon))
+        .map((c) => (c.count === null ? -1 : classOf(c.count, breaks))),
     );
     return {
       id: 'hexbin',
