@@ -1,8 +1,8 @@
 /**
  * Periods are strings whose lexical order is their time order: "2024" (year), "2024-Q3"
- * (quarter), "2024-07" (month), "2024-07-15" (day), or "all". One dataset uses one granularity.
+ * (quarter), "2024-07" (month), "2024-07-15" (day), or "all" — the single period of data that has
+ * no time column (one snapshot). One dataset uses one granularity.
  */
-/** 'all' is the single period of data that has no time column (one snapshot). */
 export type Granularity = 'all' | 'year' | 'quarter' | 'month' | 'day';
 
 const PATTERNS: Record<Granularity, RegExp> = {

@@ -240,7 +240,6 @@ export const CELL_COLOURS = ['#feedde', '#fdbe85', '#fd8d3c', '#e6550d', '#a6360
 export const CHOROPLETH_CHANGE_COLOURS = ['#2166ac', '#92c5de', '#f7f7f7', '#f4a582', '#b2182b'];
 /** A change that is not available (no published value in either period). */
 export const NOT_AVAILABLE_COLOUR = '#bababa';
-/** Gi* bins −3…3: cold blues, neutral, hot reds (the ArcGIS Hot Spot Analysis ramp). */
 /**
  * Emerging hot-spot categories: reds for hot, blues for cold, darkest where the pattern is
  * strongest now (intensifying, new), palest where it is past (historical). No pattern: not drawn.
@@ -265,6 +264,7 @@ export const EMERGING_COLOURS: Record<string, string> = {
   'no-pattern': '#f2f2e6',
 };
 
+/** Gi* bins −3…3: cold blues, neutral, hot reds (the ArcGIS Hot Spot Analysis ramp). */
 export const GI_COLOURS: Record<number, string> = {
   [-3]: '#4575b5',
   [-2]: '#849eba',

@@ -88,10 +88,6 @@ export async function loadIncidents(dataset: Dataset, manifestUrl: string): Prom
   }
 }
 
-/**
- * Hot spots in the data worker (the main thread never stalls on the statistics), stored under
- * `key`. A failure is shown, and stored as an empty result so the map stops waiting for it.
- */
 /** Emerging hot spots for the cube up to the period on screen, in the data worker. */
 export async function computeEmerging(key: string, input: EmergingInput & { periods: string[] }): Promise<void> {
   useAtlasStore.getState().setHotspotStatus('Computing emerging hot spots…');
@@ -107,6 +103,10 @@ export async function computeEmerging(key: string, input: EmergingInput & { peri
   }
 }
 
+/**
+ * Hot spots in the data worker (the main thread never stalls on the statistics), stored under
+ * `key`. A failure is shown, and stored as an empty result so the map stops waiting for it.
+ */
 export async function computeHotspots(
   key: string,
   method: HotspotMethodId,

@@ -53,10 +53,6 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
-/**
- * Parses JSON, naming line and column on a syntax error, and drops `__proto__` / `constructor` /
- * `prototype` keys (with a warning) so no input can reach an object's prototype.
- */
 /** Deeper than any GeoJSON, manifest or briefing needs (a MultiPolygon is 4 levels of arrays). */
 export const MAX_JSON_DEPTH = 256;
 
@@ -93,6 +89,10 @@ export function refuseWebPage(text: string, file: string): void {
     ]);
 }
 
+/**
+ * Parses JSON, naming line and column on a syntax error, and drops `__proto__` / `constructor` /
+ * `prototype` keys (with a warning) so no input can reach an object's prototype.
+ */
 export function parseJsonText(text: string, file: string, warnings: DataProblem[] = []): unknown {
   const clean = text.replace(/^\uFEFF/, '');
   refuseWebPage(clean, file);
