@@ -4,10 +4,14 @@
  *   npm run snapshot -- [--url-state '<query and hash>'] [--preset 1200@2x] --out map.png
  *   npm run snapshot -- --briefing data/briefings/<name>.json [--preset slides] --out-dir shots/
  *
- * It builds the app if there is no build, serves it on a free local port, drives the system
- * Chromium (playwright-core), waits for `data-map-ready`, and writes the export. With no state it
- * is the default view of the sample. `--date YYYY-MM-DD` fixes the date printed in the image
- * (default: today), so the same input gives byte-identical files.
+ * It checks the output folder, the briefing, its dataset and its scenes first; then builds the
+ * app if there is no build, serves it on a free local port, drives the system Chromium
+ * (playwright-core) and writes the export once the view has drawn (every layer with its data:
+ * export-view.ts and render-png.ts wait, then refuse). A briefing opens once and each scene is
+ * shown in place; its images are written only when every scene has drawn. With no state it is
+ * the default view of the sample. `--date YYYY-MM-DD` fixes the date printed in the image
+ * (default: today), so the same input gives byte-identical files; `--report` writes beside each
+ * PNG a JSON of what it drew.
  *
  * Exit codes: 0 written, 1 failure (printed), 2 bad usage.
  */
@@ -24,8 +28,9 @@ import { briefingOnDisk } from './pack.ts';
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
 
 const USAGE = `usage:
-  npm run snapshot -- [--url-state '<query and hash>'] [--preset 1200@2x] [--date YYYY-MM-DD] --out <file.png>
-  npm run snapshot -- --briefing data/briefings/<name>.json [--preset …] [--date …] --out-dir <folder>
+  npm run snapshot -- [--url-state '<query and hash>'] [--preset 1200@2x] [--date YYYY-MM-DD] [--report] --out <file.png>
+  npm run snapshot -- --briefing data/briefings/<name>.json [--preset …] [--date …] [--report] --out-dir <folder>
+--report writes <name>.json beside each PNG: what it drew (the map's and the key's boxes, the key's rows, its text)
 presets: 600@2x, 1200@2x, slides, a4, or WIDTHxHEIGHT[@Nx]`;
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -41,24 +46,49 @@ async function ensureBuild(): Promise<void> {
   }
 }
 
-async function exportFrom(page: Page, url: string, preset: string, date: string): Promise<Buffer> {
-  await page.goto(url);
-  await page.waitForFunction(() => document.body.dataset.mapReady === 'true', null, { timeout: 180_000, polling: 100 });
+/** Waits until the page has drawn what it shows now, within a budget that says which page. */
+async function drawn(page: Page, what: string): Promise<void> {
   try {
-    const { png } = await page.evaluate(([id, day]) => window.__atlasTools!.exportPng(id, { date: day }), [
-      preset,
-      date,
-    ] as const);
-    return Buffer.from(png, 'base64');
+    await page.waitForFunction(() => document.body.dataset.mapReady === 'true', null, {
+      timeout: 180_000,
+      polling: 100,
+    });
+  } catch {
+    throw new Error(`${what} was not drawn within 3 minutes; nothing was written`);
+  }
+}
+
+/** The PNG of what the page shows now, refused (with the page's words) when it cannot be what was asked. */
+async function exportShown(
+  page: Page,
+  what: string,
+  preset: string,
+  date: string,
+): Promise<{ png: Buffer; report: string }> {
+  try {
+    const { png, drawn: report } = await page.evaluate(
+      ([id, day]) => window.__atlasTools!.exportPng(id, { date: day }),
+      [preset, date] as const,
+    );
+    return { png: Buffer.from(png, 'base64'), report: `${JSON.stringify(report, null, 2)}\n` };
   } catch (error) {
     // What the page refused with, without Playwright's wrapping ("page.evaluate: Error: …").
     const message = (error as Error).message.replace(/^page\.evaluate: (Error: )?/, '').split('\n    at ')[0];
-    throw new Error(`${url.replace(/^http:\/\/[^/]+\//, '')} was not exported:\n${message}`);
+    throw new Error(`${what} was not exported:\n${message}`);
   }
 }
 
 export async function snapshot(
-  options: { urlState?: string; briefing?: string; preset: string; date: string; out?: string; outDir?: string },
+  options: {
+    urlState?: string;
+    briefing?: string;
+    preset: string;
+    date: string;
+    out?: string;
+    outDir?: string;
+    /** Also write `<name>.json` beside each PNG: what it drew (map and key boxes, key rows, text). */
+    report?: boolean;
+  },
   log = console.log,
 ): Promise<string[]> {
   if (!presetById(options.preset)) throw new UsageError(`--preset "${options.preset}" is not a size`);
@@ -96,30 +126,36 @@ export async function snapshot(
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     if (briefingPath) {
+      // The briefing opens once; each scene is then shown in place, as the clicker shows it, and
+      // exported only once it has drawn (export-view.ts waits for the scene's every layer).
+      await page.goto(`${base}?briefing=${encodeURIComponent(briefingPath)}&scene=1`);
+      await drawn(page, options.briefing!);
+      const images: Record<string, Buffer | string> = {};
       for (let i = 0; i < scenes; i++) {
         const started = performance.now();
-        const png = await exportFrom(
-          page,
-          `${base}?briefing=${encodeURIComponent(briefingPath)}&scene=${i + 1}`,
-          options.preset,
-          options.date,
-        );
-        const name = `scene-${String(i + 1).padStart(2, '0')}.png`;
-        writeFiles(options.outDir!, { [name]: png });
-        const file = join(options.outDir!, name);
-        written.push(file);
-        log(`wrote ${file} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+        const what = `scene ${i + 1} of ${options.briefing}`;
+        await page.evaluate((index) => window.__atlasTools!.showScene(index), i);
+        await drawn(page, what);
+        const name = `scene-${String(i + 1).padStart(2, '0')}`;
+        const { png, report } = await exportShown(page, what, options.preset, options.date);
+        images[`${name}.png`] = png;
+        if (options.report) images[`${name}.json`] = report;
+        log(`drew ${name}.png (${((performance.now() - started) / 1000).toFixed(1)} s)`);
       }
+      // Every scene or none: a briefing's images are written once all of them have drawn.
+      for (const name of writeFiles(options.outDir!, images)) written.push(join(options.outDir!, name));
+      log(`wrote ${scenes} PNG(s)${options.report ? ' and their reports' : ''} to ${options.outDir}`);
     } else {
       const state = options.urlState ?? '';
       const started = performance.now();
-      const png = await exportFrom(
-        page,
-        `${base}${state.startsWith('?') || state.startsWith('#') || state === '' ? state : `?${state}`}`,
-        options.preset,
-        options.date,
-      );
-      writeFiles(dirname(resolve(options.out!)), { [basename(options.out!)]: png });
+      await page.goto(`${base}${state.startsWith('?') || state.startsWith('#') || state === '' ? state : `?${state}`}`);
+      await drawn(page, state || 'the default view');
+      const { png, report } = await exportShown(page, state || 'the default view', options.preset, options.date);
+      const name = basename(options.out!);
+      writeFiles(dirname(resolve(options.out!)), {
+        [name]: png,
+        ...(options.report ? { [`${name.replace(/\.png$/i, '')}.json`]: report } : {}),
+      });
       written.push(options.out!);
       log(`wrote ${options.out} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     }
@@ -141,6 +177,7 @@ export async function main(argv: string[], log = console.log, err = console.erro
         date: { type: 'string', default: new Date().toISOString().slice(0, 10) },
         out: { type: 'string' },
         'out-dir': { type: 'string' },
+        report: { type: 'boolean' },
       },
     });
     await snapshot(
@@ -151,6 +188,7 @@ export async function main(argv: string[], log = console.log, err = console.erro
         date: values.date!,
         out: values.out,
         outDir: values['out-dir'],
+        report: values.report,
       },
       log,
     );

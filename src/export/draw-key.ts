@@ -37,6 +37,9 @@ export function wrap(ctx: CanvasRenderingContext2D, text: string, width: number)
 
 const SAMPLE = 2.6; // sample width, in fonts
 
+const largest = (row: Extract<KeyRow, { kind: 'size' }>) => Math.max(...row.circles.map((c) => c.radiusPx));
+const sizesHeight = (row: Extract<KeyRow, { kind: 'size' }>, font: number) => largest(row) * 2 + 4 + font * 1.3;
+
 /** One thing to draw: a section's title or one of its rows, measured for a column width. */
 interface Item {
   section: number;
@@ -59,10 +62,11 @@ function items(ctx: CanvasRenderingContext2D, sections: KeySection[], width: num
       { section: s, lines: title, height: title.length * line + style.font * 0.3 + (s > 0 ? style.font * 0.7 : 0) },
       ...section.rows.map((row) => {
         ctx.font = fontOf(row, style);
-        const indent = row.kind === 'note' ? 0 : style.font * (SAMPLE + 0.6);
+        const indent = row.kind === 'note' || row.kind === 'size' ? 0 : style.font * (SAMPLE + 0.6);
         const lines = wrap(ctx, row.label, width - indent);
-        const sample = row.kind === 'size' ? row.radiusPx * 2 + 4 : 0;
-        return { section: s, row, lines, height: Math.max(lines.length * line, sample) + style.font * 0.35 };
+        // Circles go above their label, side by side, each value under its circle.
+        const sample = row.kind === 'size' ? sizesHeight(row, style.font) : 0;
+        return { section: s, row, lines, height: lines.length * line + sample + style.font * 0.35 };
       }),
     ];
   });
@@ -142,7 +146,8 @@ export function layoutKey(
   return undefined;
 }
 
-function drawSample(ctx: CanvasRenderingContext2D, row: KeyRow, x: number, y: number, font: number) {
+function drawSample(ctx: CanvasRenderingContext2D, row: KeyRow, x: number, y: number, style: KeyStyle) {
+  const { font } = style;
   const w = font * SAMPLE;
   const mid = y + (font * 1.3) / 2;
   if (row.kind === 'width') {
@@ -165,13 +170,23 @@ function drawSample(ctx: CanvasRenderingContext2D, row: KeyRow, x: number, y: nu
     ctx.fillStyle = ramp;
     ctx.fillRect(x, mid - font * 0.3, w, font * 0.6);
   } else if (row.kind === 'size') {
-    ctx.fillStyle = row.colour;
-    ctx.strokeStyle = row.outline;
-    ctx.lineWidth = 1.5;
-    ctx.beginPath();
-    ctx.arc(x + w / 2, y + row.radiusPx + 2, row.radiusPx, 0, Math.PI * 2);
-    ctx.fill();
-    ctx.stroke();
+    const bottom = y + largest(row) * 2 + 2;
+    let left = x;
+    for (const circle of row.circles) {
+      ctx.fillStyle = row.colour;
+      ctx.strokeStyle = row.outline;
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      ctx.arc(left + circle.radiusPx, bottom - circle.radiusPx, circle.radiusPx, 0, Math.PI * 2);
+      ctx.fill();
+      ctx.stroke();
+      ctx.fillStyle = style.text;
+      ctx.font = `400 ${font * 0.9}px ${style.fontFamily}`;
+      ctx.textAlign = 'center';
+      ctx.fillText(circle.value, left + circle.radiusPx, bottom + 2);
+      ctx.textAlign = 'left';
+      left += circle.radiusPx * 2 + font * 0.8;
+    }
   }
 }
 
@@ -195,13 +210,13 @@ export function drawKey(
     const { row } = item;
     // A section's title has space above it, to set it apart from the section before.
     const titleTop = row === undefined && item.section > 0 ? y + style.font * 0.7 : y;
-    if (row && row.kind !== 'note') drawSample(ctx, row, x, y, style.font);
+    if (row && row.kind !== 'note') drawSample(ctx, row, x, y, style);
     ctx.font = fontOf(row, style);
     ctx.fillStyle =
       row === undefined ? style.text : row.kind === 'note' || ('empty' in row && row.empty) ? style.muted : style.text;
-    const indent = row === undefined || row.kind === 'note' ? 0 : style.font * (SAMPLE + 0.6);
-    // A circle's label sits at its middle; other text at the top of its row.
-    const textTop = row?.kind === 'size' ? y + row.radiusPx + 2 - (item.lines.length * line) / 2 : row ? y : titleTop;
+    const indent = row === undefined || row.kind === 'note' || row.kind === 'size' ? 0 : style.font * (SAMPLE + 0.6);
+    // Circles' label goes under them and their values; other text at the top of its row.
+    const textTop = row?.kind === 'size' ? y + sizesHeight(row, style.font) : row ? y : titleTop;
     item.lines.forEach((text, i) => ctx.fillText(text, x + indent, textTop + i * line));
   }
   return shown;

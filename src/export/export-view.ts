@@ -24,6 +24,8 @@ export async function exportViewPng(
   const preset = presetById(presetId);
   if (!preset)
     throw new Error(`"${presetId}" is not an export size: use 600@2x, 1200@2x, slides, a4 or WIDTHxHEIGHT[@Nx]`);
+  // The live view first: every layer it asks for computed and drawn (hot spots, cells…).
+  await useAtlasStore.getState().mapHandle?.whenReady();
   const s = useAtlasStore.getState();
   const view = selectViewChoices(s);
   const dataset = selectShownDataset(s);

@@ -77,6 +77,67 @@ const exportContext = (request: ExportRequest, view: ViewChoices) =>
     periods: 'all',
   });
 
+/** The off-screen map exports draw in: kept between exports of one size, so its shaders, tiles and font atlases are made once. */
+interface ExportMap {
+  key: string;
+  container: HTMLDivElement;
+  map: maplibregl.Map;
+  overlay: MapLibreOverlay;
+  /** Frames deck.gl has drawn into it. */
+  frames: number;
+}
+
+let exportMap: Promise<ExportMap> | undefined;
+
+function disposeExportMap(done: ExportMap): void {
+  done.map.removeControl(done.overlay);
+  done.overlay.finalize();
+  done.map.remove();
+  done.container.remove();
+}
+
+/** The export map for a size: the one kept from the last export when the size is the same. */
+async function exportMapFor(width: number, height: number, pixelRatio: number): Promise<ExportMap> {
+  const key = `${Math.round(width)}x${Math.round(height)}@${pixelRatio}`;
+  const kept = await exportMap?.catch(() => undefined);
+  if (kept?.key === key) return kept;
+  if (kept) disposeExportMap(kept);
+  exportMap = (async () => {
+    const container = document.createElement('div');
+    container.setAttribute('aria-hidden', 'true');
+    Object.assign(container.style, {
+      position: 'fixed',
+      left: '-20000px',
+      top: '0',
+      width: `${width}px`,
+      height: `${height}px`,
+      pointerEvents: 'none',
+    });
+    document.body.append(container);
+    const map = new maplibregl.Map({
+      container,
+      style: basemapStyle(document.baseURI),
+      interactive: false,
+      attributionControl: false,
+      pixelRatio,
+      fadeDuration: 0,
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+    });
+    await new Promise<void>((resolve) => map.once('load', () => resolve()));
+    const made: ExportMap = {
+      key,
+      container,
+      map,
+      overlay: new MapLibreOverlay({ interleaved: true, layers: [] }),
+      frames: 0,
+    };
+    made.overlay.setProps({ onAfterRender: () => made.frames++ });
+    map.addControl(made.overlay);
+    return made;
+  })();
+  return exportMap;
+}
+
 async function renderMap(
   request: ExportRequest,
   analysis: readonly LayerModule[],
@@ -89,39 +150,29 @@ async function renderMap(
       `the map would be ${Math.round(width * preset.pixelRatio)} × ${Math.round(height * preset.pixelRatio)} pixels; WebGL here draws at most ${MAX_CANVAS_PX} on a side. Choose a smaller size or ratio.`,
     );
   }
-  const container = document.createElement('div');
-  container.setAttribute('aria-hidden', 'true');
-  Object.assign(container.style, {
-    position: 'fixed',
-    left: '-20000px',
-    top: '0',
-    width: `${width}px`,
-    height: `${height}px`,
-    pointerEvents: 'none',
-  });
-  document.body.append(container);
-  const map = new maplibregl.Map({
-    container,
-    style: basemapStyle(document.baseURI),
-    bounds: request.bounds,
-    bearing: request.bearing,
-    pitch: request.pitch,
-    interactive: false,
-    attributionControl: false,
-    pixelRatio: preset.pixelRatio,
-    fadeDuration: 0,
-    canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
-  });
+  const target = await exportMapFor(width, height, preset.pixelRatio);
+  const { map, overlay } = target;
   try {
-    await new Promise<void>((resolve) => map.once('load', () => resolve()));
     map.fitBounds(request.bounds, { padding: 0, animate: false, bearing: request.bearing, pitch: request.pitch });
     const view = { ...request.view, zoom: Math.floor(map.getZoom() * 4) / 4 };
-    const overlay = new MapLibreOverlay({
-      interleaved: true,
-      layers: composeLayers(exportContext(request, view), analysis),
-    });
-    map.addControl(overlay);
+    const layers = composeLayers(exportContext(request, view), analysis);
+    const before = target.frames;
+    overlay.setProps({ layers });
+    map.triggerRepaint();
     await settled(map);
+    // Proof that it drew: a frame with these layers, each with its data loaded (a font atlas, a
+    // lazy attribute); until then it waits, and past a minute it says so instead of encoding a
+    // map without them.
+    const deadline = performance.now() + 60_000;
+    const missing = () => layers.filter((layer) => !layer.isLoaded).map((layer) => layer.id);
+    while (target.frames === before || missing().length) {
+      if (performance.now() > deadline)
+        throw new Error(
+          `the export could not finish drawing (${target.frames === before ? 'no frame was drawn' : `still loading: ${missing().join(', ')}`}); nothing was written`,
+        );
+      map.triggerRepaint();
+      await settled(map);
+    }
     const canvas = map.getCanvas();
     const expected = { width: Math.round(width * preset.pixelRatio), height: Math.round(height * preset.pixelRatio) };
     if (Math.abs(canvas.width - expected.width) > 1 || Math.abs(canvas.height - expected.height) > 1) {
@@ -133,13 +184,12 @@ async function renderMap(
     copy.width = canvas.width;
     copy.height = canvas.height;
     copy.getContext('2d')!.drawImage(canvas, 0, 0);
-    const result = { image: copy, scale: scaleBar(map, width), bounds: map.getBounds().toArray().flat() as Bounds };
-    map.removeControl(overlay);
-    overlay.finalize();
-    return result;
-  } finally {
-    map.remove();
-    container.remove();
+    return { image: copy, scale: scaleBar(map, width), bounds: map.getBounds().toArray().flat() as Bounds };
+  } catch (error) {
+    // A map that failed to draw is not kept for the next export.
+    exportMap = undefined;
+    disposeExportMap(target);
+    throw error;
   }
 }
 

@@ -24,7 +24,8 @@ export function BaseMap() {
   const look = inputs?.look ?? DESK_LOOK;
   const filterOnCpu = useAtlasStore((s) => s.filterOnCpu);
   // Before the layers' effect below: a frame drawn while something is pending is not "ready".
-  useEffect(() => runtime?.setPending(pending), [runtime, pending]);
+  // While another dataset loads, what is drawn is not what the state asks for either.
+  useEffect(() => runtime?.setPending(pending || loading), [runtime, pending, loading]);
 
   // The first frame uploads only the flows of the periods on screen; right after it has drawn,
   // every period goes to the GPU (the same picture), so filters and period changes are uniforms.

@@ -13,8 +13,14 @@ export type KeyRow =
   | { kind: 'swatch'; label: string; colour: string; outline?: string; empty?: boolean }
   /** A continuous scale (the density view, the 3D arcs' origin-to-destination colour). */
   | { kind: 'ramp'; label: string; colours: string[]; ends: [string, string] }
-  /** A circle at a sample value (area totals). */
-  | { kind: 'size'; label: string; colour: string; outline: string; radiusPx: number }
+  /** Circles at sample values, side by side (area totals): each as drawn, its value under it. */
+  | {
+      kind: 'size';
+      label: string;
+      colour: string;
+      outline: string;
+      circles: { value: string; radiusPx: number }[];
+    }
   /** A sentence: what the layer shows, its method, what it leaves out. */
   | { kind: 'note'; label: string };
 

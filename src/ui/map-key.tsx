@@ -47,25 +47,35 @@ function Sample({ row }: { row: Exclude<KeyRow, { kind: 'note' }> }) {
         data-ramp={row.colours.join(' ')}
       />
     );
-  if (row.kind === 'size')
+  if (row.kind === 'size') {
+    // Circles side by side, bottoms aligned, each value under its circle.
+    const height = Math.max(...row.circles.map((c) => c.radiusPx)) * 2 + 4;
+    let x = 2;
+    const placed = row.circles.map((c) => {
+      const cx = x + c.radiusPx;
+      x += c.radiusPx * 2 + 10;
+      return { ...c, cx };
+    });
     return (
-      <svg
-        width={SAMPLE.width}
-        height={row.radiusPx * 2 + 4}
-        aria-hidden="true"
-        className="key-sample"
-        data-swatch={row.colour}
-      >
-        <circle
-          cx={SAMPLE.width / 2}
-          cy={row.radiusPx + 2}
-          r={row.radiusPx}
-          fill={row.colour}
-          stroke={row.outline}
-          strokeWidth={1.5}
-        />
+      <svg width={x} height={height + 14} className="key-sample sizes" data-swatch={row.colour}>
+        {placed.map((c) => (
+          <g key={c.value}>
+            <circle
+              cx={c.cx}
+              cy={height - 2 - c.radiusPx}
+              r={c.radiusPx}
+              fill={row.colour}
+              stroke={row.outline}
+              strokeWidth={1.5}
+            />
+            <text x={c.cx} y={height + 12} textAnchor="middle" fontSize={11}>
+              {c.value}
+            </text>
+          </g>
+        ))}
       </svg>
     );
+  }
   return (
     <span
       className="key-sample swatch"

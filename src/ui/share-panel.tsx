@@ -2,24 +2,31 @@
  * Export and embed: a PNG of the view with everything baked in (presets for articles, slides and
  * print), and the embed snippet for an article with a live preview at phone, column and page widths.
  */
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { EXPORT_PRESETS, pixelSize, presetById } from '../export/presets';
 import { useAtlasStore } from '../state/store';
 import { useShownFlows } from './use-alt-text';
 
-const embedId = () => `atlas-${Math.random().toString(36).slice(2, 8)}`;
+/** A fresh id for each snippet: two frames of one article page must never share one. */
+const embedId = () => `atlas-${Math.random().toString(36).slice(2, 10)}`;
 
 /** The snippet for the view on screen: the iframe works alone; the script only sizes its own frame. */
 export function embedSnippet(pageHref: string, id: string, title: string, alt: string): string {
+  const src = new URL(embedSrc(pageHref, id));
+  const attr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<iframe id="${id}" title="${attr(title)}" src="${attr(src.href)}" style="width:100%;height:640px;border:0" loading="lazy"></iframe>
+<script>(function(){var f=document.getElementById(${JSON.stringify(id)});window.addEventListener("message",function(e){if(!f||e.source!==f.contentWindow)return;var d=e.data||{},h=d["datawrapper-height"]&&d["datawrapper-height"][${JSON.stringify(id)}];if(!h&&d.sentinel==="amp"&&d.type==="embed-size")h=d.height;if(h>0)f.style.height=h+"px";});})();</script>
+<noscript><img src="map.png" alt="${attr(alt)}" style="width:100%"><!-- replace map.png with the PNG exported from the atlas --></noscript>`;
+}
+
+/** The embed's address for this view, with the id it reports its height under. */
+function embedSrc(pageHref: string, id: string): string {
   const url = new URL(pageHref);
   const src = new URL('embed.html', url);
   src.search = url.search;
   src.searchParams.set('id', id);
   src.hash = url.hash;
-  const attr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  return `<iframe id="${id}" title="${attr(title)}" src="${attr(src.href)}" style="width:100%;height:640px;border:0" loading="lazy"></iframe>
-<script>(function(){var f=document.getElementById(${JSON.stringify(id)});window.addEventListener("message",function(e){if(!f||e.source!==f.contentWindow)return;var d=e.data||{},h=d["datawrapper-height"]&&d["datawrapper-height"][${JSON.stringify(id)}];if(!h&&d.sentinel==="amp"&&d.type==="embed-size")h=d.height;if(h>0)f.style.height=h+"px";});})();</script>
-<noscript><img src="map.png" alt="${attr(alt)}" style="width:100%"><!-- replace map.png with the PNG exported from the atlas --></noscript>`;
+  return src.href;
 }
 
 export function SharePanel() {
@@ -29,8 +36,25 @@ export function SharePanel() {
   const [byline, setByline] = useState('');
   const [transparent, setTransparent] = useState(false);
   const [status, setStatus] = useState('');
-  const [id] = useState(embedId);
+  // A new snippet (and id) for each view, and after each copy: a second frame on the same page
+  // gets its own id, so each resizes.
+  const href = useAtlasStore((s) => s.camera && window.location.href);
+  const [copies, setCopies] = useState(0);
+  const id = useMemo(() => embedId(), [href, copies]);
   const [previewWidth, setPreviewWidth] = useState(0);
+  const [previewHeight, setPreviewHeight] = useState(640);
+  const previewId = useMemo(() => embedId(), [previewWidth]);
+  // The preview sizes itself as an article's frame would: to the height the embed reports.
+  useEffect(() => {
+    const onMessage = (event: MessageEvent) => {
+      const height = (event.data as { 'datawrapper-height'?: Record<string, number> } | null)?.['datawrapper-height']?.[
+        previewId
+      ];
+      if (typeof height === 'number' && height > 0) setPreviewHeight(Math.round(height));
+    };
+    window.addEventListener('message', onMessage);
+    return () => window.removeEventListener('message', onMessage);
+  }, [previewId]);
   const shown = useShownFlows();
   const chosen = preset === 'custom' ? custom : preset;
   const size = presetById(chosen);
@@ -101,6 +125,19 @@ export function SharePanel() {
         <span>Embed in an article (paste into the page's HTML)</span>
         <textarea readOnly rows={6} value={snippet} onFocus={(e) => e.target.select()} data-testid="embed-snippet" />
       </label>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() =>
+          void navigator.clipboard
+            .writeText(snippet)
+            .catch(() => {})
+            .finally(() => setCopies((n) => n + 1))
+        }
+        data-testid="copy-embed"
+      >
+        Copy the snippet
+      </button>
       <div className="briefing-actions" role="group" aria-label="Preview the embed">
         {[320, 600, 1000].map((w) => (
           <button
@@ -117,8 +154,9 @@ export function SharePanel() {
         <div className="embed-preview">
           <iframe
             title={`${title} (preview at ${previewWidth} px)`}
-            src={new URL('embed.html', document.baseURI).href + window.location.search + window.location.hash}
-            style={{ width: previewWidth, height: 640, border: '1px solid #c9c9c9' }}
+            src={embedSrc(window.location.href, previewId)}
+            style={{ width: previewWidth, height: previewHeight, border: '1px solid #c9c9c9' }}
+            data-testid="embed-preview"
           />
         </div>
       )}

@@ -162,7 +162,7 @@ describe.skipIf(!chromiumPath)('briefings in Chromium', () => {
       ),
     });
     await expect(page.getByTestId('problems').textContent()).resolves.toContain(
-      'broken.json: scene 1 ("X"), field "view.layers.0"',
+      'broken.json: scene 1 ("X"), field "view.layers": a list of layers',
     );
     await expect(page.locator('.scene-list li').count()).resolves.toBe(sample.scenes.length + 1);
     // Going back to the file drops the edits.

@@ -12,7 +12,22 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     chromiumPath: string | null;
+    /**
+     * How much slower this machine is than the one the budgets were set on (at least 1): long
+     * browser checks scale their time budget by it, so a busy machine is never a failure.
+     */
+    slowness: number;
   }
+}
+
+/** A fixed piece of work and how long it took on the machine the budgets were set on. */
+const CALIBRATION_REFERENCE_MS = 560;
+function measureSlowness(): number {
+  const started = performance.now();
+  let sum = 0;
+  for (let i = 0; i < 1e8; i++) sum += Math.sqrt(i);
+  const ms = performance.now() - started;
+  return sum > 0 ? Math.max(1, ms / CALIBRATION_REFERENCE_MS) : 1;
 }
 
 export { findChromium };
@@ -31,8 +46,12 @@ export default async function setup(project: TestProject) {
     );
     project.provide('chromiumPath', null);
     project.provide('baseUrl', '');
+    project.provide('slowness', 1);
     return;
   }
+  const slowness = measureSlowness();
+  console.log(`[e2e] calibration: this machine is ${slowness.toFixed(2)}× the reference (budgets scale by it)`);
+  project.provide('slowness', slowness);
   const started = performance.now();
   // Vitest sets NODE_ENV=test, which would make this a development build; test what ships.
   const nodeEnv = process.env.NODE_ENV;

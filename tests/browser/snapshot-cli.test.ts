@@ -8,9 +8,15 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, inject, it } from 'vitest';
 import { main } from '../../scripts/snapshot';
+import { parseBriefing } from '../../src/data/briefing';
+import { periodLabel } from '../../src/data/periods';
+import type { DrawnExport } from '../../src/export/render-png';
+import { hexRgb } from './harness';
 import { runMain } from '../unit/run-cli';
 
 const chromiumPath = inject('chromiumPath');
+/** Two runs of seven scenes: about 2½ minutes on the reference machine, scaled to this one. */
+const SCENES_TWICE_MS = 300_000 * inject('slowness');
 
 const run = (args: string[]) => runMain(main, args);
 
@@ -36,30 +42,61 @@ describe.skipIf(!chromiumPath)('npm run snapshot (Chromium)', () => {
     expect(a.equals(readFileSync(join(dir, 'b.png')))).toBe(true);
   });
 
-  it('a briefing: one PNG per scene', async () => {
-    const result = await run([
-      '--briefing',
-      'data/briefings/sample.json',
-      '--preset',
-      '640x400',
-      '--date',
-      '2026-11-28',
-      '--out-dir',
-      join(dir, 'shots'),
-    ]);
-    expect(result.code, result.err).toBe(0);
-    const files = readdirSync(join(dir, 'shots')).sort();
-    expect(files).toEqual([
-      'scene-01.png',
-      'scene-02.png',
-      'scene-03.png',
-      'scene-04.png',
-      'scene-05.png',
-      'scene-06.png',
-      'scene-07.png',
-    ]);
-    for (const file of files) expect(PNG.sync.read(readFileSync(join(dir, 'shots', file))).width).toBe(640);
-  });
+  it(
+    'a briefing: every scene drawn, seven complete images, the same bytes on a second run',
+    async () => {
+      const briefing = parseBriefing(readFileSync('data/briefings/sample.json', 'utf8'), 'sample.json');
+      const runOnce = async (folder: string) => {
+        const result = await run([
+          '--briefing',
+          'data/briefings/sample.json',
+          '--preset',
+          '800x600',
+          '--date',
+          '2026-11-28',
+          '--report',
+          '--out-dir',
+          join(dir, folder),
+        ]);
+        expect(result.code, result.err).toBe(0);
+        return readdirSync(join(dir, folder)).sort();
+      };
+      const files = await runOnce('shots');
+      const scenes = briefing.scenes.map((_, i) => `scene-${String(i + 1).padStart(2, '0')}`);
+      expect(files).toEqual(scenes.flatMap((name) => [`${name}.json`, `${name}.png`]));
+      for (const [i, name] of scenes.entries()) {
+        const image = PNG.sync.read(readFileSync(join(dir, 'shots', `${name}.png`)));
+        expect([image.width, image.height]).toEqual([800, 600]);
+        const drawn = JSON.parse(readFileSync(join(dir, 'shots', `${name}.json`), 'utf8')) as DrawnExport;
+        // It says what it shows: the scene's period (or the latest), and the key of its layers.
+        const view = briefing.scenes[i].view;
+        expect(drawn.texts.join(' '), name).toContain(periodLabel(view.period ?? '2024-Q4'));
+        // Drawn, not the basemap alone: the map holds pixels of the key's colours.
+        const colours = drawn.key.flatMap((section) =>
+          section.rows.flatMap((r) => ((r.kind === 'swatch' && !r.empty) || r.kind === 'width' ? [r.colour] : [])),
+        );
+        expect(colours.length, name).toBeGreaterThan(0);
+        const onMap = colours.filter((hex) => {
+          const [r, g, b] = hexRgb(hex);
+          for (let y = Math.ceil(drawn.mapBox.y); y < drawn.mapBox.y + drawn.mapBox.h; y++)
+            for (let x = Math.ceil(drawn.mapBox.x); x < drawn.mapBox.x + drawn.mapBox.w; x++) {
+              const p = (y * image.width + x) * 4;
+              if (Math.hypot(image.data[p] - r, image.data[p + 1] - g, image.data[p + 2] - b) <= 14) return true;
+            }
+          return false;
+        });
+        expect(onMap.length, `${name}: key colours on its map`).toBeGreaterThanOrEqual(Math.min(2, colours.length));
+      }
+      // A second run, the same bytes, scene by scene.
+      await runOnce('again');
+      for (const name of scenes)
+        expect(
+          readFileSync(join(dir, 'again', `${name}.png`)).equals(readFileSync(join(dir, 'shots', `${name}.png`))),
+          name,
+        ).toBe(true);
+    },
+    SCENES_TWICE_MS,
+  );
 
   it('bad usage exits 2 with the usage text', async () => {
     expect(await run(['--preset', 'huge', '--out', join(dir, 'x.png')])).toMatchObject({ code: 2 });

@@ -63,13 +63,16 @@ export const areaTotals = layerModule({
       id: 'totals',
       title: 'Total in + out, this period',
       rows: [
-        ...legendSamples(ctx.dataset.manifest.disclosure.threshold, max).map((value) => ({
-          kind: 'size' as const,
-          label: value.toLocaleString('en-GB'),
+        {
+          kind: 'size',
+          label: 'circle area: the total',
           colour,
           outline,
-          radiusPx: Math.max(3, totalRadius(value, max)),
-        })),
+          circles: legendSamples(ctx.dataset.manifest.disclosure.threshold, max).map((value) => ({
+            value: value.toLocaleString('en-GB'),
+            radiusPx: Math.max(3, totalRadius(value, max)),
+          })),
+        },
         {
           kind: 'swatch',
           label: 'a destination’s total',
