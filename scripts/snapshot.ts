@@ -30,6 +30,7 @@ import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
 const USAGE = `usage:
   npm run snapshot -- [--url-state '<query and hash>'] [--preset 1200@2x] [--date YYYY-MM-DD] [--report] --out <file.png>
   npm run snapshot -- --briefing data/briefings/<name>.json [--preset …] [--date …] [--report] --out-dir <folder>
+--scene-text puts each scene's title and caption under the title
 --report writes <name>.json beside each PNG: what it drew (the map's and the key's boxes, the key's rows, its text)
 presets: 600@2x, 1200@2x, slides, a4, or WIDTHxHEIGHT[@Nx]`;
 
@@ -64,11 +65,12 @@ async function exportShown(
   what: string,
   preset: string,
   date: string,
+  sceneText = false,
 ): Promise<{ png: Buffer; report: string }> {
   try {
     const { png, drawn: report } = await page.evaluate(
-      ([id, day]) => window.__atlasTools!.exportPng(id, { date: day }),
-      [preset, date] as const,
+      ([id, day, scene]) => window.__atlasTools!.exportPng(id, { date: day, sceneText: scene }),
+      [preset, date, sceneText] as const,
     );
     return { png: Buffer.from(png, 'base64'), report: `${JSON.stringify(report, null, 2)}\n` };
   } catch (error) {
@@ -88,6 +90,8 @@ export async function snapshot(
     outDir?: string;
     /** Also write `<name>.json` beside each PNG: what it drew (map and key boxes, key rows, text). */
     report?: boolean;
+    /** A briefing's images carry each scene's title and caption under the title. */
+    sceneText?: boolean;
   },
   log = console.log,
 ): Promise<string[]> {
@@ -137,7 +141,7 @@ export async function snapshot(
         await page.evaluate((index) => window.__atlasTools!.showScene(index), i);
         await drawn(page, what);
         const name = `scene-${String(i + 1).padStart(2, '0')}`;
-        const { png, report } = await exportShown(page, what, options.preset, options.date);
+        const { png, report } = await exportShown(page, what, options.preset, options.date, options.sceneText);
         images[`${name}.png`] = png;
         if (options.report) images[`${name}.json`] = report;
         log(`drew ${name}.png (${((performance.now() - started) / 1000).toFixed(1)} s)`);
@@ -178,6 +182,7 @@ export async function main(argv: string[], log = console.log, err = console.erro
         out: { type: 'string' },
         'out-dir': { type: 'string' },
         report: { type: 'boolean' },
+        'scene-text': { type: 'boolean' },
       },
     });
     await snapshot(
@@ -189,6 +194,7 @@ export async function main(argv: string[], log = console.log, err = console.erro
         out: values.out,
         outDir: values['out-dir'],
         report: values.report,
+        sceneText: values['scene-text'],
       },
       log,
     );

@@ -9,6 +9,7 @@
  * values that differ from the defaults are written, so a plain link stays plain; unknown or
  * malformed values are ignored, never trusted.
  */
+import type { Bounds } from './bounds';
 import { isPeriod } from './periods';
 import { MEASURE_ID } from './tokens';
 
@@ -328,6 +329,39 @@ const cameraField: ViewField<Camera | undefined> = {
   },
 };
 
+/**
+ * The area a view shows, [west, south, east, north] (`#frame=w,s,e,n`): every surface fits it to
+ * its own size, so a link copied at a desk shows the same places in a 320 px embed. Undefined: the
+ * dataset's routes. A pinned camera (`#map=`) wins over it.
+ */
+const frameField: ViewField<Bounds | undefined> = {
+  url: ['#frame'],
+  label: 'Area shown',
+  default: undefined,
+  read: ({ hash }) => parseFrame(hash.get('frame')),
+  write: (value, { hash }) => setOrDelete(hash, 'frame', value && value.map((v) => Number(v.toFixed(4))).join(',')),
+  fromJson: (json) => {
+    const frame =
+      Array.isArray(json) && json.length === 4 && json.every((v) => typeof v === 'number')
+        ? parseFrame(json.join(','))
+        : undefined;
+    return frame ? ok(frame) : problem('[west, south, east, north] in degrees, west < east, south < north');
+  },
+};
+
+/** A frame within the world, west < east and south < north; undefined otherwise. */
+export function parseFrame(text: string | null): Bounds | undefined {
+  if (text === null) return undefined;
+  const parts = text.split(',');
+  if (parts.length !== 4 || parts.some((p) => !/^-?\d+(\.\d+)?$/.test(p))) return undefined;
+  const [west, south, east, north] = parts.map(Number);
+  const lonOk = (v: number) => v >= -180 && v <= 180;
+  const latOk = (v: number) => v >= -85 && v <= 85;
+  if (!lonOk(west) || !lonOk(east) || !latOk(south) || !latOk(north) || west >= east || south >= north)
+    return undefined;
+  return [west, south, east, north];
+}
+
 /** Every field of a view, in URL order. */
 export const VIEW_FIELDS = {
   period: periodField,
@@ -367,6 +401,7 @@ export const VIEW_FIELDS = {
   giK: wholeField('k', 'Gi* neighbourhood (rings)', 1, [1, 3]),
   /** Benjamini–Hochberg false-discovery-rate correction of the Gi* bins. */
   giFdr: fdrField,
+  frame: frameField,
   camera: cameraField,
 } as const;
 

@@ -13,6 +13,8 @@ export interface ExportOptions {
   transparent?: boolean;
   /** YYYY-MM-DD; today when left out. */
   date?: string;
+  /** Print the scene on screen's title and caption under the title (a briefing's images). */
+  sceneText?: boolean;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -36,12 +38,13 @@ export async function exportViewPng(
     dataset,
     view,
     bounds: s.mapHandle.getBounds(),
-    bearing: s.camera?.bearing ?? 0,
-    pitch: s.camera?.pitch ?? 0,
+    bearing: s.mapHandle.getCamera().bearing,
+    pitch: s.mapHandle.getCamera().pitch,
     hotspots: s.layers.hotspots ? s.hotspots : undefined,
     emerging: s.layers.emerging ? s.emerging : undefined,
     byline: options.byline,
     transparent: options.transparent,
     date: options.date ?? today(),
+    scene: options.sceneText && s.briefing && s.sceneIndex !== undefined ? s.briefing.scenes[s.sceneIndex] : undefined,
   });
 }

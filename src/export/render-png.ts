@@ -8,6 +8,7 @@ import * as maplibregl from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Bounds } from '../data/bounds';
 import type { Dataset } from '../data/schema';
+import { parseCaption } from '../data/caption';
 import { periodLabel } from '../data/periods';
 import { capitalise } from '../data/format';
 import { wantsAnalysis } from '../data/view';
@@ -36,6 +37,8 @@ export interface ExportRequest {
   /** Shown as "Exported <date>"; fixed by the snapshot CLI so the same input gives the same file. */
   date: string;
   transparent?: boolean;
+  /** A scene whose title and caption go under the title. */
+  scene?: { title: string; caption: string };
 }
 
 const FONT = 'system-ui, "Liberation Sans", "DejaVu Sans", Arial, sans-serif';
@@ -155,7 +158,11 @@ async function renderMap(
   try {
     map.fitBounds(request.bounds, { padding: 0, animate: false, bearing: request.bearing, pitch: request.pitch });
     const view = { ...request.view, zoom: Math.floor(map.getZoom() * 4) / 4 };
-    const layers = composeLayers(exportContext(request, view), analysis);
+    // Labels whose text would run off the image are left out (a name is about 90 px wide).
+    const inset = { x: Math.min(60, width / 6), y: Math.min(22, height / 6) };
+    const [a, b] = [map.unproject([inset.x, height - inset.y]), map.unproject([width - inset.x, inset.y])];
+    const labelArea: Bounds = [a.lng, a.lat, b.lng, b.lat];
+    const layers = composeLayers({ ...exportContext(request, view), labelArea }, analysis);
     const before = target.frames;
     overlay.setProps({ layers });
     map.triggerRepaint();
@@ -233,11 +240,16 @@ export async function renderPng(request: ExportRequest): Promise<{ blob: Blob; d
   ctx.font = `700 ${titleSize}px ${FONT}`;
   const titleLines = wrap(ctx, manifest.title, textWidth);
   ctx.font = `400 ${titleSize * 0.6}px ${FONT}`;
-  const subtitleLines = wrap(
-    ctx,
-    [manifest.subtitle, viewLine(dataset, request.view)].filter(Boolean).join(' — '),
-    textWidth,
-  );
+  const sceneText = request.scene
+    ? `${request.scene.title}. ${parseCaption(request.scene.caption)
+        .flatMap((block) => (block.kind === 'paragraph' ? [block.spans] : block.items))
+        .map((spans) => spans.map((span) => span.text).join(''))
+        .join(' ')}`.trim()
+    : '';
+  const subtitleLines = [
+    ...(sceneText ? wrap(ctx, sceneText, textWidth) : []),
+    ...wrap(ctx, [manifest.subtitle, viewLine(dataset, request.view)].filter(Boolean).join(' — '), textWidth),
+  ];
   const header = pad + titleLines.length * titleSize * 1.2 + subtitleLines.length * titleSize * 0.6 * 1.3 + pad * 0.5;
   // The notice says it is illustrative in its own words; otherwise the footer says so.
   const illustrative = manifest.synthetic

@@ -61,7 +61,13 @@ declare global {
   }
 }
 
-const HOME = { bounds: GREAT_BRITAIN_BOUNDS, fitBoundsOptions: { padding: 24 } };
+/** Before any dataset: Great Britain. */
+const HOME_FRAME: Bounds = [...GREAT_BRITAIN_BOUNDS[0], ...GREAT_BRITAIN_BOUNDS[1]] as Bounds;
+const FIT = { padding: 24 };
+const frameBounds = ([west, south, east, north]: Bounds): [[number, number], [number, number]] => [
+  [west, south],
+  [east, north],
+];
 
 export interface AtlasMap {
   map: maplibregl.Map;
@@ -76,25 +82,30 @@ export interface AtlasMap {
   setPending: (pending: boolean) => void;
   /** Where clicks go, picked from MapLibre's own click event. */
   setOnClick: (onClick: (info: PickingInfo | null) => void) => void;
+  /** Fits the place being shown again (a dataset arrived), unless the reader has moved the map. */
+  refit: () => void;
   /** Removes the map and everything it listens to. */
   dispose: () => void;
 }
 
-export interface AtlasMapCallbacks {
-  /** Where the map opens: a camera from a link, or undefined for Great Britain. */
+/** Where a view looks: a pinned camera, else a frame fitted to the map, else the dataset's routes. */
+export interface Place {
   camera?: Camera;
-  /** The camera and what is on screen, after each move and resize (and once loaded). */
-  onCamera: (camera: Camera, bounds: Bounds) => void;
+  frame?: Bounds;
+}
+
+export interface AtlasMapCallbacks {
+  /** Where the map opens (a link's camera or frame), or nothing: the routes once they load. */
+  place: Place;
+  /** The area of the dataset's routes (undefined before a dataset): where a view with no place looks. */
+  home: () => Bounds | undefined;
+  /** The zoom and what is on screen after each move and resize; `byReader` when the reader moved it. */
+  onMoved: (zoom: number, bounds: Bounds, byReader: boolean) => void;
   /** A fault of the map itself, by key; undefined clears it. */
   onNotice: (key: string, text: string | undefined) => void;
   /** The graphics context came back after a loss: the caller makes a new map. */
   onContextRestored: () => void;
 }
-
-const cameraOf = (map: maplibregl.Map): Camera => {
-  const { lng, lat } = map.getCenter();
-  return { center: [lng, lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
-};
 
 const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
@@ -108,13 +119,16 @@ export function createAtlasMap(container: HTMLElement, callbacks: AtlasMapCallba
   let layersGiven = false;
   let pending = false;
   let onClick: (info: PickingInfo | null) => void = () => {};
-  // A camera from the URL (#map=…) wins; otherwise open on Great Britain.
-  const { camera } = callbacks;
+  // A camera from the URL (#map=…) wins; else its frame; else Great Britain until the routes load.
+  let place = callbacks.place;
+  const { camera } = place;
   performance.mark('atlas:map-start');
   const map = new maplibregl.Map({
     container,
     style: basemapStyle(document.baseURI, basemapData),
-    ...(camera ? { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch } : HOME),
+    ...(camera
+      ? { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch }
+      : { bounds: frameBounds(place.frame ?? callbacks.home() ?? HOME_FRAME), fitBoundsOptions: FIT }),
     maxBounds: [
       [-25, 43],
       [17, 65],
@@ -136,27 +150,46 @@ export function createAtlasMap(container: HTMLElement, callbacks: AtlasMapCallba
     },
   });
   map.addControl(overlay);
-  // The opening view keeps Great Britain in frame as the map changes size (an embed narrowed to
-  // a phone), until the reader or a scene moves the camera.
-  let followHome = !camera;
+  // The place shown stays fitted as the map changes size (an embed narrowed to a phone, the panel
+  // hidden to present), until the reader moves the map; then the map stays where they put it.
+  let following = true;
+  let movedByReader = false;
+  const showPlace = (animate: boolean) => {
+    if (place.camera) {
+      const to = { ...place.camera };
+      if (animate && !reducedMotion()) map.flyTo({ ...to, essential: false });
+      else map.jumpTo(to);
+      return;
+    }
+    const frame = place.frame ?? callbacks.home() ?? HOME_FRAME;
+    map.fitBounds(frameBounds(frame), {
+      ...FIT,
+      bearing: 0,
+      pitch: map.getPitch(),
+      animate: animate && !reducedMotion(),
+    });
+  };
   map.on('movestart', (e) => {
-    if ((e as { originalEvent?: unknown }).originalEvent) followHome = false;
+    if ((e as { originalEvent?: unknown }).originalEvent) {
+      following = false;
+      movedByReader = true;
+    }
   });
-  // The container changes size without the window doing so (presenting hides the panel).
   const resizer = new ResizeObserver(() => {
     map.resize();
-    if (followHome) map.fitBounds(HOME.bounds, { ...HOME.fitBoundsOptions, animate: false });
+    if (following && !place.camera) showPlace(false);
   });
   resizer.observe(container);
-  const reportCamera = () => {
+  const reportMove = () => {
     const bounds = map.getBounds().toArray().flat() as Bounds;
     // A hook for tests and tools, like data-map-ready: what is visible, "west,south,east,north".
     document.body.dataset.mapBounds = boundsText(bounds);
-    callbacks.onCamera(cameraOf(map), bounds);
+    callbacks.onMoved(map.getZoom(), bounds, movedByReader);
+    movedByReader = false;
   };
-  map.on('load', reportCamera);
-  map.on('moveend', reportCamera);
-  map.on('resize', reportCamera);
+  map.on('load', reportMove);
+  map.on('moveend', reportMove);
+  map.on('resize', reportMove);
   // Clicks are picked here from MapLibre's own click event: deck's gesture recogniser does not
   // see taps on a MapLibre 6 canvas in interleaved mode.
   map.on('click', (e) => onClick(overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2 })));
@@ -195,20 +228,16 @@ export function createAtlasMap(container: HTMLElement, callbacks: AtlasMapCallba
   });
 
   const handle: MapHandle = {
-    flyTo: (to) => {
-      followHome = false;
-      if (reducedMotion()) map.jumpTo(to);
-      else map.flyTo({ ...to, essential: false });
-    },
-    jumpTo: (to) => {
-      followHome = false;
-      map.jumpTo(to);
-    },
-    resetCamera: () => {
-      followHome = true;
-      map.fitBounds(HOME.bounds, { ...HOME.fitBoundsOptions, pitch: map.getPitch(), bearing: 0, animate: false });
+    show: (next, animate = false) => {
+      place = next;
+      following = true;
+      showPlace(animate);
     },
     getCanvas: () => map.getCanvas(),
+    getCamera: () => {
+      const { lng, lat } = map.getCenter();
+      return { center: [lng, lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
+    },
     getBounds: () => map.getBounds().toArray() as [[number, number], [number, number]],
     project: ([lng, lat]) => map.project([lng, lat]),
     whenReady,
@@ -225,6 +254,9 @@ export function createAtlasMap(container: HTMLElement, callbacks: AtlasMapCallba
       map.triggerRepaint();
     },
     hasLayers: () => layersGiven,
+    refit: () => {
+      if (following) showPlace(false);
+    },
     setPending: (value) => {
       pending = value;
     },

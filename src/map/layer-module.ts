@@ -35,6 +35,11 @@ export interface LayerContext {
    * empty ("none here"). Layers never depend on it, so a pan redraws nothing. Undefined: the world.
    */
   bounds?: Bounds;
+  /**
+   * Where a label's anchor may be: an export keeps its labels this far inside the image's edge, so
+   * none is cut ("Has…" for Hastings). Undefined on screen, where the reader can pan.
+   */
+  labelArea?: Bounds;
 }
 
 export interface LayerModule<D = unknown> {

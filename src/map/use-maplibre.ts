@@ -1,10 +1,12 @@
 /**
  * The map in React: a small hook around createAtlasMap (atlas-map.ts), made in a layout effect so
  * it starts in the same task as React's first commit, not a frame later. The store gets the
- * camera, the notices and the MapHandle; a lost graphics context makes a new map.
+ * zoom and bounds, the notices and the MapHandle; the map opens on the view's place (or the
+ * dataset's routes, once they load); a lost graphics context makes a new map.
  */
 import { useLayoutEffect, useState, type RefObject } from 'react';
 import { useAtlasStore } from '../state/store';
+import { routesFrame } from '../derive/frame';
 import { createAtlasMap, type AtlasMap } from './atlas-map';
 
 export function useMapLibre(container: RefObject<HTMLDivElement | null>): AtlasMap | undefined {
@@ -15,14 +17,23 @@ export function useMapLibre(container: RefObject<HTMLDivElement | null>): AtlasM
   useLayoutEffect(() => {
     const store = useAtlasStore.getState();
     const atlas = createAtlasMap(container.current!, {
-      camera: store.camera,
-      onCamera: (camera, bounds) => useAtlasStore.getState().setCamera(camera, bounds),
+      place: { camera: store.camera, frame: store.frame },
+      home: () => {
+        const { dataset } = useAtlasStore.getState();
+        return dataset && routesFrame(dataset);
+      },
+      onMoved: (zoom, bounds, byReader) => useAtlasStore.getState().mapMoved(zoom, bounds, byReader),
       onNotice: (key, text) => useAtlasStore.getState().setMapNotice(key, text),
       onContextRestored: () => setGeneration((g) => g + 1),
     });
     store.setMapHandle(atlas.handle);
     setRuntime(atlas);
+    // A view with no place of its own looks at the routes: when they arrive, it moves to them.
+    const stopRefitting = useAtlasStore.subscribe((s, before) => {
+      if (s.dataset !== before.dataset) atlas.refit();
+    });
     return () => {
+      stopRefitting();
       atlas.dispose();
       useAtlasStore.getState().setMapHandle(undefined);
       setRuntime(undefined);

@@ -21,7 +21,7 @@ import type { DisclosureReport } from '../data/disclosure/report';
 import type { AreaProperties, Dataset, Period } from '../data/schema';
 import type { MapHandle } from './map-handle';
 import { createBriefingSlice, type BriefingSlice } from './briefing-slice';
-import { DEFAULT_VIEW, type Camera, type View } from '../data/view';
+import { DEFAULT_VIEW, type View } from '../data/view';
 import { datasetForMeasure } from '../derive/measure';
 
 export interface DatasetSlice {
@@ -53,7 +53,7 @@ export interface DatasetSlice {
   dismissProblems: () => void;
 }
 
-export interface ViewSlice extends Pick<View, 'camera'> {
+export interface ViewSlice extends Pick<View, 'camera' | 'frame'> {
   /** The period on screen; undefined until a dataset arrives. */
   period: Period | undefined;
   /** Map zoom, for zoom-dependent labels. */
@@ -62,8 +62,12 @@ export interface ViewSlice extends Pick<View, 'camera'> {
   stepPeriod: (delta: number) => void;
   /** What the map shows, [west, south, east, north], as it reports it; undefined before it has drawn. */
   bounds?: Bounds;
-  /** The camera and bounds as the map reports them after a move (never moves the map itself). */
-  setCamera: (camera: Camera, bounds?: Bounds) => void;
+  /**
+   * What the map reports after a move (never moves the map itself): its zoom and what is on
+   * screen; a move by the reader also makes that the view's frame and unpins the camera, so a
+   * link copied then shows the same places at any size.
+   */
+  mapMoved: (zoom: number, bounds: Bounds, byReader: boolean) => void;
   /**
    * Shows a view: every field is set, defaults included, so one scene cannot leak settings into
    * the next; the camera moves through the map handle (flying when `animate`).
@@ -190,6 +194,7 @@ const createViewSlice: StateCreator<AtlasStore, [], [], ViewSlice> = (set, get) 
   zoom: 5,
   period: DEFAULT_VIEW.period,
   camera: DEFAULT_VIEW.camera,
+  frame: DEFAULT_VIEW.frame,
   setPeriod: (period) => set({ period, hover: undefined }),
   stepPeriod: (delta) => {
     const { dataset, period } = get();
@@ -198,19 +203,14 @@ const createViewSlice: StateCreator<AtlasStore, [], [], ViewSlice> = (set, get) 
     const next = dataset.periods[Math.min(dataset.periods.length - 1, Math.max(0, i + delta))];
     if (next !== period) set({ period: next, hover: undefined });
   },
-  setCamera: (camera, bounds) => set({ camera, zoom: camera.zoom, ...(bounds ? { bounds } : {}) }),
+  mapMoved: (zoom, bounds, byReader) =>
+    set(byReader ? { zoom, bounds, frame: bounds, camera: undefined } : { zoom, bounds }),
   applyView: (view, { animate = false } = {}) => {
     const { dataset, mapHandle } = get();
-    const { camera, period, ...choices } = view;
+    const { period, ...choices } = view;
     const known = period && dataset?.periods.includes(period) ? period : dataset?.periods.at(-1);
     set({ ...choices, period: known ?? period, hover: undefined });
-    if (!mapHandle) {
-      set({ camera });
-      return;
-    }
-    if (!camera) mapHandle.resetCamera();
-    else if (animate) mapHandle.flyTo(camera);
-    else mapHandle.jumpTo(camera);
+    mapHandle?.show({ camera: view.camera, frame: view.frame }, animate);
   },
   setMapHandle: (mapHandle) => set({ mapHandle }),
 });

@@ -3,7 +3,7 @@
  * room, folded under it on a phone), the period, the source and, for illustrative data, the note.
  * It sizes itself to its width and posts its height to the page around it (shell/embed-height.ts).
  */
-import { useEffect } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { BaseMap } from '../map/base-map';
 import { postEmbedHeight } from '../shell/embed-height';
 import { useAnalysisData } from '../shell/use-analysis-data';
@@ -15,7 +15,23 @@ import { PeriodControl } from './period-control';
 import { Tooltip } from './tooltip';
 import { useShownFlows } from './use-alt-text';
 
+/** Below this width the key folds away behind a button, so the map keeps most of a phone's frame. */
+const NARROW = '(max-width: 600px)';
+
+function useNarrow(): boolean {
+  return useSyncExternalStore(
+    (changed) => {
+      const query = window.matchMedia(NARROW);
+      query.addEventListener('change', changed);
+      return () => query.removeEventListener('change', changed);
+    },
+    () => window.matchMedia(NARROW).matches,
+  );
+}
+
 export function EmbedApp() {
+  const narrow = useNarrow();
+  const [keyOpen, setKeyOpen] = useState(false);
   usePlayback();
   useEscapeKey();
   useAnalysisData();
@@ -26,7 +42,7 @@ export function EmbedApp() {
     <div className="embed" data-testid="embed">
       <header className="embed-header">
         <h1>{manifest?.title ?? 'County-lines route atlas'}</h1>
-        {manifest?.subtitle && <p className="subtitle">{manifest.subtitle}</p>}
+        {manifest?.subtitle && !narrow && <p className="subtitle">{manifest.subtitle}</p>}
       </header>
       <div className="embed-body">
         <div
@@ -39,11 +55,23 @@ export function EmbedApp() {
           <Tooltip />
         </div>
         <aside className="embed-legend" aria-label="Legend">
-          <Legend />
+          {narrow && (
+            <button
+              type="button"
+              className="link-button"
+              aria-expanded={keyOpen}
+              onClick={() => setKeyOpen(!keyOpen)}
+              data-testid="embed-key-toggle"
+            >
+              {keyOpen ? 'Hide the key and notes' : 'Show the key and notes'}
+            </button>
+          )}
+          {narrow && keyOpen && manifest?.subtitle && <p className="subtitle">{manifest.subtitle}</p>}
+          {(!narrow || keyOpen) && <Legend />}
         </aside>
       </div>
       <div className="embed-period">
-        <PeriodControl />
+        <PeriodControl compact={narrow} />
       </div>
       <footer className="embed-footer">
         {manifest?.synthetic && (

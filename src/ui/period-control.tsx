@@ -10,7 +10,8 @@ const SPEEDS = [0.5, 1, 2, 4];
  * The period on screen: slider and previous/next (arrow keys move the slider, as a native range
  * does), a window for playback, and play/pause with a speed (the timer runs in the app shell).
  */
-export function PeriodControl() {
+/** `compact`: the period and play only (a phone's embed), without speed and playback window. */
+export function PeriodControl({ compact = false }: { compact?: boolean }) {
   const s = useAtlasStore(
     useShallow((st) => ({
       dataset: st.dataset,
@@ -71,30 +72,34 @@ export function PeriodControl() {
           <button type="button" onClick={() => s.setPlaying(!playing)} aria-pressed={playing} data-testid="play">
             {playing ? '❚❚ Pause' : '▶ Play'}
           </button>
-          <label>
-            Speed{' '}
-            <select value={speed} onChange={(e) => s.setSpeed(Number(e.target.value))} data-testid="speed">
-              {SPEEDS.map((v) => (
-                <option key={v} value={v}>
-                  {v}× ({v} per second)
-                </option>
-              ))}
-            </select>
-          </label>
-          <PeriodSelect
-            label="From"
-            periods={periods}
-            value={from}
-            onChange={(i) => s.setRange([i, to])}
-            testId="range-from"
-          />
-          <PeriodSelect
-            label="to"
-            periods={periods}
-            value={to}
-            onChange={(i) => s.setRange([from, i])}
-            testId="range-to"
-          />
+          {!compact && (
+            <>
+              <label>
+                Speed{' '}
+                <select value={speed} onChange={(e) => s.setSpeed(Number(e.target.value))} data-testid="speed">
+                  {SPEEDS.map((v) => (
+                    <option key={v} value={v}>
+                      {v}× ({v} per second)
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <PeriodSelect
+                label="From"
+                periods={periods}
+                value={from}
+                onChange={(i) => s.setRange([i, to])}
+                testId="range-from"
+              />
+              <PeriodSelect
+                label="to"
+                periods={periods}
+                value={to}
+                onChange={(i) => s.setRange([from, i])}
+                testId="range-to"
+              />
+            </>
+          )}
         </div>
       )}
       {periods.length > 1 && s.mode !== 'embed' && (

@@ -38,7 +38,9 @@ export function SharePanel() {
   const [status, setStatus] = useState('');
   // A new snippet (and id) for each view, and after each copy: a second frame on the same page
   // gets its own id, so each resizes.
-  const href = useAtlasStore((s) => s.camera && window.location.href);
+  // The snippet follows the view: the panel re-renders as the map moves (its address changes).
+  useAtlasStore((s) => s.bounds);
+  const href = window.location.href;
   const [copies, setCopies] = useState(0);
   const id = useMemo(() => embedId(), [href, copies]);
   const [previewWidth, setPreviewWidth] = useState(0);

@@ -41,6 +41,7 @@ const EVERYTHING: View = {
     emerging: true,
   },
   selection: { id: 'E07000114', direction: 'in' },
+  frame: [-5.7, 50, 1.5, 53.4],
   minCount: 20,
   topN: 10,
   originFilter: 'E09000022',
@@ -61,7 +62,7 @@ describe('the view field table', () => {
   it('round-trips every field through the URL, keeping other parameters', () => {
     const href = writeView(EVERYTHING, BASE);
     expect(href).toBe(
-      'http://localhost/atlas/?x=1&period=2024-Q3&window=2024-Q3..2024-Q4&vs=2019-Q4&measure=referrals&style=arcs&colour=count&group=separate&layers=totals%2Chexbin%2Chotspots%2Cemerging&sel=E07000114&dir=in&min=20&top=10&origin=E09000022&dest=E06000052&k=3&fdr=1#map=8.6/51.36/1.38/0/45',
+      'http://localhost/atlas/?x=1&period=2024-Q3&window=2024-Q3..2024-Q4&vs=2019-Q4&measure=referrals&style=arcs&colour=count&group=separate&layers=totals%2Chexbin%2Chotspots%2Cemerging&sel=E07000114&dir=in&min=20&top=10&origin=E09000022&dest=E06000052&k=3&fdr=1#frame=-5.7,50,1.5,53.4&map=8.6/51.36/1.38/0/45',
     );
     expect(viewFromUrl(href)).toEqual(EVERYTHING);
   });
@@ -129,13 +130,12 @@ describe('applying a view', () => {
     expect(useAtlasStore.getState().period).toBe('2024-Q4');
   });
 
-  it('moves the camera through the map handle: flying when asked, home when the view has none', () => {
-    const calls: string[] = [];
+  it('shows the view’s place through the map handle: its pinned camera or frame, animated when asked', () => {
+    const calls: unknown[] = [];
     const handle = {
-      flyTo: () => calls.push('flyTo'),
-      jumpTo: () => calls.push('jumpTo'),
-      resetCamera: () => calls.push('resetCamera'),
+      show: (place: unknown, animate?: boolean) => calls.push([place, Boolean(animate)]),
       getCanvas: () => undefined as unknown as HTMLCanvasElement,
+      getCamera: () => ({ center: [0, 0] as [number, number], zoom: 5, bearing: 0, pitch: 0 }),
       getBounds: () =>
         [
           [0, 0],
@@ -147,8 +147,18 @@ describe('applying a view', () => {
     useAtlasStore.setState({ mapHandle: handle });
     const store = useAtlasStore.getState();
     store.applyView(EVERYTHING, { animate: true });
-    store.applyView(EVERYTHING);
     store.applyView(DEFAULT_VIEW);
-    expect(calls).toEqual(['flyTo', 'jumpTo', 'resetCamera']);
+    expect(calls).toEqual([
+      [{ camera: EVERYTHING.camera, frame: EVERYTHING.frame }, true],
+      [{ camera: undefined, frame: undefined }, false],
+    ]);
+  });
+
+  it('a move by the reader makes what is on screen the frame and unpins the camera; other moves do not', () => {
+    useAtlasStore.setState({ camera: EVERYTHING.camera, frame: undefined });
+    useAtlasStore.getState().mapMoved(7, [-3, 50, 1, 52], false);
+    expect(useAtlasStore.getState()).toMatchObject({ camera: EVERYTHING.camera, frame: undefined, zoom: 7 });
+    useAtlasStore.getState().mapMoved(8, [-2, 50.5, 0.5, 51.5], true);
+    expect(useAtlasStore.getState()).toMatchObject({ camera: undefined, frame: [-2, 50.5, 0.5, 51.5], zoom: 8 });
   });
 });

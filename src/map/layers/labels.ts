@@ -2,6 +2,7 @@ import { TextLayer } from '@deck.gl/layers';
 import { buildLabels, type LabelDatum } from '../../derive/labels';
 import { memoize } from '../../derive/memo';
 import { placeLabels, placementFor } from '../label-placement';
+import { pointIn } from '../../data/bounds';
 import { layerModule } from '../layer-module';
 import { DESK_LOOK, type MapLook } from '../theme';
 import { PASS_ALL_FILTER } from './flow-filter';
@@ -45,7 +46,10 @@ const placedLabels = memoize((labels: LabelDatum[], zoom: number, labelSizePx: n
 export const labels = layerModule({
   id: 'labels',
   drawn: () => true,
-  data: (ctx) => placedLabels(buildLabels(ctx.dataset), Math.floor(ctx.view.zoom * 4) / 4, ctx.look.label.sizePx),
+  data: (ctx) => {
+    const placed = placedLabels(buildLabels(ctx.dataset), Math.floor(ctx.view.zoom * 4) / 4, ctx.look.label.sizePx);
+    return ctx.labelArea ? placed.filter((l) => pointIn(ctx.labelArea, l.position)) : placed;
+  },
   layers: (placed, ctx) => [labelsLayer(placed, ctx.look)],
   key: () => undefined,
 });

@@ -1,0 +1,94 @@
+/**
+ * A view is framed by what it shows: a link copied at a 1440 × 900 desk (after the reader moved
+ * the map) opens in a 320, 600 or 1000 px embed with every route on screen, and the first view
+ * frames the routes; on a phone the embed's map takes most of the frame; two embed snippets
+ * copied in one session never share an id.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openPage, SCREENSHOT_DIR, waitForMapReady } from './harness';
+
+const chromiumPath = inject('chromiumPath');
+const baseUrl = inject('baseUrl');
+
+/** Where the sample's routes reach: Cornwall to Thanet, Cardiff to Liverpool (area centroids). */
+const ENDS: Record<string, [number, number]> = {
+  Cornwall: [-4.64, 50.45],
+  Thanet: [1.37, 51.36],
+  Cardiff: [-3.22, 51.5],
+  Liverpool: [-2.92, 53.41],
+};
+
+const shownBounds = (page: Page) =>
+  page.evaluate(() => document.body.dataset.mapBounds!.split(',').map(Number) as [number, number, number, number]);
+
+function expectAllIn(bounds: [number, number, number, number], where: string) {
+  const [west, south, east, north] = bounds;
+  const outside = Object.entries(ENDS)
+    .filter(([, [lon, lat]]) => lon < west || lon > east || lat < south || lat > north)
+    .map(([name]) => name);
+  expect(outside, `${where}: places off the frame (bounds ${bounds.join(', ')})`).toEqual([]);
+}
+
+describe.skipIf(!chromiumPath)('framed by what it shows (Chromium)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch(chromiumPath!);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('the first view frames the routes; a desk link opens with every route on screen at 320, 600 and 1000 px', async () => {
+    const { page } = await openPage(browser, baseUrl, { width: 1440, height: 900 });
+    await waitForMapReady(page);
+    expectAllIn(await shownBounds(page), 'the first view at 1440 × 900');
+    // The reader pans a little: the link now carries what is on screen, not a camera.
+    const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 30, box.y + box.height / 2 + 10, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction(() => window.location.hash.includes('frame='));
+    const link = new URL(page.url());
+    expect(link.hash).not.toContain('map=');
+    expectAllIn(await shownBounds(page), 'the desk after the pan');
+    await page.close();
+    for (const width of [320, 600, 1000]) {
+      const embed = await openPage(browser, `${baseUrl}embed.html${link.search}${link.hash}`, { width, height: 900 });
+      await waitForMapReady(embed.page);
+      expectAllIn(await shownBounds(embed.page), `the embed at ${width} px`);
+      await embed.page.screenshot({ path: `${SCREENSHOT_DIR}/embed-desk-link-${width}.png`, fullPage: true });
+      await embed.page.close();
+    }
+  });
+
+  it('at 320 px the embed’s map takes at least 60 % of its height; the key is a button away', async () => {
+    const { page } = await openPage(browser, `${baseUrl}embed.html`, { width: 320, height: 900 });
+    await waitForMapReady(page);
+    const [map, whole] = await page.evaluate(() => [
+      document.querySelector('.embed-map')!.getBoundingClientRect().height,
+      document.documentElement.getBoundingClientRect().height,
+    ]);
+    expect(map / whole, `map ${map} of ${whole} px`).toBeGreaterThanOrEqual(0.6);
+    await expect(page.getByTestId('legend').count()).resolves.toBe(0);
+    await page.getByTestId('embed-key-toggle').click();
+    await expect(page.getByTestId('legend').isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
+  it('two embed snippets copied in one session have different ids', async () => {
+    const { page } = await openPage(browser, baseUrl, { width: 1280, height: 800 });
+    await waitForMapReady(page);
+    await page.locator('[data-testid="share-panel"] > summary').click();
+    const idOf = async () => /<iframe id="([^"]+)"/.exec(await page.getByTestId('embed-snippet').inputValue())![1];
+    const first = await idOf();
+    await page.getByTestId('copy-embed').click();
+    await expect.poll(idOf).not.toBe(first);
+    const second = await idOf();
+    // Another view, another snippet.
+    await page.evaluate(() => window.__atlasTools!.showView('?period=2019-Q4'));
+    await expect.poll(idOf).not.toBe(second);
+    await page.close();
+  });
+});
