@@ -13,6 +13,7 @@ import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import { dropEmptyParts, greatBritainLand } from '../basemap';
 import { protectCount } from '../../src/data/disclosure/rules';
 import { protectFlows, type RawFlow } from '../../src/data/disclosure/protect';
+import { routesFrame } from '../../src/data/analysis/frame';
 import { quarterRange, periodIndex } from '../../src/data/periods';
 import {
   SUPPRESSED_TOKEN,
@@ -195,6 +196,7 @@ export function generateSample(seed = DEFAULT_SEED): SampleFiles {
     }
   }
 
+  const publishedFlows = protectFlows(rawFlows, DISCLOSURE);
   const manifest: Manifest = {
     title: 'County lines: where supply routes run',
     subtitle: 'Active county lines by exporting borough or city and destination area, per quarter, 2016–2024',
@@ -209,6 +211,7 @@ export function generateSample(seed = DEFAULT_SEED): SampleFiles {
     measures: SAMPLE_MEASURES,
     incidentMeasure: 'drug supply incidents',
     disclosure: DISCLOSURE,
+    frame: routesFrame(areaCollection.features, publishedFlows),
     h3Resolution: H3_RESOLUTION,
     files: { areas: 'areas.geojson', flows: 'flows.csv', incidents: 'incidents.csv' },
   };
@@ -216,7 +219,7 @@ export function generateSample(seed = DEFAULT_SEED): SampleFiles {
   return {
     'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
     'areas.geojson': JSON.stringify(areaCollection) + '\n',
-    'flows.csv': writeCsv(...flowsTable(protectFlows(rawFlows, DISCLOSURE))),
+    'flows.csv': writeCsv(...flowsTable(publishedFlows)),
     'incidents.csv': incidentRows.join('\n') + '\n',
   };
 }

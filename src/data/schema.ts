@@ -73,6 +73,19 @@ export const manifestSchema = z.object({
   /** What an incident cell count counts. */
   incidentMeasure: shownText(100).default('incidents'),
   disclosure: disclosureSchema,
+  /**
+   * The area the routes cover, [west, south, east, north]: where the map opens before the data
+   * has loaded (the data CLI writes it; analysis/frame.ts). Optional: computed when absent.
+   */
+  frame: z
+    .tuple([
+      z.number().min(-180).max(180),
+      z.number().min(-85).max(85),
+      z.number().min(-180).max(180),
+      z.number().min(-85).max(85),
+    ])
+    .refine(([w, s, e, n]) => w < e && s < n, 'west < east and south < north')
+    .optional(),
   /** H3 resolution of incident cells (coarse: 7 is ~5 km² a cell). */
   h3Resolution: z.number().int().min(H3_RESOLUTION_RANGE[0]).max(H3_RESOLUTION_RANGE[1]),
   files: z.object({

@@ -111,8 +111,37 @@ export function BaseMap() {
         aria-label="Map of county-lines flows"
         onMouseLeave={() => useAtlasStore.getState().setHover(undefined)}
       />
+      <MapLoading />
       <MapNotices />
     </>
+  );
+}
+
+/**
+ * Over the map until it has first drawn its data, and while another dataset loads: what it is
+ * waiting for, so a slow machine's blank seconds are never mistaken for an empty map.
+ */
+function MapLoading() {
+  const loading = useAtlasStore((s) => (s.status === 'loading' ? (s.progress?.stage ?? 'Loading') : undefined));
+  const [drawn, setDrawn] = useState(false);
+  useEffect(() => {
+    if (drawn) return;
+    let cancelled = false;
+    const check = () => {
+      if (cancelled) return;
+      if (document.body.dataset.mapReady === 'true' && useAtlasStore.getState().dataset) setDrawn(true);
+      else window.setTimeout(check, 200);
+    };
+    check();
+    return () => {
+      cancelled = true;
+    };
+  }, [drawn]);
+  if (drawn && !loading) return null;
+  return (
+    <div className="map-loading" role="status" aria-live="polite" data-testid="map-loading">
+      {loading ? `${loading}…` : 'Drawing the map…'}
+    </div>
   );
 }
 

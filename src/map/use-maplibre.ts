@@ -6,7 +6,12 @@
  */
 import { useLayoutEffect, useState, type RefObject } from 'react';
 import { useAtlasStore } from '../state/store';
-import { routesFrame } from '../derive/frame';
+import { homeFrame } from '../derive/frame';
+import type { Bounds } from '../data/bounds';
+import sampleManifest from '../../data/sample/manifest.json';
+
+/** Known at build time: the first map opens on the sample's routes, with no refit when they load. */
+const SAMPLE_FRAME = sampleManifest.frame as Bounds | undefined;
 import { createAtlasMap, type AtlasMap } from './atlas-map';
 
 export function useMapLibre(container: RefObject<HTMLDivElement | null>): AtlasMap | undefined {
@@ -20,7 +25,9 @@ export function useMapLibre(container: RefObject<HTMLDivElement | null>): AtlasM
       place: { camera: store.camera, frame: store.frame },
       home: () => {
         const { dataset } = useAtlasStore.getState();
-        return dataset && routesFrame(dataset);
+        if (dataset) return homeFrame(dataset);
+        // Before any data: the bundled sample's frame, when it is the sample that will open.
+        return new URLSearchParams(window.location.search).has('data') ? undefined : SAMPLE_FRAME;
       },
       onMoved: (zoom, bounds, byReader) => useAtlasStore.getState().mapMoved(zoom, bounds, byReader),
       onNotice: (key, text) => useAtlasStore.getState().setMapNotice(key, text),

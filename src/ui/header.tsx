@@ -1,12 +1,20 @@
+import { measureOf } from '../data/measures';
 import { useAtlasStore } from '../state/store';
 
 /** Title, subtitle and, for illustrative data, a label no reader can miss. */
 export function Header() {
   const manifest = useAtlasStore((s) => s.dataset?.manifest);
+  // The subtitle is the author's and names the main count; another measure on screen is said here.
+  const measure = useAtlasStore((s) => (s.dataset && s.measure ? measureOf(s.dataset, s.measure) : undefined));
   return (
     <header className="header">
       <h1>{manifest?.title ?? 'County-lines route atlas'}</h1>
       {manifest?.subtitle && <p className="subtitle">{manifest.subtitle}</p>}
+      {manifest && measure && (
+        <p className="measure-line" data-testid="measure-line">
+          Showing <strong>{measure.label}</strong>, not {manifest.flowMeasure}.
+        </p>
+      )}
       {manifest?.synthetic && (
         <p className="synthetic-badge" data-testid="synthetic-badge">
           <strong>Illustrative data</strong> {manifest.notice}

@@ -4,6 +4,7 @@
  * disclosure report. The pre-flight runs on exactly what is about to be written; nothing is
  * written unless all of it passes.
  */
+import { routesFrame } from '../../data/analysis/frame';
 import { preflight } from '../../data/disclosure/preflight';
 import { disclosureReport, formatDisclosureReport, publishedSummary } from '../../data/disclosure/report';
 import { writeCsv } from '../../data/io/csv-cells';
@@ -45,6 +46,7 @@ export function datasetFiles(result: ImportResult, meta: Partial<Manifest>): Rec
   const manifest: Manifest = {
     ...dataset.manifest,
     ...Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)),
+    frame: dataset.manifest.frame ?? routesFrame(dataset.areas.features, dataset.flows),
     files: {
       areas: 'areas.geojson',
       flows: 'flows.csv',
