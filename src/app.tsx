@@ -17,6 +17,7 @@ import { usePresentation, presentationKey } from './shell/use-presentation';
 import { serveThePresenter } from './shell/presenter-channel';
 import { BriefingPanel } from './ui/briefing-panel';
 import { BlankScreen, CaptionBand, PresentationLegend } from './ui/presentation';
+import { PresentControls, PresentHint } from './ui/present-controls';
 import { useAtlasStore } from './state/store';
 import { useEffect, type CSSProperties } from 'react';
 import { PROJECTOR_CHROME } from './map/theme';
@@ -74,6 +75,8 @@ export function App() {
           <Tooltip />
           <ProblemsPanel />
         </DropZone>
+        {presenting && <PresentControls />}
+        {presenting && <PresentHint />}
       </main>
       {presenting && <PresentationLegend />}
       {presenting && <CaptionBand />}

@@ -3,6 +3,8 @@
  * map's container (as the app does), then the same MapLibre and deck.gl, the same basemap files,
  * the sample's areas and one period's flows as an ArcLayer, and nothing else. It sets
  * `data-map-ready` the way the app does: once the map is idle after a frame that drew the layers.
+ * It opens on the same area as the app's first map (the sample's routes, its manifest's frame), so
+ * both cut and draw the same basemap tiles.
  */
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -12,7 +14,10 @@ import { ArcLayer, GeoJsonLayer } from '@deck.gl/layers';
 import { StrictMode, useEffect, useRef } from 'react';
 import { createRoot } from 'react-dom/client';
 
+import sampleManifest from '../../data/sample/manifest.json';
+
 maplibregl.setWorkerUrl(workerUrl);
+const [west, south, east, north] = sampleManifest.frame;
 
 type Area = { properties: { id: string; centroid: [number, number] } };
 
@@ -44,9 +49,10 @@ async function start(container: HTMLElement) {
       ],
     },
     bounds: [
-      [-7.6, 49.9],
-      [1.8, 58.7],
+      [west, south],
+      [east, north],
     ],
+    fitBoundsOptions: { padding: 24 },
   });
   let drawn = false;
   const overlay = new MapLibreOverlay({

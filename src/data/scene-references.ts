@@ -39,6 +39,7 @@ export function sceneReferenceProblems(briefing: Briefing, dataset: Dataset, fil
     area('view.selection', view.selection?.id);
     area('view.originFilter', view.originFilter);
     area('view.destFilter', view.destFilter);
+    view.places?.forEach((id) => area('view.places', id));
   });
   return problems;
 }

@@ -140,6 +140,30 @@ const AREA_EXPECTED = "an area id (letters, digits and . , : ' & ( ) -)";
 const PERIOD_EXPECTED = 'a period such as "2024", "2024-Q3", "2024-07" or "2024-07-15"';
 const areaField = (key: string, label: string) => textField(key, label, (value) => AREA_ID.test(value), AREA_EXPECTED);
 
+/** At most this many named places: a scene names the few its caption talks about. */
+export const MAX_PLACES = 12;
+
+/**
+ * Places a view always labels, by area id (or "group:Name" for a merged exporting group), e.g.
+ * the towns a scene's caption names (`places=E06000026,E07000113`). Other labels give way to them.
+ */
+const placesField: ViewField<string[]> = {
+  url: ['places'],
+  label: 'Places labelled',
+  default: [],
+  read: ({ query }) => {
+    const ids = (query.get('places') ?? '').split(',').filter(Boolean);
+    return ids.length && ids.length <= MAX_PLACES && ids.every((id) => AREA_ID.test(id)) ? ids : undefined;
+  },
+  write: (value, { query }) => setOrDelete(query, 'places', value.length ? value.join(',') : undefined),
+  fromJson: (json) =>
+    Array.isArray(json) &&
+    json.length <= MAX_PLACES &&
+    json.every((id) => typeof id === 'string' && AREA_ID.test(id) && !id.includes(','))
+      ? ok(json as string[])
+      : problem(`a list of up to ${MAX_PLACES} area ids, each ${AREA_EXPECTED.replace(' ,', '')}`),
+};
+
 export const LAYER_NAMES = ['flows', 'totals', 'choropleth', 'hexbin', 'density', 'hotspots', 'emerging'] as const;
 export type LayerName = (typeof LAYER_NAMES)[number];
 export type Layers = Record<LayerName, boolean>;
@@ -401,6 +425,7 @@ export const VIEW_FIELDS = {
   giK: wholeField('k', 'Gi* neighbourhood (rings)', 1, [1, 3]),
   /** Benjamini–Hochberg false-discovery-rate correction of the Gi* bins. */
   giFdr: fdrField,
+  places: placesField,
   frame: frameField,
   camera: cameraField,
 } as const;

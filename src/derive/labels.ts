@@ -5,12 +5,18 @@ import { appendAll } from '../data/arrays';
 import { memoize } from './memo';
 
 export interface LabelDatum {
+  /** The area's id, or "group:Name" for an exporting group's label (as a view's `places` names them). */
+  id: string;
   text: string;
   position: [number, number];
   /** Labels with a minZoom appear only when zoomed in (London boroughs). */
   minZoom: number;
   /** Where labels collide the higher priority wins: groups, then the busiest areas. */
   priority: number;
+  /** May move beside or below its place when the space above is taken (a place a view names). */
+  movable?: boolean;
+  /** Where placement put the label, in px from its place, when not the usual spot above it. */
+  offsetPx?: [number, number];
 }
 
 /**
@@ -36,7 +42,13 @@ export const buildLabels = memoize((dataset: Dataset): LabelDatum[] => {
     if (a.role !== 'destination' && a.group) {
       groups.set(a.group, appendAll(groups.get(a.group) ?? [], [a.centroid]));
     } else {
-      labels.push({ text: shortName(a.name, 40), position: a.centroid, minZoom: 0, priority: priorityOf(a.id) });
+      labels.push({
+        id: a.id,
+        text: shortName(a.name, 40),
+        position: a.centroid,
+        minZoom: 0,
+        priority: priorityOf(a.id),
+      });
     }
   }
   for (const [group, centroids] of groups) {
@@ -44,12 +56,33 @@ export const buildLabels = memoize((dataset: Dataset): LabelDatum[] => {
       centroids.reduce((s, c) => s + c[0], 0) / centroids.length,
       centroids.reduce((s, c) => s + c[1], 0) / centroids.length,
     ];
-    labels.push({ text: shortName(group, 40), position: mean, minZoom: 0, priority: 1000 });
-    if (centroids.length === 1) continue;
+    // A group of one is its area: named by the area's id, as a scene names it.
+    const only =
+      centroids.length === 1 &&
+      dataset.areas.features.find((f) => f.properties.group === group && f.properties.role !== 'destination');
+    const id = only ? only.properties.id : `group:${group}`;
+    labels.push({ id, text: shortName(group, 40), position: mean, minZoom: 0, priority: 1000 });
+    if (only) continue;
     for (const { properties: a } of dataset.areas.features) {
       if (a.group === group && a.role !== 'destination')
-        labels.push({ text: shortName(a.name, 40), position: a.centroid, minZoom: 9, priority: priorityOf(a.id) });
+        labels.push({
+          id: a.id,
+          text: shortName(a.name, 40),
+          position: a.centroid,
+          minZoom: 9,
+          priority: priorityOf(a.id),
+        });
     }
   }
   return labels;
+});
+
+/** Above every other label: the places a view names are placed first, at any zoom. */
+export const NAMED_PLACE_PRIORITY = 10_000;
+
+/** The labels with the places a view names (ids joined by ",") placed first and at any zoom. */
+export const withNamedPlaces = memoize((labels: LabelDatum[], places: string): LabelDatum[] => {
+  if (!places) return labels;
+  const named = new Set(places.split(','));
+  return labels.map((l) => (named.has(l.id) ? { ...l, minZoom: 0, priority: NAMED_PLACE_PRIORITY, movable: true } : l));
 });

@@ -9,7 +9,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import type { PickingInfo } from '@deck.gl/core';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import { inheritingWorkerUrl } from '../net/inheriting-worker';
 import { embeddedPack, packWorkerUrl } from '../pack/embedded';
 import type { MapHandle } from '../state/map-handle';
@@ -54,6 +54,8 @@ function multisampling(): boolean {
 export interface AtlasDebugHandle {
   project: (lngLat: [number, number]) => { x: number; y: number };
   canvasRect: () => DOMRect;
+  /** The place names drawn now (the labels layer's texts). */
+  labels: () => string[];
 }
 declare global {
   interface Window {
@@ -74,18 +76,28 @@ export interface AtlasMap {
   overlay: MapLibreOverlay;
   /** What scenes, exports and tools drive the map with. */
   handle: MapHandle;
+  /** Hands deck.gl the layers to draw (and where hovering goes). */
+  setLayers: (layers: Layer[], onHover: (info: PickingInfo) => void) => void;
   /** Marks the map not ready until a frame that draws the current layers has settled. */
   awaitNextFrame: () => void;
   /** True once layers have been handed to the overlay at least once. */
   hasLayers: () => boolean;
   /** Set while the layers wait for something (a lazy module, incident cells, Gi*): not ready. */
   setPending: (pending: boolean) => void;
-  /** Where clicks go, picked from MapLibre's own click event. */
-  setOnClick: (onClick: (info: PickingInfo | null) => void) => void;
+  /** Where clicks go, picked from MapLibre's own click event (never after a drag), with where on the map. */
+  setOnClick: (onClick: (info: PickingInfo | null, at: MapClick) => void) => void;
   /** Fits the place being shown again (a dataset arrived), unless the reader has moved the map. */
   refit: () => void;
   /** Removes the map and everything it listens to. */
   dispose: () => void;
+}
+
+/** Where a click landed, in CSS pixels of the map's canvas. */
+export interface MapClick {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 /** Where a view looks: a pinned camera, else a frame fitted to the map, else the dataset's routes. */
@@ -118,7 +130,8 @@ export function createAtlasMap(container: HTMLElement, callbacks: AtlasMapCallba
   let wantedVersion = startVersion;
   let layersGiven = false;
   let pending = false;
-  let onClick: (info: PickingInfo | null) => void = () => {};
+  let onClick: (info: PickingInfo | null, at: MapClick) => void = () => {};
+  let drawnLayers: Layer[] = [];
   // A camera from the URL (#map=…) wins; else its frame; else Great Britain until the routes load.
   let place = callbacks.place;
   const { camera } = place;
@@ -192,7 +205,15 @@ export function createAtlasMap(container: HTMLElement, callbacks: AtlasMapCallba
   map.on('resize', reportMove);
   // Clicks are picked here from MapLibre's own click event: deck's gesture recogniser does not
   // see taps on a MapLibre 6 canvas in interleaved mode.
-  map.on('click', (e) => onClick(overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2 })));
+  map.on('click', (e) => {
+    const { clientWidth: width, clientHeight: height } = map.getContainer();
+    onClick(overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2 }), {
+      x: e.point.x,
+      y: e.point.y,
+      width,
+      height,
+    });
+  });
   const notice = callbacks.onNotice;
   notice('basemap', undefined);
   // With a listener here MapLibre no longer logs its errors; each one becomes a notice instead.
@@ -242,7 +263,14 @@ export function createAtlasMap(container: HTMLElement, callbacks: AtlasMapCallba
     project: ([lng, lat]) => map.project([lng, lat]),
     whenReady,
   };
-  window.__atlas = { project: handle.project, canvasRect: () => map.getCanvas().getBoundingClientRect() };
+  window.__atlas = {
+    project: handle.project,
+    canvasRect: () => map.getCanvas().getBoundingClientRect(),
+    labels: () => {
+      const data = drawnLayers.find((layer) => layer.id === 'labels')?.props.data;
+      return Array.isArray(data) ? data.map((d: { text: string }) => d.text) : [];
+    },
+  };
   return {
     map,
     overlay,
@@ -252,6 +280,10 @@ export function createAtlasMap(container: HTMLElement, callbacks: AtlasMapCallba
       layersGiven = true;
       wantedVersion += 1;
       map.triggerRepaint();
+    },
+    setLayers: (layers, onHover) => {
+      drawnLayers = layers;
+      overlay.setProps({ layers, onHover });
     },
     hasLayers: () => layersGiven,
     refit: () => {

@@ -81,12 +81,18 @@ export function BaseMap() {
     if (!onlySwapped) runtime.awaitNextFrame();
     const { network } = composed;
     const store = useAtlasStore.getState();
-    runtime.setOnClick((info) => {
+    runtime.setOnClick((info, at) => {
+      // Presenting, a click on the right third of the map is "next" (a mouse, a touch screen, a
+      // trackpad); elsewhere it selects, as at the desk.
+      if (useAtlasStore.getState().presenting && at.x > (at.width * 2) / 3) {
+        useAtlasStore.getState().stepScene(1);
+        return;
+      }
       const click = clickOf(info, network);
       if (click === 'clear') store.clearSelection();
       else if (click) store.select(click.select);
     });
-    runtime.overlay.setProps({ layers: composed.layers, onHover: (info) => store.setHover(hoverOf(info)) });
+    runtime.setLayers(composed.layers, (info) => store.setHover(hoverOf(info)));
   }, [runtime, composed]);
 
   // 3D arcs need a tilted view; flat curves read best from straight above.

@@ -41,14 +41,28 @@ export function placeLabels(labels: LabelDatum[], zoom: number, options = DEFAUL
   const candidates = labels
     .filter((l) => zoom >= l.minZoom)
     .sort((a, b) => b.priority - a.priority || a.text.localeCompare(b.text));
+  const collides = (box: [number, number, number, number]) =>
+    placed.some(({ box: b }) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1]);
   for (const label of candidates) {
     const [x, y] = projectToPixels(label.position, zoom);
     const halfWidth = (label.text.length * options.charWidthPx) / 2 + options.paddingPx;
     const halfHeight = options.heightPx / 2 + options.paddingPx;
-    const cy = y + options.offsetYPx;
-    const box: [number, number, number, number] = [x - halfWidth, cy - halfHeight, x + halfWidth, cy + halfHeight];
-    const collides = placed.some(({ box: b }) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1]);
-    if (!collides) placed.push({ box, label });
+    // Above its place; a movable label may also go below, right or left of it.
+    const spots: [number, number][] = [[0, options.offsetYPx]];
+    if (label.movable) {
+      // A little further out than the usual spot: clear of a neighbour's label placed above it.
+      const below = -options.offsetYPx * 1.25;
+      const side = halfWidth + options.heightPx / 2;
+      spots.push([0, below], [side, 0], [-side, 0], [side, below], [-side, below]);
+    }
+    for (const [dx, dy] of spots) {
+      const cx = x + dx;
+      const cy = y + dy;
+      const box: [number, number, number, number] = [cx - halfWidth, cy - halfHeight, cx + halfWidth, cy + halfHeight];
+      if (collides(box)) continue;
+      placed.push({ box, label: dy === options.offsetYPx && dx === 0 ? label : { ...label, offsetPx: [dx, dy] } });
+      break;
+    }
   }
   return placed.map((p) => p.label);
 }

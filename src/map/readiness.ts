@@ -7,6 +7,9 @@ let waiting: (() => void)[] = [];
 
 export function setReady(ready: boolean, version?: number): void {
   document.body.dataset.mapReady = String(ready);
+  // Until the first complete frame the map's canvas is hidden (styles.css): no routes on a blank
+  // sea while the basemap loads, no land without its data; the loading notice shows instead.
+  if (ready) document.body.dataset.mapDrawn = 'true';
   if (version !== undefined) document.body.dataset.mapVersion = String(version);
   if (ready) {
     const resolve = waiting;

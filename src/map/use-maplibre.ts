@@ -9,10 +9,10 @@ import { useAtlasStore } from '../state/store';
 import { homeFrame } from '../derive/frame';
 import type { Bounds } from '../data/bounds';
 import sampleManifest from '../../data/sample/manifest.json';
+import { createAtlasMap, type AtlasMap } from './atlas-map';
 
 /** Known at build time: the first map opens on the sample's routes, with no refit when they load. */
 const SAMPLE_FRAME = sampleManifest.frame as Bounds | undefined;
-import { createAtlasMap, type AtlasMap } from './atlas-map';
 
 export function useMapLibre(container: RefObject<HTMLDivElement | null>): AtlasMap | undefined {
   const [runtime, setRuntime] = useState<AtlasMap>();

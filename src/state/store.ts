@@ -53,7 +53,7 @@ export interface DatasetSlice {
   dismissProblems: () => void;
 }
 
-export interface ViewSlice extends Pick<View, 'camera' | 'frame'> {
+export interface ViewSlice extends Pick<View, 'camera' | 'frame' | 'places'> {
   /** The period on screen; undefined until a dataset arrives. */
   period: Period | undefined;
   /** Map zoom, for zoom-dependent labels. */
@@ -195,6 +195,7 @@ const createViewSlice: StateCreator<AtlasStore, [], [], ViewSlice> = (set, get) 
   period: DEFAULT_VIEW.period,
   camera: DEFAULT_VIEW.camera,
   frame: DEFAULT_VIEW.frame,
+  places: DEFAULT_VIEW.places,
   setPeriod: (period) => set({ period, hover: undefined }),
   stepPeriod: (delta) => {
     const { dataset, period } = get();

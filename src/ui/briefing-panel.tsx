@@ -5,6 +5,7 @@
  * Every edit is saved in this browser at once.
  */
 import { useState, type KeyboardEvent } from 'react';
+import { CloseIcon, DownIcon, DuplicateIcon, UpIcon } from './icons';
 import { embeddedPack } from '../pack/embedded';
 import { downloadPack } from '../shell/download-pack';
 import type { Scene } from '../data/briefing';
@@ -169,7 +170,7 @@ export function BriefingPanel() {
                 disabled={i === 0}
                 onClick={() => moveScene(i, i - 1)}
               >
-                ↑
+                <UpIcon />
               </button>
               <button
                 type="button"
@@ -177,7 +178,7 @@ export function BriefingPanel() {
                 disabled={i === briefing.scenes.length - 1}
                 onClick={() => moveScene(i, i + 1)}
               >
-                ↓
+                <DownIcon />
               </button>
               <button
                 type="button"
@@ -190,7 +191,7 @@ export function BriefingPanel() {
                   ])
                 }
               >
-                ⧉
+                <DuplicateIcon />
               </button>
               <button
                 type="button"
@@ -198,7 +199,7 @@ export function BriefingPanel() {
                 disabled={briefing.scenes.length === 1}
                 onClick={() => editScenes((scenes) => scenes.filter((_, j) => j !== i))}
               >
-                ✕
+                <CloseIcon />
               </button>
             </span>
           </li>

@@ -23,7 +23,7 @@ export function useKeySections(): KeySection[] {
 
 const SAMPLE = { width: 44, height: 18 };
 
-function Sample({ row }: { row: Exclude<KeyRow, { kind: 'note' }> }) {
+function Sample({ row, textPx }: { row: Exclude<KeyRow, { kind: 'note' }>; textPx: number }) {
   if (row.kind === 'width')
     return (
       <svg {...SAMPLE} aria-hidden="true" className="key-sample" data-swatch={row.colour}>
@@ -52,12 +52,14 @@ function Sample({ row }: { row: Exclude<KeyRow, { kind: 'note' }> }) {
     const height = Math.max(...row.circles.map((c) => c.radiusPx)) * 2 + 4;
     let x = 2;
     const placed = row.circles.map((c) => {
-      const cx = x + c.radiusPx;
-      x += c.radiusPx * 2 + 10;
+      // Each circle's column is as wide as its value's text at least.
+      const column = Math.max(c.radiusPx * 2, String(c.value).length * textPx * 0.6);
+      const cx = x + column / 2;
+      x += column + 10;
       return { ...c, cx };
     });
     return (
-      <svg width={x} height={height + 14} className="key-sample sizes" data-swatch={row.colour}>
+      <svg width={x} height={height + textPx * 1.3} className="key-sample sizes" data-swatch={row.colour}>
         {placed.map((c) => (
           <g key={c.value}>
             <circle
@@ -68,7 +70,7 @@ function Sample({ row }: { row: Exclude<KeyRow, { kind: 'note' }> }) {
               stroke={row.outline}
               strokeWidth={1.5}
             />
-            <text x={c.cx} y={height + 12} textAnchor="middle" fontSize={11}>
+            <text x={c.cx} y={height + textPx} textAnchor="middle" fontSize={textPx} fill="currentColor">
               {c.value}
             </text>
           </g>
@@ -87,7 +89,8 @@ function Sample({ row }: { row: Exclude<KeyRow, { kind: 'note' }> }) {
   );
 }
 
-export function KeySections({ sections }: { sections: KeySection[] }) {
+/** The sections' rows; `textPx` sizes the text drawn inside samples (the circles' values). */
+export function KeySections({ sections, textPx = 11 }: { sections: KeySection[]; textPx?: number }) {
   return (
     <>
       {sections.map((section) => (
@@ -101,7 +104,7 @@ export function KeySections({ sections }: { sections: KeySection[] }) {
                 </li>
               ) : (
                 <li key={i} className={row.kind === 'swatch' && row.empty ? 'key-row empty' : 'key-row'}>
-                  <Sample row={row} />
+                  <Sample row={row} textPx={textPx} />
                   <span>
                     {row.label}
                     {row.kind === 'swatch' && row.empty && <span className="muted"> (none here)</span>}

@@ -3,9 +3,10 @@
  * caption and progress ("3 / 7"), the legend, and the illustrative-data note where it applies.
  * B or "." blanks the screen.
  */
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useAtlasStore } from '../state/store';
 import { Caption } from './caption';
-import { Legend } from './map-key';
+import { KeySections, useKeySections } from './map-key';
 
 export function CaptionBand() {
   const briefing = useAtlasStore((s) => s.briefing);
@@ -33,15 +34,52 @@ export function CaptionBand() {
   );
 }
 
-/** The key of the drawn layers only: no controls on a projector. */
+/** The window's size, for layouts that measure themselves. */
+function useWindowSize(): string {
+  const [size, setSize] = useState(() => `${window.innerWidth}x${window.innerHeight}`);
+  useLayoutEffect(() => {
+    const onResize = () => setSize(`${window.innerWidth}x${window.innerHeight}`);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return size;
+}
+
+type KeyFit = 'column' | 'compact' | 'columns';
+
+/**
+ * The key of the drawn layers only (no controls on a projector), never with a scrollbar: as at
+ * the desk if it fits the screen's height, else tighter and without its notes, else in two
+ * columns. Measured after each change of the rows or the window, before the browser paints.
+ */
 export function PresentationLegend() {
+  const sections = useKeySections();
+  const size = useWindowSize();
+  const aside = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const box = aside.current;
+    const legend = box?.firstElementChild as HTMLElement | null;
+    if (!box || !legend) return;
+    const overflows = () =>
+      legend.scrollHeight > legend.clientHeight + 1 || legend.scrollWidth > legend.clientWidth + 1;
+    for (const fit of ['column', 'compact', 'columns'] as KeyFit[]) {
+      box.dataset.fit = fit;
+      if (!overflows()) return;
+    }
+  }, [sections, size]);
+  if (sections.length === 0) return null;
   return (
-    // Focusable: on a small projector resolution the legend scrolls, and a keyboard must reach it.
-    <aside className="presentation-legend" aria-label="Legend" tabIndex={0} data-testid="presentation-legend">
-      <Legend />
+    <aside className="presentation-legend" aria-label="Key" ref={aside} data-testid="presentation-legend">
+      <section className="legend" data-testid="legend">
+        <h2>Key</h2>
+        <KeySections sections={sections} textPx={roomPx(24, size)} />
+      </section>
     </aside>
   );
 }
+
+/** `px` at 1080 lines, scaled to the window's height (the CSS's --room unit). */
+const roomPx = (px: number, size: string) => (px * Number(size.split('x')[1])) / 1080;
 
 export function BlankScreen() {
   const blanked = useAtlasStore((s) => s.blanked);

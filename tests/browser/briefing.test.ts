@@ -2,7 +2,8 @@
  * Presenting a briefing as an official would: open the sample briefing presenting, walk it with
  * PageDown alone (camera, caption and layers change, and the pixels with them), blank and restore,
  * drive it from the presenter window and back, and author it in the browser so a reload keeps the
- * edits. A screenshot of every scene is saved in the light and dark projector themes.
+ * edits. A screenshot of every scene is saved in the dark projector theme (presenting.test.ts
+ * saves the light theme's at 1920×1080 and 1280×720).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -45,7 +46,8 @@ describe.skipIf(!chromiumPath)('briefings in Chromium', () => {
     await browser?.close();
   });
 
-  for (const theme of ['light', 'dark'] as const) {
+  // The light theme is walked at two projector sizes in presenting.test.ts, with the Next control.
+  for (const theme of ['dark'] as const) {
     it(`PageDown alone walks every scene (${theme} projector theme)`, async () => {
       const { page, log } = await openPage(
         browser,

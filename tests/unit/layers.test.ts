@@ -3,7 +3,7 @@ import type { PathLayer, TextLayer } from '@deck.gl/layers';
 import { prepareFlowData, type FlowDatum } from '../../src/map/layer-data';
 import { filterRanges, packingStride, RANK_STRIDE } from '../../src/derive/flow-network';
 import { maxFlowsPerPeriod } from '../../src/data/limits';
-import { buildLabels } from '../../src/derive/labels';
+import { buildLabels, withNamedPlaces, type LabelDatum } from '../../src/derive/labels';
 import { nodeTotals } from '../../src/derive/area-totals';
 import { isGrouped } from '../../src/derive/view-filter';
 import { memoize } from '../../src/derive/memo';
@@ -191,11 +191,34 @@ describe('layers map prepared data to deck.gl props', () => {
   });
 
   it('label placement drops the lower-priority of two overlapping labels', () => {
-    const a = { text: 'Alpha', position: [0, 51] as [number, number], minZoom: 0, priority: 10 };
-    const b = { text: 'Beta', position: [0.01, 51] as [number, number], minZoom: 0, priority: 5 };
+    const a = { id: 'a', text: 'Alpha', position: [0, 51] as [number, number], minZoom: 0, priority: 10 };
+    const b = { id: 'b', text: 'Beta', position: [0.01, 51] as [number, number], minZoom: 0, priority: 5 };
     expect(placeLabels([b, a], 6)).toEqual([a]);
     expect(placeLabels([b, a], 14)).toHaveLength(2);
     expect(projectToPixels([0, 0], 0)[0]).toBeCloseTo(256);
+  });
+
+  it("a view labels the places it names first, at any zoom (a scene's towns)", () => {
+    const labels = buildLabels(dataset);
+    const lambeth = labels.find((l) => l.text === 'Lambeth')!;
+    // A London borough is labelled only once zoomed in, and gives way to "London" where they meet.
+    expect(placeLabels(labels, 6).map((l) => l.text)).not.toContain('Lambeth');
+    const named = withNamedPlaces(labels, lambeth.id);
+    expect(placeLabels(named, 6).map((l) => l.text)).toContain('Lambeth');
+    const placed = composeLayers(layerContext({ dataset, view: view({ places: [lambeth.id] }) })).find(
+      (l) => l.id === 'labels',
+    )!;
+    expect((placed.props.data as LabelDatum[]).map((l) => l.text)).toContain('Lambeth');
+  });
+
+  it('a named place whose usual spot is taken moves below or beside it, and says where', () => {
+    const a = { id: 'a', text: 'Liverpool', position: [-2.98, 53.41] as [number, number], minZoom: 0, priority: 5 };
+    const b = { id: 'b', text: 'Manchester', position: [-2.24, 53.48] as [number, number], minZoom: 0, priority: 5 };
+    expect(placeLabels([a, b], 5.75).map((l) => l.text)).toEqual(['Liverpool']);
+    const placed = placeLabels(withNamedPlaces([a, b], 'a,b'), 5.75);
+    expect(placed.map((l) => l.text)).toEqual(['Liverpool', 'Manchester']);
+    expect(placed[0].offsetPx).toBeUndefined();
+    expect(placed[1].offsetPx).toBeDefined();
   });
 
   it('composes layers in order, two passes when an area is isolated both ways', () => {

@@ -48,6 +48,7 @@ const EVERYTHING: View = {
   destFilter: 'E06000052',
   giK: 3,
   giFdr: true,
+  places: ['E06000026', 'group:London'],
   camera: { center: [1.38, 51.36], zoom: 8.6, bearing: 0, pitch: 45 },
 };
 
@@ -62,7 +63,7 @@ describe('the view field table', () => {
   it('round-trips every field through the URL, keeping other parameters', () => {
     const href = writeView(EVERYTHING, BASE);
     expect(href).toBe(
-      'http://localhost/atlas/?x=1&period=2024-Q3&window=2024-Q3..2024-Q4&vs=2019-Q4&measure=referrals&style=arcs&colour=count&group=separate&layers=totals%2Chexbin%2Chotspots%2Cemerging&sel=E07000114&dir=in&min=20&top=10&origin=E09000022&dest=E06000052&k=3&fdr=1#frame=-5.7,50,1.5,53.4&map=8.6/51.36/1.38/0/45',
+      'http://localhost/atlas/?x=1&period=2024-Q3&window=2024-Q3..2024-Q4&vs=2019-Q4&measure=referrals&style=arcs&colour=count&group=separate&layers=totals%2Chexbin%2Chotspots%2Cemerging&sel=E07000114&dir=in&min=20&top=10&origin=E09000022&dest=E06000052&k=3&fdr=1&places=E06000026%2Cgroup%3ALondon#frame=-5.7,50,1.5,53.4&map=8.6/51.36/1.38/0/45',
     );
     expect(viewFromUrl(href)).toEqual(EVERYTHING);
   });

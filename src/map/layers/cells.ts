@@ -4,6 +4,7 @@
  * cell's published count (never a value imputed for a statistic).
  */
 import { cellToBoundary } from 'h3-js';
+import { ScatterplotLayer } from '@deck.gl/layers';
 import type { Dataset } from '../../data/schema';
 import { memoize } from '../../derive/memo';
 import { boxMeets, boxOf, type Bounds } from '../../data/bounds';
@@ -52,3 +53,47 @@ export const CELL_PICKING: Picking<{ cell: string; count: number | null; bin?: n
 /** Cell outlines as the look says: a thin line at a desk, none on a projector (it would be a hairline). */
 export const cellOutline = (look: MapLook) =>
   look.cells.outlinePx > 0 ? { stroked: true, getLineWidth: look.cells.outlinePx } : { stroked: false };
+
+/**
+ * Below this zoom a resolution-7 cell (about 2.4 km across) is under about 6 px on screen, a
+ * speck a room cannot see: the cells that matter are also drawn as dots of a fixed size.
+ */
+export const CELL_DOTS_BELOW_ZOOM = 7.5;
+
+/** A cell's centre, the mean of its outline's corners (an H3 cell is a near-regular hexagon). */
+export function cellCentre(polygon: [number, number][]): [number, number] {
+  let x = 0;
+  let y = 0;
+  for (const [lng, lat] of polygon) {
+    x += lng;
+    y += lat;
+  }
+  return [x / polygon.length, y / polygon.length];
+}
+
+/**
+ * Dots for cells too small to see at this zoom, in the cells' own colours (so the key's swatches
+ * stay the colours drawn), or nothing once the cells are large enough to read as themselves.
+ */
+export function cellDots<D extends { polygon: [number, number][] }>(
+  id: string,
+  cells: D[],
+  zoom: number,
+  getColour: (d: D) => [number, number, number, number],
+  look: MapLook,
+): ScatterplotLayer<D>[] {
+  if (zoom >= CELL_DOTS_BELOW_ZOOM || cells.length === 0) return [];
+  return [
+    new ScatterplotLayer<D>({
+      id: `${id}-dots`,
+      data: cells,
+      getPosition: (d) => cellCentre(d.polygon),
+      getFillColor: getColour,
+      radiusUnits: 'pixels',
+      // A projector's dots are larger: they are read from the back of a room.
+      getRadius: look.cells.ringSignificant ? 6 : 4,
+      stroked: false,
+      parameters: { depthCompare: 'always' },
+    }),
+  ];
+}

@@ -16,7 +16,7 @@ import { drawnColour } from '../key';
 import { layerModule } from '../layer-module';
 import { withPicking, type Picking } from '../picking';
 import { EMERGING_COLOURS, hexToRgba } from '../theme';
-import { cellInView, cellOutline, outline } from './cells';
+import { cellDots, cellInView, cellOutline, outline } from './cells';
 
 interface EmergingDatum {
   cell: string;
@@ -82,6 +82,7 @@ export const emerging = layerModule({
       }),
       emergingPicking(periods),
     ),
+    ...cellDots('emerging', cells, ctx.view.zoom, (d) => hexToRgba(EMERGING_COLOURS[d.category], ALPHA), ctx.look),
   ],
   key: ({ cells, periods }, ctx) => {
     const counts = new Map<EmergingCategory, number>();

@@ -12,7 +12,7 @@ import { drawnColour, type KeyRow } from '../key';
 import { layerModule } from '../layer-module';
 import { withPicking } from '../picking';
 import { GI_COLOURS, hexToRgba, type MapLook } from '../theme';
-import { CELL_PICKING, cellInView, cellOutline, outline } from './cells';
+import { CELL_PICKING, cellDots, cellInView, cellOutline, outline } from './cells';
 
 interface HotspotDatum {
   cell: string;
@@ -48,6 +48,8 @@ const hotspotCells = memoize((result: HotspotResult): { result: HotspotResult; c
   })),
 }));
 
+const significantCells = memoize((cells: HotspotDatum[]) => cells.filter((d) => d.bin !== 0));
+
 export const hotspots = layerModule({
   id: 'hotspots',
   drawn: (ctx) => ctx.view.layers.hotspots && ctx.hotspots !== undefined,
@@ -78,6 +80,14 @@ export const hotspots = layerModule({
           parameters: { depthCompare: 'always' },
         }),
         CELL_PICKING,
+      ),
+      // Hot and cold spots stay visible at a national zoom; not significant cells do not need to.
+      ...cellDots(
+        'hotspots',
+        significantCells(cells),
+        ctx.view.zoom,
+        (d) => hexToRgba(GI_COLOURS[d.bin], fillAlpha(d.bin, look)),
+        look,
       ),
     ];
   },

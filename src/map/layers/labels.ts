@@ -1,5 +1,5 @@
 import { TextLayer } from '@deck.gl/layers';
-import { buildLabels, type LabelDatum } from '../../derive/labels';
+import { buildLabels, withNamedPlaces, type LabelDatum } from '../../derive/labels';
 import { memoize } from '../../derive/memo';
 import { placeLabels, placementFor } from '../label-placement';
 import { pointIn } from '../../data/bounds';
@@ -23,7 +23,7 @@ export function labelsLayer(labels: LabelDatum[], look: MapLook = DESK_LOOK) {
     getPosition: (l) => l.position,
     getSize: style.sizePx,
     getColor: style.colour,
-    getPixelOffset: [0, (-12 * style.sizePx) / 13],
+    getPixelOffset: (l) => l.offsetPx ?? [0, (-12 * style.sizePx) / 13],
     fontFamily: style.fontFamily,
     fontWeight: 600,
     characterSet: 'auto',
@@ -42,12 +42,13 @@ const placedLabels = memoize((labels: LabelDatum[], zoom: number, labelSizePx: n
   placeLabels(labels, zoom, placementFor(labelSizePx)),
 );
 
-/** Place names: no key rows (the names are their own key). */
+/** Place names, the view's named places first: no key rows (the names are their own key). */
 export const labels = layerModule({
   id: 'labels',
   drawn: () => true,
   data: (ctx) => {
-    const placed = placedLabels(buildLabels(ctx.dataset), Math.floor(ctx.view.zoom * 4) / 4, ctx.look.label.sizePx);
+    const labels = withNamedPlaces(buildLabels(ctx.dataset), ctx.view.places.join(','));
+    const placed = placedLabels(labels, Math.floor(ctx.view.zoom * 4) / 4, ctx.look.label.sizePx);
     return ctx.labelArea ? placed.filter((l) => pointIn(ctx.labelArea, l.position)) : placed;
   },
   layers: (placed, ctx) => [labelsLayer(placed, ctx.look)],
