@@ -29,6 +29,8 @@ const DEFAULT_RUNS = 15;
 export interface BenchOptions {
   /** Only the first-view rows (first-view JavaScript, load → data-map-ready): a quick check. */
   firstViewOnly?: boolean;
+  /** Only the PNG export rows. */
+  exportOnly?: boolean;
   runs?: number;
 }
 
@@ -118,6 +120,64 @@ async function loadOnce(browser: Browser, url: string, dir: string): Promise<{ m
   return { ms, jsGzip };
 }
 
+/**
+ * PNG export 1200 px at 2×, first (the export map made: its context, shaders and tiles) and again
+ * (the map kept): wall time, and how much of it the page's main thread was busy (Chrome's
+ * TaskDuration over the export). The rest is waiting on the GPU process, which draws the map in
+ * software WebGL here.
+ */
+async function exportRows(browser: Browser, url: string, log: (line: string) => void): Promise<Row[]> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const busySeconds = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  };
+  await page.goto(url);
+  await page.waitForFunction(() => document.body.dataset.mapReady === 'true', null, { timeout: 180_000 });
+  const runs: { ms: number; pageMs: number }[] = [];
+  for (let i = 0; i < 2; i++) {
+    const before = await busySeconds();
+    const ms = await page.evaluate(async () => {
+      const started = performance.now();
+      await window.__atlasTools!.exportPng('1200@2x', { date: '2026-01-01' });
+      return performance.now() - started;
+    });
+    const pageMs = ((await busySeconds()) - before) * 1000;
+    runs.push({ ms, pageMs });
+    log(`export ${i + 1}: ${Math.round(ms)} ms, page main thread busy ${Math.round(pageMs)} ms`);
+  }
+  await context.close();
+  const share = (r: { ms: number; pageMs: number }) => Math.round((100 * r.pageMs) / r.ms);
+  return [
+    row('PNG export 1200 px at 2×, first', 'ms', runs[0].ms, null, '≤ 3000 ms', (_r, v) => v! <= 3000),
+    row(
+      `  … page main thread (${share(runs[0])} %; GPU process and waiting the rest)`,
+      'ms',
+      runs[0].pageMs,
+      null,
+      'reported',
+    ),
+    row(
+      'PNG export 1200 px at 2×, again (export map kept)',
+      'ms',
+      runs[1].ms,
+      null,
+      '≤ 3000 ms',
+      (_r, v) => v! <= 3000,
+    ),
+    row(
+      `  … page main thread (${share(runs[1])} %; GPU process and waiting the rest)`,
+      'ms',
+      runs[1].pageMs,
+      null,
+      'reported',
+    ),
+  ];
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function row(
@@ -142,7 +202,7 @@ function row(
 
 export async function bench(
   log = console.log,
-  { firstViewOnly = false, runs = DEFAULT_RUNS }: BenchOptions = {},
+  { firstViewOnly = false, exportOnly = false, runs = DEFAULT_RUNS }: BenchOptions = {},
 ): Promise<Row[]> {
   const RUNS = runs;
   const executablePath = findChromium();
@@ -180,16 +240,8 @@ export async function bench(
       ),
     ];
     if (firstViewOnly) return firstView;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(app.url);
-    await page.waitForFunction(() => document.body.dataset.mapReady === 'true', null, { timeout: 180_000 });
-    const exportMs = await page.evaluate(async () => {
-      const started = performance.now();
-      await window.__atlasTools!.exportPng('1200@2x', { date: '2026-01-01' });
-      return performance.now() - started;
-    });
-    await context.close();
+    if (exportOnly) return exportRows(browser, app.url, log);
+    const exports = await exportRows(browser, app.url, log);
     const filters = await filterRow(browser, app.url, log);
     const pipeline = pipelineRow(ROOT, log);
     const large = await openLargeRow(browser, app.url, log);
@@ -215,7 +267,7 @@ export async function bench(
         (r, v) => v! <= 3000 && r! <= 1 / 20,
       ),
       row('incident pipeline peak RSS, 1M points', 'MB', pipeline.peakRssMb, null, 'reported'),
-      row('PNG export 1200 px at 2×', 'ms', exportMs, null, '≤ 3000 ms', (_r, v) => v! <= 3000),
+      ...exports,
       row(`open a ${large.megabytes.toFixed(0)} MB flows CSV: time to map`, 'ms', large.ms, null, 'reported'),
       row('  … its peak JS heap (page)', 'MB', large.peakHeapMb, null, 'reported'),
       row('  … its longest main-thread task', 'ms', large.longestTaskMs, null, '< 200 ms', (_r, v) => v! < 200),
@@ -239,15 +291,17 @@ function table(rows: Row[]): string {
 }
 
 if (process.argv[1] && /scripts[\\/]bench\.ts$/.test(process.argv[1])) {
-  // `-- --first-view [--runs N]`: only the first-view rows, printed and not written (a quick check).
+  // `-- --first-view [--runs N]` or `-- --export`: only those rows, printed and not written (a quick check).
   const args = process.argv.slice(2);
   const firstViewOnly = args.includes('--first-view');
+  const exportOnly = args.includes('--export');
   const runsAt = args.indexOf('--runs');
   const rows = await bench(console.log, {
     firstViewOnly,
+    exportOnly,
     runs: runsAt >= 0 ? Math.max(1, Number(args[runsAt + 1]) || DEFAULT_RUNS) : DEFAULT_RUNS,
   });
-  if (firstViewOnly) {
+  if (firstViewOnly || exportOnly) {
     console.log(`\n${table(rows)}`);
     process.exit(0);
   }

@@ -344,3 +344,19 @@ function drawScale(
   ctx.fillText(scale.label, x + 4, y - 8);
   ctx.textBaseline = 'top';
 }
+
+/**
+ * The map alone, as the export draws it (same layers, same proof that they drew), at the
+ * request's preset size and no title, key or footer: the presenter's picture of a scene.
+ */
+export async function renderMapPicture(request: ExportRequest): Promise<Blob> {
+  const analysis = wantsAnalysis(request.view.layers) ? (await import('../map/analysis-layers')).ANALYSIS_MODULES : [];
+  const { image } = await renderMap(request, analysis, request.preset.width, request.preset.height);
+  return new Promise<Blob>((resolve, reject) =>
+    image.toBlob(
+      (jpeg) => (jpeg ? resolve(jpeg) : reject(new Error('the browser could not encode the picture'))),
+      'image/jpeg',
+      0.85,
+    ),
+  );
+}

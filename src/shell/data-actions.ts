@@ -9,6 +9,7 @@ import { preflight } from '../data/disclosure/preflight';
 import { DataError, type DataProblem } from '../data/problems';
 import type { Dataset } from '../data/schema';
 import { useAtlasStore } from '../state/store';
+import type { EmergingHotspots, HotspotResult } from '../state/analysis-slices';
 import { problemsOf } from '../data/problems';
 import type { DataClient, EmergingInput, LoadedDataset } from '../worker/data-client';
 import { workerDataClient } from '../worker/worker-data-client';
@@ -88,19 +89,37 @@ export async function loadIncidents(dataset: Dataset, manifestUrl: string): Prom
   }
 }
 
-/** Emerging hot spots for the cube up to the period on screen, in the data worker. */
+/** Emerging hot spots for a cube of periods, from the data worker, stored nowhere. */
+export async function emergingResult(
+  key: string,
+  input: EmergingInput & { periods: string[] },
+): Promise<EmergingHotspots> {
+  const { periods, ...cube } = input;
+  const results = await dataClient().emerging(cube);
+  return { key, cells: input.cells, periods, results };
+}
+
+/** Emerging hot spots for the cube up to the period on screen, in the data worker, stored for the map. */
 export async function computeEmerging(key: string, input: EmergingInput & { periods: string[] }): Promise<void> {
   useAtlasStore.getState().setHotspotStatus('Computing emerging hot spots…');
-  const { periods, ...cube } = input;
   try {
-    const results = await dataClient().emerging(cube);
-    useAtlasStore.getState().setEmerging({ key, cells: input.cells, periods, results });
+    useAtlasStore.getState().setEmerging(await emergingResult(key, input));
   } catch (error) {
     useAtlasStore
       .getState()
       .setProblems(error instanceof DataError ? error.problems : problemsOf(error, 'emerging hot spots'));
-    useAtlasStore.getState().setEmerging({ key, cells: [], periods, results: [] });
+    useAtlasStore.getState().setEmerging({ key, cells: [], periods: input.periods, results: [] });
   }
+}
+
+/** Hot spots from the data worker under `key`, stored nowhere. */
+export async function hotspotResult(
+  key: string,
+  method: HotspotMethodId,
+  { counts, ...input }: HotspotInput & { counts: (number | null)[] },
+): Promise<HotspotResult> {
+  const result = await dataClient().hotspots(method, input);
+  return { key, cells: input.cells, counts, z: result.z, bins: result.bins, clustering: result.clustering };
 }
 
 /**
@@ -110,20 +129,12 @@ export async function computeEmerging(key: string, input: EmergingInput & { peri
 export async function computeHotspots(
   key: string,
   method: HotspotMethodId,
-  { counts, ...input }: HotspotInput & { counts: (number | null)[] },
+  input: HotspotInput & { counts: (number | null)[] },
 ): Promise<void> {
   const store = useAtlasStore.getState();
   store.setHotspotStatus('Computing hot spots…');
   try {
-    const result = await dataClient().hotspots(method, input);
-    useAtlasStore.getState().setHotspots({
-      key,
-      cells: input.cells,
-      counts,
-      z: result.z,
-      bins: result.bins,
-      clustering: result.clustering,
-    });
+    useAtlasStore.getState().setHotspots(await hotspotResult(key, method, input));
   } catch (error) {
     useAtlasStore.getState().setProblems(error instanceof DataError ? error.problems : problemsOf(error, 'hot spots'));
     useAtlasStore.getState().setHotspots({ key, cells: [], counts: [], z: [], bins: [] });

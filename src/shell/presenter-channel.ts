@@ -21,7 +21,9 @@ export type PresenterMessage =
       blanked: boolean;
       /** When presenting began (ms since the epoch), for the elapsed time. */
       startedAt?: number;
-    };
+    }
+  /** A picture of a scene (scene-pictures.ts), or none when it could not be drawn. */
+  | { type: 'picture'; sceneIndex: number; title: string; picture?: Blob };
 
 let startedAt: number | undefined;
 
@@ -29,6 +31,26 @@ let startedAt: number | undefined;
 export function serveThePresenter(applyKey: (key: string, shiftKey: boolean) => void): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => {};
   const channel = new BroadcastChannel(CHANNEL);
+  // Pictures are drawn only once a presenter's window has asked: the room's map comes first.
+  let presenterOpen = false;
+  const sendPictures = () => {
+    const { briefing, sceneIndex } = useAtlasStore.getState();
+    if (!presenterOpen || !briefing || sceneIndex === undefined) return;
+    for (const index of [sceneIndex, sceneIndex + 1]) {
+      const scene = briefing.scenes[index];
+      if (!scene) continue;
+      void import('./scene-pictures')
+        .then(({ scenePicture }) => scenePicture(scene))
+        .then((picture) =>
+          channel.postMessage({
+            type: 'picture',
+            sceneIndex: index,
+            title: scene.title,
+            picture,
+          } satisfies PresenterMessage),
+        );
+    }
+  };
   const send = () => {
     const s = useAtlasStore.getState();
     if (s.presenting && startedAt === undefined) startedAt = Date.now();
@@ -41,10 +63,13 @@ export function serveThePresenter(applyKey: (key: string, shiftKey: boolean) => 
       blanked: s.blanked,
       startedAt,
     } satisfies PresenterMessage);
+    sendPictures();
   };
   channel.onmessage = (event: MessageEvent<PresenterMessage>) => {
-    if (event.data.type === 'hello') send();
-    else if (event.data.type === 'key') applyKey(event.data.key, event.data.shiftKey);
+    if (event.data.type === 'hello') {
+      presenterOpen = true;
+      send();
+    } else if (event.data.type === 'key') applyKey(event.data.key, event.data.shiftKey);
   };
   const unsubscribe = useAtlasStore.subscribe((s, before) => {
     if (
@@ -62,13 +87,17 @@ export function serveThePresenter(applyKey: (key: string, shiftKey: boolean) => 
 }
 
 /** Presenter window: follows the main window's state and sends it the keys pressed here. */
-export function followTheRoom(onState: (state: Extract<PresenterMessage, { type: 'state' }>) => void): {
+export function followTheRoom(
+  onState: (state: Extract<PresenterMessage, { type: 'state' }>) => void,
+  onPicture: (picture: Extract<PresenterMessage, { type: 'picture' }>) => void,
+): {
   sendKey: (key: string, shiftKey: boolean) => void;
   close: () => void;
 } {
   const channel = new BroadcastChannel(CHANNEL);
   channel.onmessage = (event: MessageEvent<PresenterMessage>) => {
     if (event.data.type === 'state') onState(event.data);
+    else if (event.data.type === 'picture') onPicture(event.data);
   };
   channel.postMessage({ type: 'hello' } satisfies PresenterMessage);
   return {

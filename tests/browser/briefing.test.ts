@@ -122,11 +122,23 @@ describe.skipIf(!chromiumPath)('briefings in Chromium', () => {
     await expect.poll(() => title.textContent(), { timeout: 15_000 }).toBe(sample.scenes[0].title);
     await expect(presenter.locator('.presenter-next-title').textContent()).resolves.toBe(sample.scenes[1].title);
     await expect(presenter.locator('.presenter-notes').textContent()).resolves.toContain('illustrative');
+    // Pictures of the scene on screen and the next, drawn from their views in the main window.
+    for (const which of ['current', 'next'])
+      await presenter.waitForSelector(`[data-testid="presenter-picture-${which}"][data-drawn="true"] img`, {
+        timeout: 120_000,
+      });
+    const sizes = await presenter.$$eval('.presenter-picture img', (imgs) =>
+      imgs.map((img) => (img as HTMLImageElement).naturalWidth),
+    );
+    expect(sizes).toEqual([480, 480]);
     await page.keyboard.press('PageDown');
     await expect.poll(() => title.textContent(), { timeout: 15_000 }).toBe(sample.scenes[1].title);
     await presenter.keyboard.press('PageDown');
     await sceneDrawn(page, 2, version);
     await expect.poll(() => title.textContent(), { timeout: 15_000 }).toBe(sample.scenes[2].title);
+    await presenter.waitForSelector('[data-testid="presenter-picture-next"][data-drawn="true"] img', {
+      timeout: 120_000,
+    });
     await presenter.keyboard.press('b');
     await page.getByTestId('blank-screen').waitFor();
     await presenter.screenshot({ path: `${SCREENSHOT_DIR}/presenter-view.png` });
