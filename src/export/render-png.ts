@@ -345,6 +345,9 @@ function drawScale(
   ctx.textBaseline = 'top';
 }
 
+/** Where a pinned camera looks, as an area an export can fit (export's callers may not read map/). */
+export { cameraBounds } from '../map/mercator';
+
 /**
  * The map alone, as the export draws it (same layers, same proof that they drew), at the
  * request's preset size and no title, key or footer: the presenter's picture of a scene.

@@ -4,31 +4,19 @@
  * data, so the presenter sees the next scene before the room does. Drawn one at a time, after the
  * room's map has drawn, and kept per scene until the briefing or the dataset changes.
  */
-import type { Bounds } from '../data/bounds';
 import type { Scene } from '../data/briefing';
 import { preflight } from '../data/disclosure/preflight';
-import type { Camera } from '../data/view';
 import { homeFrame } from '../derive/frame';
 import { emergingInput, hotspotInput } from '../derive/hotspot-input';
 import { datasetForMeasure } from '../derive/measure';
-import { renderMapPicture } from '../export/render-png';
+import { cameraBounds, renderMapPicture } from '../export/render-png';
 import { hotspotKey } from '../state/analysis-slices';
 import { useAtlasStore } from '../state/store';
 import type { ViewChoices } from '../state/view-choices';
-import { fromScreenWorld, toScreenWorld } from '../map/mercator';
 import { emergingResult, hotspotResult, loadIncidents } from './data-actions';
 
 /** The picture's size in CSS pixels: 16:9, as the room's screen. */
 export const PICTURE = { width: 480, height: 270 };
-
-/** The area a pinned camera shows at the picture's size (world pixels at zoom 0, as MapLibre). */
-function cameraBounds({ center, zoom }: Camera, width: number, height: number): Bounds {
-  const [x, y] = toScreenWorld(center);
-  const half = [width / 2 / 2 ** zoom, height / 2 / 2 ** zoom];
-  const [west, north] = fromScreenWorld([x - half[0], y - half[1]]);
-  const [east, south] = fromScreenWorld([x + half[0], y + half[1]]);
-  return [west, south, east, north];
-}
 
 async function drawScene(scene: Scene): Promise<Blob> {
   const s = useAtlasStore.getState();
@@ -57,8 +45,8 @@ async function drawScene(scene: Scene): Promise<Blob> {
       ? live.emerging
       : await emergingResult(key, { ...emergingInput(dataset, period), k: view.giK, timeStep: 1, fdr: view.giFdr });
   const { camera: _camera, frame: _frame, period: _period, ...choices } = view;
-  const bounds =
-    view.frame ?? (view.camera ? cameraBounds(view.camera, PICTURE.width, PICTURE.height) : homeFrame(dataset));
+  const frame = view.frame ?? (view.camera ? undefined : homeFrame(dataset));
+  const bounds = frame ?? (view.camera && cameraBounds(view.camera, PICTURE.width, PICTURE.height));
   if (!bounds) throw new Error('the scene shows no place');
   return renderMapPicture({
     preset: { id: 'presenter', label: 'Presenter picture', ...PICTURE, pixelRatio: 1 },

@@ -14,6 +14,7 @@ import { areaTotalsLayer, totalRadius } from '../../src/map/layers/area-totals';
 import { labelsLayer } from '../../src/map/layers/labels';
 import { placeLabels, projectToPixels } from '../../src/map/label-placement';
 import { flowCurve } from '../../src/map/flow-geometry';
+import { cameraBounds } from '../../src/map/mercator';
 import { countColour, flowEndColours, GROUP_COLOURS } from '../../src/map/flow-colours';
 import { composeLayers, layerContext } from '../../src/map/compose-layers';
 import type { ViewChoices } from '../../src/state/view-choices';
@@ -196,6 +197,15 @@ describe('layers map prepared data to deck.gl props', () => {
     expect(placeLabels([b, a], 6)).toEqual([a]);
     expect(placeLabels([b, a], 14)).toHaveLength(2);
     expect(projectToPixels([0, 0], 0)[0]).toBeCloseTo(256);
+  });
+
+  it('the area a camera shows at a size (a scene pinned by its camera, drawn as a picture)', () => {
+    const [west, south, east, north] = cameraBounds({ center: [0, 51.5], zoom: 8 }, 512, 256);
+    expect(west).toBeCloseTo(-0.703125, 5);
+    expect(east).toBeCloseTo(0.703125, 5);
+    // Mercator: the half above the centre is shorter in degrees than the half below.
+    expect(north - 51.5).toBeLessThan(51.5 - south);
+    expect(projectToPixels([0, north], 8)[1] - projectToPixels([0, south], 8)[1]).toBeCloseTo(-256, 3);
   });
 
   it("a view labels the places it names first, at any zoom (a scene's towns)", () => {
