@@ -213,6 +213,7 @@ export async function bench(
   const baseline = await serve(BASELINE_DIR);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
+    if (exportOnly) return await exportRows(browser, app.url, log);
     const appRuns: { ms: number; jsGzip: number }[] = [];
     const baseRuns: { ms: number; jsGzip: number }[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -240,7 +241,6 @@ export async function bench(
       ),
     ];
     if (firstViewOnly) return firstView;
-    if (exportOnly) return exportRows(browser, app.url, log);
     const exports = await exportRows(browser, app.url, log);
     const filters = await filterRow(browser, app.url, log);
     const pipeline = pipelineRow(ROOT, log);
