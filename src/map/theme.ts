@@ -245,22 +245,24 @@ export const NOT_AVAILABLE_COLOUR = '#bababa';
  * strongest now (intensifying, new), palest where it is past (historical). No pattern: not drawn.
  */
 export const EMERGING_COLOURS: Record<string, string> = {
-  'intensifying-hot-spot': '#7f0000',
-  'persistent-hot-spot': '#b30000',
-  'new-hot-spot': '#d7301f',
-  'consecutive-hot-spot': '#ef6548',
-  'diminishing-hot-spot': '#fc8d59',
-  'sporadic-hot-spot': '#fdbb84',
-  'oscillating-hot-spot': '#fdd49e',
-  'historical-hot-spot': '#fee8c8',
-  'intensifying-cold-spot': '#023858',
-  'persistent-cold-spot': '#045a8d',
-  'new-cold-spot': '#0570b0',
-  'consecutive-cold-spot': '#3690c0',
-  'diminishing-cold-spot': '#74a9cf',
-  'sporadic-cold-spot': '#a6bddb',
-  'oscillating-cold-spot': '#d0d1e6',
-  'historical-cold-spot': '#ece7f2',
+  // Hues as well as lightness: eight classes of one hue cannot all differ by ΔE2000 ≥ 10, the
+  // least that reads as another class (tests/unit/contrast.test.ts checks every pair as drawn).
+  'intensifying-hot-spot': '#5c0011',
+  'persistent-hot-spot': '#c4001a',
+  'new-hot-spot': '#ff5e00',
+  'consecutive-hot-spot': '#e7298a',
+  'diminishing-hot-spot': '#fdae61',
+  'sporadic-hot-spot': '#a6611a',
+  'oscillating-hot-spot': '#f7dc6f',
+  'historical-hot-spot': '#d8a7c4',
+  'intensifying-cold-spot': '#08306b',
+  'persistent-cold-spot': '#2166ac',
+  'new-cold-spot': '#00a6ca',
+  'consecutive-cold-spot': '#5e3c99',
+  'diminishing-cold-spot': '#92c5de',
+  'sporadic-cold-spot': '#35978f',
+  'oscillating-cold-spot': '#a497d8',
+  'historical-cold-spot': '#bfe0c9',
   'no-pattern': '#f2f2e6',
 };
 

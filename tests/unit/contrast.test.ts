@@ -4,8 +4,10 @@
  * is thinner than 2 px.
  */
 import { describe, expect, it } from 'vitest';
-import { contrastRatio } from '../../src/map/contrast';
-import { DESK_LOOK, PROJECTOR_LOOKS, projectorContrastPairs } from '../../src/map/theme';
+import { contrastRatio, deltaE2000, deltaE2000Lab } from '../../src/map/contrast';
+import { drawnColour } from '../../src/map/key';
+import { EMERGING_ALPHA } from '../../src/map/layers/emerging';
+import { DESK_LOOK, EMERGING_COLOURS, PROJECTOR_LOOKS, projectorContrastPairs } from '../../src/map/theme';
 
 describe('WCAG contrast', () => {
   it('matches the published reference values', () => {
@@ -58,3 +60,31 @@ for (const theme of ['light', 'dark'] as const) {
     });
   });
 }
+
+describe('colour differences between classes (CIEDE2000)', () => {
+  it('matches Sharma, Wu and Dalal’s reference pairs', () => {
+    // From "The CIEDE2000 color-difference formula: implementation notes" (2005), table 1.
+    const pairs: [number[], number[], number][] = [
+      [[50, 2.6772, -79.7751], [50, 0, -82.7485], 2.0425],
+      [[50, -1.3802, -84.2814], [50, 0, -82.7485], 1.0],
+      [[50, 2.5, 0], [50, 0, -2.5], 4.3065],
+      [[50, 2.5, 0], [73, 25, -18], 27.1492],
+      [[60.2574, -34.0099, 36.2677], [60.4626, -34.1751, 39.4387], 1.2644],
+      [[22.7233, 20.0904, -46.694], [23.0331, 14.973, -42.5619], 2.0373],
+    ];
+    for (const [a, b, expected] of pairs) expect(deltaE2000Lab(a, b)).toBeCloseTo(expected, 3);
+    expect(deltaE2000('#000000', '#ffffff')).toBeCloseTo(100, 0);
+  });
+
+  it('every two emerging hot- and cold-spot classes differ by ΔE ≥ 10 as drawn, and from the land', () => {
+    for (const look of [DESK_LOOK, PROJECTOR_LOOKS.light]) {
+      const drawn = Object.entries(EMERGING_COLOURS)
+        .filter(([category]) => category !== 'no-pattern')
+        .map(([category, hex]) => [category, drawnColour(hex, look, EMERGING_ALPHA)] as const);
+      for (const [i, [a, ca]] of drawn.entries()) {
+        expect(deltaE2000(ca, look.basemap.land), `${a} on the land`).toBeGreaterThanOrEqual(10);
+        for (const [b, cb] of drawn.slice(i + 1)) expect(deltaE2000(ca, cb), `${a} / ${b}`).toBeGreaterThanOrEqual(10);
+      }
+    }
+  });
+});

@@ -27,7 +27,8 @@ interface EmergingDatum {
   polygon: [number, number][];
 }
 
-const ALPHA = 235;
+export const EMERGING_ALPHA = 235;
+const ALPHA = EMERGING_ALPHA;
 
 /** Emerging cells: the tooltip shows the category, the trend and the z-series as a chart. */
 function emergingPicking(periods: string[]): Picking<EmergingDatum> {
