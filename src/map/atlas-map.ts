@@ -56,6 +56,8 @@ export interface AtlasDebugHandle {
   canvasRect: () => DOMRect;
   /** The place names drawn now (the labels layer's texts). */
   labels: () => string[];
+  /** The layers under a point of the canvas, topmost first (`depth` of them), as a click picks them. */
+  layersAt: (x: number, y: number, depth?: number) => string[];
 }
 declare global {
   interface Window {
@@ -84,8 +86,11 @@ export interface AtlasMap {
   hasLayers: () => boolean;
   /** Set while the layers wait for something (a lazy module, incident cells, Gi*): not ready. */
   setPending: (pending: boolean) => void;
-  /** Where clicks go, picked from MapLibre's own click event (never after a drag), with where on the map. */
-  setOnClick: (onClick: (info: PickingInfo | null, at: MapClick) => void) => void;
+  /**
+   * Where clicks go, picked from MapLibre's own click event (never after a drag): everything under
+   * the pointer, topmost first (an arrowhead over the area it points at), and where on the map.
+   */
+  setOnClick: (onClick: (picked: PickingInfo[], at: MapClick) => void) => void;
   /** Fits the place being shown again (a dataset arrived), unless the reader has moved the map. */
   refit: () => void;
   /** Removes the map and everything it listens to. */
@@ -130,7 +135,7 @@ export function createAtlasMap(container: HTMLElement, callbacks: AtlasMapCallba
   let wantedVersion = startVersion;
   let layersGiven = false;
   let pending = false;
-  let onClick: (info: PickingInfo | null, at: MapClick) => void = () => {};
+  let onClick: (picked: PickingInfo[], at: MapClick) => void = () => {};
   let drawnLayers: Layer[] = [];
   // A camera from the URL (#map=…) wins; else its frame; else Great Britain until the routes load.
   let place = callbacks.place;
@@ -207,7 +212,7 @@ export function createAtlasMap(container: HTMLElement, callbacks: AtlasMapCallba
   // see taps on a MapLibre 6 canvas in interleaved mode.
   map.on('click', (e) => {
     const { clientWidth: width, clientHeight: height } = map.getContainer();
-    onClick(overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2 }), {
+    onClick(overlay.pickMultipleObjects({ x: e.point.x, y: e.point.y, radius: 2, depth: 4 }), {
       x: e.point.x,
       y: e.point.y,
       width,
@@ -266,6 +271,8 @@ export function createAtlasMap(container: HTMLElement, callbacks: AtlasMapCallba
   window.__atlas = {
     project: handle.project,
     canvasRect: () => map.getCanvas().getBoundingClientRect(),
+    layersAt: (x, y, depth = 4) =>
+      overlay.pickMultipleObjects({ x, y, radius: 2, depth }).map((info) => info.layer?.id ?? ''),
     labels: () => {
       const data = drawnLayers.find((layer) => layer.id === 'labels')?.props.data;
       return Array.isArray(data) ? data.map((d: { text: string }) => d.text) : [];

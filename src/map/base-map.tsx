@@ -81,14 +81,14 @@ export function BaseMap() {
     if (!onlySwapped) runtime.awaitNextFrame();
     const { network } = composed;
     const store = useAtlasStore.getState();
-    runtime.setOnClick((info, at) => {
+    runtime.setOnClick((picked, at) => {
       // Presenting, a click on the right third of the map is "next" (a mouse, a touch screen, a
       // trackpad); elsewhere it selects, as at the desk.
       if (useAtlasStore.getState().presenting && at.x > (at.width * 2) / 3) {
         useAtlasStore.getState().stepScene(1);
         return;
       }
-      const click = clickOf(info, network);
+      const click = clickOf(picked, network);
       if (click === 'clear') store.clearSelection();
       else if (click) store.select(click.select);
     });

@@ -37,8 +37,14 @@ export function hoverOf(info: PickingInfo): HoverTarget | undefined {
  * What a click does: `select` an area, `clear` the selection (a click on nothing), or nothing
  * (a click on an object that selects nothing, such as a flow).
  */
-export function clickOf(info: PickingInfo | null, network: Network): { select: string } | 'clear' | undefined {
-  if (!info?.object) return 'clear';
-  const id = info.layer ? adapters.get(info.layer)?.toSelection?.(info.object, network) : undefined;
-  return id === undefined ? undefined : { select: id };
+export function clickOf(picked: PickingInfo[], network: Network): { select: string } | 'clear' | undefined {
+  const hits = picked.filter((info) => info.object);
+  if (hits.length === 0) return 'clear';
+  // The topmost thing that selects: a click on an arrowhead or a line over an area selects the
+  // area, as the reader meant; a click on a line over nothing selects nothing.
+  for (const info of hits) {
+    const id = info.layer ? adapters.get(info.layer)?.toSelection?.(info.object, network) : undefined;
+    if (id !== undefined) return { select: id };
+  }
+  return undefined;
 }

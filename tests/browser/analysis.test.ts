@@ -277,7 +277,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     await page.close();
   });
 
-  it('clicking Thanet isolates the flows into Thanet and its panel shows the totals', async () => {
+  it('clicking Thanet isolates the flows into Thanet and its panel shows the totals; a click on an arrowhead selects the area under it', async () => {
     const { page, log } = await openPage(browser, baseUrl);
     await waitForMapReady(page);
     const before = await screenshotPixels(page);
@@ -305,6 +305,24 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     ).resolves.toEqual([expect.stringMatching(/^Thanet: /)]);
     await andRedraw(page, () => page.keyboard.press('Escape'));
     await expect(panel.count()).resolves.toBe(0);
+    // Where arrowheads cover Canterbury, a click selects Canterbury, not nothing.
+    const centre = await project(page, [1.0963, 51.281]);
+    const rect = await page.evaluate(() => window.__atlas!.canvasRect().toJSON() as DOMRect);
+    const underArrow = await page.evaluate(
+      ({ cx, cy }) => {
+        // Topmost layer only while searching (one picking pass per point), then what lies under it.
+        for (let dy = -12; dy <= 12; dy += 3)
+          for (let dx = -12; dx <= 12; dx += 3) {
+            if (!window.__atlas!.layersAt(cx + dx, cy + dy, 1)[0]?.startsWith('flow-arrows')) continue;
+            if (window.__atlas!.layersAt(cx + dx, cy + dy).includes('areas')) return { x: cx + dx, y: cy + dy };
+          }
+        return undefined;
+      },
+      { cx: centre.x - rect.x, cy: centre.y - rect.y },
+    );
+    expect(underArrow, 'an arrowhead over Canterbury').toBeDefined();
+    await andRedraw(page, () => page.mouse.click(rect.x + underArrow!.x, rect.y + underArrow!.y));
+    expect(new URL(page.url()).searchParams.get('sel')).toBe('E07000106');
     expect(log.errors).toEqual([]);
     await page.close();
   });
