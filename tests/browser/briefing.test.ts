@@ -9,7 +9,15 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { parseBriefing } from '../../src/data/briefing';
 import { readFileSync } from 'node:fs';
-import { changedPixels, launch, openPage, SCREENSHOT_DIR, screenshotPixels, waitForMapReady } from './harness';
+import {
+  changedPixels,
+  launch,
+  openPage,
+  sceneDrawn,
+  SCREENSHOT_DIR,
+  screenshotPixels,
+  waitForMapReady,
+} from './harness';
 
 const chromiumPath = inject('chromiumPath');
 const baseUrl = inject('baseUrl');
@@ -17,12 +25,6 @@ const sample = parseBriefing(readFileSync('data/briefings/sample.json', 'utf8'),
 const SAMPLE_URL = 'data/briefings/sample.json';
 
 const scene = (page: Page) => page.evaluate(() => document.body.dataset.scene);
-
-/** Waits for scene `index` to be shown and drawn after `version`. */
-async function sceneDrawn(page: Page, index: number, version: number): Promise<number> {
-  await page.waitForFunction((i) => document.body.dataset.scene === String(i), index, { timeout: 30_000 });
-  return waitForMapReady(page, version, 90_000);
-}
 
 /** What a scene changes that a reader sees besides pixels: the camera, the layers, the caption. */
 const sceneState = (page: Page) =>

@@ -77,6 +77,12 @@ export async function openPage(
   return { page, log };
 }
 
+/** Waits for briefing scene `index` (0-based) to be shown and drawn after `version`. */
+export async function sceneDrawn(page: Page, index: number, version: number): Promise<number> {
+  await page.waitForFunction((i) => document.body.dataset.scene === String(i), index, { timeout: 30_000 });
+  return waitForMapReady(page, version, 90_000);
+}
+
 /** Waits until the map has drawn state newer than `afterVersion`. */
 export async function waitForMapReady(page: Page, afterVersion = 0, timeout = 60_000): Promise<number> {
   await page.waitForFunction(

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { parseBriefing } from '../../src/data/briefing';
-import { launch, openPage, SCREENSHOT_DIR, waitForMapReady } from './harness';
+import { launch, openPage, sceneDrawn, SCREENSHOT_DIR } from './harness';
 
 const chromiumPath = inject('chromiumPath');
 const baseUrl = inject('baseUrl');
@@ -92,11 +92,6 @@ const areaNames = new Map<string, string>(
   ),
 );
 const placeName = (id: string) => (id.startsWith('group:') ? id.slice(6) : areaNames.get(id));
-
-async function sceneDrawn(page: Page, index: number, version: number): Promise<number> {
-  await page.waitForFunction((i) => document.body.dataset.scene === String(i), index, { timeout: 30_000 });
-  return waitForMapReady(page, version, 90_000);
-}
 
 describe.skipIf(!chromiumPath)('presenting in a meeting room', () => {
   let browser: Browser;
