@@ -57,10 +57,11 @@ export function App() {
         <Header />
         <OpenDataButton />
         <LoadProgress />
-        <BriefingPanel />
         <PeriodControl />
         <SelectionPanel />
+        {/* The key before the briefing's tools: at 1440 × 900 it shows without scrolling. */}
         <Legend />
+        <BriefingPanel />
         <DisclosureNote />
         <ControlsPanel />
         <FiltersPanel />

@@ -61,7 +61,9 @@ export const buildLabels = memoize((dataset: Dataset): LabelDatum[] => {
       centroids.length === 1 &&
       dataset.areas.features.find((f) => f.properties.group === group && f.properties.role !== 'destination');
     const id = only ? only.properties.id : `group:${group}`;
-    labels.push({ id, text: shortName(group, 40), position: mean, minZoom: 0, priority: 1000 });
+    // Every exporting group is named: where two cities' labels meet (Liverpool, Manchester), the
+    // second moves beside or below its place rather than go unlabelled.
+    labels.push({ id, text: shortName(group, 40), position: mean, minZoom: 0, priority: 1000, movable: true });
     if (only) continue;
     for (const { properties: a } of dataset.areas.features) {
       if (a.group === group && a.role !== 'destination')

@@ -134,8 +134,10 @@ export function layoutKey(
       };
   const columns = Math.max(1, Math.floor((body.w + gap) / (200 + gap)));
   const width = (body.w - gap * (columns - 1)) / columns;
+  // Up to half the body: the map keeps the larger part (a long source or attribution can leave
+  // a small article image little height for both).
   for (const notes of [true, false])
-    for (let h = style.font * 4; h <= body.h * 0.45; h += style.font)
+    for (let h = style.font * 4; h <= body.h * 0.5; h += style.font)
       if (fits(notes, columns, width, h))
         return {
           keyBox: { x: body.x, y: body.y + body.h - h, w: body.w, h },

@@ -12,7 +12,7 @@ export interface ExportPreset {
 }
 
 export const EXPORT_PRESETS: ExportPreset[] = [
-  { id: '600@2x', label: 'Article, 600 px wide (2×)', width: 600, height: 560, pixelRatio: 2 },
+  { id: '600@2x', label: 'Article, 600 px wide (2×)', width: 600, height: 600, pixelRatio: 2 },
   { id: '1200@2x', label: 'Article, 1200 px wide (2×)', width: 1200, height: 900, pixelRatio: 2 },
   { id: 'slides', label: 'Slide, 1920 × 1080', width: 1920, height: 1080, pixelRatio: 1 },
   // 297 × 210 mm at 300 dpi is 3508 × 2480 pixels: drawn at 1169 × 827 CSS px, 3×.

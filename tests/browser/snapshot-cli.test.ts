@@ -38,7 +38,7 @@ describe.skipIf(!chromiumPath)('npm run snapshot (Chromium)', () => {
     expect(second.code, second.err).toBe(0);
     const a = readFileSync(join(dir, 'a.png'));
     const png = PNG.sync.read(a);
-    expect([png.width, png.height]).toEqual([1200, 1120]);
+    expect([png.width, png.height]).toEqual([1200, 1200]);
     expect(a.equals(readFileSync(join(dir, 'b.png')))).toBe(true);
   });
 
