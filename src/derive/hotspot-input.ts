@@ -44,3 +44,18 @@ export function emergingInput(
   }
   return { cells, periods, values };
 }
+
+/** The Gi* request for a period and its options: what the map and the presenter's pictures ask. */
+export const hotspotRequest = (dataset: Dataset, period: string, k: number, fdr: boolean) => ({
+  ...hotspotInput(dataset, period),
+  k,
+  fdr,
+});
+
+/** The emerging hot-spot request (one period a step) for a period and its options. */
+export const emergingRequest = (dataset: Dataset, period: string, k: number, fdr: boolean) => ({
+  ...emergingInput(dataset, period),
+  k,
+  timeStep: 1,
+  fdr,
+});

@@ -7,7 +7,7 @@
 import type { Scene } from '../data/briefing';
 import { preflight } from '../data/disclosure/preflight';
 import { homeFrame } from '../derive/frame';
-import { emergingInput, hotspotInput } from '../derive/hotspot-input';
+import { emergingRequest, hotspotRequest } from '../derive/hotspot-input';
 import { datasetForMeasure } from '../derive/measure';
 import { cameraBounds, renderMapPicture } from '../export/render-png';
 import { hotspotKey } from '../state/analysis-slices';
@@ -38,12 +38,12 @@ async function drawScene(scene: Scene): Promise<Blob> {
     ? undefined
     : live.hotspots?.key === key
       ? live.hotspots
-      : await hotspotResult(key, 'gi-star', { ...hotspotInput(dataset, period), k: view.giK, fdr: view.giFdr });
+      : await hotspotResult(key, 'gi-star', hotspotRequest(dataset, period, view.giK, view.giFdr));
   const emerging = !view.layers.emerging
     ? undefined
     : live.emerging?.key === key
       ? live.emerging
-      : await emergingResult(key, { ...emergingInput(dataset, period), k: view.giK, timeStep: 1, fdr: view.giFdr });
+      : await emergingResult(key, emergingRequest(dataset, period, view.giK, view.giFdr));
   const { camera: _camera, frame: _frame, period: _period, ...choices } = view;
   const frame = view.frame ?? (view.camera ? undefined : homeFrame(dataset));
   const bounds = frame ?? (view.camera && cameraBounds(view.camera, PICTURE.width, PICTURE.height));

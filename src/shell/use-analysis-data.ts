@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { emergingInput, hotspotInput } from '../derive/hotspot-input';
+import { emergingRequest, hotspotRequest } from '../derive/hotspot-input';
 import { hotspotKey } from '../state/analysis-slices';
 import { useAtlasStore } from '../state/store';
 import { needsIncidents } from '../data/view';
@@ -35,13 +35,13 @@ export function useAnalysisData(): void {
     if (!layers.hotspots || !dataset || !period || dataset.incidents.length === 0) return;
     const key = hotspotKey(dataset, period, s.k, s.fdr);
     if (useAtlasStore.getState().hotspots?.key === key) return;
-    void computeHotspots(key, 'gi-star', { ...hotspotInput(dataset, period), k: s.k, fdr: s.fdr });
+    void computeHotspots(key, 'gi-star', hotspotRequest(dataset, period, s.k, s.fdr));
   }, [layers.hotspots, dataset, period, s.k, s.fdr]);
 
   useEffect(() => {
     if (!layers.emerging || !dataset || !period || dataset.incidents.length === 0) return;
     const key = hotspotKey(dataset, period, s.k, s.fdr);
     if (useAtlasStore.getState().emerging?.key === key) return;
-    void computeEmerging(key, { ...emergingInput(dataset, period), k: s.k, timeStep: 1, fdr: s.fdr });
+    void computeEmerging(key, emergingRequest(dataset, period, s.k, s.fdr));
   }, [layers.emerging, dataset, period, s.k, s.fdr]);
 }
