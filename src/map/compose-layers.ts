@@ -9,7 +9,8 @@ import type { Bounds } from '../data/bounds';
 import type { Dataset } from '../data/schema';
 import { ALL_PERIODS_ON_GPU_LIMIT } from '../derive/flow-network';
 import { memoize } from '../derive/memo';
-import { flowFilterOf, isGrouped } from '../derive/view-filter';
+import { groupedFor } from '../derive/grouping';
+import { flowFilterOf } from '../derive/view-filter';
 import { windowIndices, type EmergingHotspots, type HotspotResult } from '../state/analysis-slices';
 import type { ViewChoices } from '../state/view-choices';
 import type { KeySection } from './key';
@@ -55,7 +56,7 @@ export function layerContext({
   bounds,
   periods = 'all',
 }: LayerInputs): LayerContext {
-  const allFlows = prepareFlowData(dataset, isGrouped(view.grouping, view.zoom), look.flow.maxWidthPx);
+  const allFlows = prepareFlowData(dataset, groupedFor(dataset, view), look.flow.maxWidthPx);
   const periodIndex = dataset.periods.indexOf(view.period);
   const [from, to] = view.periodWindow ? windowIndices(dataset.periods, view.periodWindow) : [periodIndex, periodIndex];
   const everyPeriod = periods === 'all' && dataset.flows.length <= ALL_PERIODS_ON_GPU_LIMIT;

@@ -9,7 +9,7 @@ import { useAtlasStore, type AppMode } from '../state/store';
 import { syncUrlWithStore } from '../state/url-state';
 import { ignoredUrlValues } from '../data/view';
 import { flowEndpoints, flowNetworkData } from '../derive/flow-network';
-import { isGrouped } from '../derive/view-filter';
+import { groupedFor } from '../derive/grouping';
 import { measureOf } from '../data/measures';
 import { registerOfflineCache } from './offline';
 import { installToolHooks } from './tool-hooks';
@@ -73,7 +73,7 @@ function noticeIgnored(ignored: string[]): void {
   const s = useAtlasStore.getState();
   if (!s.dataset) return;
   // What the controls can show: the areas (or merged groups) flows start or end at, as drawn now.
-  const { network } = flowNetworkData(s.dataset, isGrouped(s.grouping, s.zoom));
+  const { network } = flowNetworkData(s.dataset, groupedFor(s.dataset, { ...s, period: s.period ?? '' }));
   const { origins, dests, endpoints } = flowEndpoints(network);
   const ids = (nodes: { id: string }[]) => new Set(nodes.map((n) => n.id));
   const unknown: string[] = [];

@@ -5,6 +5,7 @@ import { windowIndices } from '../state/analysis-slices';
 import { useAtlasStore } from '../state/store';
 import { TrendChart } from './trend-chart';
 import { memoFlowChanges } from '../derive/flow-change';
+import { ungroupedForChange } from '../derive/grouping';
 import type { FlowChange } from '../data/analysis/change';
 import { shortName } from '../data/format';
 import { periodLabel } from '../data/periods';
@@ -65,6 +66,7 @@ function ChangeLists() {
   const increases = changes.filter((c) => c.diff !== null && c.diff > 0).slice(0, 5);
   const decreases = changes.filter((c) => c.diff !== null && c.diff < 0).slice(0, 5);
   const unknown = changes.filter((c) => c.kind === 'not-available').length;
+  const ungrouped = ungroupedForChange(derived.dataset, derived.view);
   return (
     <div className="change-lists" data-testid="change-lists">
       <h3>Change since {periodLabel(derived.view.compareWith!)}</h3>
@@ -72,6 +74,12 @@ function ChangeLists() {
         <ChangeList title="Largest increases" changes={increases} />
         <ChangeList title="Largest decreases" changes={decreases} />
       </div>
+      {ungrouped && (
+        <p className="muted" data-testid="change-ungrouped">
+          Exporting areas are compared one by one: grouped (e.g. all of London), {ungrouped.notComparable} of{' '}
+          {ungrouped.routes} routes could not be compared, because a group’s total holds a protected count.
+        </p>
+      )}
       {unknown > 0 && (
         <p className="muted">
           {unknown} route{unknown === 1 ? '' : 's'}: change not available (a value is protected and never differenced).

@@ -4,7 +4,8 @@ import { useShallow } from 'zustand/react/shallow';
 import type { FlowFilter } from '../data/analysis/network';
 import type { Dataset } from '../data/schema';
 import { flowNetworkData, type FlowNetworkData } from '../derive/flow-network';
-import { flowFilterOf, isGrouped } from '../derive/view-filter';
+import { groupedFor } from '../derive/grouping';
+import { flowFilterOf } from '../derive/view-filter';
 import { selectShownDataset, useAtlasStore } from '../state/store';
 import { selectViewChoices, type ViewChoices } from '../state/view-choices';
 
@@ -24,7 +25,7 @@ export function useDerived(): Derived | undefined {
     return {
       dataset,
       view,
-      flowData: flowNetworkData(dataset, isGrouped(view.grouping, view.zoom)),
+      flowData: flowNetworkData(dataset, groupedFor(dataset, view)),
       filter: flowFilterOf(dataset, view),
     };
   }, [dataset, view]);

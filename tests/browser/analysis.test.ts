@@ -21,6 +21,7 @@ import { readSampleFile, sampleDataset } from '../fixtures/sample-dataset';
 import { flowChanges } from '../../src/data/analysis/change';
 import { datasetForMeasure } from '../../src/derive/measure';
 import { choroplethChange } from '../../src/derive/choropleth';
+import { comparability, groupedFor } from '../../src/derive/grouping';
 import {
   changedPixels,
   pixelsNear,
@@ -186,8 +187,17 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     await expect(page.getByTestId('legend-change').textContent()).resolves.toContain(
       'Change from Oct–Dec 2016 (Q4) to Oct–Dec 2019 (Q4)',
     );
+    // At the opening zoom 'auto' would group exporting areas, but grouped most routes could not be
+    // compared (a group's total holds protected members): change mode compares areas one by one,
+    // and says why.
+    const choice = { grouping: 'auto' as const, zoom: 6, period: '2019-Q4', compareWith: '2016-Q4', minCount: 0 };
+    expect(groupedFor(dataset, choice)).toBe(false);
+    const grouped = comparability(dataset, true, choice)!;
+    await expect(page.getByTestId('change-ungrouped').textContent()).resolves.toContain(
+      `grouped (e.g. all of London), ${grouped.notComparable} of ${grouped.routes} routes could not be compared`,
+    );
     // The lists are the same derivation as the map, from the published files.
-    const network = buildNetwork(dataset, true);
+    const network = buildNetwork(dataset, false);
     const changes = flowChanges(network, dataset.periods.indexOf('2016-Q4'), dataset.periods.indexOf('2019-Q4'), {
       minCount: 0,
       topN: 0,
