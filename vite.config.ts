@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { devOnlyCspRelaxation, securityHeaders, offlineAssets } from './scripts/vite-plugins.ts';
 import { serviceWorker } from './scripts/service-worker.ts';
 import { packBundle } from './scripts/pack-bundle.ts';
+import { docsPages } from './scripts/docs-pages.ts';
 
 export default defineConfig({
   // Relative asset URLs: the build runs from any folder or sub-path, including a USB stick.
@@ -12,6 +13,7 @@ export default defineConfig({
     devOnlyCspRelaxation(),
     serviceWorker(),
     packBundle(),
+    docsPages(new URL('./', import.meta.url).href),
     securityHeaders(),
   ],
   build: {

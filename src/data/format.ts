@@ -23,10 +23,12 @@ export function formatCount(count: number | null): string {
   return count === null ? PROTECTED : numberFormat.format(count);
 }
 
-/** "120 + 3 flows not shown (protected)": protected flows are counted as flows, never as values. */
+/** "120 + 3 flows not shown (protected)", "1 flow not shown (protected)": protected flows are counted as flows, never as values. */
 export function describeTotal(total: number, protectedFlows: number): string {
   const published = numberFormat.format(total);
   if (protectedFlows === 0) return published;
+  // "0 + 1 flow not shown" reads as a sum to do: with nothing published, say what there is.
+  if (total === 0) return `${protectedFlows} ${protectedFlows === 1 ? 'flow' : 'flows'} ${PROTECTED}`;
   return `${published} + ${protectedFlows} ${protectedFlows === 1 ? 'flow' : 'flows'} ${PROTECTED}`;
 }
 

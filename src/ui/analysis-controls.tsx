@@ -16,22 +16,40 @@ const WHAT_IT_SHOWS: Record<Exclude<LayerName, 'flows'>, string> = {
   emerging: 'How each hot or cold spot has changed over the periods up to this one.',
 };
 
+/** The section of docs/statistics.md (shipped as docs/statistics.html) that explains each layer. */
+export const MORE_SECTION: Record<Exclude<LayerName, 'flows'>, string> = {
+  totals: 'the-maps-layers-in-plain-words',
+  choropleth: 'the-maps-layers-in-plain-words',
+  hexbin: 'the-maps-layers-in-plain-words',
+  density: 'the-maps-layers-in-plain-words',
+  hotspots: 'hot-spots-getis-ord-gi',
+  emerging: 'emerging-hot-spots',
+};
+
 export function AnalysisControls({ layer }: { layer: Exclude<LayerName, 'flows'> }) {
   const gi = useAtlasStore(useShallow((s) => ({ k: s.giK, fdr: s.giFdr, setGi: s.setGi, status: s.hotspotStatus })));
   const statistic = layer === 'hotspots' || layer === 'emerging';
   return (
     <div className="layer-note" data-testid={`controls-${layer}`}>
       <p>
-        {WHAT_IT_SHOWS[layer]} <a href="docs/statistics.md">More</a>
+        {WHAT_IT_SHOWS[layer]}{' '}
+        <a
+          href={`docs/statistics.html#${MORE_SECTION[layer]}`}
+          target="_blank"
+          rel="noopener"
+          data-testid={`more-${layer}`}
+        >
+          More
+        </a>
       </p>
       {layer === 'hotspots' && (
         <>
           <label className="control">
-            <span>Neighbourhood (k-ring)</span>
+            <span>Neighbours each cell is compared with</span>
             <select value={gi.k} onChange={(e) => gi.setGi(Number(e.target.value), gi.fdr)} data-testid="gi-k">
-              <option value={1}>k = 1 (6 neighbours)</option>
-              <option value={2}>k = 2 (18 neighbours)</option>
-              <option value={3}>k = 3 (36 neighbours)</option>
+              <option value={1}>the 6 touching cells (k-ring 1)</option>
+              <option value={2}>2 rings, 18 cells (k-ring 2)</option>
+              <option value={3}>3 rings, 36 cells (k-ring 3)</option>
             </select>
           </label>
           <label className="check">
@@ -41,7 +59,7 @@ export function AnalysisControls({ layer }: { layer: Exclude<LayerName, 'flows'>
               onChange={(e) => gi.setGi(gi.k, e.target.checked)}
               data-testid="gi-fdr"
             />{' '}
-            FDR correction
+            Fewer false alarms across many cells (false-discovery-rate correction)
           </label>
         </>
       )}

@@ -70,8 +70,7 @@ export function Tooltip() {
         </div>
         {hover.bin !== undefined && (
           <div>
-            Gi*: {binLabel(hover.bin)}
-            {hover.z !== undefined && ` (z = ${hover.z.toFixed(2)})`}
+            {capitalise(binLabel(hover.bin))} (Getis-Ord Gi*{hover.z !== undefined && `, z = ${hover.z.toFixed(2)}`})
           </div>
         )}
       </div>
@@ -160,8 +159,8 @@ function EmergingTooltip({
         <path d={line} fill="none" stroke="#333" strokeWidth={1.5} />
       </svg>
       <div>
-        Trend (Mann–Kendall): z = {hover.trendZ.toFixed(2)}, p{' '}
-        {hover.trendP < 0.001 ? '< 0.001' : `= ${hover.trendP.toFixed(3)}`}
+        {trendWords(hover.trendZ, hover.trendP)} (Mann–Kendall z = {hover.trendZ.toFixed(2)}, p{' '}
+        {hover.trendP < 0.001 ? '< 0.001' : `= ${hover.trendP.toFixed(3)}`})
       </div>
       <div className="muted">
         {periodLabel(periods[0])} to {periodLabel(periods.at(-1)!)}
@@ -169,6 +168,10 @@ function EmergingTooltip({
     </div>
   );
 }
+
+/** The trend test's answer in words first: significant at 90 %, as the categories use it. */
+const trendWords = (z: number, p: number) =>
+  p >= 0.1 ? 'No clear trend' : z > 0 ? 'Getting hotter over time' : 'Getting colder over time';
 
 /** "+15 (growth)", "new route, 10", "change not available: a value is not shown (protected)". */
 export function changeText(kind: ChangeKind, diff: number | null): string {

@@ -72,7 +72,9 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
       if (layer !== 'totals') await expect(page.getByTestId(`legend-${layer}`).isVisible()).resolves.toBe(true);
       if (layer === 'hotspots') {
         const legend = (await page.getByTestId('legend-hotspots').textContent()) ?? '';
-        expect(legend).toContain('False-discovery-rate correction (Benjamini–Hochberg): off');
+        // Plain words first, the statistic's name second.
+        expect(legend).toMatch(/^Hot and cold spots.*Cells where incidents cluster more \(hot\) or less \(cold\)/);
+        expect(legend).toContain('(Benjamini–Hochberg false discovery rate): off');
         expect(legend).toContain('hot spot, 99 % confidence');
         // Global clustering over the same cells and rings, as the statistics give it.
         const cube = hotspotInput(
@@ -84,7 +86,19 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
           `Moran's I = ${moran.statistic.toFixed(3)} (expected ${moran.expected.toFixed(3)} if random), p = ${moran.pSim!.toFixed(3)} from 999 permutations`,
         );
         await andRedraw(page, () => page.getByTestId('gi-fdr').check());
-        await expect(page.getByTestId('legend-hotspots').textContent()).resolves.toContain('Benjamini–Hochberg): on');
+        await expect(page.getByTestId('legend-hotspots').textContent()).resolves.toContain(
+          'Benjamini–Hochberg false discovery rate): on',
+        );
+        // "More" opens the shipped statistics page at the section on Gi*, beside the map.
+        const [docs] = await Promise.all([
+          page.context().waitForEvent('page'),
+          page.getByTestId('more-hotspots').click(),
+        ]);
+        await docs.waitForLoadState();
+        expect(new URL(docs.url()).pathname).toMatch(/\/docs\/statistics\.html$/);
+        expect(new URL(docs.url()).hash).toBe('#hot-spots-getis-ord-gi');
+        await expect(docs.locator('#hot-spots-getis-ord-gi').textContent()).resolves.toBe('Hot spots (Getis-Ord Gi*)');
+        await docs.close();
         expect(new URL(page.url()).searchParams.get('fdr')).toBe('1');
         await page.screenshot({ path: `${SCREENSHOT_DIR}/layer-hotspots-fdr.png` });
       }

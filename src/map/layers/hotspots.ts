@@ -14,6 +14,9 @@ import { withPicking } from '../picking';
 import { GI_COLOURS, hexToRgba, type MapLook } from '../theme';
 import { CELL_PICKING, cellDots, cellInView, cellOutline, outline } from './cells';
 
+/** A k-ring's neighbours in words (k = 1: the 6 touching cells). */
+const NEIGHBOURS: Record<number, string> = { 1: '6 touching', 2: '18 nearest', 3: '36 nearest' };
+
 interface HotspotDatum {
   cell: string;
   count: number | null;
@@ -104,7 +107,7 @@ export const hotspots = layerModule({
       })),
       {
         kind: 'note',
-        label: `Getis-Ord Gi* over incident cells: each cell with its ${view.giK}-ring of neighbours (binary weights, itself included). Suppressed cells counted as ${dataset.manifest.disclosure.threshold / 2}, empty cells as 0. False-discovery-rate correction (Benjamini–Hochberg): ${view.giFdr ? 'on' : 'off'}.`,
+        label: `Cells where incidents cluster more (hot) or less (cold) than chance would give: each cell and its ${NEIGHBOURS[view.giK] ?? `${view.giK} rings of`} neighbours, compared with the whole map (Getis-Ord Gi*, binary weights, the cell itself included). Suppressed cells counted as ${dataset.manifest.disclosure.threshold / 2}, empty cells as 0. Correction for testing many cells at once (Benjamini–Hochberg false discovery rate): ${view.giFdr ? 'on' : 'off'}.`,
       },
     ];
     if (clustering) rows.push({ kind: 'note', label: clustering });
