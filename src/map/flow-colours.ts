@@ -3,26 +3,20 @@ import { classOf } from '../data/analysis/classify';
 import type { FlowColour } from '../data/view';
 import type { FlowNetworkData } from '../derive/flow-network';
 import type { NetworkFlow } from '../data/analysis/network';
-import { DESK_LOOK, hexToRgba, PALETTE, type MapLook, type Rgba } from './theme';
+import {
+  COUNT_COLOURS as COUNT_HEXES,
+  DESK_LOOK,
+  GROUP_COLOURS as GROUP_HEXES,
+  hexToRgba,
+  OTHER_GROUP_COLOUR as OTHER_GROUP_HEX,
+  type MapLook,
+  type Rgba,
+} from './theme';
 
-/** Analysis Function categorical palette, in its order. */
-export const GROUP_COLOURS = [
-  PALETTE.darkBlue,
-  PALETTE.turquoise,
-  PALETTE.darkPink,
-  PALETTE.orange,
-  PALETTE.darkGrey,
-  PALETTE.lightPurple,
-].map((hex) => hexToRgba(hex));
-
-/** Sequential blues (light to dark), all at least 3:1 against the land colour except the first. */
-export const COUNT_COLOURS = ['#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'].map((hex) => hexToRgba(hex));
-
-/**
- * Exporting areas past the palette's six share one mid grey, distinct from the palette's own dark
- * grey (the fifth area's), so the key's "other exporting areas" row is true.
- */
-export const OTHER_GROUP_COLOUR = hexToRgba('#8c8c8c');
+/** The flow family's palettes, as the layers draw them (defined with their roles in theme.ts). */
+export const GROUP_COLOURS = GROUP_HEXES.map((hex) => hexToRgba(hex));
+export const COUNT_COLOURS = COUNT_HEXES.map((hex) => hexToRgba(hex));
+export const OTHER_GROUP_COLOUR = hexToRgba(OTHER_GROUP_HEX);
 
 export function groupColour(data: Pick<FlowNetworkData, 'groups'>, flow: NetworkFlow): Rgba {
   const i = data.groups.indexOf(flow.originNode.group ?? flow.originNode.name);

@@ -1,6 +1,10 @@
 /**
- * Colours and sizes in one place. Categorical colours are the Government Analysis Function
- * palette (see shared CONVENTIONS): origins dark blue, destinations orange, as its two-series pair.
+ * Colours and sizes in one place, and the palette document: each hue family has one meaning on
+ * every layer, surface and look (COLOUR_ROLES below; tests/unit/colour-roles.test.ts checks every
+ * colour the map draws against its role). Flows and the origins they leave are blue; destinations
+ * are neutral; incidents and hot spots are warm; cold spots are teal; the destination rate is
+ * purple; in change mode, more is magenta and fewer is green. The Government Analysis Function
+ * palette (see shared CONVENTIONS) gives the dark blue and the categorical colours.
  */
 export type Rgba = [number, number, number, number];
 
@@ -76,13 +80,13 @@ export const DESK_LOOK: MapLook = {
   },
   area: {
     origin: { fill: hexToRgba(PALETTE.darkBlue, 70), line: hexToRgba(PALETTE.darkBlue, 220) },
-    destination: { fill: hexToRgba(PALETTE.orange, 80), line: hexToRgba('#b5470f', 230) },
+    destination: { fill: hexToRgba('#7a756b', 75), line: hexToRgba('#5c5851', 230) },
     highlight: { line: hexToRgba('#000000', 255) },
     lineWidthPx: 1,
   },
   flow: {
     source: hexToRgba(PALETTE.darkBlue),
-    target: hexToRgba(PALETTE.orange),
+    target: hexToRgba('#2f7fc1'),
     suppressed: hexToRgba(PALETTE.darkGrey, 140),
     suppressedWidthPx: 1,
     maxWidthPx: 14,
@@ -112,13 +116,13 @@ export const PROJECTOR_LOOKS: Record<'light' | 'dark', MapLook> = {
     },
     area: {
       origin: { fill: hexToRgba(PALETTE.darkBlue, 60), line: hexToRgba(PALETTE.darkBlue) },
-      destination: { fill: hexToRgba('#c2410c', 60), line: hexToRgba('#b5470f') },
+      destination: { fill: hexToRgba('#5c5851', 60), line: hexToRgba('#4a4640') },
       highlight: { line: hexToRgba('#000000') },
       lineWidthPx: 2,
     },
     flow: {
       source: hexToRgba(PALETTE.darkBlue),
-      target: hexToRgba('#c2410c'),
+      target: hexToRgba('#1f6aa8'),
       suppressed: hexToRgba('#5a5a5a'),
       suppressedWidthPx: 2,
       maxWidthPx: 20,
@@ -141,13 +145,13 @@ export const PROJECTOR_LOOKS: Record<'light' | 'dark', MapLook> = {
     },
     area: {
       origin: { fill: hexToRgba('#7cc4ff', 50), line: hexToRgba('#7cc4ff') },
-      destination: { fill: hexToRgba('#ff9a52', 55), line: hexToRgba('#ff9a52') },
+      destination: { fill: hexToRgba('#c8c4bc', 55), line: hexToRgba('#c8c4bc') },
       highlight: { line: hexToRgba('#ffffff') },
       lineWidthPx: 2,
     },
     flow: {
       source: hexToRgba('#7cc4ff'),
-      target: hexToRgba('#ff9a52'),
+      target: hexToRgba('#d4ecff'),
       suppressed: hexToRgba('#9aa5b1'),
       suppressedWidthPx: 2,
       maxWidthPx: 20,
@@ -233,46 +237,137 @@ export function rgbaCss([r, g, b, a]: Rgba): string {
   return `rgba(${r}, ${g}, ${b}, ${(a / 255).toFixed(2)})`;
 }
 
-/** Sequential palettes (ColorBrewer Blues and Oranges, 5 classes). */
-export const CHOROPLETH_COLOURS = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
+/**
+ * The hue families and what each means, as CIELAB hue angles (degrees) and chroma. A colour of
+ * chroma under NEUTRAL_CHROMA is neutral whatever its angle. No two families share an angle, so no
+ * hue says two things; the categorical exporting-area palette (GROUP_COLOURS) is the one declared
+ * exception, drawn only when flows are coloured by exporting area and named row by row in the key.
+ */
+export const COLOUR_ROLES = {
+  flow: { means: 'flows, the origins they leave, flow counts', hue: [240, 290] },
+  rate: { means: 'destination rate (choropleth)', hue: [290, 325] },
+  more: { means: 'more than before (change mode)', hue: [325, 360] },
+  incidents: { means: 'incidents: cells, density, hot spots, emerging hot spots', hue: [0, 110] },
+  fewer: { means: 'fewer than before (change mode)', hue: [110, 150] },
+  cold: { means: 'cold spots: fewer incidents than chance', hue: [150, 240] },
+  neutral: { means: 'destinations, protected flows, not available, no pattern', hue: undefined },
+} as const satisfies Record<string, { means: string; hue: readonly [number, number] | undefined }>;
+
+export type ColourRole = keyof typeof COLOUR_ROLES;
+
+/** Below this CIELAB chroma a colour reads as grey: the neutral role. */
+export const NEUTRAL_CHROMA = 15;
+
+/** Destination rate: ColorBrewer Purples, 5 classes. */
+export const CHOROPLETH_COLOURS = ['#f2f0f7', '#cbc9e2', '#9e9ac8', '#756bb1', '#54278f'];
+/** Incident counts per cell: ColorBrewer Oranges, 5 classes. */
 export const CELL_COLOURS = ['#feedde', '#fdbe85', '#fd8d3c', '#e6550d', '#a63603'];
-/** Change in a destination's value: ColorBrewer RdBu, blues for decrease, reds for increase. */
-export const CHOROPLETH_CHANGE_COLOURS = ['#2166ac', '#92c5de', '#f7f7f7', '#f4a582', '#b2182b'];
+/** A suppressed incident cell: grey, translucent. */
+export const SUPPRESSED_CELL: Rgba = [150, 150, 150, 110];
+/** The density view, fewer to more incidents nearby: ColorBrewer YlOrRd. */
+export const DENSITY_COLOURS = ['#ffffb2', '#fed976', '#feb24c', '#fd8d3c', '#f03b20', '#bd0026'];
+/** Change in a destination's value: ColorBrewer PiYG, greens for decrease, magentas for increase. */
+export const CHOROPLETH_CHANGE_COLOURS = ['#4d9221', '#a1d76a', '#f7f7f7', '#e9a3c9', '#c51b7d'];
 /** A change that is not available (no published value in either period). */
 export const NOT_AVAILABLE_COLOUR = '#bababa';
+/** Flows in change mode, by kind of change: the same magentas and greens as the destinations'. */
+export const FLOW_CHANGE_COLOURS = {
+  new: '#8e0152',
+  growth: '#c51b7d',
+  same: '#878787',
+  decline: '#4d9221',
+  ended: '#276419',
+  'not-available': NOT_AVAILABLE_COLOUR,
+} as const;
+/** Flows coloured by count: sequential blues (light to dark), the flow family. */
+export const COUNT_COLOURS = ['#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'];
 /**
- * Emerging hot-spot categories: reds for hot, blues for cold, darkest where the pattern is
- * strongest now (intensifying, new), palest where it is past (historical). No pattern: not drawn.
+ * Flows coloured by exporting area: the Analysis Function categorical palette in its order,
+ * without its orange, which would read as incidents beside a hot spot.
+ */
+export const GROUP_COLOURS = [
+  PALETTE.darkBlue,
+  PALETTE.turquoise,
+  PALETTE.darkPink,
+  PALETTE.darkGrey,
+  PALETTE.lightPurple,
+];
+/** Exporting areas past the palette share one mid grey, distinct from the palette's dark grey. */
+export const OTHER_GROUP_COLOUR = '#8c8c8c';
+/**
+ * Emerging hot-spot categories: warm for hot, teal and cyan for cold. Hue as well as lightness:
+ * eight classes of one hue cannot all differ by ΔE2000 ≥ 10, the least that reads as another
+ * class (tests/unit/contrast.test.ts checks every pair as drawn). No pattern: not drawn.
  */
 export const EMERGING_COLOURS: Record<string, string> = {
-  // Hues as well as lightness: eight classes of one hue cannot all differ by ΔE2000 ≥ 10, the
-  // least that reads as another class (tests/unit/contrast.test.ts checks every pair as drawn).
   'intensifying-hot-spot': '#5c0011',
   'persistent-hot-spot': '#c4001a',
   'new-hot-spot': '#ff5e00',
-  'consecutive-hot-spot': '#e7298a',
+  'consecutive-hot-spot': '#fb8072',
   'diminishing-hot-spot': '#fdae61',
-  'sporadic-hot-spot': '#a6611a',
-  'oscillating-hot-spot': '#f7dc6f',
-  'historical-hot-spot': '#d8a7c4',
-  'intensifying-cold-spot': '#08306b',
-  'persistent-cold-spot': '#2166ac',
-  'new-cold-spot': '#00a6ca',
-  'consecutive-cold-spot': '#5e3c99',
-  'diminishing-cold-spot': '#92c5de',
-  'sporadic-cold-spot': '#35978f',
-  'oscillating-cold-spot': '#a497d8',
-  'historical-cold-spot': '#bfe0c9',
+  'sporadic-hot-spot': '#8c510a',
+  'oscillating-hot-spot': '#c7a000',
+  'historical-hot-spot': '#f7dc6f',
+  'intensifying-cold-spot': '#003c30',
+  'persistent-cold-spot': '#01665e',
+  'new-cold-spot': '#0b7a99',
+  'consecutive-cold-spot': '#35978f',
+  'diminishing-cold-spot': '#2aa6c9',
+  'sporadic-cold-spot': '#3cb371',
+  'oscillating-cold-spot': '#80cdc1',
+  'historical-cold-spot': '#d0f0e8',
   'no-pattern': '#f2f2e6',
 };
 
-/** Gi* bins −3…3: cold blues, neutral, hot reds (the ArcGIS Hot Spot Analysis ramp). */
+/** Gi* bins −3…3: cold teals, neutral, hot reds (ArcGIS's hot-spot ramp with its blues made teal). */
 export const GI_COLOURS: Record<number, string> = {
-  [-3]: '#4575b5',
-  [-2]: '#849eba',
-  [-1]: '#c0ccbe',
+  [-3]: '#01665e',
+  [-2]: '#5ab4ac',
+  [-1]: '#a8d8d0',
   0: '#f2f2e6',
   1: '#fab984',
   2: '#ed7551',
   3: '#d62f27',
 };
+
+/** Every colour the map and its key draw with, by role: what the colour-role test reads. */
+export function paletteByRole(): { role: ColourRole; what: string; colour: string | Rgba }[] {
+  const looks = [DESK_LOOK, PROJECTOR_LOOKS.light, PROJECTOR_LOOKS.dark];
+  const of = (role: ColourRole, what: string, colours: readonly (string | Rgba)[]) =>
+    colours.map((colour, i) => ({ role, what: `${what} ${i}`, colour }));
+  return [
+    ...looks.flatMap((look) => [
+      ...of('flow', `${look.id} flow line`, [look.flow.source]),
+      ...of('flow', `${look.id} arrowhead`, [look.flow.target]),
+      ...of('flow', `${look.id} origin`, [look.area.origin.fill, look.area.origin.line]),
+      ...of('neutral', `${look.id} destination`, [look.area.destination.fill, look.area.destination.line]),
+      ...of('neutral', `${look.id} protected flow`, [look.flow.suppressed]),
+    ]),
+    ...of('flow', 'flow count', COUNT_COLOURS),
+    ...of('rate', 'destination rate', CHOROPLETH_COLOURS.slice(1)),
+    ...of('neutral', 'destination rate, lowest class', CHOROPLETH_COLOURS.slice(0, 1)),
+    ...of('incidents', 'incident cells', CELL_COLOURS.slice(1)),
+    ...of('neutral', 'incident cells, lowest class', CELL_COLOURS.slice(0, 1)),
+    ...of('neutral', 'suppressed cell', [SUPPRESSED_CELL]),
+    ...of('incidents', 'density', DENSITY_COLOURS),
+    ...of('fewer', 'destination change, decrease', CHOROPLETH_CHANGE_COLOURS.slice(0, 2)),
+    ...of('neutral', 'destination change, little or none', CHOROPLETH_CHANGE_COLOURS.slice(2, 3)),
+    ...of('more', 'destination change, increase', CHOROPLETH_CHANGE_COLOURS.slice(3)),
+    ...of('neutral', 'not available', [NOT_AVAILABLE_COLOUR]),
+    ...of('more', 'flow change, more', [FLOW_CHANGE_COLOURS.new, FLOW_CHANGE_COLOURS.growth]),
+    ...of('fewer', 'flow change, fewer', [FLOW_CHANGE_COLOURS.decline, FLOW_CHANGE_COLOURS.ended]),
+    ...of('neutral', 'flow change, same', [FLOW_CHANGE_COLOURS.same]),
+    ...of('incidents', 'hot spot', [GI_COLOURS[1], GI_COLOURS[2], GI_COLOURS[3]]),
+    ...of('cold', 'cold spot', [GI_COLOURS[-1], GI_COLOURS[-2], GI_COLOURS[-3]]),
+    ...of('neutral', 'not significant', [GI_COLOURS[0]]),
+    ...Object.entries(EMERGING_COLOURS).map(([category, colour]) => ({
+      role: (category === 'no-pattern'
+        ? 'neutral'
+        : category.endsWith('hot-spot')
+          ? 'incidents'
+          : 'cold') as ColourRole,
+      what: `emerging ${category}`,
+      colour,
+    })),
+  ];
+}

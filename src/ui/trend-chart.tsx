@@ -1,6 +1,7 @@
 import { periodLabel } from '../data/periods';
 import { maxOf } from '../data/arrays';
 import { describeTotal } from '../data/format';
+import { PALETTE } from '../map/theme';
 
 export interface TrendPoint {
   period: string;
@@ -44,14 +45,16 @@ export function TrendChart({ points, current, label }: { points: TrendPoint[]; c
         aria-label={`${label}: from ${points[0]?.total ?? 0} in ${periodLabel(points[0]?.period ?? '')} to ${points.at(-1)?.total ?? 0} in ${periodLabel(points.at(-1)?.period ?? '')}; peak ${peak}`}
       >
         <line x1={pad} x2={width - pad} y1={height - pad} y2={height - pad} stroke="#9a9a9a" />
-        <path d={line} fill="none" stroke="#12436D" strokeWidth="2" />
+        {/* The period on screen: a guide and a marker, in the flows' own blue. */}
+        {i >= 0 && <line x1={x(i)} x2={x(i)} y1={pad} y2={height - pad} stroke="#b0b0b0" strokeDasharray="3 3" />}
+        <path d={line} fill="none" stroke={PALETTE.darkBlue} strokeWidth="2" />
         {i >= 0 && (
           <circle
             cx={x(i)}
             cy={y(points[i].total)}
-            r="4"
-            fill={points[i].suppressed ? '#fff' : '#F46A25'}
-            stroke="#F46A25"
+            r="5"
+            fill={points[i].suppressed ? '#fff' : PALETTE.darkBlue}
+            stroke={PALETTE.darkBlue}
             strokeWidth="2"
           />
         )}

@@ -22,6 +22,8 @@ import { flowChanges } from '../../src/data/analysis/change';
 import { datasetForMeasure } from '../../src/derive/measure';
 import { choroplethChange } from '../../src/derive/choropleth';
 import { comparability, groupedFor } from '../../src/derive/grouping';
+import { hex } from '../../src/map/key';
+import { DESK_LOOK } from '../../src/map/theme';
 import {
   changedPixels,
   pixelsNear,
@@ -381,11 +383,12 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     const after = await screenshotPixels(page, `${SCREENSHOT_DIR}/style-arcs.png`);
     expect(changed(before, after)).toBeGreaterThan(1000);
     expect(new URL(page.url()).searchParams.get('style')).toBe('arcs');
-    // The arcs themselves are drawn: blue origin ends and orange destination ends, counted against
-    // the same tilted view without flows (area outlines are blue and orange too).
+    // The arcs themselves are drawn: navy origin ends and lighter blue destination ends, counted
+    // against the same tilted view without flows (origin areas are blue too).
     await andRedraw(page, () => page.getByTestId('layer-flows').uncheck());
     const noFlows = await screenshotPixels(page);
-    expect(pixelsNear(after, '#F46A25') - pixelsNear(noFlows, '#F46A25'), 'orange arc ends').toBeGreaterThan(60);
+    const head = hex(DESK_LOOK.flow.target);
+    expect(pixelsNear(after, head) - pixelsNear(noFlows, head), 'light blue arc ends').toBeGreaterThan(60);
     expect(pixelsNear(after, '#12436D') - pixelsNear(noFlows, '#12436D'), 'blue arc starts').toBeGreaterThan(60);
     await andRedraw(page, () => page.getByTestId('layer-flows').check());
     await andRedraw(page, () => page.getByTestId('flow-colour').selectOption('group'));

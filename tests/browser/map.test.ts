@@ -112,7 +112,7 @@ describe.skipIf(!chromiumPath)('first map in Chromium', () => {
         BASEMAP_COLOURS.sea,
       ),
     ).toBeLessThan(12);
-    // Along the London → Cornwall corridor the biggest flows paint arc colours (blue→orange ramp).
+    // Along the London → Cornwall corridor the biggest flows paint arc colours (navy→light blue ramp).
     const arc = await findFlowPixel(page, 'E06000052', (f) => f.origin === 'group:London');
     expect(arc, 'an arc pixel between London and Cornwall').toBeDefined();
     const colour = (await screenshotPixels(page)).at(arc!.x, arc!.y);

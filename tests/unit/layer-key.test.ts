@@ -139,14 +139,14 @@ describe('one contract per layer', () => {
     expect(rows({ layers: withLayers('flows', 'choropleth') })).toEqual(['Exporting area (origin)']);
   });
 
-  it('the direction key says what is drawn: a navy line and an orange head, or a ramp for 3D arcs', () => {
+  it('the direction key says what is drawn: a navy line and a lighter blue head, or a ramp for 3D arcs', () => {
     const rows = (over: Partial<ViewChoices>) => keySections(context(over), ANALYSIS_MODULES)[0].rows;
     expect(rows({}).filter((r) => r.kind === 'swatch')).toEqual([
       { kind: 'swatch', label: 'line: leaves the origin', colour: '#12436d' },
-      { kind: 'swatch', label: 'arrowhead: at the destination', colour: '#f46a25' },
+      { kind: 'swatch', label: 'arrowhead: at the destination', colour: '#2f7fc1' },
     ]);
     expect(rows({ flowStyle: 'arcs' }).find((r) => r.kind === 'ramp')).toMatchObject({
-      colours: ['#12436d', '#f46a25'],
+      colours: ['#12436d', '#2f7fc1'],
     });
   });
 

@@ -17,7 +17,7 @@ export const AREA_PICKING: Picking<AreaFeature> = {
   toSelection: (feature, network) => network.nodeOf.get(feature.properties.id) ?? feature.properties.id,
 };
 
-/** Origin and destination areas (or points): blue and orange fills, outlined; pickable for the tooltip. */
+/** Origin and destination areas (or points): blue and neutral grey fills, outlined; pickable for the tooltip. */
 export function areasLayer(areas: AreaFeature[], selected: ReadonlySet<string> = new Set(), look: MapLook = DESK_LOOK) {
   const style = look.area;
   const layer = new GeoJsonLayer<AreaFeature['properties']>({

@@ -5,11 +5,8 @@
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import { cellToLatLng } from 'h3-js';
 import { layerModule } from '../layer-module';
-import { hexToRgba } from '../theme';
+import { DENSITY_COLOURS, hexToRgba } from '../theme';
 import { cellData, type CellDatum } from './cells';
-
-/** Low to high density (ColorBrewer YlOrRd). */
-const DENSITY_COLOURS = ['#ffffb2', '#fed976', '#feb24c', '#fd8d3c', '#f03b20', '#bd0026'];
 
 export const density = layerModule({
   id: 'density',

@@ -13,16 +13,9 @@ import { drawnColour } from '../key';
 import { layerModule } from '../layer-module';
 import { flowInView } from './flows';
 import { withPicking, type Picking } from '../picking';
-import { hexToRgba, type MapLook } from '../theme';
+import { FLOW_CHANGE_COLOURS, hexToRgba, type MapLook } from '../theme';
 
-export const CHANGE_COLOURS: Record<ChangeKind, string> = {
-  new: '#67001f',
-  growth: '#d6604d',
-  same: '#878787',
-  decline: '#4393c3',
-  ended: '#053061',
-  'not-available': '#bababa',
-};
+export const CHANGE_COLOURS: Record<ChangeKind, string> = FLOW_CHANGE_COLOURS;
 
 const curves = new Map<string, FlowCurve>();
 function curveOf(change: FlowChange): FlowCurve {

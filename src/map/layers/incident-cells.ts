@@ -8,11 +8,10 @@ import { cellBreaks } from '../../derive/choropleth';
 import { drawnColour } from '../key';
 import { layerModule } from '../layer-module';
 import { withPicking } from '../picking';
-import { CELL_COLOURS, hexToRgba, type Rgba } from '../theme';
+import { CELL_COLOURS, hexToRgba, SUPPRESSED_CELL } from '../theme';
 import { CELL_PICKING, cellData, cellInView, cellOutline, type CellDatum } from './cells';
 
 const ALPHA = 220;
-const SUPPRESSED_CELL: Rgba = [150, 150, 150, 110];
 
 const fmt = (v: number) => Math.round(v).toLocaleString('en-GB');
 
