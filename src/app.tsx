@@ -55,12 +55,15 @@ export function App() {
     >
       <aside className="panel" hidden={presenting}>
         <Header />
-        <OpenDataButton />
         <LoadProgress />
         <PeriodControl />
         <SelectionPanel />
-        {/* The key before the briefing's tools: at 1440 × 900 it shows without scrolling. */}
-        <Legend />
+        {/*
+          The key right under the period, before opening data and the briefing's tools: at
+          1440 × 900 it shows without scrolling, an analysis layer's classes included.
+        */}
+        <Legend foldMethod />
+        <OpenDataButton />
         <BriefingPanel />
         <DisclosureNote />
         <ControlsPanel />

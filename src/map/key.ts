@@ -21,8 +21,11 @@ export type KeyRow =
       outline: string;
       circles: { value: string; radiusPx: number }[];
     }
-  /** A sentence: what the layer shows, its method, what it leaves out. */
-  | { kind: 'note'; label: string };
+  /**
+   * A sentence: what the layer shows, its method, what it leaves out. `method`: how the layer is
+   * made, which the desk's key folds under "How this is made" so the marks stay on screen.
+   */
+  | { kind: 'note'; label: string; method?: boolean };
 
 export interface KeySection {
   /** The layer module's id; also the section's test id (`legend-<id>`). */

@@ -89,44 +89,88 @@ function Sample({ row, textPx }: { row: Exclude<KeyRow, { kind: 'note' }>; textP
   );
 }
 
-/** The sections' rows; `textPx` sizes the text drawn inside samples (the circles' values). */
-export function KeySections({ sections, textPx = 11 }: { sections: KeySection[]; textPx?: number }) {
+/** One row of a key: a sample and its label, or a sentence. */
+function KeyRowItem({ row, textPx }: { row: KeyRow; textPx: number }) {
+  if (row.kind === 'note') return <li className="legend-note">{row.label}</li>;
+  return (
+    <li className={row.kind === 'swatch' && row.empty ? 'key-row empty' : 'key-row'}>
+      <Sample row={row} textPx={textPx} />
+      <span>
+        {row.label}
+        {row.kind === 'swatch' && row.empty && <span className="muted"> (none here)</span>}
+      </span>
+    </li>
+  );
+}
+
+/**
+ * The sections' rows; `textPx` sizes the text drawn inside samples (the circles' values). With
+ * `foldMethod` (the desk, where the key shares a panel with the controls) each section folds, and
+ * the notes on how a layer is made wait under "How this is made", so the marks stay on screen.
+ */
+export function KeySections({
+  sections,
+  textPx = 11,
+  foldMethod = false,
+}: {
+  sections: KeySection[];
+  textPx?: number;
+  foldMethod?: boolean;
+}) {
   return (
     <>
-      {sections.map((section) => (
-        <section key={section.id} className="key-section" data-testid={`legend-${section.id}`}>
-          <h3>{section.title}</h3>
-          <ul className="key-rows">
-            {section.rows.map((row, i) =>
-              row.kind === 'note' ? (
-                <li key={i} className="legend-note">
-                  {row.label}
-                </li>
-              ) : (
-                <li key={i} className={row.kind === 'swatch' && row.empty ? 'key-row empty' : 'key-row'}>
-                  <Sample row={row} textPx={textPx} />
-                  <span>
-                    {row.label}
-                    {row.kind === 'swatch' && row.empty && <span className="muted"> (none here)</span>}
-                  </span>
-                </li>
-              ),
+      {sections.map((section) => {
+        const method = foldMethod ? section.rows.filter((row) => row.kind === 'note' && row.method) : [];
+        const shown = section.rows.filter((row) => !method.includes(row));
+        const rows = (
+          <>
+            <ul className="key-rows">
+              {shown.map((row, i) => (
+                <KeyRowItem key={i} row={row} textPx={textPx} />
+              ))}
+            </ul>
+            {method.length > 0 && (
+              <details className="key-method">
+                <summary>How this is made</summary>
+                <ul className="key-rows">
+                  {method.map((row, i) => (
+                    <KeyRowItem key={i} row={row} textPx={textPx} />
+                  ))}
+                </ul>
+              </details>
             )}
-          </ul>
-        </section>
-      ))}
+          </>
+        );
+        return (
+          <section key={section.id} className="key-section" data-testid={`legend-${section.id}`}>
+            {foldMethod ? (
+              <details open>
+                <summary>
+                  <h3>{section.title}</h3>
+                </summary>
+                {rows}
+              </details>
+            ) : (
+              <>
+                <h3>{section.title}</h3>
+                {rows}
+              </>
+            )}
+          </section>
+        );
+      })}
     </>
   );
 }
 
 /** The key as the desk, the embed and the presentation show it. */
-export function Legend() {
+export function Legend({ foldMethod = false }: { foldMethod?: boolean }) {
   const sections = useKeySections();
   if (sections.length === 0) return null;
   return (
     <section className="legend" aria-label="Legend" data-testid="legend">
       <h2>Key</h2>
-      <KeySections sections={sections} />
+      <KeySections sections={sections} foldMethod={foldMethod} />
     </section>
   );
 }

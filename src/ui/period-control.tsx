@@ -79,7 +79,7 @@ export function PeriodControl({ compact = false }: { compact?: boolean }) {
                 <select value={speed} onChange={(e) => s.setSpeed(Number(e.target.value))} data-testid="speed">
                   {SPEEDS.map((v) => (
                     <option key={v} value={v}>
-                      {v}× ({v} per second)
+                      {v} per second
                     </option>
                   ))}
                 </select>

@@ -53,6 +53,19 @@ describe.skipIf(!chromiumPath)('framed by what it shows (Chromium)', () => {
     const link = new URL(page.url());
     expect(link.hash).not.toContain('map=');
     expectAllIn(await shownBounds(page), 'the desk after the pan');
+    // The key is on screen without scrolling the panel, an analysis layer's classes included.
+    const offScreen = () =>
+      page.evaluate(() => {
+        document.querySelector('.panel')!.scrollTop = 0;
+        return [...document.querySelectorAll('.panel [data-swatch]')]
+          .filter((swatch) => swatch.getBoundingClientRect().bottom > window.innerHeight)
+          .map((swatch) => swatch.parentElement?.textContent);
+      });
+    await expect(offScreen()).resolves.toEqual([]);
+    await page.getByTestId('layer-hotspots').check();
+    await page.getByTestId('legend-hotspots').locator('[data-swatch]').first().waitFor({ timeout: 60_000 });
+    await expect(offScreen()).resolves.toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/desk-key-hotspots-1440x900.png` });
     await page.close();
     for (const width of [320, 600, 1000]) {
       const embed = await openPage(browser, `${baseUrl}embed.html${link.search}${link.hash}`, { width, height: 900 });

@@ -87,7 +87,11 @@ export const areaTotals = layerModule({
           outline: drawnColour(look.area.origin.line, look),
           empty: !hasOrigins,
         },
-        { kind: 'note', label: 'Circle area is proportional to the published total; protected flows are not counted.' },
+        {
+          kind: 'note',
+          method: true,
+          label: 'Circle area is proportional to the published total; protected flows are not counted.',
+        },
       ],
     };
   },

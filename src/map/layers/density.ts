@@ -34,6 +34,7 @@ export const density = layerModule({
       { kind: 'ramp', label: 'fewer to more incidents nearby', colours: DENSITY_COLOURS, ends: ['fewer', 'more'] },
       {
         kind: 'note',
+        method: true,
         label:
           'Incident cells smoothed on screen (Gaussian, changes with zoom). It shows where incidents concentrate; it is not a statistical hot spot. Suppressed cells are left out.',
       },

@@ -111,6 +111,7 @@ export const emerging = layerModule({
         ...(shown.length === 0 ? [{ kind: 'note' as const, label: 'No cell shows a pattern up to this period.' }] : []),
         {
           kind: 'note',
+          method: true,
           label: `Each incident cell classed by how its hot or cold spot has changed${span}: whether it is one now and in earlier periods (space-time Getis-Ord Gi* over its ring${view.giK === 1 ? '' : 's'} of neighbours in this and the previous period, 90 % confidence${view.giFdr ? ', with false-discovery-rate correction' : ''}), and whether it is getting hotter or colder (Mann–Kendall trend). Suppressed cells counted as ${dataset.manifest.disclosure.threshold / 2}. Cells with no pattern are not drawn; other categories are not on the map.`,
         },
       ],

@@ -88,6 +88,7 @@ export const flowChange = layerModule({
         })),
         {
           kind: 'note',
+          method: true,
           label:
             'Line width: the size of the change, on the same scale as the counts. A merged flow (e.g. all of London) that holds a protected member has no exact total, so its change is not available; when grouping would hide more changes, areas are compared one by one.',
         },

@@ -112,6 +112,7 @@ export const flows = layerModule({
         ...colourRows(ctx, shown),
         {
           kind: 'note',
+          method: true,
           label: `Counts under ${threshold} are not shown, nor any other count a total could give one back from; the rest are rounded to the nearest ${roundingBase}. Merged flows (e.g. all of London) add published counts only and say how many protected flows they also hold.`,
         },
       ],

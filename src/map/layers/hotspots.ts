@@ -107,6 +107,7 @@ export const hotspots = layerModule({
       })),
       {
         kind: 'note',
+        method: true,
         label: `Cells where incidents cluster more (hot) or less (cold) than chance would give: each cell and its ${NEIGHBOURS[view.giK] ?? `${view.giK} rings of`} neighbours, compared with the whole map (Getis-Ord Gi*, binary weights, the cell itself included). Suppressed cells counted as ${dataset.manifest.disclosure.threshold / 2}, empty cells as 0. Correction for testing many cells at once (Benjamini–Hochberg false discovery rate): ${view.giFdr ? 'on' : 'off'}.`,
       },
     ];

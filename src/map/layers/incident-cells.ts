@@ -61,6 +61,7 @@ export const incidentCells = layerModule({
         },
         {
           kind: 'note',
+          method: true,
           label: `${manifest.incidentMeasure} per H3 cell (resolution ${manifest.h3Resolution}), natural breaks over all periods.`,
         },
       ],

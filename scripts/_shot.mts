@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from './chromium';
+const [url, out, w, h] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const page = await browser.newPage({ viewport: { width: Number(w ?? 1440), height: Number(h ?? 900) } });
+await page.goto(url);
+await page.waitForFunction(() => document.body.dataset.mapReady === 'true', null, { timeout: 90000, polling: 100 });
+await page.waitForTimeout(1500);
+await page.waitForFunction(() => document.body.dataset.mapReady === 'true', null, { timeout: 90000, polling: 100 });
+await page.screenshot({ path: out });
+await browser.close();
