@@ -68,6 +68,7 @@ export function EmbedApp() {
           )}
           {narrow && keyOpen && manifest?.subtitle && <p className="subtitle">{manifest.subtitle}</p>}
           {(!narrow || keyOpen) && <Legend />}
+          {narrow && keyOpen && manifest && <p className="embed-source">Source: {manifest.source}</p>}
         </aside>
       </div>
       <div className="embed-period">
@@ -79,10 +80,11 @@ export function EmbedApp() {
             <strong>Illustrative data.</strong> {manifest.notice}
           </p>
         )}
+        {/* On a phone the data's source waits with the key (one tap away); the licence stays. */}
         {manifest && (
           <p>
-            Source: {manifest.source.replace(/\.$/, '')}. Counts under {manifest.disclosure.threshold} are never shown.{' '}
-            {manifest.attribution}
+            {!narrow && `Source: ${manifest.source.replace(/\.$/, '')}. `}Counts under {manifest.disclosure.threshold}{' '}
+            are never shown. {manifest.attribution}
           </p>
         )}
       </footer>

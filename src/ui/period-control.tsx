@@ -62,44 +62,55 @@ export function PeriodControl({ compact = false }: { compact?: boolean }) {
         >
           ›
         </button>
+        {/* Compact (a phone's embed): play sits in the row, so the map keeps the frame. */}
+        {compact && periods.length > 1 && (
+          <button
+            type="button"
+            onClick={() => s.setPlaying(!playing)}
+            aria-pressed={playing}
+            aria-label={playing ? 'Pause' : 'Play'}
+            className="period-play"
+            data-testid="play"
+          >
+            {playing ? '❚❚' : '▶'}
+          </button>
+        )}
       </div>
-      <div className="period-ends" aria-hidden="true">
-        <span>{periods[0]}</span>
-        <span>{periods.at(-1)}</span>
-      </div>
-      {periods.length > 1 && (
+      {!compact && (
+        <div className="period-ends" aria-hidden="true">
+          <span>{periods[0]}</span>
+          <span>{periods.at(-1)}</span>
+        </div>
+      )}
+      {!compact && periods.length > 1 && (
         <div className="playback">
           <button type="button" onClick={() => s.setPlaying(!playing)} aria-pressed={playing} data-testid="play">
             {playing ? '❚❚ Pause' : '▶ Play'}
           </button>
-          {!compact && (
-            <>
-              <label>
-                Speed{' '}
-                <select value={speed} onChange={(e) => s.setSpeed(Number(e.target.value))} data-testid="speed">
-                  {SPEEDS.map((v) => (
-                    <option key={v} value={v}>
-                      {v} per second
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <PeriodSelect
-                label="From"
-                periods={periods}
-                value={from}
-                onChange={(i) => s.setRange([i, to])}
-                testId="range-from"
-              />
-              <PeriodSelect
-                label="to"
-                periods={periods}
-                value={to}
-                onChange={(i) => s.setRange([from, i])}
-                testId="range-to"
-              />
-            </>
-          )}
+          <label>
+            Speed{' '}
+            <select value={speed} onChange={(e) => s.setSpeed(Number(e.target.value))} data-testid="speed">
+              {SPEEDS.map((v) => (
+                <option key={v} value={v}>
+                  {v} per second
+                </option>
+              ))}
+            </select>
+          </label>
+          <PeriodSelect
+            label="From"
+            periods={periods}
+            value={from}
+            onChange={(i) => s.setRange([i, to])}
+            testId="range-from"
+          />
+          <PeriodSelect
+            label="to"
+            periods={periods}
+            value={to}
+            onChange={(i) => s.setRange([from, i])}
+            testId="range-to"
+          />
         </div>
       )}
       {periods.length > 1 && s.mode !== 'embed' && (

@@ -84,9 +84,18 @@ describe.skipIf(!chromiumPath)('framed by what it shows (Chromium)', () => {
       document.documentElement.getBoundingClientRect().height,
     ]);
     expect(map / whole, `map ${map} of ${whole} px`).toBeGreaterThanOrEqual(0.6);
+    // And the routes fill the map: from Cornwall to Liverpool spans at least 40 % of its height.
+    const [, south, , north] = await shownBounds(page);
+    const y = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+    const routes = (y(ENDS.Liverpool[1]) - y(ENDS.Cornwall[1])) / (y(north) - y(south));
+    expect(routes, 'share of the map’s height the routes span').toBeGreaterThanOrEqual(0.4);
     await expect(page.getByTestId('legend').count()).resolves.toBe(0);
     await page.getByTestId('embed-key-toggle').click();
     await expect(page.getByTestId('legend').isVisible()).resolves.toBe(true);
+    // The data's source is with the key; the licence's attribution never leaves the frame.
+    await expect(page.locator('.embed-source').textContent()).resolves.toContain('Source: ');
+    await expect(page.locator('.embed-footer').textContent()).resolves.toContain('Open Government Licence');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/embed-320-key-open.png`, fullPage: true });
     await page.close();
   });
 
