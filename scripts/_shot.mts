@@ -7,5 +7,5 @@ await page.goto(url);
 await page.waitForFunction(() => document.body.dataset.mapReady === 'true', null, { timeout: 90000, polling: 100 });
 await page.waitForTimeout(1500);
 await page.waitForFunction(() => document.body.dataset.mapReady === 'true', null, { timeout: 90000, polling: 100 });
-await page.screenshot({ path: out });
+await page.screenshot({ path: out, fullPage: true });
 await browser.close();

@@ -71,7 +71,7 @@ const HOME_FRAME: Bounds = [...GREAT_BRITAIN_BOUNDS[0], ...GREAT_BRITAIN_BOUNDS[
  * Room around a framed view: 24 px at a desk, less on a phone's embed, where every pixel of a
  * 300 px map is wanted for the routes (3 % of the map's smaller side, at least 6 px).
  */
-const fit = (container: HTMLElement) => ({
+const framePadding = (container: HTMLElement) => ({
   padding: Math.max(6, Math.min(24, Math.round(Math.min(container.clientWidth, container.clientHeight) * 0.03))),
 });
 const frameBounds = ([west, south, east, north]: Bounds): [[number, number], [number, number]] => [
@@ -152,7 +152,7 @@ export function createAtlasMap(container: HTMLElement, callbacks: AtlasMapCallba
     style: basemapStyle(document.baseURI, basemapData),
     ...(camera
       ? { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch }
-      : { bounds: frameBounds(place.frame ?? callbacks.home() ?? HOME_FRAME), fitBoundsOptions: fit(container) }),
+      : { bounds: frameBounds(place.frame ?? callbacks.home() ?? HOME_FRAME), fitBoundsOptions: framePadding(container) }),
     maxBounds: [
       [-25, 43],
       [17, 65],
@@ -187,7 +187,7 @@ export function createAtlasMap(container: HTMLElement, callbacks: AtlasMapCallba
     }
     const frame = place.frame ?? callbacks.home() ?? HOME_FRAME;
     map.fitBounds(frameBounds(frame), {
-      ...fit(container),
+      ...framePadding(container),
       bearing: 0,
       pitch: map.getPitch(),
       animate: animate && !reducedMotion(),
