@@ -152,7 +152,10 @@ export function createAtlasMap(container: HTMLElement, callbacks: AtlasMapCallba
     style: basemapStyle(document.baseURI, basemapData),
     ...(camera
       ? { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch }
-      : { bounds: frameBounds(place.frame ?? callbacks.home() ?? HOME_FRAME), fitBoundsOptions: framePadding(container) }),
+      : {
+          bounds: frameBounds(place.frame ?? callbacks.home() ?? HOME_FRAME),
+          fitBoundsOptions: framePadding(container),
+        }),
     maxBounds: [
       [-25, 43],
       [17, 65],
