@@ -1,9 +1,13 @@
 /**
- * Builds the offline basemap from Natural Earth 1:10m (the `world-atlas` package, public domain).
+ * Builds the offline basemap from Natural Earth 1:10m (the `world-atlas` package, public domain)
+ * and, for the United Kingdom from zoom 7, the ONS district boundaries' land
+ * (basemap-data/uk-land-ons-2019-buc.json, Open Government Licence), where the areas' own
+ * coast and Natural Earth's would disagree.
  *
  * Runs at build time only (Vite plugin and the sample-data script); nothing here ships to the browser.
  * Output is plain GeoJSON so MapLibre can draw it without any tile server, glyphs or sprites.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { feature, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
@@ -56,11 +60,22 @@ export function dropEmptyParts(geometry: Polygon | MultiPolygon): MultiPolygon |
   return kept.length > 0 ? { type: 'MultiPolygon', coordinates: kept } : null;
 }
 
+/**
+ * At which zooms a feature is drawn (basemap-style.ts): `all`; `national` (the UK's Natural Earth
+ * land and coast, below zoom 7); `town` (the UK's ONS land, its outline the coast, from zoom 7).
+ */
+export type BasemapScale = 'all' | 'national' | 'town';
+
 export interface Basemap {
-  /** Land polygons, one feature per country, with `name` and `uk` (boolean). */
-  land: FeatureCollection<MultiPolygon, { name: string; uk: boolean }>;
+  /** Land polygons, one feature per country (and the UK's ONS land), with `name`, `uk` and `scale`. */
+  land: FeatureCollection<MultiPolygon, { name: string; uk: boolean; scale: BasemapScale }>;
   /** Coastline and land borders as lines, `kind` = "coast" | "border". */
-  lines: FeatureCollection<MultiLineString, { kind: 'coast' | 'border' }>;
+  lines: FeatureCollection<MultiLineString, { kind: 'coast' | 'border'; scale: BasemapScale }>;
+}
+
+/** The UK's land from the ONS districts (made by scripts/make-uk-land.ts). */
+function ukLandOns(): MultiPolygon {
+  return JSON.parse(readFileSync(new URL('./basemap-data/uk-land-ons-2019-buc.json', import.meta.url), 'utf8'));
 }
 
 export function buildBasemap(bbox = BASEMAP_BBOX): Basemap {
@@ -72,25 +87,34 @@ export function buildBasemap(bbox = BASEMAP_BBOX): Basemap {
       bboxClip(country as Feature<Polygon | MultiPolygon>, bbox).geometry as Polygon | MultiPolygon,
     );
     if (!clipped) continue;
+    const uk = country.id === UK_ID;
     land.features.push({
       type: 'Feature',
-      properties: { name: country.properties.name, uk: country.id === UK_ID },
+      properties: { name: country.properties.name, uk, scale: uk ? 'national' : 'all' },
       geometry: roundGeometry(clipped),
     });
   }
-  // Coast: every arc of the merged land outline. Borders: arcs shared by two different countries.
-  const coast = mesh(topology, topology.objects.land);
-  const borders = mesh(topology, topology.objects.countries, (a, b) => a !== b);
+  // Already generalised (500 m) and rounded: drawn as it is.
+  land.features.push({
+    type: 'Feature',
+    properties: { name: 'United Kingdom', uk: true, scale: 'town' },
+    geometry: ukLandOns(),
+  });
+  // Coast: arcs on one country only (land against sea), the UK's apart. Borders: arcs shared by
+  // two different countries.
+  const countryShapes = topology.objects.countries;
+  const ukOf = (a: { id?: string | number }) => String(a.id) === UK_ID;
   const lines: Basemap['lines'] = { type: 'FeatureCollection', features: [] };
-  for (const [kind, geometry] of [
-    ['coast', coast],
-    ['border', borders],
+  for (const [kind, scale, geometry] of [
+    ['coast', 'all', mesh(topology, countryShapes, (a, b) => a === b && !ukOf(a))],
+    ['coast', 'national', mesh(topology, countryShapes, (a, b) => a === b && ukOf(a))],
+    ['border', 'all', mesh(topology, countryShapes, (a, b) => a !== b)],
   ] as const) {
     const clipped = bboxClip({ type: 'Feature', properties: {}, geometry }, bbox);
     const parts = (clipped.geometry as MultiLineString).coordinates.filter((line: Position[]) => line.length > 1);
     lines.features.push({
       type: 'Feature',
-      properties: { kind },
+      properties: { kind, scale },
       geometry: roundGeometry({ type: 'MultiLineString', coordinates: parts }),
     });
   }
@@ -99,7 +123,7 @@ export function buildBasemap(bbox = BASEMAP_BBOX): Basemap {
 
 /** Great Britain's land (the UK feature) for clipping sample geometry. */
 export function greatBritainLand(): Feature<MultiPolygon> {
-  const uk = buildBasemap().land.features.find((f) => f.properties.uk);
+  const uk = buildBasemap().land.features.find((f) => f.properties.uk && f.properties.scale === 'national');
   if (!uk) throw new Error('world-atlas has no United Kingdom feature');
   return uk;
 }

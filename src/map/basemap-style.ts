@@ -1,10 +1,12 @@
 /**
- * The MapLibre style: sea, land, coastline and borders from the build-time Natural Earth files.
+ * The MapLibre style: sea, land, coastline and borders from the build-time Natural Earth files;
+ * from zoom 7 the United Kingdom's land and coast are the ONS districts' (scripts/basemap.ts).
  * No tiles, glyphs, sprites or fonts: every URL is relative to the page, so nothing leaves it.
  */
 import type {
   BackgroundLayerSpecification,
   FillLayerSpecification,
+  ExpressionSpecification,
   LineLayerSpecification,
   Map as MapLibreMap,
   StyleSpecification,
@@ -33,15 +35,30 @@ export function basemapPaint(look: MapLook): {
   };
 }
 
+/** The style's layers that each paint applies to. */
+const PAINTED_LAYERS: Record<keyof ReturnType<typeof basemapPaint>, string[]> = {
+  sea: ['sea'],
+  land: ['land', 'land-uk', 'land-uk-town'],
+  coast: ['coast', 'coast-uk', 'coast-uk-town'],
+  borders: ['borders'],
+};
+
 /** Repaints the basemap of a loaded map for `look`. */
 export function applyBasemapLook(map: MapLibreMap, look: MapLook): void {
-  for (const [layer, paint] of Object.entries(basemapPaint(look))) {
-    for (const [property, value] of Object.entries(paint ?? {}))
-      map.setPaintProperty(layer, property as never, value as never);
+  for (const [group, paint] of Object.entries(basemapPaint(look))) {
+    for (const layer of PAINTED_LAYERS[group as keyof typeof PAINTED_LAYERS])
+      for (const [property, value] of Object.entries(paint ?? {}))
+        map.setPaintProperty(layer, property as never, value as never);
   }
 }
 
-export const BASEMAP_ATTRIBUTION = 'Basemap: Natural Earth (public domain)';
+export const BASEMAP_ATTRIBUTION = 'Basemap: Natural Earth; ONS (OGL v3.0), © Crown copyright 2019';
+
+/** Where the UK's land and coast change from Natural Earth's to the ONS districts'. */
+export const TOWN_SCALE_ZOOM = 7;
+
+const scale = (value: string): ExpressionSpecification => ['==', ['get', 'scale'], value];
+const coast = (value: string): ExpressionSpecification => ['all', ['==', ['get', 'kind'], 'coast'], scale(value)];
 
 /** `inline`: the basemap's GeoJSON itself (a briefing pack, where nothing can be fetched). */
 export function basemapStyle(
@@ -58,17 +75,39 @@ export function basemapStyle(
     },
     layers: [
       { id: 'sea', type: 'background', paint: basemapPaint(DESK_LOOK).sea },
+      { id: 'land', type: 'fill', source: 'land', filter: scale('all'), paint: basemapPaint(DESK_LOOK).land },
       {
-        id: 'land',
+        id: 'land-uk',
         type: 'fill',
         source: 'land',
+        filter: scale('national'),
+        maxzoom: TOWN_SCALE_ZOOM,
         paint: basemapPaint(DESK_LOOK).land,
       },
       {
-        id: 'coast',
+        id: 'land-uk-town',
+        type: 'fill',
+        source: 'land',
+        filter: scale('town'),
+        minzoom: TOWN_SCALE_ZOOM,
+        paint: basemapPaint(DESK_LOOK).land,
+      },
+      { id: 'coast', type: 'line', source: 'lines', filter: coast('all'), paint: basemapPaint(DESK_LOOK).coast },
+      {
+        id: 'coast-uk',
         type: 'line',
         source: 'lines',
-        filter: ['==', ['get', 'kind'], 'coast'],
+        filter: coast('national'),
+        maxzoom: TOWN_SCALE_ZOOM,
+        paint: basemapPaint(DESK_LOOK).coast,
+      },
+      // The ONS land's outline is its coast: it is clipped to Mean High Water, with no bounding box.
+      {
+        id: 'coast-uk-town',
+        type: 'line',
+        source: 'land',
+        filter: scale('town'),
+        minzoom: TOWN_SCALE_ZOOM,
         paint: basemapPaint(DESK_LOOK).coast,
       },
       {

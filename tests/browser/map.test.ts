@@ -173,6 +173,29 @@ describe.skipIf(!chromiumPath)('first map in Chromium', () => {
     expect(log.errors).toEqual([]);
   });
 
+  it('at town scale the coast is the ONS districts’: Canvey Island is land, the estuary beside it sea', async () => {
+    // Natural Earth's 1:10m coast has these the other way round; the areas follow the ONS coast.
+    const { page: town, log: townLog } = await openPage(browser, `${baseUrl}?layers=#map=10.5/51.5/0.6`);
+    await waitForMapReady(town);
+    const pixels = await screenshotPixels(town, `${SCREENSHOT_DIR}/map-town-coast.png`);
+    const colourAt = async (point: [number, number]) => {
+      const at = await project(town, point);
+      return pixels.at(at.x, at.y);
+    };
+    expect(colourDistance(await colourAt([0.56, 51.51]), hexRgb(BASEMAP_COLOURS.land)), 'Canvey Island').toBeLessThan(
+      12,
+    );
+    for (const estuary of [
+      [0.65, 51.48],
+      [0.55, 51.49],
+    ] as [number, number][])
+      expect(colourDistance(await colourAt(estuary), hexRgb(BASEMAP_COLOURS.sea)), `sea at ${estuary}`).toBeLessThan(
+        12,
+      );
+    expect(townLog.errors).toEqual([]);
+    await town.close();
+  });
+
   it('opens on the period named in the URL', async () => {
     const { page: second, log: secondLog } = await openPage(browser, `${baseUrl}?period=2019-Q1`);
     await waitForMapReady(second);
