@@ -110,6 +110,21 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     await page.close();
   });
 
+  it('incident cells, hot spots and emerging hot spots are visible at the opening zoom (as dots where cells are specks)', async () => {
+    const { page, log } = await openPage(browser, `${baseUrl}?period=2019-Q4`);
+    await waitForMapReady(page);
+    const before = await screenshotPixels(page);
+    for (const layer of ['hexbin', 'hotspots', 'emerging']) {
+      await andRedraw(page, () => page.getByTestId(`layer-${layer}`).check());
+      await page.getByTestId(`legend-${layer}`).waitFor({ timeout: 60_000 });
+      const after = await screenshotPixels(page, `${SCREENSHOT_DIR}/opening-zoom-${layer}.png`);
+      expect(changed(before, after), `${layer} at the opening zoom`).toBeGreaterThan(100);
+      await andRedraw(page, () => page.getByTestId(`layer-${layer}`).uncheck());
+    }
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
   it('emerging hot spots: the layer draws the categories the statistics give, with a key and a z-series per cell', async () => {
     const period = '2019-Q4';
     // What the map must show, computed here from the published files with the same code path.

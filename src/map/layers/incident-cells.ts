@@ -9,7 +9,7 @@ import { drawnColour } from '../key';
 import { layerModule } from '../layer-module';
 import { withPicking } from '../picking';
 import { CELL_COLOURS, hexToRgba, SUPPRESSED_CELL } from '../theme';
-import { CELL_PICKING, cellData, cellInView, cellOutline, type CellDatum } from './cells';
+import { CELL_PICKING, cellData, cellDots, cellInView, cellOutline, type CellDatum } from './cells';
 
 const ALPHA = 220;
 
@@ -19,23 +19,28 @@ export const incidentCells = layerModule({
   id: 'hexbin',
   drawn: (ctx) => ctx.view.layers.hexbin && ctx.dataset.incidents.length > 0,
   data: (ctx) => ({ cells: cellData(ctx.dataset, ctx.periodIndex), breaks: cellBreaks(ctx.dataset) }),
-  layers: ({ cells, breaks }, ctx) => [
-    withPicking(
-      new PolygonLayer<CellDatum>({
-        id: 'incident-cells',
-        data: cells,
-        pickable: true,
-        getPolygon: (d) => d.polygon,
-        getFillColor: (d) =>
-          d.count === null ? SUPPRESSED_CELL : hexToRgba(CELL_COLOURS[classOf(d.count, breaks)], ALPHA),
-        getLineColor: [90, 60, 40, 160],
-        lineWidthUnits: 'pixels',
-        ...cellOutline(ctx.look),
-        parameters: { depthCompare: 'always' },
-      }),
-      CELL_PICKING,
-    ),
-  ],
+  layers: ({ cells, breaks }, ctx) => {
+    const colourOf = (d: CellDatum) =>
+      d.count === null ? SUPPRESSED_CELL : hexToRgba(CELL_COLOURS[classOf(d.count, breaks)], ALPHA);
+    return [
+      withPicking(
+        new PolygonLayer<CellDatum>({
+          id: 'incident-cells',
+          data: cells,
+          pickable: true,
+          getPolygon: (d) => d.polygon,
+          getFillColor: colourOf,
+          getLineColor: [90, 60, 40, 160],
+          lineWidthUnits: 'pixels',
+          ...cellOutline(ctx.look),
+          parameters: { depthCompare: 'always' },
+        }),
+        CELL_PICKING,
+      ),
+      // Where a cell is a speck (the opening zoom), a dot in its colour shows where incidents are.
+      ...cellDots('incident-cells', cells, ctx.view.zoom, colourOf, ctx.look),
+    ];
+  },
   key: ({ cells, breaks }, ctx) => {
     const { manifest } = ctx.dataset;
     const used = new Set(
