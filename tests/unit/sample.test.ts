@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getResolution, isValidCell } from 'h3-js';
 import { DEFAULT_SEED, generateSample, type SampleFiles } from '../../scripts/sample/generate';
@@ -65,7 +65,27 @@ describe('sample generator', () => {
       expect(byId.get(id)).toMatchObject({ name, role: 'destination' });
   });
 
-  it('has schematic geometry near each public centroid, wound counter-clockwise', () => {
+  const ONS = '../shared/fixtures-real/lad-uk-2019-buc.geojson';
+  it.skipIf(!existsSync(ONS))('each area is its ONS Local Authority District (April 2019, BUC) boundary', () => {
+    const ons = new Map<string, GeoJSON.Polygon | GeoJSON.MultiPolygon>(
+      JSON.parse(readFileSync(ONS, 'utf8')).features.map((f: GeoJSON.Feature) => [f.properties!.lad19cd, f.geometry]),
+    );
+    /** Every vertex, rounded as the generator rounds (4 decimals), in a set: winding does not matter. */
+    const vertices = (geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon) =>
+      new Set(
+        (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates)
+          .flat(2)
+          .map(([x, y]) => `${x.toFixed(4)},${y.toFixed(4)}`),
+      );
+    for (const { properties, geometry } of dataset.areas.features) {
+      const source = ons.get(properties.id);
+      expect(source, `${properties.id} ${properties.name} in the ONS file`).toBeDefined();
+      if (geometry.type === 'Point' || !source) continue;
+      expect(vertices(geometry), properties.name).toEqual(vertices(source));
+    }
+  });
+
+  it('has real geometry around each public centroid, wound counter-clockwise', () => {
     for (const { properties, geometry } of dataset.areas.features) {
       expect(geometry.type).not.toBe('Point');
       if (geometry.type === 'Point') continue;
