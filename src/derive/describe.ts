@@ -3,15 +3,10 @@
  * of [data] where [what it shows]"), and the rows behind it for the accessible table and the CSV
  * download. Built from exactly the flows the map draws; a suppressed count is never a number.
  */
-import {
-  passesFilter,
-  protectedFlowCount,
-  type FlowFilter,
-  type Network,
-  type NetworkFlow,
-} from '../data/analysis/network';
+import { protectedFlowCount, type FlowFilter, type Network, type NetworkFlow } from '../data/analysis/network';
 import { PROTECTED, shortName } from '../data/format';
 import { periodLabel } from '../data/periods';
+import { passingFlows } from './period-flows';
 import type { Dataset } from '../data/schema';
 
 const number = new Intl.NumberFormat('en-GB');
@@ -20,11 +15,9 @@ const NAME_LENGTH = 60;
 
 /** The flows on the map for a filter, largest first (suppressed last). */
 export function visibleFlows(network: Network, filter: FlowFilter): NetworkFlow[] {
-  return network.flows
-    .filter((f) => passesFilter(f, filter))
-    .sort(
-      (a, b) => (b.count ?? -1) - (a.count ?? -1) || a.origin.localeCompare(b.origin) || a.dest.localeCompare(b.dest),
-    );
+  return passingFlows(network, filter).sort(
+    (a, b) => (b.count ?? -1) - (a.count ?? -1) || a.origin.localeCompare(b.origin) || a.dest.localeCompare(b.dest),
+  );
 }
 
 const listOf = (items: string[]) =>

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { passesFilter, summariseFlows, trend } from '../data/analysis/network';
+import { summariseFlows } from '../data/analysis/network';
+import { passingFlows, trendFor } from '../derive/period-flows';
 import { describeTotal } from '../data/format';
 import { periodLabel } from '../data/periods';
 import { DIRECTIONS } from '../data/view';
@@ -20,17 +21,13 @@ export function SelectionPanel() {
     const node = flowData.network.nodes.get(selection.id);
     if (!node) return undefined;
     const base = { ...filter, focus: undefined };
-    const inbound = flowData.network.flows.filter((f) =>
-      passesFilter(f, { ...base, focus: { id: selection.id, direction: 'in' } }),
-    );
-    const outbound = flowData.network.flows.filter((f) =>
-      passesFilter(f, { ...base, focus: { id: selection.id, direction: 'out' } }),
-    );
+    const inbound = passingFlows(flowData.network, { ...base, focus: { id: selection.id, direction: 'in' } });
+    const outbound = passingFlows(flowData.network, { ...base, focus: { id: selection.id, direction: 'out' } });
     return {
       node,
       inbound: summariseFlows(inbound),
       outbound: summariseFlows(outbound),
-      trend: trend(flowData.network, dataset.periods, filter),
+      trend: trendFor(flowData.network, dataset.periods, filter),
     };
   }, [derived, selection]);
   if (!derived || !selection || !details) return null;

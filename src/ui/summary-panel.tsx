@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { passesFilter, summariseFlows, trend, type Ranked } from '../data/analysis/network';
+import { summariseFlows, type Ranked } from '../data/analysis/network';
+import { passingFlows, trendFor } from '../derive/period-flows';
 import { describeTotal } from '../data/format';
 import { windowIndices } from '../state/analysis-slices';
 import { useAtlasStore } from '../state/store';
@@ -19,9 +20,12 @@ export function SummaryPanel() {
   const summary = useMemo(() => {
     if (!derived) return undefined;
     const { flowData, filter, dataset } = derived;
-    const visible = flowData.network.flows.filter((f) => passesFilter(f, filter));
+    const visible = passingFlows(flowData.network, filter);
     const [from, to] = windowIndices(dataset.periods, periodWindow);
-    return { ...summariseFlows(visible), trend: trend(flowData.network, dataset.periods, filter).slice(from, to + 1) };
+    return {
+      ...summariseFlows(visible),
+      trend: trendFor(flowData.network, dataset.periods, filter).slice(from, to + 1),
+    };
   }, [derived, periodWindow]);
   if (!derived || !summary) return null;
   const { dataset, view } = derived;

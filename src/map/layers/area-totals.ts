@@ -1,6 +1,7 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
 import { legendSamples } from '../../data/analysis/aggregate';
-import { passesFilter, type FlowFilter, type Network } from '../../data/analysis/network';
+import type { FlowFilter, Network } from '../../data/analysis/network';
+import { passingFlows } from '../../derive/period-flows';
 import { memoize } from '../../derive/memo';
 import { pointIn } from '../../data/bounds';
 import { maxNodeTotalPerPeriod, nodeTotals, type NodeTotal } from '../../derive/area-totals';
@@ -44,7 +45,7 @@ export function areaTotalsLayer(totals: NodeTotal[], maxTotal: number, look: Map
 const totalsShown = memoize((network: Network, filterKey: string) => {
   const filter = JSON.parse(filterKey) as FlowFilter;
   const flows = network.flows;
-  return { totals: nodeTotals(flows.filter((f) => passesFilter(f, filter))), max: maxNodeTotalPerPeriod(flows) };
+  return { totals: nodeTotals(passingFlows(network, filter)), max: maxNodeTotalPerPeriod(flows) };
 });
 
 /** Circles sized by each place's published in + out total this period. */

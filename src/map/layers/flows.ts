@@ -6,7 +6,8 @@
  */
 import type { Layer } from '@deck.gl/core';
 import { legendSamples } from '../../data/analysis/aggregate';
-import { passesFilter, type FlowFilter, type Network, type NetworkFlow } from '../../data/analysis/network';
+import type { FlowFilter, Network, NetworkFlow } from '../../data/analysis/network';
+import { passingFlows } from '../../derive/period-flows';
 import { memoize } from '../../derive/memo';
 import { boxMeets, boxOf } from '../../data/bounds';
 import { PROTECTED } from '../../data/format';
@@ -27,7 +28,7 @@ import { flowCurveLayers, suppressedCurveLayer } from './flow-curves';
 /** The flows drawn in this view (the GPU filter's test, on the CPU): what the key's classes count. */
 const visibleFlows = memoize((network: Network, filterKey: string): NetworkFlow[] => {
   const filter = JSON.parse(filterKey) as FlowFilter;
-  return network.flows.filter((f) => passesFilter(f, filter));
+  return passingFlows(network, filter);
 });
 const visible = (ctx: LayerContext) => visibleFlows(ctx.allFlows.network, JSON.stringify(ctx.filter));
 
