@@ -69,10 +69,12 @@ declare global {
 const HOME_FRAME: Bounds = [...GREAT_BRITAIN_BOUNDS[0], ...GREAT_BRITAIN_BOUNDS[1]] as Bounds;
 /**
  * Room around a framed view: 24 px at a desk, less on a phone's embed, where every pixel of a
- * 300 px map is wanted for the routes (3 % of the map's smaller side, at least 6 px).
+ * 300 px map is wanted for the routes (3 % of the map's smaller side, at least 6 px). Measured on
+ * the size the map draws at (its canvas, resized with it), not the page's layout, which can change
+ * a frame before the map resizes (entering presenting): a scene refits to the same bounds.
  */
-const framePadding = (container: HTMLElement) => ({
-  padding: Math.max(6, Math.min(24, Math.round(Math.min(container.clientWidth, container.clientHeight) * 0.03))),
+const framePadding = (drawn: HTMLElement) => ({
+  padding: Math.max(6, Math.min(24, Math.round(Math.min(drawn.clientWidth, drawn.clientHeight) * 0.03))),
 });
 const frameBounds = ([west, south, east, north]: Bounds): [[number, number], [number, number]] => [
   [west, south],
@@ -190,7 +192,7 @@ export function createAtlasMap(container: HTMLElement, callbacks: AtlasMapCallba
     }
     const frame = place.frame ?? callbacks.home() ?? HOME_FRAME;
     map.fitBounds(frameBounds(frame), {
-      ...framePadding(container),
+      ...framePadding(map.getCanvas()),
       bearing: 0,
       pitch: map.getPitch(),
       animate: animate && !reducedMotion(),
