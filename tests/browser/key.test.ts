@@ -113,6 +113,15 @@ describe.skipIf(!chromiumPath)('the key is the map’s, in the app, the embed an
         await page.evaluate((link) => window.__atlasTools!.showView(link), state.query);
         const key = await shownKey(page, state.sections);
         expect(key.ids, surface).toEqual(state.sections);
+        // Every sample is drawn whole: the circles of a size row are never cut to a swatch's width.
+        const cut = await page.evaluate(() =>
+          [...document.querySelectorAll<SVGSVGElement>('.legend svg.key-sample')]
+            .filter((svg) => svg.getBoundingClientRect().width + 1 < Number(svg.getAttribute('width')))
+            .map(
+              (svg) => `${svg.getAttribute('width')} px drawn in ${svg.getBoundingClientRect().width.toFixed(0)} px`,
+            ),
+        );
+        expect(cut, `${surface}: samples cut`).toEqual([]);
         const screen = await screenPixels(page, `${SCREENSHOT_DIR}/key-${state.name}-${surface}.png`);
         expect(missingColours(key.colours, screen.pixel, screen.box), `${surface}: key colours not on the map`).toEqual(
           [],
