@@ -67,7 +67,8 @@ async function openFiles(page: Page, files: { name: string; text: string }[]): P
   await ready(page, before);
 }
 
-const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** The middle value (the upper middle of an even count): what every bench row reports. */
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
  * The app's own JavaScript for a period change: the click's handling (React's render and effects
@@ -113,7 +114,7 @@ async function periodSteps(page: Page, cdp: CDPSession, steps: number): Promise<
     tasks.push(((await metric(cdp, 'TaskDuration')) - start) * 1000);
     scripts.push(await appScriptMs(page, since));
   }
-  return { taskMs: medianOf(tasks), appScriptMs: medianOf(scripts) };
+  return { taskMs: median(tasks), appScriptMs: median(scripts) };
 }
 
 /** The built app in a fresh context, first map drawn, with Chromium's performance metrics on. */

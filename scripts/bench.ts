@@ -17,7 +17,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
 import { offlineAssets } from './vite-plugins.ts';
-import { filterRow, openLargeRow, pipelineRow } from './bench-rows.ts';
+import { filterRow, median, openLargeRow, pipelineRow } from './bench-rows.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const APP_DIR = join(ROOT, 'bench', 'dist', 'app');
@@ -226,8 +226,6 @@ async function section(name: string, log: (line: string) => void, rows: () => Pr
     return [row(`${name}: did not finish (${why})`, '—', null, null, 'reported')];
   }
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function row(
   name: string,

@@ -15,8 +15,6 @@ import { flowInView } from './flows';
 import { withPicking, type Picking } from '../picking';
 import { FLOW_CHANGE_COLOURS, hexToRgba, type MapLook } from '../theme';
 
-export const CHANGE_COLOURS: Record<ChangeKind, string> = FLOW_CHANGE_COLOURS;
-
 const curves = new Map<string, FlowCurve>();
 function curveOf(change: FlowChange): FlowCurve {
   const { flow } = change;
@@ -50,7 +48,7 @@ export function flowChangeLayer(changes: FlowChange[], pixelsPerUnit: number, lo
       data,
       pickable: true,
       getPath: (d) => curveOf(d).path,
-      getColor: (d) => hexToRgba(CHANGE_COLOURS[d.kind], alphaOf(d.kind)),
+      getColor: (d) => hexToRgba(FLOW_CHANGE_COLOURS[d.kind], alphaOf(d.kind)),
       getWidth: (d) => (d.diff === null || d.diff === 0 ? 1 : Math.abs(d.diff) * pixelsPerUnit),
       widthUnits: 'pixels',
       widthMinPixels: look.flow.minWidthPx,
@@ -83,7 +81,7 @@ export const flowChange = layerModule({
         ...CHANGE_KINDS.map((kind) => ({
           kind: 'swatch' as const,
           label: MEANINGS[kind],
-          colour: drawnColour(CHANGE_COLOURS[kind], ctx.look, alphaOf(kind)),
+          colour: drawnColour(FLOW_CHANGE_COLOURS[kind], ctx.look, alphaOf(kind)),
           empty: !kinds.has(kind),
         })),
         {
