@@ -150,8 +150,11 @@ export async function filterRow(browser: Browser, url: string, log: (line: strin
     ]);
     await cdp.send('HeapProfiler.collectGarbage');
     const heapMb = (await metric(cdp, 'JSHeapUsedSize')) / 2 ** 20;
-    // Let the swap to every period finish before timing the GPU path.
-    await page.waitForTimeout(0);
+    // The GPU path, as on a graphics card: this Chromium draws in software, where the app would
+    // otherwise keep to the CPU path (map/renderer.ts). Wait for every period to be uploaded.
+    const cpuFirst = await version(page);
+    await page.evaluate(() => window.__atlasTools!.setFilterOnCpu(false));
+    await ready(page, cpuFirst);
     await watchAppScript(page);
     const gpu = await periodSteps(page, cdp, 5);
     const before = await version(page);

@@ -69,7 +69,11 @@ const settled = (map: maplibregl.Map) =>
     });
   });
 
-/** The layers' context for an export: the desk look, every period on the GPU, the export map's zoom. */
+/**
+ * The layers' context for an export: the desk look and the export map's zoom. Only the shown
+ * periods' flows are uploaded: an export draws its view once, so a GPU filter over every period
+ * saves nothing and costs each frame the vertices of every period (seconds in software WebGL).
+ */
 const exportContext = (request: ExportRequest, view: ViewChoices) =>
   layerContext({
     dataset: request.dataset,
@@ -77,7 +81,7 @@ const exportContext = (request: ExportRequest, view: ViewChoices) =>
     look: DESK_LOOK,
     hotspots: request.hotspots,
     emerging: request.emerging,
-    periods: 'all',
+    periods: 'shown',
   });
 
 /** The off-screen map exports draw in: kept between exports of one size, so its shaders, tiles and font atlases are made once. */

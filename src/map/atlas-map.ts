@@ -17,6 +17,7 @@ import type { Camera } from '../data/view';
 import { boundsText, type Bounds } from '../data/bounds';
 import { basemapStyle, GREAT_BRITAIN_BOUNDS } from './basemap-style';
 import { setReady, whenReady } from './readiness';
+import { rendersInSoftware } from './renderer';
 
 // Started from a blob so MapLibre's workers run under the page's CSP (see inheriting-worker.ts);
 // in a briefing pack the blob holds the worker's whole source.
@@ -29,26 +30,6 @@ const basemapData = pack && {
   land: JSON.parse(pack.files['basemap/land.json']),
   lines: JSON.parse(pack.files['basemap/lines.json']),
 };
-
-/**
- * Whether to multisample (antialias) the map's canvas. On a graphics card it costs next to nothing;
- * in software WebGL (a PC whose GPU is blocklisted or virtual: SwiftShader, llvmpipe, Microsoft's
- * Basic Render Driver) it was the largest cost of the first map: 4.1 s with it, 2.9 s without,
- * against 3.0 s for a bare page (bench/README.md). Browsers do not report software rendering as a
- * "major performance caveat" reliably, so the renderer's name decides, asked once of a throwaway
- * context. Exports always multisample: they are drawn once, off screen, for print.
- */
-let multisample: boolean | undefined;
-function multisampling(): boolean {
-  if (multisample === undefined) {
-    const gl = document.createElement('canvas').getContext('webgl2');
-    const info = gl?.getExtension('WEBGL_debug_renderer_info');
-    const renderer = info ? String(gl!.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
-    multisample = !/swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer);
-    gl?.getExtension('WEBGL_lose_context')?.loseContext();
-  }
-  return multisample;
-}
 
 /** Where tests and tools can ask the map a question; no app logic depends on it. */
 export interface AtlasDebugHandle {
@@ -166,7 +147,8 @@ export function createAtlasMap(container: HTMLElement, callbacks: AtlasMapCallba
     dragRotate: false,
     pitchWithRotate: false,
     // No preserveDrawingBuffer: it slows every frame, and exports draw their own map.
-    canvasContextAttributes: { antialias: multisampling() },
+    // Exports always multisample: they are drawn once, off screen, for print.
+    canvasContextAttributes: { antialias: !rendersInSoftware() },
   });
   map.touchZoomRotate.disableRotation();
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');

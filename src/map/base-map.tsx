@@ -14,6 +14,7 @@ import { DESK_LOOK } from './theme';
 import { clickOf, hoverOf } from './picking';
 import { setReady, whenReady } from './readiness';
 import { useMapContent } from './use-map-content';
+import { rendersInSoftware } from './renderer';
 import { useMapLibre } from './use-maplibre';
 
 export function BaseMap() {
@@ -29,6 +30,7 @@ export function BaseMap() {
 
   // The first frame uploads only the flows of the periods on screen; right after it has drawn,
   // every period goes to the GPU (the same picture), so filters and period changes are uniforms.
+  // Not in software WebGL, where every frame would then run the flow shaders over every period.
   // Past ALL_PERIODS_ON_GPU_LIMIT flows that upload would be one task of seconds (and hundreds of
   // MB): each period change then uploads its own period instead.
   const [allPeriods, setAllPeriods] = useState(false);
@@ -51,7 +53,8 @@ export function BaseMap() {
   // runtime) gets new ones.
   const composed = useMemo(() => {
     if (!runtime || !inputs) return undefined;
-    const ctx = layerContext({ ...inputs, periods: allPeriods && !filterOnCpu ? 'all' : 'shown' });
+    const onGpu = allPeriods && !(filterOnCpu ?? rendersInSoftware());
+    const ctx = layerContext({ ...inputs, periods: onGpu ? 'all' : 'shown' });
     return { layers: composeLayers(ctx, analysis), network: ctx.allFlows.network };
   }, [runtime, inputs, analysis, allPeriods, filterOnCpu]);
 

@@ -36,3 +36,20 @@ export function flowCurve(source: [number, number], target: [number, number]): F
   const angle = (-Math.atan2(tangent[1], tangent[0]) * 180) / Math.PI;
   return { path, arrow: { position: toLngLat(tip), angle } };
 }
+
+type Point = [number, number];
+const curvesFrom = new WeakMap<Point, WeakMap<Point, FlowCurve>>();
+
+/**
+ * The curve between two end points (nodes' centroid arrays), made once and shared by every
+ * period's flow between them and by change mode. Keyed by the two arrays themselves, not by a
+ * string per flow (a large file has millions), and held weakly, so the curves go with the dataset
+ * whose nodes they join. (derive/memo's `memoize` keys by one object and primitives; this is a pair.)
+ */
+export function curveBetween(source: Point, target: Point): FlowCurve {
+  let toTargets = curvesFrom.get(source);
+  if (!toTargets) curvesFrom.set(source, (toTargets = new WeakMap()));
+  let curve = toTargets.get(target);
+  if (!curve) toTargets.set(target, (curve = flowCurve(source, target)));
+  return curve;
+}

@@ -5,7 +5,7 @@
 import type { Dataset } from '../data/schema';
 import { flowNetworkData, type FlowEntry, type FlowNetworkData } from '../derive/flow-network';
 import { memoize } from '../derive/memo';
-import { flowCurve, type FlowCurve } from './flow-geometry';
+import { curveBetween, type FlowCurve } from './flow-geometry';
 
 /** A flow ready to draw: the network flow, its GPU filter values and its curve. */
 export interface FlowDatum extends FlowEntry {
@@ -23,16 +23,12 @@ export const prepareFlowData = memoize((dataset: Dataset, grouped: boolean, maxW
   // Marked so tools and tests can see when flow data is (re)built: filters must never rebuild it.
   performance.mark('atlas:flow-data');
   const data = flowNetworkData(dataset, grouped);
-  // One curve per origin–destination pair, shared by every period's flow between them.
-  // Keyed by the two end points' indexes (already in the filter values), not by a string per flow.
-  const curves = new Map<number, FlowCurve>();
-  const nodes = data.nodeIndex.size;
-  const withCurve = ({ flow, filterValue }: FlowEntry): FlowDatum => {
-    const pair = filterValue[2] * nodes + filterValue[3];
-    let curve = curves.get(pair);
-    if (!curve) curves.set(pair, (curve = flowCurve(flow.originNode.centroid, flow.destNode.centroid)));
-    return { flow, filterValue, curve };
-  };
+  const withCurve = ({ flow, filterValue }: FlowEntry): FlowDatum => ({
+    flow,
+    filterValue,
+    // One curve per origin–destination pair, shared by every period's flow between them.
+    curve: curveBetween(flow.originNode.centroid, flow.destNode.centroid),
+  });
   return {
     ...data,
     published: data.published.map(withCurve),

@@ -22,7 +22,10 @@ export interface LayerContext {
   look: MapLook;
   /** The flow network for the view's grouping, every period (see flowsOnGpu). */
   allFlows: FlowLayerData;
-  /** What the flow layers upload: every period, or only the periods on screen (the first frame). */
+  /**
+   * What the flow layers upload: every period, or only the periods on screen (the first frame, a
+   * software renderer, an export).
+   */
   flowsOnGpu: FlowLayerData;
   filter: FlowFilter;
   /** Index of the period on screen, and of the period compared with (−1: none). */

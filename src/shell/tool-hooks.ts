@@ -17,8 +17,8 @@ export interface AtlasTools {
   showView: (link: string) => Promise<void>;
   /** Shows scene `index` (zero-based) of the open briefing, and waits until it is drawn. */
   showScene: (index: number) => Promise<void>;
-  /** The benchmark's comparison path: re-filter on the CPU and rebuild layers on every change. */
-  setFilterOnCpu: (on: boolean) => void;
+  /** The bench's and tests' choice of filter path; undefined gives it back to the renderer. */
+  setFilterOnCpu: (on: boolean | undefined) => void;
 }
 
 declare global {

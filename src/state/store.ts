@@ -116,10 +116,12 @@ export interface ModeSlice {
   altTextOverride?: string;
   setAltTextOverride: (text?: string) => void;
   /**
-   * The comparison path of `npm run bench` (row c): every change re-filters flows on the CPU and
-   * rebuilds the layers, instead of moving the GPU filter. Only a tool hook sets it.
+   * Whether period changes and filters re-filter flows on the CPU (only the shown periods
+   * uploaded) rather than move the GPU filter over every period. Undefined: the renderer decides
+   * (map/renderer.ts: in software, the CPU). Only a tool hook sets it: the bench's two paths
+   * (row c), and the browser test of the GPU path.
    */
-  filterOnCpu: boolean;
+  filterOnCpu?: boolean;
 }
 
 /**
@@ -223,7 +225,7 @@ const createHoverSlice: StateCreator<AtlasStore, [], [], HoverSlice> = (set) => 
 export const useAtlasStore = create<AtlasStore>()((...a) => ({
   mode: 'explore',
   setAltTextOverride: (altTextOverride) => a[0]({ altTextOverride }),
-  filterOnCpu: false,
+  filterOnCpu: undefined,
   mapNotices: {},
   setMapNotice: (key, text) =>
     a[0]((s) => {

@@ -34,11 +34,19 @@ export function CaptionBand() {
   );
 }
 
-/** The window's size, for layouts that measure themselves. */
-function useWindowSize(): string {
-  const [size, setSize] = useState(() => `${window.innerWidth}x${window.innerHeight}`);
+interface WindowSize {
+  width: number;
+  height: number;
+}
+
+const windowSize = (): WindowSize => ({ width: window.innerWidth, height: window.innerHeight });
+
+/** The window's size, for layouts that measure themselves (the same object until it changes). */
+function useWindowSize(): WindowSize {
+  const [size, setSize] = useState(windowSize);
   useLayoutEffect(() => {
-    const onResize = () => setSize(`${window.innerWidth}x${window.innerHeight}`);
+    const onResize = () =>
+      setSize((was) => (was.width === window.innerWidth && was.height === window.innerHeight ? was : windowSize()));
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
   }, []);
@@ -72,14 +80,14 @@ export function PresentationLegend() {
     <aside className="presentation-legend" aria-label="Key" ref={aside} data-testid="presentation-legend">
       <section className="legend" data-testid="legend">
         <h2>Key</h2>
-        <KeySections sections={sections} textPx={roomPx(24, size)} />
+        <KeySections sections={sections} textPx={roomPx(24, size.height)} />
       </section>
     </aside>
   );
 }
 
 /** `px` at 1080 lines, scaled to the window's height (the CSS's --room unit). */
-const roomPx = (px: number, size: string) => (px * Number(size.split('x')[1])) / 1080;
+const roomPx = (px: number, windowHeight: number) => (px * windowHeight) / 1080;
 
 export function BlankScreen() {
   const blanked = useAtlasStore((s) => s.blanked);

@@ -38,15 +38,18 @@ export async function launch(executablePath: string): Promise<Browser> {
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const appOrigin = new URL(inject('baseUrl')).origin;
   // Every context and page a test opens is watched, however it is opened.
+  // Scene changes and fitted views jump instead of flying: the map lands on the same camera, and a
+  // software-rendered flight costs seconds of frames no check looks at. A test of the flight itself
+  // asks for `reducedMotion: 'no-preference'`.
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {
-    const context = await newContext(options);
+    const context = await newContext({ reducedMotion: 'reduce', ...options });
     guard(context, appOrigin);
     return context;
   };
   const newPage = browser.newPage.bind(browser);
   browser.newPage = async (options) => {
-    const page = await newPage(options);
+    const page = await newPage({ reducedMotion: 'reduce', ...options });
     guard(page.context(), appOrigin);
     return page;
   };

@@ -1,6 +1,6 @@
 /**
  * Change mode: each origin–destination pair drawn once, coloured by how it changed between the
- * base and the shown period (reds for growth and new routes, blues for decline and ended ones,
+ * base and the shown period (magenta for growth and new routes, green for decline and ended ones,
  * grey when a suppressed value makes the change unknowable), width by the size of the change.
  */
 import { PathLayer } from '@deck.gl/layers';
@@ -8,21 +8,12 @@ import { CHANGE_KINDS, type ChangeKind, type FlowChange } from '../../data/analy
 import { PROTECTED } from '../../data/format';
 import { periodLabel } from '../../data/periods';
 import { memoFlowChanges } from '../../derive/flow-change';
-import { flowCurve, type FlowCurve } from '../flow-geometry';
+import { curveBetween } from '../flow-geometry';
 import { drawnColour } from '../key';
 import { layerModule } from '../layer-module';
 import { flowInView } from './flows';
 import { withPicking, type Picking } from '../picking';
 import { FLOW_CHANGE_COLOURS, hexToRgba, type MapLook } from '../theme';
-
-const curves = new Map<string, FlowCurve>();
-function curveOf(change: FlowChange): FlowCurve {
-  const { flow } = change;
-  const key = `${flow.originNode.centroid.join()}|${flow.destNode.centroid.join()}`;
-  let curve = curves.get(key);
-  if (!curve) curves.set(key, (curve = flowCurve(flow.originNode.centroid, flow.destNode.centroid)));
-  return curve;
-}
 
 /** Hovering a changed flow shows both periods' values (or why the change is not available). */
 const CHANGE_PICKING: Picking<FlowChange> = { toHover: (d) => ({ kind: 'change', change: d }) };
@@ -47,7 +38,7 @@ export function flowChangeLayer(changes: FlowChange[], pixelsPerUnit: number, lo
       id: 'flow-change',
       data,
       pickable: true,
-      getPath: (d) => curveOf(d).path,
+      getPath: ({ flow }) => curveBetween(flow.originNode.centroid, flow.destNode.centroid).path,
       getColor: (d) => hexToRgba(FLOW_CHANGE_COLOURS[d.kind], alphaOf(d.kind)),
       getWidth: (d) => (d.diff === null || d.diff === 0 ? 1 : Math.abs(d.diff) * pixelsPerUnit),
       widthUnits: 'pixels',
