@@ -204,7 +204,7 @@ describe.skipIf(!chromiumPath)('briefings in Chromium', () => {
   });
 
   it('after one visit, a reload with the network cut still opens the briefing (service worker)', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'allow' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));

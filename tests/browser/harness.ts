@@ -39,17 +39,19 @@ export async function launch(executablePath: string): Promise<Browser> {
   const appOrigin = new URL(inject('baseUrl')).origin;
   // Every context and page a test opens is watched, however it is opened.
   // Scene changes and fitted views jump instead of flying: the map lands on the same camera, and a
-  // software-rendered flight costs seconds of frames no check looks at. A test of the flight itself
-  // asks for `reducedMotion: 'no-preference'`.
+  // software-rendered flight costs seconds of frames no check looks at. The offline cache's
+  // service worker (which fetches every file of the build after the first map) runs only where a
+  // test asks for it (`serviceWorkers: 'allow'`): the tests of offline use and republished data.
+  const defaults = { reducedMotion: 'reduce', serviceWorkers: 'block' } as const;
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {
-    const context = await newContext({ reducedMotion: 'reduce', ...options });
+    const context = await newContext({ ...defaults, ...options });
     guard(context, appOrigin);
     return context;
   };
   const newPage = browser.newPage.bind(browser);
   browser.newPage = async (options) => {
-    const page = await newPage({ reducedMotion: 'reduce', ...options });
+    const page = await newPage({ ...defaults, ...options });
     guard(page.context(), appOrigin);
     return page;
   };

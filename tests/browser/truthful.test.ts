@@ -57,7 +57,7 @@ describe.skipIf(!chromiumPath)('failures are said, in Chromium', () => {
   });
 
   it('republished data shows after one reload online; a slow network shows the saved copy and says newer data is there', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'allow' });
     const page = await context.newPage();
     await page.goto(baseUrl);
     await waitForMapReady(page);

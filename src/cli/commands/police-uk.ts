@@ -10,7 +10,6 @@
 import { createReadStream, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import Papa from 'papaparse';
-import { IncidentCellCounter } from '../../data/disclosure/protect';
 import { preflight } from '../../data/disclosure/preflight';
 import { disclosureReport, formatDisclosureReport } from '../../data/disclosure/report';
 import { isPeriod } from '../../data/periods';
@@ -20,6 +19,7 @@ import { text, type Command } from '../command';
 import { UsageError } from '../exit';
 import { OPTION_RANGES, RULE_OPTIONS, ruleOptions, wholeOption } from '../inputs';
 import { checkOutDir, writeFiles } from '../output';
+import { ThreadedCellCounter } from '../threaded-cells';
 import { incidentsCsv } from './build';
 
 export const POLICE_UK_COLUMNS = ['Month', 'Longitude', 'Latitude', 'Crime type'] as const;
@@ -115,7 +115,7 @@ export function policeUkFiles(paths: string[]): string[] {
 }
 
 /** Streams one file's rows into the counter; rejects with problems naming file, row and field. */
-function streamFile(path: string, options: PoliceUkOptions, counter: IncidentCellCounter, tally: PoliceUkResult) {
+function streamFile(path: string, options: PoliceUkOptions, counter: ThreadedCellCounter, tally: PoliceUkResult) {
   const file = basename(path);
   return new Promise<void>((resolve, reject) => {
     const problems: DataProblem[] = [];
@@ -217,10 +217,11 @@ export async function importPoliceUk(paths: string[], options: PoliceUkOptions):
         message: 'no *-street.csv files found',
       },
     ]);
-  const counter = new IncidentCellCounter(options.resolution);
+  // Rows are read here while other threads find the points' cells.
+  const counter = new ThreadedCellCounter(options.resolution);
   const tally: PoliceUkResult = { cells: [], files: files.length, rows: 0, kept: 0, withoutLocation: 0, otherTypes: 0 };
   for (const path of files) await streamFile(path, options, counter, tally);
-  tally.cells = counter.cells(options.settings);
+  tally.cells = await counter.cells(options.settings);
   return tally;
 }
 

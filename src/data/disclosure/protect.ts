@@ -121,10 +121,14 @@ export class IncidentCellCounter {
   }
 
   add(lat: number, lon: number, period: string): void {
+    this.addCount(latLngToCell(lat, lon, this.resolution), period, 1);
+  }
+
+  /** `n` more points in `cell` in `period`: counts made elsewhere (a worker thread), merged here. */
+  addCount(cell: string, period: string, n: number): void {
     let counts = this.byPeriod.get(period);
     if (!counts) this.byPeriod.set(period, (counts = new Map()));
-    const cell = latLngToCell(lat, lon, this.resolution);
-    counts.set(cell, (counts.get(cell) ?? 0) + 1);
+    counts.set(cell, (counts.get(cell) ?? 0) + n);
   }
 
   /** Published cells, sorted by period then cell as the file is. */
