@@ -13,7 +13,14 @@ let software: boolean | undefined;
 
 export function rendersInSoftware(): boolean {
   if (software === undefined) {
-    const gl = document.createElement('canvas').getContext('webgl2');
+    // The leanest context that answers: no buffers beyond colour, so it costs the least to make.
+    const gl = document.createElement('canvas').getContext('webgl2', {
+      alpha: false,
+      antialias: false,
+      depth: false,
+      stencil: false,
+      powerPreference: 'low-power',
+    });
     const info = gl?.getExtension('WEBGL_debug_renderer_info');
     const renderer = info ? String(gl!.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
     software = /swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer);
