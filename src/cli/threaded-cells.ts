@@ -109,6 +109,15 @@ export class ThreadedCellCounter {
     return this.merged.cells(settings);
   }
 
+  /**
+   * Stops the threads without counting: for a read that failed part way. A thread left running
+   * would keep the CLI's process alive after it has reported the failure.
+   */
+  dispose(): void {
+    for (const thread of this.threads) void thread.worker.terminate();
+    this.threads.length = 0;
+  }
+
   private newBatch(): CellBatch {
     const n = this.batchSize;
     return { lat: new Float64Array(n), lon: new Float64Array(n), period: new Uint16Array(n), length: 0 };

@@ -2,6 +2,7 @@
  * police.uk street-level files: streamed, filtered to one crime type, Month as the period,
  * positions straight into H3 cells, every other column dropped, counts protected.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,4 +55,25 @@ describe('npm run data -- police-uk', () => {
       'bad-street.csv: field "Month, Longitude, Latitude, Crime type": missing column(s); a police.uk street-level file has Month, Longitude, Latitude, Crime type (found id, lat, lon)',
     );
   });
+
+  it('a large download with a bad row late: the problem is named and the process exits (no thread left running)', () => {
+    // Enough crimes that points go to worker threads before the bad row is read.
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-police-large-'));
+    const header =
+      'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
+    const rows = Array.from(
+      { length: 150_000 },
+      (_, i) => `id${i},2024-01,Kent Police,Kent Police,${(1.3 + (i % 97) * 0.001).toFixed(4)},51.3890,,,,Drugs,,`,
+    );
+    rows.push('late,2024-13,Kent Police,Kent Police,1.38,51.389,,,,Drugs,,');
+    writeFileSync(join(dir, '2024-01-kent-street.csv'), `${header}\n${rows.join('\n')}\n`);
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/data.ts', 'police-uk', dir, '--out', join(dir, 'out')],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(run.signal, 'the process had to be killed: something kept it alive').toBeNull();
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('2024-01-kent-street.csv: row 150002, field "Month": expected a month like 2024-03');
+  }, 150_000);
 });

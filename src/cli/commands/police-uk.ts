@@ -220,7 +220,12 @@ export async function importPoliceUk(paths: string[], options: PoliceUkOptions):
   // Rows are read here while other threads find the points' cells.
   const counter = new ThreadedCellCounter(options.resolution);
   const tally: PoliceUkResult = { cells: [], files: files.length, rows: 0, kept: 0, withoutLocation: 0, otherTypes: 0 };
-  for (const path of files) await streamFile(path, options, counter, tally);
+  try {
+    for (const path of files) await streamFile(path, options, counter, tally);
+  } catch (error) {
+    counter.dispose();
+    throw error;
+  }
   tally.cells = await counter.cells(options.settings);
   return tally;
 }
