@@ -153,8 +153,15 @@ export async function filterRow(browser: Browser, url: string, log: (line: strin
     // The GPU path, as on a graphics card: this Chromium draws in software, where the app would
     // otherwise keep to the CPU path (map/renderer.ts). Wait for every period to be uploaded.
     const cpuFirst = await version(page);
+    const updates = () => page.evaluate(() => performance.getEntriesByName('atlas:layers-update').length);
+    const updatesBefore = await updates();
     await page.evaluate(() => window.__atlasTools!.setFilterOnCpu(false));
     await ready(page, cpuFirst);
+    // Then, once that frame is drawn, every period goes to the GPU: one more layer update.
+    await page.waitForFunction(
+      (n) => performance.getEntriesByName('atlas:layers-update').length >= n,
+      updatesBefore + 2,
+    );
     await watchAppScript(page);
     const gpu = await periodSteps(page, cdp, 5);
     const before = await version(page);

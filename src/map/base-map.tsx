@@ -36,8 +36,9 @@ export function BaseMap() {
   const [allPeriods, setAllPeriods] = useState(false);
   const silentSwap = useRef(false);
   const lastInputs = useRef<unknown[]>([]);
+  const onCpu = filterOnCpu ?? rendersInSoftware();
   useEffect(() => {
-    if (allPeriods) return;
+    if (allPeriods || onCpu) return;
     let cancelled = false;
     void whenReady().then(() => {
       if (cancelled) return;
@@ -47,16 +48,15 @@ export function BaseMap() {
     return () => {
       cancelled = true;
     };
-  }, [allPeriods]);
+  }, [allPeriods, onCpu]);
 
   // Layer instances belong to one deck: a map rebuilt after a lost graphics context (a new
   // runtime) gets new ones.
   const composed = useMemo(() => {
     if (!runtime || !inputs) return undefined;
-    const onGpu = allPeriods && !(filterOnCpu ?? rendersInSoftware());
-    const ctx = layerContext({ ...inputs, periods: onGpu ? 'all' : 'shown' });
+    const ctx = layerContext({ ...inputs, periods: allPeriods && !onCpu ? 'all' : 'shown' });
     return { layers: composeLayers(ctx, analysis), network: ctx.allFlows.network };
-  }, [runtime, inputs, analysis, allPeriods, filterOnCpu]);
+  }, [runtime, inputs, analysis, allPeriods, onCpu]);
 
   // The basemap follows the look (projector themes: stronger coast, no hairlines, dark option).
   // The style was built with the desk look, so nothing is repainted until the look changes.

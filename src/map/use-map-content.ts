@@ -16,6 +16,11 @@ import type { LayerModule } from './layer-module';
 import { lookFor } from './theme';
 
 let analysisModules: readonly LayerModule[] | undefined;
+/**
+ * Before the analysis modules load: one array, not a new `[]` each render, which made every render
+ * compose the layers again and wait for one more frame (on the first view, a software frame).
+ */
+const NO_MODULES: readonly LayerModule[] = [];
 let loadingAnalysis: Promise<readonly LayerModule[]> | undefined;
 
 /** The analysis modules, loaded once for every component that asks. */
@@ -78,5 +83,5 @@ export function useMapContent(): MapContent {
         : undefined,
     [s.shown, view, look, hotspotsReady, emergingReady, layers, s.hotspots, s.emerging],
   );
-  return { inputs, analysis: analysis ?? [], pending };
+  return { inputs, analysis: analysis ?? NO_MODULES, pending };
 }
