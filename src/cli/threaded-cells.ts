@@ -10,7 +10,6 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { latLngToCell } from 'h3-js';
 import { IncidentCellCounter } from '../data/disclosure/protect';
 import type { DisclosureSettings, IncidentCell } from '../data/schema';
 
@@ -163,7 +162,6 @@ export class ThreadedCellCounter {
   }
 
   private countHere(batch: CellBatch): void {
-    for (let i = 0; i < batch.length; i++)
-      this.merged.addCount(latLngToCell(batch.lat[i], batch.lon[i], this.resolution), this.periods[batch.period[i]], 1);
+    for (let i = 0; i < batch.length; i++) this.merged.add(batch.lat[i], batch.lon[i], this.periods[batch.period[i]]);
   }
 }

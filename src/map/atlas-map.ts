@@ -201,10 +201,9 @@ export function createAtlasMap(container: HTMLElement, callbacks: AtlasMapCallba
   map.on('load', reportMove);
   map.on('moveend', reportMove);
   map.on('resize', reportMove);
-  // The camera is known as soon as the map is made (the frame is fitted in its constructor).
-  // Reported now, the first layers are composed at the zoom they are drawn at; reported only on
-  // 'load', they were composed again then (labels and grouping follow the zoom), and the first
-  // view waited for one more frame, which in software WebGL is a few hundred ms.
+  // The camera is known as soon as the map is made (the frame is fitted in its constructor):
+  // reported now, the first layers (labels and grouping follow the zoom) are composed at the zoom
+  // they are drawn at, not at the store's default until the map has loaded.
   reportMove();
   // Clicks are picked here from MapLibre's own click event: deck's gesture recogniser does not
   // see taps on a MapLibre 6 canvas in interleaved mode.
