@@ -5,6 +5,7 @@
  * members it has, and is itself suppressed only when none of its members was published.
  */
 import type { AreaProperties, Dataset } from '../schema';
+import { textRanks } from '../text-order';
 
 export interface NetworkFlow {
   origin: string;
@@ -47,18 +48,6 @@ export function mergeableGroups(dataset: Dataset): Map<string, AreaProperties[]>
 
 /** More distinct end points than any dataset the importers accept; keeps the merge keys exact. */
 const ENDPOINT_LIMIT = 2 ** 26;
-
-/** For ids numbered 0…n−1, each one's place in localeCompare order (ids that compare equal share it). */
-function idRanks(ids: string[]): Int32Array {
-  const order = ids.map((_, i) => i).sort((a, b) => ids[a].localeCompare(ids[b]));
-  const ranks = new Int32Array(ids.length);
-  let rank = 0;
-  order.forEach((id, i) => {
-    if (i > 0 && ids[order[i - 1]].localeCompare(ids[id]) !== 0) rank++;
-    ranks[id] = rank;
-  });
-  return ranks;
-}
 
 export function buildNetwork(dataset: Dataset, groupOrigins: boolean): Network {
   const nodes = new Map<string, AreaProperties>();
@@ -120,7 +109,8 @@ export function buildNetwork(dataset: Dataset, groupOrigins: boolean): Network {
   }
   if (endpointIndex.size > ENDPOINT_LIMIT)
     throw new RangeError(`${endpointIndex.size} end points exceed the network's keys`);
-  const rankOf = idRanks([...endpointIndex.keys()]);
+  const ranks = textRanks(endpointIndex.keys());
+  const rankOf = Int32Array.from(endpointIndex.keys(), (id) => ranks.get(id)!);
   const flows = created
     .sort(
       (a, b) =>

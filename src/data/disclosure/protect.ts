@@ -6,6 +6,7 @@
  */
 import { latLngToCell } from 'h3-js';
 import { protectCount } from './rules';
+import { sortByText } from '../text-order';
 import { applySecondarySuppression, type TableCell } from './secondary-suppression';
 import {
   H3_RESOLUTION_RANGE,
@@ -45,52 +46,114 @@ const addCounts = (a: number | null | undefined, b: number | null | undefined) =
 /**
  * Suppresses (primary and secondary) and rounds one count of every route, period by period, as a
  * table of origins × destinations; `count` reads the value (null: suppressed in the input).
- * Returns the published values in the order of `routes`. What is left that totals could give back
- * is found again from the published table by the report (report.ts).
+ * Returns the published values in the order of `routes`. What is left that
+ * totals could give back is found again from the published table by the report (report.ts).
  */
 function protectTable(
   routes: RawFlow[],
   count: (flow: RawFlow) => number | null,
   settings: DisclosureSettings,
 ): (number | null)[] {
-  const byPeriod = new Map<string, TableCell[]>();
   const cells: TableCell[] = routes.map((flow) => {
     const value = count(flow);
     // An unknown small value is below the threshold; as a cycle member it costs nothing to keep hidden.
-    const cell: TableCell = {
+    return {
       row: flow.origin,
       col: flow.dest,
       value: value ?? 1,
       suppressed: value === null || value < settings.threshold,
     };
-    const list = byPeriod.get(flow.period) ?? [];
-    list.push(cell);
-    byPeriod.set(flow.period, list);
-    return cell;
+  });
+  const byPeriod = new Map<string, TableCell[]>();
+  routes.forEach((flow, i) => {
+    const list = byPeriod.get(flow.period);
+    if (list) list.push(cells[i]);
+    else byPeriod.set(flow.period, [cells[i]]);
   });
   for (const list of byPeriod.values()) applySecondarySuppression(list);
   return cells.map((cell) => (cell.suppressed ? null : protectCount(cell.value, settings)));
 }
 
-/** Sums duplicate origin+dest+period rows (as flowmap.blue does), drops zeros, then protects. */
+/** A map from whole numbers to whole numbers, -1 for none. */
+interface IndexMap {
+  get(key: number): number;
+  set(key: number, value: number): void;
+}
+
+/** Keys 0…slots−1 in an array: what routes are merged with when their numbering is small. */
+const DENSE_ROUTE_LIMIT = 2 ** 25;
+
+function denseIndex(slots: number): IndexMap {
+  const values = new Int32Array(slots).fill(-1);
+  return { get: (key) => values[key], set: (key, value) => void (values[key] = value) };
+}
+
+function sparseIndex(): IndexMap {
+  const values = new Map<number, number>();
+  return { get: (key) => values.get(key) ?? -1, set: (key, value) => void values.set(key, value) };
+}
+
+/** Numbers each distinct string as first met: exact equality, as a Map of strings keys it. */
+function numbering(): { id: (text: string) => number; readonly size: number } {
+  const ids = new Map<string, number>();
+  return {
+    id(text) {
+      let id = ids.get(text);
+      if (id === undefined) ids.set(text, (id = ids.size));
+      return id;
+    },
+    get size() {
+      return ids.size;
+    },
+  };
+}
+
+/**
+ * Sums duplicate origin+dest+period rows (as flowmap.blue does), drops zeros, then protects.
+ * Millions of rows in an opened file: duplicates are found by numbers (each period, origin and
+ * destination numbered once), and a row is copied only when another adds to it.
+ */
 export function protectFlows(raw: RawFlow[], settings: DisclosureSettings): FlowRecord[] {
   const measures = measuresOf(raw).map((m) => m.id);
-  const merged = new Map<string, RawFlow>();
-  for (const flow of raw) {
-    const key = `${flow.period}\u0000${flow.origin}\u0000${flow.dest}`;
-    const seen = merged.get(key);
-    if (!seen) merged.set(key, { ...flow, ...(measures.length ? { measures: { ...flow.measures } } : {}) });
-    else {
-      seen.count = addCounts(seen.count, flow.count);
-      for (const id of measures) seen.measures![id] = addCounts(seen.measures?.[id], flow.measures?.[id]);
+  const periods = numbering();
+  const origins = numbering();
+  const dests = numbering();
+  const period = Int32Array.from(raw, (f) => periods.id(f.period));
+  const origin = Int32Array.from(raw, (f) => origins.id(f.origin));
+  const dest = Int32Array.from(raw, (f) => dests.id(f.dest));
+  if (periods.size * origins.size * dests.size > Number.MAX_SAFE_INTEGER)
+    throw new RangeError('too many distinct periods, origins and destinations to merge');
+  // Each (period, origin, destination) number's route: a dense table while it is small (2.45
+  // million rows over 36 quarters and 400 places: 23 MB, a tenth of the time of a Map), else a Map.
+  const slots = periods.size * origins.size * dests.size;
+  const routeOf = slots <= DENSE_ROUTE_LIMIT ? denseIndex(slots) : sparseIndex();
+  const merged: RawFlow[] = [];
+  const copied: boolean[] = [];
+  raw.forEach((flow, i) => {
+    const key = (period[i] * origins.size + origin[i]) * dests.size + dest[i];
+    const at = routeOf.get(key);
+    if (at < 0) {
+      routeOf.set(key, merged.length);
+      merged.push(flow);
+      copied.push(false);
+      return;
     }
-  }
+    if (!copied[at]) {
+      const first = merged[at];
+      merged[at] = { ...first, ...(measures.length ? { measures: { ...first.measures } } : {}) };
+      copied[at] = true;
+    }
+    const seen = merged[at];
+    seen.count = addCounts(seen.count, flow.count);
+    for (const id of measures) seen.measures![id] = addCounts(seen.measures?.[id], flow.measures?.[id]);
+  });
   // Sorted as the file is written: period, then origin, then destination.
-  const routes = [...merged.values()]
-    .filter((flow) => flow.count !== 0)
-    .sort(
-      (a, b) => a.period.localeCompare(b.period) || a.origin.localeCompare(b.origin) || a.dest.localeCompare(b.dest),
-    );
+  const routes = sortByText(
+    merged.filter((flow) => flow.count !== 0),
+    (f) => f.period,
+    (f) => f.origin,
+    (f) => f.dest,
+  );
   const counts = protectTable(routes, (f) => f.count, settings);
   // Each further measure is its own table: its suppressed values are protected from its own totals.
   const further = measures.map((id) => protectTable(routes, (f) => f.measures?.[id] ?? null, settings));

@@ -14,6 +14,7 @@
  * milliseconds where rebuilding the graph per cell took seconds. The choices are exactly those of
  * the first (quadratic) version, which the tests keep as an oracle.
  */
+import { sortByText } from '../text-order';
 
 export interface TableCell {
   row: string;
@@ -41,19 +42,23 @@ interface TableGraph {
 }
 
 function buildGraph(cells: TableCell[]): TableGraph {
-  const nodes = new Map<string, number>();
-  const nodeOf = (key: string) => {
+  // Rows and columns numbered in one sequence as first met, each kind in its own map (no string
+  // built per cell to tell a row from a column of the same name).
+  const rows = new Map<string, number>();
+  const cols = new Map<string, number>();
+  let nodeCount = 0;
+  const nodeOf = (nodes: Map<string, number>, key: string) => {
     let id = nodes.get(key);
-    if (id === undefined) nodes.set(key, (id = nodes.size));
+    if (id === undefined) nodes.set(key, (id = nodeCount++));
     return id;
   };
   const rowOf = new Int32Array(cells.length);
   const colOf = new Int32Array(cells.length);
   cells.forEach((cell, i) => {
-    rowOf[i] = nodeOf(`r:${cell.row}`);
-    colOf[i] = nodeOf(`c:${cell.col}`);
+    rowOf[i] = nodeOf(rows, cell.row);
+    colOf[i] = nodeOf(cols, cell.col);
   });
-  const adjacency: number[][] = Array.from({ length: nodes.size }, () => []);
+  const adjacency: number[][] = Array.from({ length: nodeCount }, () => []);
   cells.forEach((_, i) => {
     adjacency[rowOf[i]].push(i);
     adjacency[colOf[i]].push(i);
@@ -196,7 +201,11 @@ function closingPath(graph: TableGraph, skip: number): number[] | undefined {
 /** Mutates `cells` (sets `suppressed`) and reports what it did. Deterministic for a given order. */
 export function applySecondarySuppression(cells: TableCell[]): SecondaryResult {
   const result: SecondaryResult = { secondary: [], unsafeTotals: [] };
-  const ordered = [...cells].sort((a, b) => a.row.localeCompare(b.row) || a.col.localeCompare(b.col));
+  const ordered = sortByText(
+    cells,
+    (c) => c.row,
+    (c) => c.col,
+  );
   const graph = buildGraph(ordered);
   const unsafe = new Set<number>();
   let bridges = suppressedBridges(graph);
@@ -237,7 +246,11 @@ export function applySecondarySuppression(cells: TableCell[]): SecondaryResult {
  * them from the published table alone. Cells in table order (row, then column).
  */
 export function revealedByTotals(cells: readonly TableCell[]): TableCell[] {
-  const ordered = [...cells].sort((a, b) => a.row.localeCompare(b.row) || a.col.localeCompare(b.col));
+  const ordered = sortByText(
+    cells,
+    (c) => c.row,
+    (c) => c.col,
+  );
   const bridges = suppressedBridges(buildGraph(ordered));
   return ordered.filter((_, i) => bridges.has(i));
 }

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { randomLcg } from 'd3-random';
+import { protectFlows, type RawFlow } from '../../src/data/disclosure/protect';
+import { protectCount } from '../../src/data/disclosure/rules';
+import { applySecondarySuppression, type TableCell } from '../../src/data/disclosure/secondary-suppression';
+import { sortByText, textRanks } from '../../src/data/text-order';
+
+/** Strings locale order treats differently from code-unit order: case, accents, digits. */
+const WORDS = ['é', 'e', 'E', 'f', 'Z', 'a10', 'a9', 'a', 'Ä', 'b', 'ab', 'Ab', 'e\u0301'];
+
+const byLocale =
+  <T>(...keys: ((item: T) => string)[]) =>
+  (a: T, b: T) => {
+    for (const key of keys) {
+      const difference = key(a).localeCompare(key(b));
+      if (difference !== 0) return difference;
+    }
+    return 0;
+  };
+
+describe('sorting by text (text-order.ts)', () => {
+  it('ranks strings in localeCompare order, equal ones sharing a rank', () => {
+    const ranks = textRanks(WORDS);
+    const sorted = [...WORDS].sort((a, b) => a.localeCompare(b));
+    for (let i = 1; i < sorted.length; i++)
+      expect(Math.sign(ranks.get(sorted[i])! - ranks.get(sorted[i - 1])!)).toBe(
+        Math.sign(sorted[i].localeCompare(sorted[i - 1])),
+      );
+    // "é" composed and "e" + combining accent are canonically equal: one rank.
+    expect(ranks.get('é')).toBe(ranks.get('e\u0301'));
+  });
+
+  it('sorts as a localeCompare comparator does, ties kept in their order (the packed path)', () => {
+    const random = randomLcg(0.11);
+    const items = Array.from({ length: 2000 }, (_, id) => ({
+      id,
+      a: WORDS[Math.floor(random() * WORDS.length)],
+      b: WORDS[Math.floor(random() * WORDS.length)],
+    }));
+    const expected = [...items].sort(
+      byLocale(
+        (x) => x.a,
+        (x) => x.b,
+      ),
+    );
+    expect(
+      sortByText(
+        items,
+        (x) => x.a,
+        (x) => x.b,
+      ).map((x) => x.id),
+    ).toEqual(expected.map((x) => x.id));
+  });
+
+  it('sorts the same when the ranks do not fit in one number (the comparator path)', () => {
+    // Six keys of 500 distinct strings each: 500⁶ · n is past 2⁵³.
+    const random = randomLcg(0.23);
+    const word = () => `w${Math.floor(random() * 500)}`;
+    const items = Array.from({ length: 3000 }, (_, id) => ({ id, k: Array.from({ length: 6 }, word) }));
+    const keys = [0, 1, 2, 3, 4, 5].map((i) => (x: (typeof items)[number]) => x.k[i]);
+    const distinct = keys.map((key) => new Set(items.map(key)).size);
+    expect(distinct.reduce((p, d) => p * d, items.length)).toBeGreaterThan(Number.MAX_SAFE_INTEGER);
+    const expected = [...items].sort(byLocale(...keys));
+    expect(sortByText(items, ...keys).map((x) => x.id)).toEqual(expected.map((x) => x.id));
+  });
+});
+
+/**
+ * protectFlows as first written, for the merge and the order: duplicates summed by a string key,
+ * zeros dropped, sorted by localeCompare; then each period's table protected.
+ */
+function protectFlowsOracle(raw: RawFlow[]) {
+  const settings = { threshold: 10, roundingBase: 5 };
+  const merged = new Map<string, RawFlow>();
+  for (const flow of raw) {
+    const key = `${flow.period}\u0000${flow.origin}\u0000${flow.dest}`;
+    const seen = merged.get(key);
+    if (!seen) merged.set(key, { ...flow });
+    else seen.count = seen.count === null || flow.count === null ? null : seen.count + flow.count;
+  }
+  const routes = [...merged.values()]
+    .filter((f) => f.count !== 0)
+    .sort(
+      byLocale<RawFlow>(
+        (f) => f.period,
+        (f) => f.origin,
+        (f) => f.dest,
+      ),
+    );
+  const cells: TableCell[] = routes.map((f) => ({
+    row: f.origin,
+    col: f.dest,
+    value: f.count ?? 1,
+    suppressed: f.count === null || f.count < settings.threshold,
+  }));
+  for (const period of new Set(routes.map((f) => f.period)))
+    applySecondarySuppression(cells.filter((_, i) => routes[i].period === period));
+  return routes.map((f, i) => ({
+    origin: f.origin,
+    dest: f.dest,
+    period: f.period,
+    count: cells[i].suppressed ? null : protectCount(cells[i].value, settings),
+  }));
+}
+
+describe('protectFlows merges and orders by numbers as it did by strings', () => {
+  const settings = { threshold: 10, roundingBase: 5 };
+
+  it('few places (the dense table): duplicates, zeros and suppressed inputs', () => {
+    const random = randomLcg(0.31);
+    const places = ['Thanet', 'thanet', 'Éalá', 'Ealing', 'E09000001', 'e09000001', 'Zeta', 'a9', 'a10'];
+    const raw: RawFlow[] = Array.from({ length: 3000 }, () => ({
+      origin: places[Math.floor(random() * places.length)],
+      dest: places[Math.floor(random() * places.length)],
+      period: `202${Math.floor(random() * 3)}-Q${1 + Math.floor(random() * 4)}`,
+      count: random() < 0.05 ? null : Math.floor(random() * 12),
+    }));
+    const before = JSON.stringify(raw);
+    expect(protectFlows(raw, settings)).toEqual(protectFlowsOracle(raw));
+    // The input is not changed by merging (a row is copied before another is added to it).
+    expect(JSON.stringify(raw)).toBe(before);
+  });
+
+  it('many places (past the dense table: a Map)', () => {
+    const random = randomLcg(0.47);
+    // 6,000 origins × 6,000 destinations is more numbers than the dense table holds.
+    const raw: RawFlow[] = Array.from({ length: 12_000 }, (_, i) => ({
+      origin: `O${i % 6000}`,
+      dest: `D${(i * 7) % 6000}`,
+      period: '2024',
+      count: 5 + Math.floor(random() * 30),
+    }));
+    expect(protectFlows(raw, settings)).toEqual(protectFlowsOracle(raw));
+  });
+});
