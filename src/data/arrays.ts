@@ -16,3 +16,26 @@ export function maxOf(values: Iterable<number>, floor = Number.NEGATIVE_INFINITY
   for (const value of values) if (value > max) max = value;
   return max;
 }
+
+/** A map from whole numbers to whole numbers, -1 for none. */
+export interface IndexMap {
+  get(key: number): number;
+  set(key: number, value: number): void;
+}
+
+/** Up to this many keys, an IndexMap is an array (128 MB at most). */
+const DENSE_INDEX_LIMIT = 2 ** 25;
+
+/**
+ * An IndexMap for keys 0…slots−1: an array while that is small, else a Map. Merging 2.45 million
+ * rows by (period, origin, destination) over 36 quarters and 400 places: 23 MB, and a tenth of
+ * the time of a Map keyed by numbers past the small-integer range.
+ */
+export function indexMap(slots: number): IndexMap {
+  if (slots <= DENSE_INDEX_LIMIT) {
+    const values = new Int32Array(slots).fill(-1);
+    return { get: (key) => values[key], set: (key, value) => void (values[key] = value) };
+  }
+  const values = new Map<number, number>();
+  return { get: (key) => values.get(key) ?? -1, set: (key, value) => void values.set(key, value) };
+}

@@ -28,20 +28,37 @@ export function sortByText<T>(items: readonly T[], ...keys: ((item: T) => string
     const texts = new Array<string>(n);
     for (let i = 0; i < n; i++) texts[i] = key(items[i]);
     const ranks = textRanks(texts);
-    const rank = new Int32Array(n);
+    const rank = new Float64Array(n);
     for (let i = 0; i < n; i++) rank[i] = ranks.get(texts[i])!;
-    return { rank, size: ranks.size };
+    return rank;
   });
-  // The ranks and then the position make one number per item when they fit in a double's exact
-  // integers: a typed array then sorts natively, without a call per comparison (9 s → 0.3 s at
-  // 2.45 million rows). The position last keeps the sort stable.
-  const span = columns.reduce((product, c) => product * Math.max(1, c.size), n);
+  return sortByColumns(items, columns);
+}
+
+/**
+ * `items` sorted by the numbers in `columns` (one value per item each), first column first,
+ * ascending; stable. A new array.
+ */
+export function sortByColumns<T>(items: readonly T[], columns: readonly ArrayLike<number>[]): T[] {
+  const n = items.length;
   const sorted = new Array<T>(n);
-  if (span <= Number.MAX_SAFE_INTEGER) {
+  // Whole numbers from 0 whose product of ranges, times the count, stays within a double's exact
+  // integers pack into one number per item, position last (stable): a typed array then sorts
+  // natively, without a call per comparison (9 s → 0.3 s for 2.45 million rows by three texts).
+  const sizes = columns.map((column) => {
+    let max = 0;
+    for (let i = 0; i < n; i++) {
+      const value = column[i];
+      if (!Number.isInteger(value) || value < 0) return Number.POSITIVE_INFINITY;
+      if (value > max) max = value;
+    }
+    return max + 1;
+  });
+  if (sizes.reduce((product, size) => product * size, n) <= Number.MAX_SAFE_INTEGER) {
     const packed = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       let value = 0;
-      for (const { rank, size } of columns) value = value * size + rank[i];
+      for (let c = 0; c < columns.length; c++) value = value * sizes[c] + columns[c][i];
       packed[i] = value * n + i;
     }
     packed.sort();
@@ -49,8 +66,8 @@ export function sortByText<T>(items: readonly T[], ...keys: ((item: T) => string
     return sorted;
   }
   const order = Array.from(items, (_, i) => i).sort((a, b) => {
-    for (const { rank } of columns) {
-      const difference = rank[a] - rank[b];
+    for (const column of columns) {
+      const difference = column[a] - column[b];
       if (difference !== 0) return difference;
     }
     return a - b;

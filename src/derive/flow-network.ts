@@ -7,7 +7,9 @@ import { naturalBreaks } from '../data/analysis/classify';
 import { buildNetwork, type FlowFilter, type Network, type NetworkFlow } from '../data/analysis/network';
 import type { AreaProperties, Dataset } from '../data/schema';
 import { MAX_PERIOD_RANK_SLOTS, maxFlowsPerPeriod } from '../data/limits';
+import { maxOf } from '../data/arrays';
 import { memoize } from './memo';
+import { flowsByPeriod } from './period-flows';
 
 /**
  * Period and rank share one float channel as `period · stride + rank`: exact while it stays an
@@ -29,10 +31,13 @@ export interface FlowEntry {
   filterValue: [number, number, number, number];
 }
 
+/**
+ * The network and what every period's flows share (widths, colour classes, the GPU filter's
+ * packing). No object per flow beyond the network's own: the flows a layer uploads are made for
+ * the periods it draws (flowEntries), so a file of millions of flows builds a period's worth.
+ */
 export interface FlowNetworkData {
   network: Network;
-  published: FlowEntry[];
-  suppressed: FlowEntry[];
   /** Each node's index in the GPU filter's origin and destination channels. */
   nodeIndex: Map<string, number>;
   /** What the period is multiplied by in the packed channel (see packingStride). */
@@ -62,33 +67,42 @@ export const flowNetworkData = memoize((dataset: Dataset, grouped: boolean): Flo
     dataset.periods.length,
     network.flows.reduce((m, f) => Math.max(m, f.rank), 0),
   );
-  const nodeIndex = new Map([...network.nodes.keys()].map((id, i) => [id, i]));
-  const entry = (flow: NetworkFlow): FlowEntry => ({
-    flow,
-    filterValue: [
-      flow.periodIndex * rankStride + flow.rank,
-      flow.count ?? 0,
-      nodeIndex.get(flow.origin)!,
-      nodeIndex.get(flow.dest)!,
-    ],
-  });
-  const published = network.flows.filter((f) => f.count !== null).map(entry);
+  const published: number[] = [];
+  for (const flow of network.flows) if (flow.count !== null) published.push(flow.count);
   return {
     network,
-    published,
-    suppressed: network.flows.filter((f) => f.count === null).map(entry),
-    nodeIndex,
+    nodeIndex: new Map([...network.nodes.keys()].map((id, i) => [id, i])),
     rankStride,
-    maxCount: published.reduce((m, d) => Math.max(m, d.flow.count!), 0),
-    countBreaks: naturalBreaks(
-      published.map((d) => d.flow.count!),
-      5,
-    ),
+    maxCount: maxOf(published, 0),
+    countBreaks: naturalBreaks(published, 5),
     groups: [
       ...new Set([...network.nodes.values()].filter((n) => n.role !== 'destination').map((n) => n.group ?? n.name)),
     ],
   };
 });
+
+/** The flows of periods `from` to `to` (indices), published and suppressed apart, each with its GPU filter values. */
+export const flowEntries = memoize(
+  (data: FlowNetworkData, from: number, to: number): { published: FlowEntry[]; suppressed: FlowEntry[] } => {
+    const { nodeIndex, rankStride } = data;
+    const published: FlowEntry[] = [];
+    const suppressed: FlowEntry[] = [];
+    const byPeriod = flowsByPeriod(data.network);
+    for (let period = from; period <= to; period++)
+      for (const flow of byPeriod[period] ?? [])
+        (flow.count === null ? suppressed : published).push({
+          flow,
+          filterValue: [
+            flow.periodIndex * rankStride + flow.rank,
+            flow.count ?? 0,
+            nodeIndex.get(flow.origin)!,
+            nodeIndex.get(flow.dest)!,
+          ],
+        });
+    return { published, suppressed };
+  },
+  4,
+);
 
 /**
  * The nodes flows leave from, arrive at, and either, each sorted by name: what the filter

@@ -8,29 +8,19 @@ import type { Layer } from '@deck.gl/core';
 import type { Bounds } from '../data/bounds';
 import type { Dataset } from '../data/schema';
 import { ALL_PERIODS_ON_GPU_LIMIT } from '../derive/flow-network';
-import { memoize } from '../derive/memo';
 import { groupedFor } from '../derive/grouping';
 import { flowFilterOf } from '../derive/view-filter';
 import { windowIndices, type EmergingHotspots, type HotspotResult } from '../state/analysis-slices';
 import type { ViewChoices } from '../state/view-choices';
 import type { KeySection } from './key';
 import type { LayerContext, LayerModule } from './layer-module';
-import { prepareFlowData, type FlowLayerData } from './layer-data';
+import { flowDrawData, prepareFlowData } from './layer-data';
 import { areaTotals } from './layers/area-totals';
 import { areas } from './layers/areas';
 import { flowChange } from './layers/flow-change';
 import { flows } from './layers/flows';
 import { labels } from './layers/labels';
 import { DESK_LOOK, type MapLook } from './theme';
-
-/**
- * The flows of the periods on screen only (the period, or the playback window): what the first
- * frame draws, before every period goes to the GPU for filtering (see BaseMap).
- */
-const shownPeriodsOnly = memoize((data: FlowLayerData, from: number, to: number): FlowLayerData => {
-  const shown = (d: { flow: { periodIndex: number } }) => d.flow.periodIndex >= from && d.flow.periodIndex <= to;
-  return { ...data, published: data.published.filter(shown), suppressed: data.suppressed.filter(shown) };
-});
 
 export interface LayerInputs {
   dataset: Dataset;
@@ -66,8 +56,8 @@ export function layerContext({
     look,
     allFlows,
     flowsOnGpu: everyPeriod
-      ? allFlows
-      : shownPeriodsOnly(allFlows, Math.min(from, periodIndex), Math.max(to, periodIndex)),
+      ? flowDrawData(allFlows, 0, dataset.periods.length - 1)
+      : flowDrawData(allFlows, Math.min(from, periodIndex), Math.max(to, periodIndex)),
     filter: flowFilterOf(dataset, view),
     periodIndex,
     baseIndex: view.compareWith ? dataset.periods.indexOf(view.compareWith) : -1,

@@ -11,7 +11,7 @@ import type { Dataset } from '../data/schema';
 import type { EmergingHotspots, HotspotResult } from '../state/analysis-slices';
 import type { ViewChoices } from '../state/view-choices';
 import type { KeySection } from './key';
-import type { FlowLayerData } from './layer-data';
+import type { FlowDrawData, FlowLayerData } from './layer-data';
 import type { MapLook } from './theme';
 
 /** Everything a layer may read: the shown dataset, the view, the look and the analysis results. */
@@ -26,7 +26,7 @@ export interface LayerContext {
    * What the flow layers upload: every period, or only the periods on screen (the first frame, a
    * software renderer, an export).
    */
-  flowsOnGpu: FlowLayerData;
+  flowsOnGpu: FlowDrawData;
   filter: FlowFilter;
   /** Index of the period on screen, and of the period compared with (−1: none). */
   periodIndex: number;

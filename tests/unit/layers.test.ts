@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PathLayer, TextLayer } from '@deck.gl/layers';
-import { prepareFlowData, type FlowDatum } from '../../src/map/layer-data';
+import { flowDrawData, prepareFlowData, type FlowDatum } from '../../src/map/layer-data';
 import { filterRanges, packingStride, RANK_STRIDE } from '../../src/derive/flow-network';
 import { maxFlowsPerPeriod } from '../../src/data/limits';
 import { buildLabels, withNamedPlaces, type LabelDatum } from '../../src/derive/labels';
@@ -33,7 +33,24 @@ const view = (over: Partial<ViewChoices> = {}): ViewChoices => {
 
 describe('flow layer data', () => {
   const dataset = tinyDataset();
-  const data = prepareFlowData(dataset, false, FLOW_STYLE.maxWidthPx);
+  const data = flowDrawData(prepareFlowData(dataset, false, FLOW_STYLE.maxWidthPx), 0, dataset.periods.length - 1);
+
+  it("a range of periods holds exactly those periods' flows, in the network's order (made per range, not per flow of every period)", () => {
+    const prepared = prepareFlowData(dataset, false, FLOW_STYLE.maxWidthPx);
+    for (const [from, to] of [
+      [0, 0],
+      [1, 1],
+      [0, 1],
+    ]) {
+      const range = flowDrawData(prepared, from, to);
+      const within = (d: FlowDatum) => d.flow.periodIndex >= from && d.flow.periodIndex <= to;
+      expect(range.published).toEqual(data.published.filter(within));
+      expect(range.suppressed).toEqual(data.suppressed.filter(within));
+      // The scale all periods share: the same whichever periods are drawn.
+      expect(range.pixelsPerUnit).toBe(data.pixelsPerUnit);
+    }
+    expect(flowDrawData(prepared, 1, 1)).toBe(flowDrawData(prepared, 1, 1));
+  });
 
   it('holds every period, split into published and suppressed, with GPU filter values', () => {
     expect(data.published.map((d) => [d.flow.period, d.flow.count])).toEqual([
@@ -94,7 +111,7 @@ describe('flow layer data', () => {
 
 describe('layers map prepared data to deck.gl props', () => {
   const dataset = tinyDataset();
-  const data = prepareFlowData(dataset, false, FLOW_STYLE.maxWidthPx);
+  const data = flowDrawData(prepareFlowData(dataset, false, FLOW_STYLE.maxWidthPx), 0, dataset.periods.length - 1);
   const options = {
     colour: 'direction' as const,
     ranges: filterRanges({ periodIndex: 1, minCount: 0, topN: 0 }, data)[0],

@@ -3,7 +3,7 @@ import { randomLcg } from 'd3-random';
 import { protectFlows, type RawFlow } from '../../src/data/disclosure/protect';
 import { protectCount } from '../../src/data/disclosure/rules';
 import { applySecondarySuppression, type TableCell } from '../../src/data/disclosure/secondary-suppression';
-import { sortByText, textRanks } from '../../src/data/text-order';
+import { sortByColumns, sortByText, textRanks } from '../../src/data/text-order';
 
 /** Strings locale order treats differently from code-unit order: case, accents, digits. */
 const WORDS = ['é', 'e', 'E', 'f', 'Z', 'a10', 'a9', 'a', 'Ä', 'b', 'ab', 'Ab', 'e\u0301'];
@@ -131,5 +131,21 @@ describe('protectFlows merges and orders by numbers as it did by strings', () =>
       count: 5 + Math.floor(random() * 30),
     }));
     expect(protectFlows(raw, settings)).toEqual(protectFlowsOracle(raw));
+  });
+});
+
+describe('sortByColumns', () => {
+  it('sorts whole numbers packed and anything else by comparison, the same order either way', () => {
+    const random = randomLcg(0.59);
+    const items = Array.from({ length: 1500 }, (_, id) => ({
+      id,
+      a: Math.floor(random() * 7),
+      b: Math.floor(random() * 5),
+    }));
+    const expected = [...items].sort((x, y) => x.a - y.a || x.b - y.b).map((x) => x.id);
+    const a = items.map((x) => x.a);
+    expect(sortByColumns(items, [a, items.map((x) => x.b)]).map((x) => x.id)).toEqual(expected);
+    // A fraction (and a negative number) cannot be packed: the comparison gives the same order.
+    expect(sortByColumns(items, [a.map((v) => v / 2 - 1), items.map((x) => x.b)]).map((x) => x.id)).toEqual(expected);
   });
 });

@@ -4,8 +4,9 @@
  * each period. Suppressed values are never summed: a merged flow carries how many suppressed
  * members it has, and is itself suppressed only when none of its members was published.
  */
+import { indexMap } from '../arrays';
 import type { AreaProperties, Dataset } from '../schema';
-import { textRanks } from '../text-order';
+import { sortByColumns, textRanks } from '../text-order';
 
 export interface NetworkFlow {
   origin: string;
@@ -46,9 +47,6 @@ export function mergeableGroups(dataset: Dataset): Map<string, AreaProperties[]>
   return groups;
 }
 
-/** More distinct end points than any dataset the importers accept; keeps the merge keys exact. */
-const ENDPOINT_LIMIT = 2 ** 26;
-
 export function buildNetwork(dataset: Dataset, groupOrigins: boolean): Network {
   const nodes = new Map<string, AreaProperties>();
   const nodeOf = new Map<string, string>();
@@ -70,26 +68,39 @@ export function buildNetwork(dataset: Dataset, groupOrigins: boolean): Network {
     }
   }
   const periodIndex = new Map(dataset.periods.map((p, i) => [p, i]));
-  // Millions of rows in an opened file: keys are numbers (end points numbered as first met), not
-  // strings built per row, and the tie-break by id compares numbers ranked once by localeCompare.
+  // Millions of rows in an opened file: each end point is numbered once (as first met), and a
+  // flow's period and end points make one number that finds its merged flow (arrays.ts).
   const endpointIndex = new Map<string, number>();
   const endpoint = (id: string): number => {
     let index = endpointIndex.get(id);
     if (index === undefined) endpointIndex.set(id, (index = endpointIndex.size));
     return index;
   };
-  // One map per period, keyed origin·limit + destination: exact below 2^52.
-  const merged = dataset.periods.map(() => new Map<number, NetworkFlow>());
-  const created: { flow: NetworkFlow; origin: number; dest: number }[] = [];
-  for (const f of dataset.flows) {
-    const origin = nodeOf.get(f.origin) ?? f.origin;
-    const dest = nodeOf.get(f.dest) ?? f.dest;
-    const period = periodIndex.get(f.period)!;
-    const o = endpoint(origin);
-    const d = endpoint(dest);
-    const key = o * ENDPOINT_LIMIT + d;
-    let flow = merged[period].get(key);
-    if (!flow) {
+  const rows = dataset.flows.length;
+  const rowPeriod = new Int32Array(rows);
+  const rowOrigin = new Int32Array(rows);
+  const rowDest = new Int32Array(rows);
+  dataset.flows.forEach((f, i) => {
+    rowPeriod[i] = periodIndex.get(f.period)!;
+    rowOrigin[i] = endpoint(nodeOf.get(f.origin) ?? f.origin);
+    rowDest[i] = endpoint(nodeOf.get(f.dest) ?? f.dest);
+  });
+  const endpoints = endpointIndex.size;
+  const endpointIds = [...endpointIndex.keys()];
+  if (dataset.periods.length * endpoints * endpoints > Number.MAX_SAFE_INTEGER)
+    throw new RangeError(`${endpoints} end points over ${dataset.periods.length} periods exceed the network's keys`);
+  const flowAt = indexMap(dataset.periods.length * endpoints * endpoints);
+  const created = dataset.periods.map((): { flow: NetworkFlow; origin: number; dest: number }[] => []);
+  dataset.flows.forEach((f, i) => {
+    const period = rowPeriod[i];
+    const o = rowOrigin[i];
+    const d = rowDest[i];
+    const key = (period * endpoints + o) * endpoints + d;
+    const at = flowAt.get(key);
+    let flow: NetworkFlow;
+    if (at < 0) {
+      const origin = endpointIds[o];
+      const dest = endpointIds[d];
       flow = {
         origin,
         dest,
@@ -101,25 +112,25 @@ export function buildNetwork(dataset: Dataset, groupOrigins: boolean): Network {
         periodIndex: period,
         rank: 0,
       };
-      merged[period].set(key, flow);
-      created.push({ flow, origin: o, dest: d });
-    }
+      flowAt.set(key, created[period].length);
+      created[period].push({ flow, origin: o, dest: d });
+    } else flow = created[period][at].flow;
     if (f.count === null) flow.suppressedMembers++;
     else flow.count = (flow.count ?? 0) + f.count;
-  }
-  if (endpointIndex.size > ENDPOINT_LIMIT)
-    throw new RangeError(`${endpointIndex.size} end points exceed the network's keys`);
+  });
   const ranks = textRanks(endpointIndex.keys());
   const rankOf = Int32Array.from(endpointIndex.keys(), (id) => ranks.get(id)!);
-  const flows = created
-    .sort(
-      (a, b) =>
-        a.flow.periodIndex - b.flow.periodIndex ||
-        (b.flow.count ?? -1) - (a.flow.count ?? -1) ||
-        rankOf[a.origin] - rankOf[b.origin] ||
-        rankOf[a.dest] - rankOf[b.dest],
-    )
-    .map((c) => c.flow);
+  // Each period's flows by count (largest first, suppressed last), then origin and destination
+  // by id: sorted period by period, so that the keys pack into numbers (text-order.ts).
+  const flows: NetworkFlow[] = [];
+  for (const list of created) {
+    let largest = 0;
+    for (const { flow } of list) if (flow.count !== null && flow.count > largest) largest = flow.count;
+    const byCount = Float64Array.from(list, ({ flow }) => (flow.count === null ? largest + 1 : largest - flow.count));
+    const byOrigin = Float64Array.from(list, (c) => rankOf[c.origin]);
+    const byDest = Float64Array.from(list, (c) => rankOf[c.dest]);
+    for (const { flow } of sortByColumns(list, [byCount, byOrigin, byDest])) flows.push(flow);
+  }
   let period = -1;
   let rank = 0;
   for (const flow of flows) {

@@ -6,6 +6,7 @@
  */
 import { latLngToCell } from 'h3-js';
 import { protectCount } from './rules';
+import { indexMap } from '../arrays';
 import { sortByText } from '../text-order';
 import { applySecondarySuppression, type TableCell } from './secondary-suppression';
 import {
@@ -74,25 +75,6 @@ function protectTable(
   return cells.map((cell) => (cell.suppressed ? null : protectCount(cell.value, settings)));
 }
 
-/** A map from whole numbers to whole numbers, -1 for none. */
-interface IndexMap {
-  get(key: number): number;
-  set(key: number, value: number): void;
-}
-
-/** Keys 0…slots−1 in an array: what routes are merged with when their numbering is small. */
-const DENSE_ROUTE_LIMIT = 2 ** 25;
-
-function denseIndex(slots: number): IndexMap {
-  const values = new Int32Array(slots).fill(-1);
-  return { get: (key) => values[key], set: (key, value) => void (values[key] = value) };
-}
-
-function sparseIndex(): IndexMap {
-  const values = new Map<number, number>();
-  return { get: (key) => values.get(key) ?? -1, set: (key, value) => void values.set(key, value) };
-}
-
 /** Numbers each distinct string as first met: exact equality, as a Map of strings keys it. */
 function numbering(): { id: (text: string) => number; readonly size: number } {
   const ids = new Map<string, number>();
@@ -123,10 +105,8 @@ export function protectFlows(raw: RawFlow[], settings: DisclosureSettings): Flow
   const dest = Int32Array.from(raw, (f) => dests.id(f.dest));
   if (periods.size * origins.size * dests.size > Number.MAX_SAFE_INTEGER)
     throw new RangeError('too many distinct periods, origins and destinations to merge');
-  // Each (period, origin, destination) number's route: a dense table while it is small (2.45
-  // million rows over 36 quarters and 400 places: 23 MB, a tenth of the time of a Map), else a Map.
-  const slots = periods.size * origins.size * dests.size;
-  const routeOf = slots <= DENSE_ROUTE_LIMIT ? denseIndex(slots) : sparseIndex();
+  // Each (period, origin, destination) number's route.
+  const routeOf = indexMap(periods.size * origins.size * dests.size);
   const merged: RawFlow[] = [];
   const copied: boolean[] = [];
   raw.forEach((flow, i) => {

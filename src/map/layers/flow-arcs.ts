@@ -1,7 +1,7 @@
 import { ArcLayer } from '@deck.gl/layers';
 import { flowEndColours } from '../flow-colours';
 import { flowWidthPx } from '../key';
-import type { FlowDatum, FlowLayerData } from '../layer-data';
+import type { FlowDatum, FlowDrawData } from '../layer-data';
 import { FLOW_PICKING, type FlowDrawOptions } from './flow-curves';
 import { gpuFilter } from './flow-filter';
 import { withPicking } from '../picking';
@@ -10,7 +10,7 @@ import { withPicking } from '../picking';
  * 3D arcs rising from origin to destination, for a tilted view; colour runs from the origin's end
  * to the destination's, so direction reads along the arc. Suppressed flows are thin and grey.
  */
-export function flowArcLayers(data: FlowLayerData, options: FlowDrawOptions) {
+export function flowArcLayers(data: FlowDrawData, options: FlowDrawOptions) {
   const common = {
     pickable: true,
     ...gpuFilter(options.ranges),

@@ -2,7 +2,7 @@ import { PathLayer, TextLayer } from '@deck.gl/layers';
 import type { FlowColour } from '../../data/view';
 import { flowEndColours } from '../flow-colours';
 import { flowWidthPx } from '../key';
-import type { FlowDatum, FlowLayerData } from '../layer-data';
+import type { FlowDatum, FlowDrawData } from '../layer-data';
 import type { MapLook } from '../theme';
 import { withPicking, type Picking } from '../picking';
 import { gpuFilter } from './flow-filter';
@@ -24,7 +24,7 @@ export interface FlowDrawOptions {
  * destination colour, so direction reads twice. Arrowheads are text glyphs ("▶") rotated to the
  * curve: drawn from a local font atlas, a constant size on screen at every zoom.
  */
-export function flowCurveLayers(data: FlowLayerData, options: FlowDrawOptions) {
+export function flowCurveLayers(data: FlowDrawData, options: FlowDrawOptions) {
   const common = {
     data: data.published,
     pickable: true,
@@ -65,7 +65,7 @@ export function flowCurveLayers(data: FlowLayerData, options: FlowDrawOptions) {
 }
 
 /** Protected flows: a thin grey line that says "there is a flow here, not shown", no more. */
-export function suppressedCurveLayer(data: FlowLayerData, options: FlowDrawOptions) {
+export function suppressedCurveLayer(data: FlowDrawData, options: FlowDrawOptions) {
   const layer = new PathLayer<FlowDatum>({
     id: `flows-suppressed-${options.pass}`,
     data: data.suppressed,
