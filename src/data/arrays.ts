@@ -32,10 +32,31 @@ const DENSE_INDEX_LIMIT = 2 ** 25;
  * the time of a Map keyed by numbers past the small-integer range.
  */
 export function indexMap(slots: number): IndexMap {
+  if (slots > Number.MAX_SAFE_INTEGER) throw new RangeError(`${slots} keys: more than whole numbers keep exact`);
   if (slots <= DENSE_INDEX_LIMIT) {
     const values = new Int32Array(slots).fill(-1);
     return { get: (key) => values[key], set: (key, value) => void (values[key] = value) };
   }
   const values = new Map<number, number>();
   return { get: (key) => values.get(key) ?? -1, set: (key, value) => void values.set(key, value) };
+}
+
+/** Numbers each distinct string as first met (exact equality, as a Map of strings keys it). */
+export function numbering(): { id(text: string): number; readonly size: number; readonly texts: string[] } {
+  const ids = new Map<string, number>();
+  const texts: string[] = [];
+  return {
+    id(text) {
+      let id = ids.get(text);
+      if (id === undefined) {
+        ids.set(text, (id = texts.length));
+        texts.push(text);
+      }
+      return id;
+    },
+    get size() {
+      return texts.length;
+    },
+    texts,
+  };
 }

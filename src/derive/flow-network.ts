@@ -9,7 +9,6 @@ import type { AreaProperties, Dataset } from '../data/schema';
 import { MAX_PERIOD_RANK_SLOTS, maxFlowsPerPeriod } from '../data/limits';
 import { maxOf } from '../data/arrays';
 import { memoize } from './memo';
-import { flowsByPeriod } from './period-flows';
 
 /**
  * Period and rank share one float channel as `period · stride + rank`: exact while it stays an
@@ -34,7 +33,8 @@ export interface FlowEntry {
 /**
  * The network and what every period's flows share (widths, colour classes, the GPU filter's
  * packing). No object per flow beyond the network's own: the flows a layer uploads are made for
- * the periods it draws (flowEntries), so a file of millions of flows builds a period's worth.
+ * the periods it draws (flowDrawData in map/layer-data.ts), so a file of millions of flows builds
+ * a period's worth.
  */
 export interface FlowNetworkData {
   network: Network;
@@ -81,28 +81,18 @@ export const flowNetworkData = memoize((dataset: Dataset, grouped: boolean): Flo
   };
 });
 
-/** The flows of periods `from` to `to` (indices), published and suppressed apart, each with its GPU filter values. */
-export const flowEntries = memoize(
-  (data: FlowNetworkData, from: number, to: number): { published: FlowEntry[]; suppressed: FlowEntry[] } => {
-    const { nodeIndex, rankStride } = data;
-    const published: FlowEntry[] = [];
-    const suppressed: FlowEntry[] = [];
-    const byPeriod = flowsByPeriod(data.network);
-    for (let period = from; period <= to; period++)
-      for (const flow of byPeriod[period] ?? [])
-        (flow.count === null ? suppressed : published).push({
-          flow,
-          filterValue: [
-            flow.periodIndex * rankStride + flow.rank,
-            flow.count ?? 0,
-            nodeIndex.get(flow.origin)!,
-            nodeIndex.get(flow.dest)!,
-          ],
-        });
-    return { published, suppressed };
-  },
-  4,
-);
+/** A flow's values in the GPU filter's four channels (see filterRanges). */
+export function filterValueOf(
+  { nodeIndex, rankStride }: Pick<FlowNetworkData, 'nodeIndex' | 'rankStride'>,
+  flow: NetworkFlow,
+): FlowEntry['filterValue'] {
+  return [
+    flow.periodIndex * rankStride + flow.rank,
+    flow.count ?? 0,
+    nodeIndex.get(flow.origin)!,
+    nodeIndex.get(flow.dest)!,
+  ];
+}
 
 /**
  * The nodes flows leave from, arrive at, and either, each sorted by name: what the filter

@@ -3,7 +3,8 @@
  * every derivation, so layers stay thin and filters never rebuild data.
  */
 import type { Dataset } from '../data/schema';
-import { flowEntries, flowNetworkData, type FlowEntry, type FlowNetworkData } from '../derive/flow-network';
+import { filterValueOf, flowNetworkData, type FlowEntry, type FlowNetworkData } from '../derive/flow-network';
+import { flowsByPeriod } from '../derive/period-flows';
 import { memoize } from '../derive/memo';
 import { curveBetween, type FlowCurve } from './flow-geometry';
 
@@ -37,12 +38,16 @@ export const prepareFlowData = memoize((dataset: Dataset, grouped: boolean, maxW
  * flow file built curves for every period's flows: 2.4 s and a gigabyte before its first map).
  */
 export const flowDrawData = memoize((data: FlowLayerData, from: number, to: number): FlowDrawData => {
-  const entries = flowEntries(data, from, to);
-  const withCurve = ({ flow, filterValue }: FlowEntry): FlowDatum => ({
-    flow,
-    filterValue,
-    // One curve per origin–destination pair, shared by every period's flow between them.
-    curve: curveBetween(flow.originNode.centroid, flow.destNode.centroid),
-  });
-  return { ...data, published: entries.published.map(withCurve), suppressed: entries.suppressed.map(withCurve) };
+  const published: FlowDatum[] = [];
+  const suppressed: FlowDatum[] = [];
+  const byPeriod = flowsByPeriod(data.network);
+  for (let period = from; period <= to; period++)
+    for (const flow of byPeriod[period] ?? [])
+      (flow.count === null ? suppressed : published).push({
+        flow,
+        filterValue: filterValueOf(data, flow),
+        // One curve per origin–destination pair, shared by every period's flow between them.
+        curve: curveBetween(flow.originNode.centroid, flow.destNode.centroid),
+      });
+  return { ...data, published, suppressed };
 }, 4);

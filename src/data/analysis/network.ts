@@ -4,7 +4,7 @@
  * each period. Suppressed values are never summed: a merged flow carries how many suppressed
  * members it has, and is itself suppressed only when none of its members was published.
  */
-import { indexMap } from '../arrays';
+import { indexMap, numbering } from '../arrays';
 import type { AreaProperties, Dataset } from '../schema';
 import { sortByColumns, textRanks } from '../text-order';
 
@@ -70,25 +70,18 @@ export function buildNetwork(dataset: Dataset, groupOrigins: boolean): Network {
   const periodIndex = new Map(dataset.periods.map((p, i) => [p, i]));
   // Millions of rows in an opened file: each end point is numbered once (as first met), and a
   // flow's period and end points make one number that finds its merged flow (arrays.ts).
-  const endpointIndex = new Map<string, number>();
-  const endpoint = (id: string): number => {
-    let index = endpointIndex.get(id);
-    if (index === undefined) endpointIndex.set(id, (index = endpointIndex.size));
-    return index;
-  };
+  const endpoint = numbering();
   const rows = dataset.flows.length;
   const rowPeriod = new Int32Array(rows);
   const rowOrigin = new Int32Array(rows);
   const rowDest = new Int32Array(rows);
   dataset.flows.forEach((f, i) => {
     rowPeriod[i] = periodIndex.get(f.period)!;
-    rowOrigin[i] = endpoint(nodeOf.get(f.origin) ?? f.origin);
-    rowDest[i] = endpoint(nodeOf.get(f.dest) ?? f.dest);
+    rowOrigin[i] = endpoint.id(nodeOf.get(f.origin) ?? f.origin);
+    rowDest[i] = endpoint.id(nodeOf.get(f.dest) ?? f.dest);
   });
-  const endpoints = endpointIndex.size;
-  const endpointIds = [...endpointIndex.keys()];
-  if (dataset.periods.length * endpoints * endpoints > Number.MAX_SAFE_INTEGER)
-    throw new RangeError(`${endpoints} end points over ${dataset.periods.length} periods exceed the network's keys`);
+  const endpoints = endpoint.size;
+  const endpointIds = endpoint.texts;
   const flowAt = indexMap(dataset.periods.length * endpoints * endpoints);
   const created = dataset.periods.map((): { flow: NetworkFlow; origin: number; dest: number }[] => []);
   dataset.flows.forEach((f, i) => {
@@ -118,8 +111,8 @@ export function buildNetwork(dataset: Dataset, groupOrigins: boolean): Network {
     if (f.count === null) flow.suppressedMembers++;
     else flow.count = (flow.count ?? 0) + f.count;
   });
-  const ranks = textRanks(endpointIndex.keys());
-  const rankOf = Int32Array.from(endpointIndex.keys(), (id) => ranks.get(id)!);
+  const ranks = textRanks(endpointIds);
+  const rankOf = Int32Array.from(endpointIds, (id) => ranks.get(id)!);
   // Each period's flows by count (largest first, suppressed last), then origin and destination
   // by id: sorted period by period, so that the keys pack into numbers (text-order.ts).
   const flows: NetworkFlow[] = [];

@@ -6,7 +6,7 @@
  */
 import { latLngToCell } from 'h3-js';
 import { protectCount } from './rules';
-import { indexMap } from '../arrays';
+import { indexMap, numbering } from '../arrays';
 import { sortByText } from '../text-order';
 import { applySecondarySuppression, type TableCell } from './secondary-suppression';
 import {
@@ -75,21 +75,6 @@ function protectTable(
   return cells.map((cell) => (cell.suppressed ? null : protectCount(cell.value, settings)));
 }
 
-/** Numbers each distinct string as first met: exact equality, as a Map of strings keys it. */
-function numbering(): { id: (text: string) => number; readonly size: number } {
-  const ids = new Map<string, number>();
-  return {
-    id(text) {
-      let id = ids.get(text);
-      if (id === undefined) ids.set(text, (id = ids.size));
-      return id;
-    },
-    get size() {
-      return ids.size;
-    },
-  };
-}
-
 /**
  * Sums duplicate origin+dest+period rows (as flowmap.blue does), drops zeros, then protects.
  * Millions of rows in an opened file: duplicates are found by numbers (each period, origin and
@@ -103,8 +88,6 @@ export function protectFlows(raw: RawFlow[], settings: DisclosureSettings): Flow
   const period = Int32Array.from(raw, (f) => periods.id(f.period));
   const origin = Int32Array.from(raw, (f) => origins.id(f.origin));
   const dest = Int32Array.from(raw, (f) => dests.id(f.dest));
-  if (periods.size * origins.size * dests.size > Number.MAX_SAFE_INTEGER)
-    throw new RangeError('too many distinct periods, origins and destinations to merge');
   // Each (period, origin, destination) number's route.
   const routeOf = indexMap(periods.size * origins.size * dests.size);
   const merged: RawFlow[] = [];
