@@ -26,17 +26,17 @@ const BASELINE_DIR = join(ROOT, 'bench', 'dist', 'baseline');
 // second or more run to run, and a median of few runs moves by a quarter between identical builds.
 const DEFAULT_RUNS = 15;
 
+/** The groups of rows that can run alone, each by its flag (`--first-view`, …). */
+const BENCH_GROUPS = ['first-view', 'export', 'period-change', 'pipeline', 'open-large'] as const;
+type BenchGroup = (typeof BENCH_GROUPS)[number];
+
 export interface BenchOptions {
-  /** Only the first-view rows (first-view JavaScript, load → data-map-ready): a quick check. */
-  firstViewOnly?: boolean;
-  /** Only the PNG export rows. */
-  exportOnly?: boolean;
-  /** Only the period-change rows (c). */
-  periodChangeOnly?: boolean;
-  /** Only the incident pipeline's rows (d): Node alone, no browser. */
-  pipelineOnly?: boolean;
-  /** Only the 49 MB flows CSV's rows (f). */
-  openLargeOnly?: boolean;
+  /**
+   * One group of rows alone, a quick check: the first view (first-view JavaScript, load →
+   * data-map-ready), the PNG export, the period change (c), the incident pipeline (d: Node alone,
+   * no browser) or the 49 MB flows CSV (f).
+   */
+  only?: BenchGroup;
   runs?: number;
 }
 
@@ -283,18 +283,8 @@ function row(
   };
 }
 
-export async function bench(
-  log = console.log,
-  {
-    firstViewOnly = false,
-    exportOnly = false,
-    periodChangeOnly = false,
-    pipelineOnly = false,
-    openLargeOnly = false,
-    runs = DEFAULT_RUNS,
-  }: BenchOptions = {},
-): Promise<Row[]> {
-  if (pipelineOnly) return incidentPipelineRows(log);
+export async function bench(log = console.log, { only, runs = DEFAULT_RUNS }: BenchOptions = {}): Promise<Row[]> {
+  if (only === 'pipeline') return incidentPipelineRows(log);
   const RUNS = runs;
   const executablePath = findChromium();
   if (!executablePath) throw new Error('no Chromium found: apt-get install -y chromium, or set CHROMIUM_PATH');
@@ -304,9 +294,9 @@ export async function bench(
   const baseline = await serve(BASELINE_DIR);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
-    if (exportOnly) return await exportRows(browser, app.url, log);
-    if (periodChangeOnly) return await periodChangeRows(browser, app.url, log);
-    if (openLargeOnly) return await openLargeRows(browser, app.url, log);
+    if (only === 'export') return await exportRows(browser, app.url, log);
+    if (only === 'period-change') return await periodChangeRows(browser, app.url, log);
+    if (only === 'open-large') return await openLargeRows(browser, app.url, log);
     const appRuns: { ms: number; jsGzip: number }[] = [];
     const baseRuns: { ms: number; jsGzip: number }[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -333,7 +323,7 @@ export async function bench(
         (r) => r! <= 1.25,
       ),
     ];
-    if (firstViewOnly) return firstView;
+    if (only === 'first-view') return firstView;
     // Each group of rows reports, or says why it could not: a slow or failed row never stops the
     // rest, and never makes the bench fail (it exits non-zero only when it cannot run at all).
     const filterRows = await periodChangeRows(browser, app.url, log);
@@ -363,21 +353,13 @@ if (process.argv[1] && /scripts[\\/]bench\.ts$/.test(process.argv[1])) {
   // `-- --first-view [--runs N]`, `--export`, `--period-change`, `--pipeline` or `--open-large`: only those rows,
   // printed and not written (a quick check).
   const args = process.argv.slice(2);
-  const firstViewOnly = args.includes('--first-view');
-  const exportOnly = args.includes('--export');
-  const periodChangeOnly = args.includes('--period-change');
-  const pipelineOnly = args.includes('--pipeline');
-  const openLargeOnly = args.includes('--open-large');
+  const only = BENCH_GROUPS.find((group) => args.includes(`--${group}`));
   const runsAt = args.indexOf('--runs');
   const rows = await bench(console.log, {
-    firstViewOnly,
-    exportOnly,
-    periodChangeOnly,
-    pipelineOnly,
-    openLargeOnly,
+    only,
     runs: runsAt >= 0 ? Math.max(1, Number(args[runsAt + 1]) || DEFAULT_RUNS) : DEFAULT_RUNS,
   });
-  if (firstViewOnly || exportOnly || periodChangeOnly || pipelineOnly || openLargeOnly) {
+  if (only) {
     console.log(`\n${table(rows)}`);
     process.exit(0);
   }
