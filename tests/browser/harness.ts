@@ -3,7 +3,7 @@
  * SwiftShader, record console errors and every request, wait on the app's readiness signal.
  */
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { inject } from 'vitest';
 import { PNG } from 'pngjs';
 import { CHROMIUM_ARGS } from '../../scripts/chromium';
@@ -61,6 +61,8 @@ export async function launch(executablePath: string): Promise<Browser> {
 export interface PageLog {
   errors: string[];
   requests: string[];
+  /** Requests the page's own next navigation cancelled (a reload mid-load): not failures. */
+  cancelled: string[];
 }
 
 export async function openPage(
@@ -69,15 +71,30 @@ export async function openPage(
   viewport = { width: 1280, height: 720 },
 ): Promise<{ page: Page; log: PageLog }> {
   const page = await browser.newPage({ viewport });
-  const log: PageLog = { errors: [], requests: [] };
+  const log: PageLog = { errors: [], requests: [], cancelled: [] };
+  // Which main-frame navigation each request was made under. A reload cancels what the old document
+  // still had in flight (Chromium's own favicon fetch, say) with ERR_ABORTED; only such a
+  // cancellation, by a navigation begun after the request, is not counted as a failure.
+  let navigations = 0;
+  const navigationOf = new WeakMap<Request, number>();
   page.on('console', (message) => {
     if (message.type() === 'error') log.errors.push(message.text());
   });
   page.on('pageerror', (error) => log.errors.push(`${error.name}: ${error.message}`));
-  page.on('request', (request) => log.requests.push(request.url()));
-  page.on('requestfailed', (request) =>
-    log.errors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
-  );
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigations += 1;
+    navigationOf.set(request, navigations);
+    log.requests.push(request.url());
+  });
+  page.on('requestfailed', (request) => {
+    const errorText = request.failure()?.errorText ?? '';
+    const supersededByNavigation = (navigationOf.get(request) ?? navigations) < navigations;
+    if (errorText === 'net::ERR_ABORTED' && supersededByNavigation && !request.isNavigationRequest()) {
+      log.cancelled.push(request.url());
+    } else {
+      log.errors.push(`request failed: ${request.url()} ${errorText}`);
+    }
+  });
   await page.goto(url);
   return { page, log };
 }
