@@ -34,6 +34,7 @@ import {
   SCREENSHOT_DIR,
   screenshotPixels,
   waitForMapReady,
+  type PageLog,
   type Pixels,
 } from './harness';
 
@@ -53,18 +54,33 @@ async function andRedraw(page: Page, act: () => Promise<unknown>) {
 
 describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', () => {
   let browser: Browser;
+  // One page for every test: each starts from the view its link describes, shown in place as a
+  // link or a scene would show it. A page load costs seconds of software-WebGL shader compiles,
+  // and what these tests check is the view, not how the page opened (map.test.ts and share.test.ts
+  // check that).
+  let page: Page;
+  let log: PageLog;
 
   beforeAll(async () => {
     browser = await launch(chromiumPath!);
+    ({ page, log } = await openPage(browser, baseUrl));
+    await waitForMapReady(page);
   });
   afterAll(async () => {
     await browser?.close();
   });
 
+  /** Shows the view `query` describes (`?period=…#map=…`), with nothing left over from a test before. */
+  async function show(query: string): Promise<void> {
+    log.errors.length = 0;
+    await page.mouse.move(1, 1);
+    await page.evaluate(() => window.__atlasTools!.setFilterOnCpu(undefined));
+    await page.evaluate((link) => window.__atlasTools!.showView(link), new URL(query, baseUrl).href);
+  }
+
   it('each analysis layer changes the pixels and shows its own legend', async () => {
     // Kent at town scale, where cells and choropleth classes are visible.
-    const { page, log } = await openPage(browser, `${baseUrl}?period=2019-Q1#map=8.6/51.3/0.9`);
-    await waitForMapReady(page);
+    await show(`${baseUrl}?period=2019-Q1#map=8.6/51.3/0.9`);
     expect(new URL(page.url()).hash).toBe('#map=8.6/51.3/0.9');
     for (const layer of ['totals', 'choropleth', 'hexbin', 'density', 'hotspots']) {
       const before = await screenshotPixels(page);
@@ -107,12 +123,10 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
       await andRedraw(page, () => page.getByTestId(`layer-${layer}`).uncheck());
     }
     expect(log.errors).toEqual([]);
-    await page.close();
   });
 
   it('incident cells, hot spots and emerging hot spots are visible at the opening zoom (as dots where cells are specks)', async () => {
-    const { page, log } = await openPage(browser, `${baseUrl}?period=2019-Q4`);
-    await waitForMapReady(page);
+    await show(`${baseUrl}?period=2019-Q4`);
     const before = await screenshotPixels(page);
     for (const layer of ['hexbin', 'hotspots', 'emerging']) {
       await andRedraw(page, () => page.getByTestId(`layer-${layer}`).check());
@@ -122,7 +136,6 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
       await andRedraw(page, () => page.getByTestId(`layer-${layer}`).uncheck());
     }
     expect(log.errors).toEqual([]);
-    await page.close();
   });
 
   it('emerging hot spots: the layer draws the categories the statistics give, with a key and a z-series per cell', async () => {
@@ -136,8 +149,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
       if (r.category !== 'no-pattern') counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
     expect(counts.size).toBeGreaterThan(0);
 
-    const { page, log } = await openPage(browser, `${baseUrl}?period=${period}&layers=flows#map=8.6/51.3/0.9`);
-    await waitForMapReady(page);
+    await show(`${baseUrl}?period=${period}&layers=flows#map=8.6/51.3/0.9`);
     const before = await screenshotPixels(page);
     await andRedraw(page, () => page.getByTestId('layer-emerging').check());
     const after = await screenshotPixels(page, `${SCREENSHOT_DIR}/layer-emerging.png`);
@@ -167,7 +179,6 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     await expect(page.getByTestId('emerging-chart').count()).resolves.toBe(1);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/layer-emerging-tooltip.png` });
     expect(log.errors).toEqual([]);
-    await page.close();
   });
 
   it('hot spots: a suppressed cell reads "suppressed", never the value imputed for the statistic', async () => {
@@ -180,8 +191,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     };
     const cell = input.cells.filter((_, i) => input.counts[i] === null).sort((a, b) => distance(a) - distance(b))[0];
     expect(cell).toBeDefined();
-    const { page, log } = await openPage(browser, `${baseUrl}?period=${period}&layers=hotspots#map=9/51.3/0.9`);
-    await waitForMapReady(page);
+    await show(`${baseUrl}?period=${period}&layers=hotspots#map=9/51.3/0.9`);
     await page.getByTestId('legend-hotspots').waitFor({ timeout: 60_000 });
     const [lat, lng] = cellToLatLng(cell);
     const at = await project(page, [lng, lat]);
@@ -204,12 +214,10 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
       new RegExp(`\\b${withCells.manifest.disclosure.threshold / 2} ${withCells.manifest.incidentMeasure}`),
     );
     expect(log.errors).toEqual([]);
-    await page.close();
   });
 
   it('change between two periods: flows drawn by change, a key, the largest increases and decreases', async () => {
-    const { page, log } = await openPage(browser, `${baseUrl}?period=2019-Q4`);
-    await waitForMapReady(page);
+    await show(`${baseUrl}?period=2019-Q4`);
     const counts = await screenshotPixels(page);
     await andRedraw(page, () => page.getByTestId('compare-with').selectOption('2016-Q4'));
     const change = await screenshotPixels(page, `${SCREENSHOT_DIR}/change-2016-to-2019.png`);
@@ -245,12 +253,10 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     expect(new URL(page.url()).searchParams.has('vs')).toBe(false);
     await expect(page.getByTestId('legend-change').count()).resolves.toBe(0);
     expect(log.errors).toEqual([]);
-    await page.close();
   });
 
   it("in change mode the destination choropleth shows each destination's change, on a diverging key", async () => {
-    const { page, log } = await openPage(browser, `${baseUrl}?period=2019-Q4&layers=flows,choropleth`);
-    await waitForMapReady(page);
+    await show(`${baseUrl}?period=2019-Q4&layers=flows,choropleth`);
     const rates = await screenshotPixels(page);
     await andRedraw(page, () => page.getByTestId('compare-with').selectOption('2016-Q4'));
     const change = await screenshotPixels(page, `${SCREENSHOT_DIR}/choropleth-change-2016-to-2019.png`);
@@ -268,13 +274,11 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
       `Not available (no published flow in either period): ${values.filter((v) => v === null).length}`,
     );
     expect(log.errors).toEqual([]);
-    await page.close();
   });
 
   it('switching the measure changes the widths, the totals, the legend and the CSV behind the map', async () => {
     // The 2019 peak: the most routes, so the most that differ between measures.
-    const { page, log } = await openPage(browser, `${baseUrl}?period=2019-Q4`);
-    await waitForMapReady(page);
+    await show(`${baseUrl}?period=2019-Q4`);
     const lines = await screenshotPixels(page);
     const summary = page.getByTestId('summary').locator('p').first();
     /** The summary's total as the same derivation makes it from the published file's column. */
@@ -315,12 +319,10 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     // The same state draws the same pixels (sampled; 0 in practice).
     expect(changed(lines, await screenshotPixels(page))).toBeLessThan(20);
     expect(log.errors).toEqual([]);
-    await page.close();
   });
 
   it('clicking Thanet isolates the flows into Thanet and its panel shows the totals; a click on an arrowhead selects the area under it', async () => {
-    const { page, log } = await openPage(browser, baseUrl);
-    await waitForMapReady(page);
+    await show(baseUrl);
     const before = await screenshotPixels(page);
     const thanet = await project(page, [1.42, 51.37]);
     await andRedraw(page, () => page.mouse.click(thanet.x, thanet.y));
@@ -365,12 +367,10 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     await andRedraw(page, () => page.mouse.click(rect.x + underArrow!.x, rect.y + underArrow!.y));
     expect(new URL(page.url()).searchParams.get('sel')).toBe('E07000106');
     expect(log.errors).toEqual([]);
-    await page.close();
   });
 
   it('play advances the period shown, within the chosen window', async () => {
-    const { page } = await openPage(browser, `${baseUrl}?period=2016-Q1`);
-    await waitForMapReady(page);
+    await show(`${baseUrl}?period=2016-Q1`);
     await page.getByTestId('range-to').selectOption({ label: '2016-Q4' });
     await page.getByTestId('speed').selectOption('4');
     await page.getByTestId('play').click();
@@ -387,12 +387,10 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     await page.getByTestId('play').click();
     expect([...seen].every((label) => label.includes('2016'))).toBe(true);
     expect(seen.size).toBeGreaterThan(1);
-    await page.close();
   });
 
   it('the flow-style switch redraws flows as 3D arcs on a tilted map', async () => {
-    const { page, log } = await openPage(browser, baseUrl);
-    await waitForMapReady(page);
+    await show(baseUrl);
     const before = await screenshotPixels(page, `${SCREENSHOT_DIR}/style-curved.png`);
     await andRedraw(page, () => page.getByTestId('flow-style').selectOption('arcs'));
     const after = await screenshotPixels(page, `${SCREENSHOT_DIR}/style-arcs.png`);
@@ -410,12 +408,10 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     await page.screenshot({ path: `${SCREENSHOT_DIR}/style-arcs-by-group.png` });
     await expect(page.getByTestId('legend').textContent()).resolves.toContain('Exporting area');
     expect(log.errors).toEqual([]);
-    await page.close();
   });
 
   it('filters run on the GPU: a minimum count hides suppressed flows without rebuilding data', async () => {
-    const { page } = await openPage(browser, baseUrl);
-    await waitForMapReady(page);
+    await show(baseUrl);
     // This Chromium draws in software, where the app keeps period changes on the CPU (only the
     // shown period uploaded, map/renderer.ts); the path a graphics card takes is asked for here.
     await andRedraw(page, () => page.evaluate(() => window.__atlasTools!.setFilterOnCpu(false)));
@@ -431,12 +427,10 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     await andRedraw(page, () => page.getByTestId('top-n').selectOption('5'));
     await andRedraw(page, () => page.getByRole('button', { name: 'Previous period' }).click());
     expect(await builds()).toBe(builtBefore);
-    await page.close();
   });
 
   it('with the destination choropleth on, hovering and clicking a destination still work (typed picking)', async () => {
-    const { page, log } = await openPage(browser, `${baseUrl}?layers=flows,choropleth#map=8.6/51.3/0.9`);
-    await waitForMapReady(page);
+    await show(`${baseUrl}?layers=flows,choropleth#map=8.6/51.3/0.9`);
     // East Thanet: inside the area, away from the flows, which all arrive from the west.
     const thanet = dataset.areas.features.find((f) => f.properties.id === 'E07000114')!;
     const target: [number, number] = [thanet.properties.centroid[0] + 0.06, thanet.properties.centroid[1] + 0.01];
@@ -451,6 +445,5 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     expect(new URL(page.url()).searchParams.get('sel')).toBe('E07000114');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/choropleth-select-thanet.png` });
     expect(log.errors).toEqual([]);
-    await page.close();
   });
 });
