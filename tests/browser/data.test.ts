@@ -3,7 +3,7 @@
  * was, good ones replace it; ?data= opens same-origin datasets only.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
   changedPixels,
@@ -14,6 +14,7 @@ import {
   SCREENSHOT_DIR,
   screenshotPixels,
   waitForMapReady,
+  type PageLog,
   type Pixels,
 } from './harness';
 
@@ -38,17 +39,25 @@ async function changedSince(page: Page, before: Pixels) {
 
 describe.skipIf(!chromiumPath)('opening data in Chromium', () => {
   let browser: Browser;
+  // The page files are dropped on, one after another as a reader would (a page load costs seconds
+  // of software-WebGL shader compiles). Each test checks what its own file did, whatever was on
+  // screen before; the first starts from the sample. The ?data= tests open their own pages.
+  let page: Page;
+  let log: PageLog;
 
   beforeAll(async () => {
     browser = await launch(chromiumPath!);
+    ({ page, log } = await openPage(browser, baseUrl));
+    await waitForMapReady(page);
+  });
+  beforeEach(() => {
+    log.errors.length = 0;
   });
   afterAll(async () => {
     await browser?.close();
   });
 
   it('a bad file shows every problem and the map already drawn stays', async () => {
-    const { page, log } = await openPage(browser, baseUrl);
-    await waitForMapReady(page);
     const sampleTitle = await title(page);
     const before = await screenshotPixels(page);
     await dropFiles(page, [{ name: 'areas.geojson', text: readFileSync('tests/fixtures/bad/unclosed-ring.geojson') }]);
@@ -72,12 +81,9 @@ describe.skipIf(!chromiumPath)('opening data in Chromium', () => {
     await page.getByRole('button', { name: 'Dismiss' }).click();
     await expect(panel.count()).resolves.toBe(0);
     expect(log.errors).toEqual([]);
-    await page.close();
   });
 
   it('a good flowmap.blue pair replaces the map, with disclosure control applied', async () => {
-    const { page, log } = await openPage(browser, baseUrl);
-    await waitForMapReady(page);
     const before = await screenshotPixels(page);
     const version = await mapVersion(page);
     await dropFiles(page, [
@@ -100,12 +106,9 @@ describe.skipIf(!chromiumPath)('opening data in Chromium', () => {
     expect(await changedSince(page, before)).toBeGreaterThan(500);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/drop-flowmap-pair.png` });
     expect(log.errors).toEqual([]);
-    await page.close();
   });
 
   it('hostile names stay text: nothing from a file runs or becomes markup', async () => {
-    const { page, log } = await openPage(browser, baseUrl);
-    await waitForMapReady(page);
     const version = await mapVersion(page);
     const hostile = '<img src=x onerror="window.__pwned=1">';
     await dropFiles(page, [
@@ -124,12 +127,9 @@ describe.skipIf(!chromiumPath)('opening data in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('img[src="x"], .tooltip script').count()).toBe(0);
     expect(log.errors).toEqual([]);
-    await page.close();
   });
 
   it('"Open data…" reads chosen files through the same path', async () => {
-    const { page } = await openPage(browser, baseUrl);
-    await waitForMapReady(page);
     await page.getByTestId('open-data-input').setInputFiles([
       { name: 'flows.csv', mimeType: 'text/csv', buffer: Buffer.from('origin,dest,count\nA,B,-3\n') },
       {
@@ -141,28 +141,30 @@ describe.skipIf(!chromiumPath)('opening data in Chromium', () => {
     await expect(page.getByTestId('problems').textContent()).resolves.toContain(
       'flows.csv: row 2, field "count": is negative;',
     );
-    await page.close();
   });
 
   it('?data= opens a same-origin dataset', async () => {
-    const { page, log } = await openPage(browser, `${baseUrl}?data=data/sample/manifest.json&period=2020-Q2`);
-    await waitForMapReady(page);
-    await expect(page.getByTestId('period-label').textContent()).resolves.toBe('Apr–Jun 2020 (Q2)');
-    expect(log.errors).toEqual([]);
-    await page.close();
+    const { page: opened, log: openedLog } = await openPage(
+      browser,
+      `${baseUrl}?data=data/sample/manifest.json&period=2020-Q2`,
+    );
+    await waitForMapReady(opened);
+    await expect(opened.getByTestId('period-label').textContent()).resolves.toBe('Apr–Jun 2020 (Q2)');
+    expect(openedLog.errors).toEqual([]);
+    await opened.close();
   });
 
   it('?data= on another origin is refused with a message and never fetched', async () => {
-    const { page, log } = await openPage(
+    const { page: opened, log: openedLog } = await openPage(
       browser,
       `${baseUrl}?data=${encodeURIComponent('https://example.org/evil/manifest.json')}`,
     );
-    await waitForMapReady(page);
-    await expect(page.getByTestId('problems').textContent()).resolves.toContain(
+    await waitForMapReady(opened);
+    await expect(opened.getByTestId('problems').textContent()).resolves.toContain(
       '?data= must name a dataset on this site',
     );
-    expect(log.requests.filter((url) => new URL(url).hostname === 'example.org')).toEqual([]);
-    expect(log.requests.every((url) => new URL(url).origin === new URL(baseUrl).origin)).toBe(true);
-    await page.close();
+    expect(openedLog.requests.filter((url) => new URL(url).hostname === 'example.org')).toEqual([]);
+    expect(openedLog.requests.every((url) => new URL(url).origin === new URL(baseUrl).origin)).toBe(true);
+    await opened.close();
   });
 });

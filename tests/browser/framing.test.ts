@@ -32,16 +32,19 @@ function expectAllIn(bounds: [number, number, number, number], where: string) {
 
 describe.skipIf(!chromiumPath)('framed by what it shows (Chromium)', () => {
   let browser: Browser;
+  /** The desk as it opens at 1440 × 900; the first test reads its first view, the last copies from it. */
+  let desk: Page;
   beforeAll(async () => {
     browser = await launch(chromiumPath!);
+    ({ page: desk } = await openPage(browser, baseUrl, { width: 1440, height: 900 }));
+    await waitForMapReady(desk);
   });
   afterAll(async () => {
     await browser?.close();
   });
 
   it('the first view frames the routes; a desk link opens with every route on screen at 320, 600 and 1000 px', async () => {
-    const { page } = await openPage(browser, baseUrl, { width: 1440, height: 900 });
-    await waitForMapReady(page);
+    const page = desk;
     expectAllIn(await shownBounds(page), 'the first view at 1440 × 900');
     // The reader pans a little: the link now carries what is on screen, not a camera.
     const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
@@ -66,7 +69,6 @@ describe.skipIf(!chromiumPath)('framed by what it shows (Chromium)', () => {
     await page.getByTestId('legend-hotspots').locator('[data-swatch]').first().waitFor({ timeout: 60_000 });
     await expect(offScreen()).resolves.toEqual([]);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/desk-key-hotspots-1440x900.png` });
-    await page.close();
     for (const width of [320, 600, 1000]) {
       const embed = await openPage(browser, `${baseUrl}embed.html${link.search}${link.hash}`, { width, height: 900 });
       await waitForMapReady(embed.page);
@@ -100,8 +102,7 @@ describe.skipIf(!chromiumPath)('framed by what it shows (Chromium)', () => {
   });
 
   it('two embed snippets copied in one session have different ids', async () => {
-    const { page } = await openPage(browser, baseUrl, { width: 1280, height: 800 });
-    await waitForMapReady(page);
+    const page = desk;
     await page.locator('[data-testid="share-panel"] > summary').click();
     const idOf = async () => /<iframe id="([^"]+)"/.exec(await page.getByTestId('embed-snippet').inputValue())![1];
     const first = await idOf();
@@ -111,6 +112,5 @@ describe.skipIf(!chromiumPath)('framed by what it shows (Chromium)', () => {
     // Another view, another snippet.
     await page.evaluate(() => window.__atlasTools!.showView('?period=2019-Q4'));
     await expect.poll(idOf).not.toBe(second);
-    await page.close();
   });
 });

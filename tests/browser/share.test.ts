@@ -5,30 +5,42 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { changedPixels, launch, openPage, SCREENSHOT_DIR, screenshotPixels, waitForMapReady } from './harness';
 
 const chromiumPath = inject('chromiumPath');
 const baseUrl = inject('baseUrl');
 
+/** Opens a side panel (a `<details>`) unless it is open already. */
+async function openPanel(page: Page, testId: string): Promise<void> {
+  const panel = page.getByTestId(testId);
+  if (!(await panel.evaluate((details) => (details as HTMLDetailsElement).open)))
+    await panel.locator('summary').click();
+}
+
 describe.skipIf(!chromiumPath)('sharing a view (Chromium)', () => {
   let browser: Browser;
+  // The page the reader shares from. Each test shows its view in place, as a link would show it (a
+  // page load costs seconds of software-WebGL shader compiles); the tests of what a link does when
+  // a page opens on it open their own.
+  let page: Page;
   beforeAll(async () => {
     browser = await launch(chromiumPath!);
+    ({ page } = await openPage(browser, baseUrl));
+    await waitForMapReady(page);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin });
   });
   afterAll(async () => {
     await browser?.close();
   });
 
+  const show = (query: string) =>
+    page.evaluate((link) => window.__atlasTools!.showView(link), new URL(query, baseUrl).href);
+
   it('a copied link reopens the same view, pixel for pixel', async () => {
-    const { page } = await openPage(
-      browser,
-      `${baseUrl}?period=2019-Q1&colour=group&layers=flows,totals&min=15#map=6.5/52.2/-1.8`,
-    );
-    await waitForMapReady(page);
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin });
-    await page.getByTestId('data-panel').locator('summary').click();
+    await show('?period=2019-Q1&colour=group&layers=flows,totals&min=15#map=6.5/52.2/-1.8');
+    await openPanel(page, 'data-panel');
     await page.getByTestId('copy-link').click();
     await page.getByText('Link copied').waitFor({ timeout: 5000 });
     const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -40,14 +52,12 @@ describe.skipIf(!chromiumPath)('sharing a view (Chromium)', () => {
     await again.mouse.move(1, 1);
     const reopened = await screenshotPixels(again);
     expect(changedPixels(original, reopened, 345, 40)).toBeLessThan(30);
-    await page.close();
     await again.close();
   });
 
   it('the CSV download holds what the table shows, suppression respected', async () => {
-    const { page } = await openPage(browser, `${baseUrl}?period=2016-Q1&sel=W06000015&dir=in`);
-    await waitForMapReady(page);
-    await page.getByTestId('data-panel').locator('summary').click();
+    await show('?period=2016-Q1&sel=W06000015&dir=in');
+    await openPanel(page, 'data-panel');
     const table = await page
       .getByTestId('flow-table')
       .locator('tbody tr')
@@ -67,7 +77,6 @@ describe.skipIf(!chromiumPath)('sharing a view (Chromium)', () => {
     await expect(page.getByTestId('alt-text').inputValue()).resolves.toMatch(
       /^Flow map of active county lines, Jan–Mar 2016 \(Q1\), isolating Cardiff: /,
     );
-    await page.close();
   });
 
   /** Share of pixels in a region that are not (near) white: text, lines, swatches. */
@@ -84,9 +93,8 @@ describe.skipIf(!chromiumPath)('sharing a view (Chromium)', () => {
   }
 
   it('PNG export: the asked pixel size, with title, legend and source baked in', async () => {
-    const { page } = await openPage(browser, `${baseUrl}?period=2024-Q4`);
-    await waitForMapReady(page);
-    await page.getByTestId('share-panel').locator('summary').click();
+    await show('?period=2024-Q4');
+    await openPanel(page, 'share-panel');
     await page.getByTestId('export-preset').selectOption('600@2x');
     await page.getByTestId('export-byline').fill('By the data desk');
     const [download] = await Promise.all([
@@ -118,47 +126,44 @@ describe.skipIf(!chromiumPath)('sharing a view (Chromium)', () => {
       ),
     );
     expect(refused).toMatch(/WebGL here draws at most 4096 on a side/);
-    await page.close();
   });
 
   it('a link the controls cannot show is trimmed to what they can, and the reader is told', async () => {
-    const { page, log } = await openPage(
+    const { page: opened, log } = await openPage(
       browser,
       `${baseUrl}?top=3&min=7&layers=bogus&sel=NOPE&origin=group:London&dest=E09000022`,
     );
-    await waitForMapReady(page);
-    await expect(page.getByTestId('problems').textContent()).resolves.toContain(
+    await waitForMapReady(opened);
+    await expect(opened.getByTestId('problems').textContent()).resolves.toContain(
       'this link: ignored layers=bogus, min=7, top=3 (not a choice the controls offer); ignored sel=NOPE, dest=E09000022 (no area with flows has that id here)',
     );
-    await expect(page.getByTestId('top-n').inputValue()).resolves.toBe('0');
-    await expect(page.getByTestId('min-count').inputValue()).resolves.toBe('0');
-    await expect(page.getByTestId('layer-flows').isChecked()).resolves.toBe(true);
+    await expect(opened.getByTestId('top-n').inputValue()).resolves.toBe('0');
+    await expect(opened.getByTestId('min-count').inputValue()).resolves.toBe('0');
+    await expect(opened.getByTestId('layer-flows').isChecked()).resolves.toBe(true);
     // A known area stays.
-    await expect(page.getByTestId('origin-filter').inputValue()).resolves.toBe('group:London');
-    const url = new URL(page.url());
+    await expect(opened.getByTestId('origin-filter').inputValue()).resolves.toBe('group:London');
+    const url = new URL(opened.url());
     expect([url.searchParams.get('top'), url.searchParams.get('sel'), url.searchParams.get('origin')]).toEqual([
       null,
       null,
       'group:London',
     ]);
     expect(log.errors).toEqual([]);
-    await page.close();
+    await opened.close();
   });
 
   it('a link naming a borough the map merges into its group isolates the group, and says so', async () => {
-    const { page, log } = await openPage(browser, `${baseUrl}?sel=E09000030`);
-    await waitForMapReady(page);
-    await expect(page.getByTestId('problems').textContent()).resolves.toContain(
+    const { page: opened, log } = await openPage(browser, `${baseUrl}?sel=E09000030`);
+    await waitForMapReady(opened);
+    await expect(opened.getByTestId('problems').textContent()).resolves.toContain(
       'this link: showed sel=E09000030 as London (its area is merged into that exporting group; choose "Never group" to see it alone)',
     );
-    await expect(page.getByTestId('isolate').inputValue()).resolves.toBe('group:London');
-    await expect.poll(() => new URL(page.url()).searchParams.get('sel')).toBe('group:London');
+    await expect(opened.getByTestId('isolate').inputValue()).resolves.toBe('group:London');
+    await expect.poll(() => new URL(opened.url()).searchParams.get('sel')).toBe('group:London');
     // With grouping off, the borough itself is isolated.
-    const { page: separate } = await openPage(browser, `${baseUrl}?group=separate&sel=E09000030`);
-    await waitForMapReady(separate);
-    await expect(separate.getByTestId('isolate').inputValue()).resolves.toBe('E09000030');
+    await opened.evaluate((link) => window.__atlasTools!.showView(link), `${baseUrl}?group=separate&sel=E09000030`);
+    await expect(opened.getByTestId('isolate').inputValue()).resolves.toBe('E09000030');
     expect(log.errors).toEqual([]);
-    await separate.close();
-    await page.close();
+    await opened.close();
   });
 });

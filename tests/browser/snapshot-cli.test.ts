@@ -23,7 +23,9 @@ const run = (args: string[]) => runMain(main, args);
 describe.skipIf(!chromiumPath)('npm run snapshot (Chromium)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-snapshot-'));
 
-  it('writes the asked size, twice identically', async () => {
+  // The same input giving the same bytes is checked on the briefing below, scene by scene over two
+  // runs; a second run here (15 s of Chromium) would check it once more.
+  it('writes the asked size', async () => {
     const args = [
       '--url-state',
       '?period=2020-Q2&layers=flows,totals#map=6.2/52.3/-1.6',
@@ -32,14 +34,10 @@ describe.skipIf(!chromiumPath)('npm run snapshot (Chromium)', () => {
       '--date',
       '2026-11-28',
     ];
-    const first = await run([...args, '--out', join(dir, 'a.png')]);
-    expect(first.code, first.err).toBe(0);
-    const second = await run([...args, '--out', join(dir, 'b.png')]);
-    expect(second.code, second.err).toBe(0);
-    const a = readFileSync(join(dir, 'a.png'));
-    const png = PNG.sync.read(a);
+    const result = await run([...args, '--out', join(dir, 'a.png')]);
+    expect(result.code, result.err).toBe(0);
+    const png = PNG.sync.read(readFileSync(join(dir, 'a.png')));
     expect([png.width, png.height]).toEqual([1200, 1200]);
-    expect(a.equals(readFileSync(join(dir, 'b.png')))).toBe(true);
   });
 
   it(
