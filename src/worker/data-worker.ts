@@ -10,7 +10,8 @@ import { handleRequest } from './handle-request';
 import { FIRST_REQUEST, type WorkerRequest, type WorkerResponse } from './protocol';
 
 const client = localDataClient((url) => fetchSameOriginText(url, self.location.origin));
-const post = (message: WorkerResponse) => (self as unknown as Worker).postMessage(message);
+const post = (message: WorkerResponse, transfer: Transferable[] = []) =>
+  (self as unknown as Worker).postMessage(message, transfer);
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => void handleRequest(client, event.data, post);
 

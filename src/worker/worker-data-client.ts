@@ -7,6 +7,7 @@ import { inheritingWorkerUrl } from '../net/inheriting-worker';
 import type { DataClient, Progress } from './data-client';
 import dataWorkerUrl from './data-worker.ts?worker&url';
 import { FIRST_REQUEST, type DataMethod, type SentArgs, type WorkerRequest, type WorkerResponse } from './protocol';
+import { unpackResult } from './wire';
 
 type Call = { [M in DataMethod]: { method: M; args: SentArgs<M> } }[DataMethod];
 
@@ -92,7 +93,7 @@ export function workerDataClient(): DataClient {
         if (message.type === 'progress') return onProgress?.(message.fraction, message.stage);
         w.removeEventListener('message', onMessage);
         waiting.delete(id);
-        if (message.type === 'result') resolve(message.value as T);
+        if (message.type === 'result') resolve(unpackResult(message.value) as T);
         else reject(new DataError(message.problems));
       };
       w.addEventListener('message', onMessage);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DataError } from '../../src/data/problems';
 import { localDataClient, type DataClient } from '../../src/worker/data-client';
 import { handleRequest } from '../../src/worker/handle-request';
+import { unpackResult } from '../../src/worker/wire';
 import type { WorkerRequest, WorkerResponse } from '../../src/worker/protocol';
 
 /** Serves data/ as if it were the site: `http://atlas.test/data/…`. */
@@ -63,6 +64,12 @@ describe('the data worker message loop', () => {
     const posted = await replies({ id: 7, method: 'importFiles', args: [files, {}] });
     expect(posted.filter((m) => m.type === 'progress').length).toBeGreaterThan(0);
     expect(posted.filter((m) => m.type !== 'progress')).toEqual([expect.objectContaining({ id: 7, type: 'result' })]);
+    // The dataset's flows travel as columns, and the page gets back what the client made.
+    const result = posted.find((m) => m.type === 'result')!;
+    expect((result as { value: { dataset: { flows: { kind: string } } } }).value.dataset.flows.kind).toBe(
+      'flow-columns',
+    );
+    expect(unpackResult((result as { value: unknown }).value)).toEqual(await client.importFiles(files, {}));
   });
 
   it('replies with an error when a method throws (before this, a throw in Gi* left "Computing hot spots…" for ever)', async () => {

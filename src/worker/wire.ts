@@ -1,0 +1,48 @@
+/**
+ * How a result travels from the data worker to the page: as itself, except a dataset's flows,
+ * which go as columns whose buffers are transferred (flow-columns.ts). `packResult` runs in the
+ * worker, `unpackResult` on the page; every method's result passes both, so a new request that
+ * returns a dataset travels the same way without naming it here.
+ */
+import { columnBuffers, type FlowColumns, flowsFromColumns, flowsToColumns } from '../data/flow-columns';
+import type { Dataset } from '../data/schema';
+
+/** A dataset whose flows travel as columns. */
+type PackedDataset = Omit<Dataset, 'flows'> & { flows: FlowColumns };
+
+const isDataset = (value: unknown): value is Dataset =>
+  typeof value === 'object' &&
+  value !== null &&
+  Array.isArray((value as Dataset).flows) &&
+  Array.isArray((value as Dataset).periods) &&
+  typeof (value as Dataset).manifest === 'object';
+
+const isPacked = (value: unknown): value is PackedDataset =>
+  typeof value === 'object' && value !== null && (value as PackedDataset).flows?.kind === 'flow-columns';
+
+/** Where a result holds a dataset: the result itself, or its `dataset` (LoadedDataset). */
+function withDataset<T>(value: unknown, replace: (dataset: unknown) => T | undefined): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const own = replace(value);
+  if (own !== undefined) return own;
+  const inner = (value as { dataset?: unknown }).dataset;
+  const replaced = inner === undefined ? undefined : replace(inner);
+  return replaced === undefined ? value : { ...value, dataset: replaced };
+}
+
+export function packResult(value: unknown): { message: unknown; transfer: Transferable[] } {
+  const transfer: Transferable[] = [];
+  const message = withDataset(value, (candidate) => {
+    if (!isDataset(candidate)) return undefined;
+    const flows = flowsToColumns(candidate.flows);
+    transfer.push(...columnBuffers(flows));
+    return { ...candidate, flows } satisfies PackedDataset;
+  });
+  return { message, transfer };
+}
+
+export function unpackResult(value: unknown): unknown {
+  return withDataset(value, (candidate) =>
+    isPacked(candidate) ? ({ ...candidate, flows: flowsFromColumns(candidate.flows) } satisfies Dataset) : undefined,
+  );
+}
