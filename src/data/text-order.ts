@@ -5,6 +5,7 @@
  * is ranked once by `localeCompare` and the rows are sorted by those numbers: the same order,
  * ties included (strings that compare equal share a rank, and the sort is stable).
  */
+import { numbering } from './arrays';
 
 /** Each string's place in localeCompare order; strings that compare equal share it. */
 export function textRanks(texts: Iterable<string>): Map<string, number> {
@@ -25,14 +26,22 @@ export function textRanks(texts: Iterable<string>): Map<string, number> {
 export function sortByText<T>(items: readonly T[], ...keys: ((item: T) => string)[]): T[] {
   const n = items.length;
   const columns = keys.map((key) => {
-    const texts = new Array<string>(n);
-    for (let i = 0; i < n; i++) texts[i] = key(items[i]);
-    const ranks = textRanks(texts);
+    // One lookup a row: each text is numbered as met, and only the distinct texts are ranked.
+    const texts = numbering();
+    const id = new Int32Array(n);
+    for (let i = 0; i < n; i++) id[i] = texts.id(key(items[i]));
+    const rankOf = rankById(texts.texts);
     const rank = new Float64Array(n);
-    for (let i = 0; i < n; i++) rank[i] = ranks.get(texts[i])!;
+    for (let i = 0; i < n; i++) rank[i] = rankOf[id[i]];
     return rank;
   });
   return sortByColumns(items, columns);
+}
+
+/** For distinct `texts` (numbered by position, as `numbering()` gives them): each one's rank. */
+export function rankById(texts: readonly string[]): Float64Array {
+  const ranks = textRanks(texts);
+  return Float64Array.from(texts, (text) => ranks.get(text)!);
 }
 
 /**

@@ -7,7 +7,7 @@
 import { latLngToCell } from 'h3-js';
 import { protectCount } from './rules';
 import { indexMap, numbering } from '../arrays';
-import { sortByText } from '../text-order';
+import { rankById, sortByColumns } from '../text-order';
 import { applySecondarySuppression, type TableCell } from './secondary-suppression';
 import {
   H3_RESOLUTION_RANGE,
@@ -92,6 +92,8 @@ export function protectFlows(raw: RawFlow[], settings: DisclosureSettings): Flow
   const routeOf = indexMap(periods.size * origins.size * dests.size);
   const merged: RawFlow[] = [];
   const copied: boolean[] = [];
+  /** The row each route was first met in: its period, origin and destination numbers. */
+  const firstRow: number[] = [];
   raw.forEach((flow, i) => {
     const key = (period[i] * origins.size + origin[i]) * dests.size + dest[i];
     const at = routeOf.get(key);
@@ -99,6 +101,7 @@ export function protectFlows(raw: RawFlow[], settings: DisclosureSettings): Flow
       routeOf.set(key, merged.length);
       merged.push(flow);
       copied.push(false);
+      firstRow.push(i);
       return;
     }
     if (!copied[at]) {
@@ -110,12 +113,17 @@ export function protectFlows(raw: RawFlow[], settings: DisclosureSettings): Flow
     seen.count = addCounts(seen.count, flow.count);
     for (const id of measures) seen.measures![id] = addCounts(seen.measures?.[id], flow.measures?.[id]);
   });
-  // Sorted as the file is written: period, then origin, then destination.
-  const routes = sortByText(
-    merged.filter((flow) => flow.count !== 0),
-    (f) => f.period,
-    (f) => f.origin,
-    (f) => f.dest,
+  // Sorted as the file is written: period, then origin, then destination (as sortByText would,
+  // from the numbers already given: each distinct text ranked once).
+  const kept: number[] = [];
+  for (let route = 0; route < merged.length; route++) if (merged[route].count !== 0) kept.push(route);
+  const columnOf = (ids: Int32Array, texts: readonly string[]) => {
+    const rank = rankById(texts);
+    return Float64Array.from(kept, (route) => rank[ids[firstRow[route]]]);
+  };
+  const routes = sortByColumns(
+    kept.map((route) => merged[route]),
+    [columnOf(period, periods.texts), columnOf(origin, origins.texts), columnOf(dest, dests.texts)],
   );
   const counts = protectTable(routes, (f) => f.count, settings);
   // Each further measure is its own table: its suppressed values are protected from its own totals.
