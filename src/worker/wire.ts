@@ -21,7 +21,7 @@ const isPacked = (value: unknown): value is PackedDataset =>
   typeof value === 'object' && value !== null && (value as PackedDataset).flows?.kind === 'flow-columns';
 
 /** Where a result holds a dataset: the result itself, or its `dataset` (LoadedDataset). */
-function withDataset<T>(value: unknown, replace: (dataset: unknown) => T | undefined): unknown {
+function withDataset(value: unknown, replace: (candidate: unknown) => object | undefined): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const own = replace(value);
   if (own !== undefined) return own;
