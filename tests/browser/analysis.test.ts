@@ -33,6 +33,7 @@ import {
   project,
   SCREENSHOT_DIR,
   screenshotPixels,
+  showView,
   waitForMapReady,
   type PageLog,
   type Pixels,
@@ -75,7 +76,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     log.errors.length = 0;
     await page.mouse.move(1, 1);
     await page.evaluate(() => window.__atlasTools!.setFilterOnCpu(undefined));
-    await page.evaluate((link) => window.__atlasTools!.showView(link), new URL(query, baseUrl).href);
+    await showView(page, query);
   }
 
   it('each analysis layer changes the pixels and shows its own legend', async () => {

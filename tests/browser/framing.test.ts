@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, SCREENSHOT_DIR, waitForMapReady } from './harness';
+import { launch, openPage, SCREENSHOT_DIR, showView, waitForMapReady } from './harness';
 
 const chromiumPath = inject('chromiumPath');
 const baseUrl = inject('baseUrl');
@@ -110,7 +110,7 @@ describe.skipIf(!chromiumPath)('framed by what it shows (Chromium)', () => {
     await expect.poll(idOf).not.toBe(first);
     const second = await idOf();
     // Another view, another snippet.
-    await page.evaluate(() => window.__atlasTools!.showView('?period=2019-Q4'));
+    await showView(page, '?period=2019-Q4');
     await expect.poll(idOf).not.toBe(second);
   });
 });

@@ -105,6 +105,15 @@ export async function sceneDrawn(page: Page, index: number, version: number): Pr
   return waitForMapReady(page, version, 90_000);
 }
 
+/**
+ * Shows the view a link describes (`?period=…#map=…`, relative to the page) in place, as a link or a
+ * scene would show it, and waits until it is drawn: a page load costs seconds of software-WebGL
+ * shader compiles, a view shown in place does not.
+ */
+export async function showView(page: Page, link: string): Promise<void> {
+  await page.evaluate((href) => window.__atlasTools!.showView(href), new URL(link, page.url()).href);
+}
+
 /** Waits until the map has drawn state newer than `afterVersion`. */
 export async function waitForMapReady(page: Page, afterVersion = 0, timeout = 60_000): Promise<number> {
   await page.waitForFunction(

@@ -7,7 +7,7 @@
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { colourDistance, hexRgb, launch, openPage, SCREENSHOT_DIR, waitForMapReady } from './harness';
+import { colourDistance, hexRgb, launch, openPage, SCREENSHOT_DIR, showView, waitForMapReady } from './harness';
 
 const chromiumPath = inject('chromiumPath');
 const baseUrl = inject('baseUrl');
@@ -110,7 +110,7 @@ describe.skipIf(!chromiumPath)('the key is the map’s, in the app, the embed an
         ['app', app],
         ['embed', embed],
       ] as const) {
-        await page.evaluate((link) => window.__atlasTools!.showView(link), state.query);
+        await showView(page, state.query);
         const key = await shownKey(page, state.sections);
         expect(key.ids, surface).toEqual(state.sections);
         // Every sample is drawn whole: the circles of a size row are never cut to a swatch's width.

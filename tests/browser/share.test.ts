@@ -7,7 +7,15 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { changedPixels, launch, openPage, SCREENSHOT_DIR, screenshotPixels, waitForMapReady } from './harness';
+import {
+  changedPixels,
+  launch,
+  openPage,
+  SCREENSHOT_DIR,
+  screenshotPixels,
+  showView,
+  waitForMapReady,
+} from './harness';
 
 const chromiumPath = inject('chromiumPath');
 const baseUrl = inject('baseUrl');
@@ -35,11 +43,8 @@ describe.skipIf(!chromiumPath)('sharing a view (Chromium)', () => {
     await browser?.close();
   });
 
-  const show = (query: string) =>
-    page.evaluate((link) => window.__atlasTools!.showView(link), new URL(query, baseUrl).href);
-
   it('a copied link reopens the same view, pixel for pixel', async () => {
-    await show('?period=2019-Q1&colour=group&layers=flows,totals&min=15#map=6.5/52.2/-1.8');
+    await showView(page, '?period=2019-Q1&colour=group&layers=flows,totals&min=15#map=6.5/52.2/-1.8');
     await openPanel(page, 'data-panel');
     await page.getByTestId('copy-link').click();
     await page.getByText('Link copied').waitFor({ timeout: 5000 });
@@ -56,7 +61,7 @@ describe.skipIf(!chromiumPath)('sharing a view (Chromium)', () => {
   });
 
   it('the CSV download holds what the table shows, suppression respected', async () => {
-    await show('?period=2016-Q1&sel=W06000015&dir=in');
+    await showView(page, '?period=2016-Q1&sel=W06000015&dir=in');
     await openPanel(page, 'data-panel');
     const table = await page
       .getByTestId('flow-table')
@@ -93,7 +98,7 @@ describe.skipIf(!chromiumPath)('sharing a view (Chromium)', () => {
   }
 
   it('PNG export: the asked pixel size, with title, legend and source baked in', async () => {
-    await show('?period=2024-Q4');
+    await showView(page, '?period=2024-Q4');
     await openPanel(page, 'share-panel');
     await page.getByTestId('export-preset').selectOption('600@2x');
     await page.getByTestId('export-byline').fill('By the data desk');
@@ -161,7 +166,7 @@ describe.skipIf(!chromiumPath)('sharing a view (Chromium)', () => {
     await expect(opened.getByTestId('isolate').inputValue()).resolves.toBe('group:London');
     await expect.poll(() => new URL(opened.url()).searchParams.get('sel')).toBe('group:London');
     // With grouping off, the borough itself is isolated.
-    await opened.evaluate((link) => window.__atlasTools!.showView(link), `${baseUrl}?group=separate&sel=E09000030`);
+    await showView(opened, '?group=separate&sel=E09000030');
     await expect(opened.getByTestId('isolate').inputValue()).resolves.toBe('E09000030');
     expect(log.errors).toEqual([]);
     await opened.close();

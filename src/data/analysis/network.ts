@@ -6,7 +6,7 @@
  */
 import { indexMap, numbering } from '../arrays';
 import type { AreaProperties, Dataset } from '../schema';
-import { sortByColumns, textRanks } from '../text-order';
+import { rankById, sortByColumns } from '../text-order';
 
 export interface NetworkFlow {
   origin: string;
@@ -111,8 +111,7 @@ export function buildNetwork(dataset: Dataset, groupOrigins: boolean): Network {
     if (f.count === null) flow.suppressedMembers++;
     else flow.count = (flow.count ?? 0) + f.count;
   });
-  const ranks = textRanks(endpointIds);
-  const rankOf = Int32Array.from(endpointIds, (id) => ranks.get(id)!);
+  const rankOf = rankById(endpointIds);
   // Each period's flows by count (largest first, suppressed last), then origin and destination
   // by id: sorted period by period, so that the keys pack into numbers (text-order.ts).
   const flows: NetworkFlow[] = [];
