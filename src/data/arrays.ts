@@ -17,6 +17,23 @@ export function maxOf(values: Iterable<number>, floor = Number.NEGATIVE_INFINITY
   return max;
 }
 
+/**
+ * The first `k` of `items` in `order`, exactly as a stable sort of them all would put them, in one
+ * pass: panels that name the top few of hundreds do so on every period change.
+ */
+export function firstOf<T>(k: number, items: Iterable<T>, order: (a: T, b: T) => number): T[] {
+  const kept: T[] = [];
+  if (k <= 0) return kept;
+  for (const item of items) {
+    if (kept.length === k && order(item, kept[k - 1]) >= 0) continue;
+    let at = kept.length;
+    while (at > 0 && order(item, kept[at - 1]) < 0) at--;
+    kept.splice(at, 0, item);
+    if (kept.length > k) kept.pop();
+  }
+  return kept;
+}
+
 /** A map from whole numbers to whole numbers, -1 for none. */
 export interface IndexMap {
   get(key: number): number;

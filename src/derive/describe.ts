@@ -7,17 +7,21 @@ import { protectedFlowCount, type FlowFilter, type Network, type NetworkFlow } f
 import { PROTECTED, shortName } from '../data/format';
 import { periodLabel } from '../data/periods';
 import { passingFlows } from './period-flows';
+import { firstOf } from '../data/arrays';
 import type { Dataset } from '../data/schema';
 
 const number = new Intl.NumberFormat('en-GB');
 /** Names in the alt text are cut to this: a sentence, not a data dump. */
 const NAME_LENGTH = 60;
 
-/** The flows on the map for a filter, largest first (suppressed last). */
+/**
+ * The flows on the map for a filter, largest first (suppressed last), then by origin and
+ * destination id: the network's own order within a period (buildNetwork sorts each period so), so
+ * nothing is sorted again on a period change. tests/unit/describe.test.ts holds the order to the
+ * comparator it stands for.
+ */
 export function visibleFlows(network: Network, filter: FlowFilter): NetworkFlow[] {
-  return passingFlows(network, filter).sort(
-    (a, b) => (b.count ?? -1) - (a.count ?? -1) || a.origin.localeCompare(b.origin) || a.dest.localeCompare(b.dest),
-  );
+  return passingFlows(network, filter);
 }
 
 const listOf = (items: string[]) =>
@@ -47,8 +51,9 @@ export function altText(dataset: Dataset, flows: NetworkFlow[], period: string, 
     entry.flows.push(f);
     byOrigin.set(f.origin, entry);
   }
-  const origins = [...byOrigin.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
-  const [first, ...rest] = origins;
+  // The first three by total (then name), as a sort of every origin would give them: hundreds of
+  // origins are sorted on each period change otherwise, for three names.
+  const [first, ...rest] = firstOf(3, byOrigin.values(), (a, b) => b.total - a.total || a.name.localeCompare(b.name));
   const destinations = first.flows
     .slice(0, 3)
     .map((f) => `${shortName(f.destNode.name, NAME_LENGTH)} (${number.format(f.count!)})`);

@@ -10,6 +10,7 @@ import { SUPPRESSED_TOKEN } from '../data/tokens';
 import { capitalise, formatCount, PROTECTED, shortName } from '../data/format';
 import { useAtlasStore } from '../state/store';
 import { binLabel } from '../data/analysis/gi-bins';
+import { flowRows } from '../derive/describe';
 import { useShownFlows } from './use-alt-text';
 import { useDerived } from './view-derived';
 
@@ -27,7 +28,24 @@ function download(name: string, text: string, type: string) {
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
+/**
+ * The panel is closed until a reader opens it, and its contents are made only while it is open:
+ * a period change would otherwise rebuild a hidden table and alt text (a quarter of the page's
+ * JavaScript per change at 100,000 flows).
+ */
 export function DataPanel() {
+  const hasData = useDerived() !== undefined;
+  const [open, setOpen] = useState(false);
+  if (!hasData) return null;
+  return (
+    <details className="controls data-panel" data-testid="data-panel" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Data behind the map</summary>
+      {open && <DataPanelBody />}
+    </details>
+  );
+}
+
+function DataPanelBody() {
   const derived = useDerived();
   const override = useAtlasStore((s) => s.altTextOverride);
   const setOverride = useAtlasStore((s) => s.setAltTextOverride);
@@ -44,14 +62,15 @@ export function DataPanel() {
   // passes the pre-flight first, as every output does.
   const csv = async () => {
     const { manifest } = derived.dataset;
+    const rows = flowRows(shown.flows);
     preflight('the CSV', {
       manifest: { disclosure: manifest.disclosure, measures: [], files: { flows: csvName } },
-      flows: shown.rows,
+      flows: rows,
       incidents: [],
     });
     return (await import('../data/io/csv-cells')).writeCsv(
       ['origin', 'destination', 'period', countColumn, 'suppressed_member_flows'],
-      shown.rows.map((r) => [r.origin, r.destination, r.period, r.count ?? SUPPRESSED_TOKEN, r.suppressedMembers]),
+      rows.map((r) => [r.origin, r.destination, r.period, r.count ?? SUPPRESSED_TOKEN, r.suppressedMembers]),
     );
   };
   const copyLink = async () => {
@@ -63,8 +82,7 @@ export function DataPanel() {
     }
   };
   return (
-    <details className="controls data-panel" data-testid="data-panel">
-      <summary>Data behind the map</summary>
+    <>
       <button type="button" className="link-button" onClick={() => void copyLink()} data-testid="copy-link">
         Copy link to this view
       </button>{' '}
@@ -97,8 +115,8 @@ export function DataPanel() {
       </p>
       <table className="data-table" data-testid="flow-table">
         <caption>
-          Flows on the map, {derived.view.period}: {shown.rows.length.toLocaleString('en-GB')}
-          {shown.rows.length > TABLE_ROWS && `, the largest ${TABLE_ROWS} listed (the CSV holds all)`}
+          Flows on the map, {derived.view.period}: {shown.flows.length.toLocaleString('en-GB')}
+          {shown.flows.length > TABLE_ROWS && `, the largest ${TABLE_ROWS} listed (the CSV holds all)`}
           {shown.protectedFlows > 0 &&
             `; ${shown.protectedFlows.toLocaleString('en-GB')} flow${shown.protectedFlows === 1 ? '' : 's'} ${PROTECTED}`}
         </caption>
@@ -110,7 +128,7 @@ export function DataPanel() {
           </tr>
         </thead>
         <tbody>
-          {shown.rows.slice(0, TABLE_ROWS).map((r, i) => (
+          {flowRows(shown.flows.slice(0, TABLE_ROWS)).map((r, i) => (
             <tr key={i}>
               <td>{shortName(r.origin, 80)}</td>
               <td>{shortName(r.destination, 80)}</td>
@@ -145,6 +163,6 @@ export function DataPanel() {
           </tbody>
         </table>
       )}
-    </details>
+    </>
   );
 }

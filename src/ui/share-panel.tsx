@@ -57,7 +57,9 @@ export function SharePanel() {
     window.addEventListener('message', onMessage);
     return () => window.removeEventListener('message', onMessage);
   }, [previewId]);
-  const shown = useShownFlows();
+  // The snippet's alt text is made only while the panel is open (as the data panel's contents).
+  const [open, setOpen] = useState(false);
+  const shown = useShownFlows(open);
   const chosen = preset === 'custom' ? custom : preset;
   const size = presetById(chosen);
 
@@ -81,7 +83,7 @@ export function SharePanel() {
   const alt = shown?.alt ?? title;
   const snippet = embedSnippet(window.location.href, id, title, alt);
   return (
-    <details className="controls share-panel" data-testid="share-panel">
+    <details className="controls share-panel" data-testid="share-panel" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Export and embed</summary>
       <label className="control">
         <span>Image size</span>

@@ -65,13 +65,13 @@ describe.skipIf(!chromiumPath)('hostile text in Chromium', () => {
     expect(Math.max(...destOptions.map((o) => o.length))).toBeLessThanOrEqual(60);
 
     // The alt text and the table name the places without pasting 10,000 characters.
+    await page.getByTestId('data-panel').locator('summary').click();
     const alt = await page.getByTestId('alt-text').inputValue();
     expect(alt.length).toBeLessThan(1000);
     const table = (await page.getByTestId('flow-table').textContent()) ?? '';
     expect(table.length).toBeLessThan(2000);
 
     // The CSV download: formula cells neutralised (a leading apostrophe), markup kept as text.
-    await page.getByTestId('data-panel').locator('summary').click();
     const download = page.waitForEvent('download');
     await page.getByTestId('download-csv').click();
     const csv = readFileSync((await (await download).path())!, 'utf8');

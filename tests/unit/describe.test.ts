@@ -1,8 +1,9 @@
 /** Alt text and table rows from fixed inputs: what the map draws, suppressed values never as numbers. */
 import { describe, expect, it } from 'vitest';
-import { buildNetwork } from '../../src/data/analysis/network';
+import { buildNetwork, type NetworkFlow } from '../../src/data/analysis/network';
 import { altText, flowRows, visibleFlows } from '../../src/derive/describe';
 import { tinyDataset } from '../fixtures/tiny-dataset';
+import { sampleDataset } from '../fixtures/sample-dataset';
 
 describe('describing the map', () => {
   const dataset = tinyDataset();
@@ -28,5 +29,21 @@ describe('describing the map', () => {
       { origin: 'Lambeth', destination: 'Thanet', period: '2024-Q3', count: 20, suppressedMembers: 0 },
       { origin: 'Southwark', destination: 'Thanet', period: '2024-Q3', count: null, suppressedMembers: 1 },
     ]);
+  });
+
+  it("the flows on the map come in the network's order, which is the order the rows promise", () => {
+    // Largest first, suppressed last, then origin and destination id: visibleFlows relies on
+    // buildNetwork's per-period sort and does not sort again.
+    const order = (a: NetworkFlow, b: NetworkFlow) =>
+      (b.count ?? -1) - (a.count ?? -1) || a.origin.localeCompare(b.origin) || a.dest.localeCompare(b.dest);
+    const sample = sampleDataset();
+    for (const grouped of [false, true]) {
+      const sampleNetwork = buildNetwork(sample, grouped);
+      sample.periods.forEach((_, periodIndex) => {
+        const shown = visibleFlows(sampleNetwork, { periodIndex, minCount: 0, topN: 0 });
+        expect(shown.length).toBeGreaterThan(0);
+        expect(shown).toEqual([...shown].sort(order));
+      });
+    }
   });
 });

@@ -4,6 +4,7 @@ import { protectFlows, type RawFlow } from '../../src/data/disclosure/protect';
 import { protectCount } from '../../src/data/disclosure/rules';
 import { applySecondarySuppression, type TableCell } from '../../src/data/disclosure/secondary-suppression';
 import { sortByColumns, sortByText, textRanks } from '../../src/data/text-order';
+import { firstOf } from '../../src/data/arrays';
 
 /** Strings locale order treats differently from code-unit order: case, accents, digits. */
 const WORDS = ['é', 'e', 'E', 'f', 'Z', 'a10', 'a9', 'a', 'Ä', 'b', 'ab', 'Ab', 'e\u0301'];
@@ -147,5 +148,22 @@ describe('sortByColumns', () => {
     expect(sortByColumns(items, [a, items.map((x) => x.b)]).map((x) => x.id)).toEqual(expected);
     // A fraction (and a negative number) cannot be packed: the comparison gives the same order.
     expect(sortByColumns(items, [a.map((v) => v / 2 - 1), items.map((x) => x.b)]).map((x) => x.id)).toEqual(expected);
+  });
+});
+
+describe('firstOf', () => {
+  it('gives the first k as a stable sort of them all would, ties in input order', () => {
+    const random = randomLcg(0.14);
+    for (let trial = 0; trial < 200; trial++) {
+      // Few distinct totals and names, so that ties (total and name both equal) are common.
+      const items = Array.from({ length: Math.floor(random() * 40) }, (_, i) => ({
+        i,
+        total: Math.floor(random() * 4) * 5,
+        name: WORDS[Math.floor(random() * 4)],
+      }));
+      const order = (a: (typeof items)[number], b: (typeof items)[number]) =>
+        b.total - a.total || a.name.localeCompare(b.name);
+      for (const k of [0, 1, 3, 5, 50]) expect(firstOf(k, items, order)).toEqual([...items].sort(order).slice(0, k));
+    }
   });
 });

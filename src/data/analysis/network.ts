@@ -4,7 +4,7 @@
  * each period. Suppressed values are never summed: a merged flow carries how many suppressed
  * members it has, and is itself suppressed only when none of its members was published.
  */
-import { indexMap, numbering } from '../arrays';
+import { firstOf, indexMap, numbering } from '../arrays';
 import type { AreaProperties, Dataset } from '../schema';
 import { rankById, sortByColumns } from '../text-order';
 
@@ -193,7 +193,7 @@ export function summariseFlows(flows: NetworkFlow[], limit = 5): FlowSummary {
       t.suppressed += f.suppressedMembers;
       totals.set(node.id, t);
     }
-    return [...totals.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name)).slice(0, limit);
+    return firstOf(limit, totals.values(), (a, b) => b.total - a.total || a.name.localeCompare(b.name));
   };
   return {
     total: flows.reduce((s, f) => s + (f.count ?? 0), 0),

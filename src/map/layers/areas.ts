@@ -64,6 +64,18 @@ export const areaBoxes = memoize(
     new Map(dataset.areas.features.map((f) => [f.properties.id, boxOf(coordinatesOf(f.geometry))])),
 );
 
+/**
+ * The roles of the areas whose box meets the view (none given: all of them). Memoised on the view's
+ * edges: the key asks on every period change, and the areas on screen change only as the map moves.
+ */
+const rolesInView = memoize((dataset: Dataset, ...edges: (number | undefined)[]) => {
+  const bounds = edges.length === 4 ? (edges as Bounds) : undefined;
+  const boxes = areaBoxes(dataset);
+  return new Set(
+    dataset.areas.features.filter((f) => boxMeets(bounds, boxes.get(f.properties.id)!)).map((f) => f.properties.role),
+  );
+}, 4);
+
 /** Every position of a geometry (a point area is its one position). */
 function* coordinatesOf(geometry: AreaFeature['geometry']): Iterable<readonly number[]> {
   const walk = function* (value: unknown): Iterable<readonly number[]> {
@@ -87,12 +99,7 @@ export const areas = layerModule({
       colour: drawnColour(style.fill, ctx.look),
       outline: drawnColour(style.line, ctx.look),
     });
-    const boxes = areaBoxes(ctx.dataset);
-    const roles = new Set(
-      ctx.dataset.areas.features
-        .filter((f) => boxMeets(ctx.bounds, boxes.get(f.properties.id)!))
-        .map((f) => f.properties.role),
-    );
+    const roles = rolesInView(ctx.dataset, ...(ctx.bounds ?? []));
     const rows: KeyRow[] = [];
     if (roles.has('origin') || roles.has('both')) rows.push(swatch('Exporting area (origin)', origin));
     // Under the choropleth, destinations are drawn in its classes: its key says what they mean.

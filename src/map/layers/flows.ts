@@ -38,9 +38,10 @@ export const flowInView = (ctx: LayerContext, flow: NetworkFlow) =>
 
 function colourRows(ctx: LayerContext, flows: NetworkFlow[]): KeyRow[] {
   const { look, view, allFlows } = ctx;
-  const published = flows.filter((f) => f.count !== null && flowInView(ctx, f));
+  // Only the classed styles ask which classes are on screen: the direction key has no empty rows.
+  const published = () => flows.filter((f) => f.count !== null && flowInView(ctx, f));
   if (view.flowColour === 'group') {
-    const shown = new Set(published.map((f) => hex(groupColour(allFlows, f))));
+    const shown = new Set(published().map((f) => hex(groupColour(allFlows, f))));
     const rows: KeyRow[] = allFlows.groups.slice(0, GROUP_COLOURS.length).map((group, i) => {
       const colour = hex(GROUP_COLOURS[i]);
       return { kind: 'swatch', label: group, colour, empty: !shown.has(colour) };
@@ -52,7 +53,7 @@ function colourRows(ctx: LayerContext, flows: NetworkFlow[]): KeyRow[] {
     return rows;
   }
   if (view.flowColour === 'count') {
-    const shown = new Set(published.map((f) => hex(countColour(allFlows, f))));
+    const shown = new Set(published().map((f) => hex(countColour(allFlows, f))));
     return allFlows.countBreaks.map((upper, i) => {
       const colour = hex(COUNT_COLOURS[i]);
       const label = i === 0 ? `up to ${upper}` : `${allFlows.countBreaks[i - 1]}–${upper}`;
