@@ -36,8 +36,12 @@ function chromeStyle(theme: ProjectorTheme): CSSProperties {
   } as CSSProperties;
 }
 
-export function App() {
-  // App-level behaviour, whatever panels are showing.
+/**
+ * App-level behaviour, whatever panels are showing. A component of its own that draws nothing:
+ * these hooks follow the period (analysis data) and the scene, and in App they would re-render
+ * every panel on each period change (most of a change's JavaScript).
+ */
+function AppBehaviour() {
   usePlayback();
   useEscapeKey();
   useAnalysisData();
@@ -46,6 +50,10 @@ export function App() {
     const digits = { value: '' };
     return serveThePresenter((key, shiftKey) => presentationKey(key, shiftKey, digits));
   }, []);
+  return null;
+}
+
+export function App() {
   const presenting = useAtlasStore((s) => s.presenting);
   const theme = useAtlasStore((s) => s.theme);
   return (
@@ -53,6 +61,7 @@ export function App() {
       className={presenting ? `app presenting theme-${theme}` : 'app'}
       style={presenting ? chromeStyle(theme) : undefined}
     >
+      <AppBehaviour />
       <aside className="panel" hidden={presenting}>
         <Header />
         <LoadProgress />

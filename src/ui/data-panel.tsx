@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { preflight } from '../data/disclosure/preflight';
 import { problemsOf } from '../data/problems';
 import { SUPPRESSED_TOKEN } from '../data/tokens';
-import { capitalise, formatCount, PROTECTED, shortName } from '../data/format';
+import { capitalise, formatCount, formatNumber, PROTECTED, shortName } from '../data/format';
 import { useAtlasStore } from '../state/store';
 import { binLabel } from '../data/analysis/gi-bins';
 import { flowRows } from '../derive/describe';
@@ -115,10 +115,10 @@ function DataPanelBody() {
       </p>
       <table className="data-table" data-testid="flow-table">
         <caption>
-          Flows on the map, {derived.view.period}: {shown.flows.length.toLocaleString('en-GB')}
+          Flows on the map, {derived.view.period}: {formatNumber(shown.flows.length)}
           {shown.flows.length > TABLE_ROWS && `, the largest ${TABLE_ROWS} listed (the CSV holds all)`}
           {shown.protectedFlows > 0 &&
-            `; ${shown.protectedFlows.toLocaleString('en-GB')} flow${shown.protectedFlows === 1 ? '' : 's'} ${PROTECTED}`}
+            `; ${formatNumber(shown.protectedFlows)} flow${shown.protectedFlows === 1 ? '' : 's'} ${PROTECTED}`}
         </caption>
         <thead>
           <tr>

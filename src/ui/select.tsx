@@ -4,7 +4,7 @@
  * live list took seconds on the main thread.
  */
 import { useId, useMemo, useState } from 'react';
-import { shortName } from '../data/format';
+import { formatNumber, shortName } from '../data/format';
 
 export function Select<T extends string>({
   label,
@@ -103,7 +103,7 @@ function AreaSearch({ label, value, none, areas, onChange, testId }: AreaSelectP
   return (
     <label className="control">
       <span>
-        {label} <span className="muted">({areas.length.toLocaleString('en-GB')} areas: type a name or code)</span>
+        {label} <span className="muted">({formatNumber(areas.length)} areas: type a name or code)</span>
       </span>
       <input
         type="search"

@@ -1,6 +1,6 @@
 import { periodLabel } from '../data/periods';
 import { maxOf } from '../data/arrays';
-import { describeTotal } from '../data/format';
+import { describeTotal, formatNumber } from '../data/format';
 import { PALETTE } from '../map/theme';
 
 export interface TrendPoint {
@@ -60,7 +60,7 @@ export function TrendChart({ points, current, label }: { points: TrendPoint[]; c
         )}
       </svg>
       <figcaption>
-        {label}: peak {peak.toLocaleString('en-GB')}
+        {label}: peak {formatNumber(peak)}
         {i >= 0 && `; ${periodLabel(current)}: ${describeTotal(points[i].total, points[i].suppressed)}`}
       </figcaption>
     </figure>

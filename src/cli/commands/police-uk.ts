@@ -21,6 +21,7 @@ import { OPTION_RANGES, RULE_OPTIONS, ruleOptions, wholeOption } from '../inputs
 import { checkOutDir, writeFiles } from '../output';
 import { ThreadedCellCounter } from '../threaded-cells';
 import { incidentsCsv } from './build';
+import { formatNumber } from '../../data/format';
 
 export const POLICE_UK_COLUMNS = ['Month', 'Longitude', 'Latitude', 'Crime type'] as const;
 
@@ -280,7 +281,7 @@ export const policeUk: Command = {
     );
     const { cells, suppressed } = report.incidents!;
     out(
-      `wrote incidents.csv (${cells.toLocaleString('en-GB')} cell${cells === 1 ? '' : 's'}, ${suppressed.toLocaleString('en-GB')} suppressed) and disclosure-report.md to ${outDir}`,
+      `wrote incidents.csv (${formatNumber(cells)} cell${cells === 1 ? '' : 's'}, ${formatNumber(suppressed)} suppressed) and disclosure-report.md to ${outDir}`,
     );
     return 0;
   },

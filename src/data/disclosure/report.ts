@@ -9,6 +9,7 @@
 import { getHexagonAreaAvg } from 'h3-js';
 import type { DisclosureSettings, FlowRecord, IncidentCell, Manifest } from '../schema';
 import { revealedByTotals, type TableCell } from './secondary-suppression';
+import { formatNumber } from '../format';
 
 export interface DisclosureReport {
   settings: DisclosureSettings;
@@ -80,7 +81,7 @@ export function disclosureReport(
   };
 }
 
-const number = (n: number) => n.toLocaleString('en-GB');
+const number = formatNumber;
 const rows = (n: number) => `${number(n)} row${n === 1 ? '' : 's'}`;
 
 /** The report as Markdown, for a person deciding whether to publish. */

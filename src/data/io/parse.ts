@@ -29,6 +29,7 @@ import { parseJsonText } from './text';
 
 export { DataError, formatProblem, type DataProblem } from '../problems';
 import { granularityOf, isPeriod, PERIOD_EXAMPLES, sortPeriods } from '../periods';
+import { formatNumber } from '../format';
 
 const parseJson = (text: string, file: string) => parseJsonText(text, file);
 
@@ -260,7 +261,7 @@ function checkFlowsPerPeriod(file: string, flows: FlowRecord[], periodCount: num
           severity: 'error',
           file,
           field: 'period',
-          message: `period "${period}" has ${count.toLocaleString('en-GB')} flows; with ${periodCount} period(s) the map can hold at most ${limit.toLocaleString('en-GB')} flows per period. Split the data into fewer periods per file, or merge small flows before importing`,
+          message: `period "${period}" has ${formatNumber(count)} flows; with ${periodCount} period(s) the map can hold at most ${formatNumber(limit)} flows per period. Split the data into fewer periods per file, or merge small flows before importing`,
         },
       ]);
   }

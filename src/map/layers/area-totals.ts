@@ -9,6 +9,7 @@ import { DESK_LOOK, type MapLook, type Rgba } from '../theme';
 import { drawnColour } from '../key';
 import { layerModule } from '../layer-module';
 import { withPicking, type Picking } from '../picking';
+import { formatNumber } from '../../data/format';
 
 /** Circle area ∝ total (radius ∝ √total), so the eye compares sizes fairly. */
 export const totalRadius = (total: number, maxTotal: number, maxRadiusPx = 28) =>
@@ -70,7 +71,7 @@ export const areaTotals = layerModule({
           colour,
           outline,
           circles: legendSamples(ctx.dataset.manifest.disclosure.threshold, max).map((value) => ({
-            value: value.toLocaleString('en-GB'),
+            value: formatNumber(value),
             radiusPx: Math.max(3, totalRadius(value, max)),
           })),
         },

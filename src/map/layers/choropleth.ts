@@ -6,7 +6,7 @@
  */
 import { GeoJsonLayer } from '@deck.gl/layers';
 import { classOf } from '../../data/analysis/classify';
-import { capitalise, PROTECTED } from '../../data/format';
+import { capitalise, formatNumber, PROTECTED } from '../../data/format';
 import { periodLabel } from '../../data/periods';
 import type { AreaFeature, Dataset } from '../../data/schema';
 import { changeClass, choroplethChange, choroplethData } from '../../derive/choropleth';
@@ -29,7 +29,7 @@ import { boxMeets } from '../../data/bounds';
 /** Every fill is drawn at this opacity over the land (and the area fill under it). */
 const ALPHA = 230;
 
-const fmt = (v: number) => (v >= 10 ? Math.round(v).toLocaleString('en-GB') : v.toFixed(1));
+const fmt = (v: number) => (v >= 10 ? formatNumber(Math.round(v)) : v.toFixed(1));
 const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${fmt(Math.abs(v))}`;
 const CHANGE_NAMES = ['Large decrease', 'Decrease', 'Little or no change', 'Increase', 'Large increase'];
 

@@ -10,7 +10,7 @@ import type { FlowFilter, Network, NetworkFlow } from '../../data/analysis/netwo
 import { passingFlows } from '../../derive/period-flows';
 import { memoize } from '../../derive/memo';
 import { boxMeets, boxOf } from '../../data/bounds';
-import { PROTECTED } from '../../data/format';
+import { formatNumber, PROTECTED } from '../../data/format';
 import { filterRanges } from '../../derive/flow-network';
 import {
   COUNT_COLOURS,
@@ -96,7 +96,7 @@ export const flows = layerModule({
     );
     const widths: KeyRow[] = legendSamples(threshold, allFlows.maxCount).map((value) => ({
       kind: 'width',
-      label: value.toLocaleString('en-GB'),
+      label: formatNumber(value),
       colour: sampleColour,
       widthPx: flowWidthPx(value, allFlows.pixelsPerUnit, look),
     }));

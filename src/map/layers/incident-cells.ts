@@ -10,10 +10,11 @@ import { layerModule } from '../layer-module';
 import { withPicking } from '../picking';
 import { CELL_COLOURS, hexToRgba, SUPPRESSED_CELL } from '../theme';
 import { CELL_PICKING, cellData, cellDots, cellInView, cellOutline, type CellDatum } from './cells';
+import { formatNumber } from '../../data/format';
 
 const ALPHA = 220;
 
-const fmt = (v: number) => Math.round(v).toLocaleString('en-GB');
+const fmt = (v: number) => formatNumber(Math.round(v));
 
 export const incidentCells = layerModule({
   id: 'hexbin',
