@@ -184,22 +184,28 @@ export interface FlowSummary {
 }
 
 export function summariseFlows(flows: NetworkFlow[], limit = 5): FlowSummary {
-  const tally = (key: 'origin' | 'dest') => {
-    const totals = new Map<string, Ranked>();
-    for (const f of flows) {
-      const node = key === 'origin' ? f.originNode : f.destNode;
-      const t = totals.get(node.id) ?? { id: node.id, name: node.name, total: 0, suppressed: 0 };
-      t.total += f.count ?? 0;
-      t.suppressed += f.suppressedMembers;
-      totals.set(node.id, t);
-    }
-    return firstOf(limit, totals.values(), (a, b) => b.total - a.total || a.name.localeCompare(b.name));
+  // One pass for both ends and the totals: the summary is made again on every period change.
+  const origins = new Map<string, Ranked>();
+  const destinations = new Map<string, Ranked>();
+  const add = (totals: Map<string, Ranked>, node: AreaProperties, flow: NetworkFlow) => {
+    let t = totals.get(node.id);
+    if (!t) totals.set(node.id, (t = { id: node.id, name: node.name, total: 0, suppressed: 0 }));
+    t.total += flow.count ?? 0;
+    t.suppressed += flow.suppressedMembers;
   };
+  let total = 0;
+  for (const f of flows) {
+    total += f.count ?? 0;
+    add(origins, f.originNode, f);
+    add(destinations, f.destNode, f);
+  }
+  const top = (totals: Map<string, Ranked>) =>
+    firstOf(limit, totals.values(), (a, b) => b.total - a.total || a.name.localeCompare(b.name));
   return {
-    total: flows.reduce((s, f) => s + (f.count ?? 0), 0),
+    total,
     suppressedFlows: protectedFlowCount(flows),
-    topOrigins: tally('origin'),
-    topDestinations: tally('dest'),
+    topOrigins: top(origins),
+    topDestinations: top(destinations),
   };
 }
 
