@@ -4,25 +4,28 @@
  * download. Built from exactly the flows the map draws; a suppressed count is never a number.
  */
 import { protectedFlowCount, type FlowFilter, type Network, type NetworkFlow } from '../data/analysis/network';
-import { PROTECTED, shortName } from '../data/format';
+import { formatNumber, PROTECTED, shortName } from '../data/format';
 import { periodLabel } from '../data/periods';
+import { memoize } from './memo';
 import { passingFlows } from './period-flows';
 import { firstOf } from '../data/arrays';
 import type { Dataset } from '../data/schema';
 
-const number = new Intl.NumberFormat('en-GB');
 /** Names in the alt text are cut to this: a sentence, not a data dump. */
 const NAME_LENGTH = 60;
+
+const visibleFlowsOf = memoize((network: Network, filterKey: string) =>
+  passingFlows(network, JSON.parse(filterKey) as FlowFilter),
+);
 
 /**
  * The flows on the map for a filter, largest first (suppressed last), then by origin and
  * destination id: the network's own order within a period (buildNetwork sorts each period so), so
  * nothing is sorted again on a period change. tests/unit/describe.test.ts holds the order to the
- * comparator it stands for.
+ * comparator it stands for. Memoised: the key and the panels read the same list (do not change it).
  */
-export function visibleFlows(network: Network, filter: FlowFilter): NetworkFlow[] {
-  return passingFlows(network, filter);
-}
+export const visibleFlows = (network: Network, filter: FlowFilter): NetworkFlow[] =>
+  visibleFlowsOf(network, JSON.stringify(filter));
 
 const listOf = (items: string[]) =>
   items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
@@ -40,7 +43,7 @@ export function altText(dataset: Dataset, flows: NetworkFlow[], period: string, 
   const suppressedText =
     hidden === 0
       ? ''
-      : ` ${number.format(hidden)} flow${hidden === 1 ? ' is' : 's are'} ${PROTECTED}: drawn without ${hidden === 1 ? 'its number' : 'their numbers'}.`;
+      : ` ${formatNumber(hidden)} flow${hidden === 1 ? ' is' : 's are'} ${PROTECTED}: drawn without ${hidden === 1 ? 'its number' : 'their numbers'}.`;
   const illustrative = synthetic ? ' Illustrative data.' : '';
   if (published.length === 0)
     return `${head}: no flows of ${disclosure.threshold} or more.${suppressedText}${illustrative}`;
@@ -56,10 +59,10 @@ export function altText(dataset: Dataset, flows: NetworkFlow[], period: string, 
   const [first, ...rest] = firstOf(3, byOrigin.values(), (a, b) => b.total - a.total || a.name.localeCompare(b.name));
   const destinations = first.flows
     .slice(0, 3)
-    .map((f) => `${shortName(f.destNode.name, NAME_LENGTH)} (${number.format(f.count!)})`);
-  const others = rest.slice(0, 2).map((o) => `${o.name} (${number.format(o.total)})`);
+    .map((f) => `${shortName(f.destNode.name, NAME_LENGTH)} (${formatNumber(f.count!)})`);
+  const others = rest.slice(0, 2).map((o) => `${o.name} (${formatNumber(o.total)})`);
   const then = others.length ? `; then ${listOf(others)}` : '';
-  return `${head}: ${first.name} sends the most lines (${number.format(first.total)}), chiefly to ${listOf(destinations)}${then}.${suppressedText}${illustrative}`;
+  return `${head}: ${first.name} sends the most lines (${formatNumber(first.total)}), chiefly to ${listOf(destinations)}${then}.${suppressedText}${illustrative}`;
 }
 
 export interface FlowRow {

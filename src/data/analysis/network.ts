@@ -184,7 +184,8 @@ export interface FlowSummary {
 }
 
 export function summariseFlows(flows: NetworkFlow[], limit = 5): FlowSummary {
-  // One pass for both ends and the totals: the summary is made again on every period change.
+  // One pass for both ends and the total (the summary is made again on every period change); the
+  // protected count is protectedFlowCount's, so that every place that says it agrees.
   const origins = new Map<string, Ranked>();
   const destinations = new Map<string, Ranked>();
   const add = (totals: Map<string, Ranked>, node: AreaProperties, flow: NetworkFlow) => {

@@ -81,8 +81,7 @@ export function disclosureReport(
   };
 }
 
-const number = formatNumber;
-const rows = (n: number) => `${number(n)} row${n === 1 ? '' : 's'}`;
+const rows = (n: number) => `${formatNumber(n)} row${n === 1 ? '' : 's'}`;
 
 /** The report as Markdown, for a person deciding whether to publish. */
 export function formatDisclosureReport(report: DisclosureReport): string {
@@ -160,7 +159,7 @@ export function publishedSummary(dataset: {
 }): string {
   const suppressed = (rows: readonly { count: number | null }[]) => rows.filter((r) => r.count === null).length;
   const cells = dataset.incidents.length
-    ? `, ${number(dataset.incidents.length)} incident cells (${number(suppressed(dataset.incidents))} suppressed)`
+    ? `, ${formatNumber(dataset.incidents.length)} incident cells (${formatNumber(suppressed(dataset.incidents))} suppressed)`
     : '';
-  return `${number(dataset.areas.features.length)} areas, ${number(dataset.flows.length)} flows (${number(suppressed(dataset.flows))} suppressed) over ${number(dataset.periods.length)} period(s)${cells}`;
+  return `${formatNumber(dataset.areas.features.length)} areas, ${formatNumber(dataset.flows.length)} flows (${formatNumber(suppressed(dataset.flows))} suppressed) over ${formatNumber(dataset.periods.length)} period(s)${cells}`;
 }

@@ -6,9 +6,8 @@
  */
 import type { Layer } from '@deck.gl/core';
 import { legendSamples } from '../../data/analysis/aggregate';
-import type { FlowFilter, Network, NetworkFlow } from '../../data/analysis/network';
-import { passingFlows } from '../../derive/period-flows';
-import { memoize } from '../../derive/memo';
+import type { NetworkFlow } from '../../data/analysis/network';
+import { visibleFlows } from '../../derive/describe';
 import { boxMeets, boxOf } from '../../data/bounds';
 import { formatNumber, PROTECTED } from '../../data/format';
 import { filterRanges } from '../../derive/flow-network';
@@ -26,11 +25,7 @@ import { flowArcLayers } from './flow-arcs';
 import { flowCurveLayers, suppressedCurveLayer } from './flow-curves';
 
 /** The flows drawn in this view (the GPU filter's test, on the CPU): what the key's classes count. */
-const visibleFlows = memoize((network: Network, filterKey: string): NetworkFlow[] => {
-  const filter = JSON.parse(filterKey) as FlowFilter;
-  return passingFlows(network, filter);
-});
-const visible = (ctx: LayerContext) => visibleFlows(ctx.allFlows.network, JSON.stringify(ctx.filter));
+const visible = (ctx: LayerContext) => visibleFlows(ctx.allFlows.network, ctx.filter);
 
 /** A flow is in view when the box of its two ends meets what is on screen. */
 export const flowInView = (ctx: LayerContext, flow: NetworkFlow) =>
