@@ -2,8 +2,9 @@
  * Presenting a briefing as an official would: open the sample briefing presenting, walk it with
  * PageDown alone (camera, caption and layers change, and the pixels with them), blank and restore,
  * drive it from the presenter window and back, and author it in the browser so a reload keeps the
- * edits. A screenshot of every scene is saved in the dark projector theme (presenting.test.ts
- * saves the light theme's at 1920×1080 and 1280×720).
+ * edits. The walk is at 1280×720, a common projector: every scene is also checked as the room sees
+ * it there (room.ts, text at least 16 px; presenting.test.ts checks 1920×1080). A screenshot of
+ * every scene is saved in the dark projector theme.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -18,6 +19,7 @@ import {
   screenshotPixels,
   waitForMapReady,
 } from './harness';
+import { expectSceneReadsInRoom } from './room';
 
 const chromiumPath = inject('chromiumPath');
 const baseUrl = inject('baseUrl');
@@ -56,19 +58,21 @@ describe.skipIf(!chromiumPath)('briefings in Chromium', () => {
   const present = async () =>
     (presented ??= await openPage(browser, `${baseUrl}?briefing=${SAMPLE_URL}&present&theme=dark`));
 
-  // The light theme is walked at two projector sizes in presenting.test.ts, with the Next control.
+  // The light theme is walked at 1920×1080 in presenting.test.ts, with the Next control.
   for (const theme of ['dark'] as const) {
-    it(`PageDown alone walks every scene (${theme} projector theme)`, async () => {
+    it(`PageDown alone walks every scene; each reads from the back of the room at 1280×720 (${theme} projector theme)`, async () => {
       const { page, log } = await present();
       let version = await sceneDrawn(page, 0, 0);
       expect(await page.evaluate(() => document.body.dataset.presenting)).toBe('true');
       await expect(page.locator('.panel').isVisible()).resolves.toBe(false);
+      await expectSceneReadsInRoom(page, sample.scenes[0], 0, 16);
       let before = await screenshotPixels(page, `${SCREENSHOT_DIR}/briefing-${theme}-scene-1.png`);
       let state = await sceneState(page);
       expect(state).toMatchObject({ title: sample.scenes[0].title, progress: `1 / ${sample.scenes.length}` });
       for (let i = 1; i < sample.scenes.length; i++) {
         await page.keyboard.press('PageDown');
         version = await sceneDrawn(page, i, version);
+        await expectSceneReadsInRoom(page, sample.scenes[i], i, 16);
         const after = await screenshotPixels(page, `${SCREENSHOT_DIR}/briefing-${theme}-scene-${i + 1}.png`);
         const next = await sceneState(page);
         expect(next.title).toBe(sample.scenes[i].title);
