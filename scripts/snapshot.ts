@@ -2,13 +2,15 @@
  * PNG snapshots from the command line, the same export as the app's Export PNG button:
  *
  *   npm run snapshot -- [--url-state '<query and hash>'] [--preset 1200@2x] --out map.png
- *   npm run snapshot -- --briefing data/briefings/<name>.json [--preset slides] --out-dir shots/
+ *   npm run snapshot -- --briefing data/briefings/<name>.json [--preset slides] [--scenes 2,5-6] --out-dir shots/
  *
  * It checks the output folder, the briefing, its dataset and its scenes first; then builds the
  * app if there is no build, serves it on a free local port, drives the system Chromium
  * (playwright-core) and writes the export once the view has drawn (every layer with its data:
  * export-view.ts and render-png.ts wait, then refuse). A briefing opens once and each scene is
- * shown in place; its images are written only when every scene has drawn. With no state it is
+ * shown in place; its images are written only when every scene has drawn. `--scenes` names the
+ * scenes to draw, numbered from 1 as the presenter counts them (a scene re-shot after an edit); each
+ * image is the one the whole briefing's run gives for that scene. With no state it is
  * the default view of the sample. `--date YYYY-MM-DD` fixes the date printed in the image
  * (default: today), so the same input gives byte-identical files; `--report` writes beside each
  * PNG a JSON of what it drew.
@@ -29,7 +31,8 @@ import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
 
 const USAGE = `usage:
   npm run snapshot -- [--url-state '<query and hash>'] [--preset 1200@2x] [--date YYYY-MM-DD] [--report] --out <file.png>
-  npm run snapshot -- --briefing data/briefings/<name>.json [--preset …] [--date …] [--report] --out-dir <folder>
+  npm run snapshot -- --briefing data/briefings/<name>.json [--preset …] [--date …] [--report] [--scenes 2,5-6] --out-dir <folder>
+--scenes draws only the scenes named (numbered from 1), each as the whole briefing's run draws it
 --scene-text puts each scene's title and caption under the title
 --report writes <name>.json beside each PNG: what it drew (the map's and the key's boxes, the key's rows, its text)
 presets: 600@2x, 1200@2x, slides, a4, or WIDTHxHEIGHT[@Nx]`;
@@ -45,6 +48,25 @@ async function ensureBuild(): Promise<void> {
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
+}
+
+/**
+ * The scenes `--scenes` names ("2,5-6", numbered from 1), as zero-based indices in briefing order;
+ * every scene when it is left out. A number outside the briefing is bad usage, not an empty run.
+ */
+export function scenesNamed(spec: string | undefined, count: number): number[] {
+  if (spec === undefined) return Array.from({ length: count }, (_, i) => i);
+  const chosen = new Set<number>();
+  for (const part of spec.split(',')) {
+    const range = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
+    const [from, to] = range ? [Number(range[1]), Number(range[2] ?? range[1])] : [0, -1];
+    if (!range || from < 1 || to > count || from > to)
+      throw new UsageError(
+        `--scenes "${spec}": give scene numbers from 1 to ${count}, or ranges of them, with commas ("2,5-6")`,
+      );
+    for (let n = from; n <= to; n++) chosen.add(n - 1);
+  }
+  return [...chosen].sort((a, b) => a - b);
 }
 
 /** Waits until the page has drawn what it shows now, within a budget that says which page. */
@@ -92,13 +114,16 @@ export async function snapshot(
     report?: boolean;
     /** A briefing's images carry each scene's title and caption under the title. */
     sceneText?: boolean;
+    /** Which of a briefing's scenes to draw ("2,5-6", from 1); all when left out. */
+    scenes?: string;
   },
   log = console.log,
 ): Promise<string[]> {
   if (!presetById(options.preset)) throw new UsageError(`--preset "${options.preset}" is not a size`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new UsageError('--date needs YYYY-MM-DD');
   let briefingPath: string | undefined;
-  let scenes = 0;
+  let scenes: number[] = [];
+  if (options.scenes !== undefined && !options.briefing) throw new UsageError('--scenes picks scenes of a --briefing');
   if (options.briefing) {
     if (!options.outDir) throw new UsageError('--briefing writes one PNG per scene: give --out-dir');
     checkOutDir(options.outDir, '--out-dir');
@@ -110,7 +135,7 @@ export async function snapshot(
     // starts: a briefing the app would refuse gives a message and no file, never the sample.
     const sources = briefingOnDisk(absolute);
     await readBriefingDataset(sources, 'the snapshot');
-    scenes = sources.briefing.scenes.length;
+    scenes = scenesNamed(options.scenes, sources.briefing.scenes.length);
   } else if (!options.out) throw new UsageError('give --out <file.png> (or --briefing with --out-dir)');
   else checkOutDir(dirname(resolve(options.out)), '--out', options.out);
   const executablePath = findChromium();
@@ -132,10 +157,10 @@ export async function snapshot(
     if (briefingPath) {
       // The briefing opens once; each scene is then shown in place, as the clicker shows it, and
       // exported only once it has drawn (export-view.ts waits for the scene's every layer).
-      await page.goto(`${base}?briefing=${encodeURIComponent(briefingPath)}&scene=1`);
+      await page.goto(`${base}?briefing=${encodeURIComponent(briefingPath)}&scene=${scenes[0] + 1}`);
       await drawn(page, options.briefing!);
       const images: Record<string, Buffer | string> = {};
-      for (let i = 0; i < scenes; i++) {
+      for (const i of scenes) {
         const started = performance.now();
         const what = `scene ${i + 1} of ${options.briefing}`;
         await page.evaluate((index) => window.__atlasTools!.showScene(index), i);
@@ -148,7 +173,7 @@ export async function snapshot(
       }
       // Every scene or none: a briefing's images are written once all of them have drawn.
       for (const name of writeFiles(options.outDir!, images)) written.push(join(options.outDir!, name));
-      log(`wrote ${scenes} PNG(s)${options.report ? ' and their reports' : ''} to ${options.outDir}`);
+      log(`wrote ${scenes.length} PNG(s)${options.report ? ' and their reports' : ''} to ${options.outDir}`);
     } else {
       const state = options.urlState ?? '';
       const started = performance.now();
@@ -183,6 +208,7 @@ export async function main(argv: string[], log = console.log, err = console.erro
         'out-dir': { type: 'string' },
         report: { type: 'boolean' },
         'scene-text': { type: 'boolean' },
+        scenes: { type: 'string' },
       },
     });
     await snapshot(
@@ -195,6 +221,7 @@ export async function main(argv: string[], log = console.log, err = console.erro
         outDir: values['out-dir'],
         report: values.report,
         sceneText: values['scene-text'],
+        scenes: values.scenes,
       },
       log,
     );

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main as dataCli } from '../../src/cli/data';
-import { main as snapshotCli } from '../../scripts/snapshot';
+import { scenesNamed, main as snapshotCli } from '../../scripts/snapshot';
 import { runCli, runMain } from './run-cli';
 
 const HEADER =
@@ -144,5 +144,38 @@ describe('snapshot checks what it was asked before it renders', () => {
       const { rmSync } = await import('node:fs');
       rmSync(briefing);
     }
+  });
+});
+
+describe('snapshot --scenes names scenes as the presenter numbers them', () => {
+  it('reads numbers and ranges from 1, in briefing order, each once', () => {
+    expect(scenesNamed(undefined, 3)).toEqual([0, 1, 2]);
+    expect(scenesNamed('2', 7)).toEqual([1]);
+    expect(scenesNamed('6,2-3, 2', 7)).toEqual([1, 2, 5]);
+    expect(scenesNamed('1-7', 7)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it('a scene the briefing lacks, or words, are bad usage naming the range, never an empty run', () => {
+    for (const spec of ['0', '8', '3-9', '5-2', 'two', '', '1,,2', '-1'])
+      expect(() => scenesNamed(spec, 7), spec).toThrow('give scene numbers from 1 to 7');
+  });
+
+  it('exits 2 with the usage text before a browser starts', async () => {
+    const out = join(folder(), 'shots');
+    const tooFar = await runMain(snapshotCli, [
+      '--briefing',
+      'data/briefings/sample.json',
+      '--scenes',
+      '9',
+      '--out-dir',
+      out,
+    ]);
+    expect(tooFar).toMatchObject({ code: 2 });
+    expect(tooFar.err).toContain('--scenes "9": give scene numbers from 1 to 7');
+    expect(tooFar.err).toContain('usage:');
+    const noBriefing = await runMain(snapshotCli, ['--scenes', '1', '--out', join(out, 'x.png')]);
+    expect(noBriefing).toMatchObject({ code: 2 });
+    expect(noBriefing.err).toContain('--scenes picks scenes of a --briefing');
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -10,10 +10,22 @@ import { PASS_ALL_FILTER } from './flow-filter';
 export const LABELS_LAYER_ID = 'labels';
 
 /**
- * Place labels drawn by deck.gl from a locally generated font atlas: no glyph server needed.
- * Which labels show is decided beforehand by `placeLabels`, so none overprint.
+ * Every character of every label a dataset can show, in code-point order: the labels' font atlas is
+ * made with all of them before the first label draws. deck.gl keeps one atlas per font for the
+ * whole page and appends characters as they first appear ('auto'), so where a glyph sat in the
+ * atlas, and the label pixels sampled from it, depended on the views drawn before: the same
+ * briefing scene exported on its own and after other scenes differed in a few thousand pixels.
  */
-export function labelsLayer(labels: LabelDatum[], look: MapLook = DESK_LOOK) {
+export const labelCharacters = memoize((labels: LabelDatum[]) =>
+  [...new Set(labels.flatMap((label) => [...label.text]))].sort().join(''),
+);
+
+/**
+ * Place labels drawn by deck.gl from a locally generated font atlas: no glyph server needed.
+ * Which labels show is decided beforehand by `placeLabels`, so none overprint. `characters` are the
+ * atlas's (labelCharacters of the dataset's labels); the labels drawn when left out.
+ */
+export function labelsLayer(labels: LabelDatum[], look: MapLook = DESK_LOOK, characters = labelCharacters(labels)) {
   const style = look.label;
   return new TextLayer<LabelDatum>({
     id: LABELS_LAYER_ID,
@@ -26,7 +38,7 @@ export function labelsLayer(labels: LabelDatum[], look: MapLook = DESK_LOOK) {
     getPixelOffset: (l) => l.offsetPx ?? [0, (-12 * style.sizePx) / 13],
     fontFamily: style.fontFamily,
     fontWeight: 600,
-    characterSet: 'auto',
+    characterSet: characters,
     fontSettings: { sdf: true },
     outlineWidth: 4,
     outlineColor: style.halo,
@@ -51,6 +63,6 @@ export const labels = layerModule({
     const placed = placedLabels(labels, Math.floor(ctx.view.zoom * 4) / 4, ctx.look.label.sizePx);
     return ctx.labelArea ? placed.filter((l) => pointIn(ctx.labelArea, l.position)) : placed;
   },
-  layers: (placed, ctx) => [labelsLayer(placed, ctx.look)],
+  layers: (placed, ctx) => [labelsLayer(placed, ctx.look, labelCharacters(buildLabels(ctx.dataset)))],
   key: () => undefined,
 });
