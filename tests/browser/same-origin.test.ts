@@ -116,6 +116,9 @@ describe.skipIf(!chromiumPath)('requests stay on the page origin (Chromium)', ()
     await page.close();
   });
 
+  /** The page of the incidents test, its analysis worker running: the workers' test goes on there. */
+  let withIncidents: Page | undefined;
+
   it('incidents loaded later through a redirect: refused with a message, the map still finishes drawing', async () => {
     const data = manifestWith({ ...SAMPLE_FILES, incidents: redirecting('/incidents.csv') });
     const { page, log } = await openPage(browser, `${baseUrl}?data=${encodeURIComponent(data)}`);
@@ -130,14 +133,15 @@ describe.skipIf(!chromiumPath)('requests stay on the page origin (Chromium)', ()
     expect(received, received.join(' ; ')).toEqual([]);
     // Playwright lists the refused hop as a request that failed; the other server is the judge.
     expect(log.errors.filter((e) => e.includes(otherOrigin)).every((e) => e.startsWith('request failed'))).toBe(true);
-    await page.close();
+    withIncidents = page;
   });
 
   it('a fetch to another origin from inside each worker fails (the workers run under the page policy)', async () => {
-    const { page } = await openPage(browser, baseUrl);
+    const page = withIncidents ?? (await openPage(browser, baseUrl)).page;
     await waitForMapReady(page);
     const workers = page.workers();
-    // The data worker and MapLibre's tile workers at least.
+    // The data worker and MapLibre's tile workers at least (and the analysis worker, where the
+    // incidents test turned the cells on).
     expect(workers.length).toBeGreaterThanOrEqual(2);
     for (const worker of workers) {
       const outcome = await worker.evaluate(async (url) => {
