@@ -5,7 +5,8 @@
  * on a 2D canvas. The file's pixel size is checked, never silently smaller than asked.
  */
 import * as maplibregl from 'maplibre-gl';
-import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { MapLibreOverlay } from '@deck.gl/maplibre';
+import { interleavedOverlay } from '../map/interleaved-overlay';
 import type { Bounds } from '../data/bounds';
 import type { Dataset } from '../data/schema';
 import { parseCaption } from '../data/caption';
@@ -135,7 +136,7 @@ async function exportMapFor(width: number, height: number, pixelRatio: number): 
       key,
       container,
       map,
-      overlay: new MapLibreOverlay({ interleaved: true, layers: [] }),
+      overlay: interleavedOverlay(),
       frames: 0,
     };
     made.overlay.setProps({ onAfterRender: () => made.frames++ });

@@ -8,7 +8,8 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { MapLibreOverlay } from '@deck.gl/maplibre';
+import { interleavedOverlay } from './interleaved-overlay';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { inheritingWorkerUrl } from '../net/inheriting-worker';
 import { embeddedPack, packWorkerUrl } from '../pack/embedded';
@@ -153,9 +154,7 @@ export function createAtlasMap(container: HTMLElement, callbacks: AtlasMapCallba
   map.touchZoomRotate.disableRotation();
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
-  const overlay = new MapLibreOverlay({
-    interleaved: true,
-    layers: [],
+  const overlay = interleavedOverlay({
     onAfterRender: () => {
       renderedVersion = wantedVersion;
     },
