@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { windowIndices } from '../state/analysis-slices';
 import { useAtlasStore } from '../state/store';
@@ -30,6 +30,8 @@ export function PeriodControl({ compact = false }: { compact?: boolean }) {
     })),
   );
   const id = useId();
+  // Every period's label, made once per dataset: the compare list labels them all on each change.
+  const labels = useMemo(() => s.dataset?.periods.map(periodLabel) ?? [], [s.dataset]);
   const { playing, speed } = s;
   if (!s.dataset || !s.period) return null;
   const periods = s.dataset.periods;
@@ -122,13 +124,13 @@ export function PeriodControl({ compact = false }: { compact?: boolean }) {
             data-testid="compare-with"
           >
             <option value="">— (show this period's counts)</option>
-            {periods
-              .filter((p) => p !== s.period)
-              .map((p) => (
+            {periods.map((p, i) =>
+              p === s.period ? null : (
                 <option key={p} value={p}>
-                  {periodLabel(p)}
+                  {labels[i]}
                 </option>
-              ))}
+              ),
+            )}
           </select>
         </label>
       )}

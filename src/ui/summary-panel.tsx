@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { summariseFlows, type Ranked } from '../data/analysis/network';
-import { passingFlows, trendFor } from '../derive/period-flows';
+import { trendFor } from '../derive/period-flows';
+import { visibleFlows } from '../derive/describe';
 import { describeTotal } from '../data/format';
 import { windowIndices } from '../state/analysis-slices';
 import { useAtlasStore } from '../state/store';
@@ -20,7 +21,8 @@ export function SummaryPanel() {
   const summary = useMemo(() => {
     if (!derived) return undefined;
     const { flowData, filter, dataset } = derived;
-    const visible = passingFlows(flowData.network, filter);
+    // The flows on the map, as the key and the other panels read them (memoised once per change).
+    const visible = visibleFlows(flowData.network, filter);
     const [from, to] = windowIndices(dataset.periods, periodWindow);
     return {
       ...summariseFlows(visible),
