@@ -10,7 +10,7 @@ import { PASS_ALL_FILTER } from './flow-filter';
 export const LABELS_LAYER_ID = 'labels';
 
 /**
- * Every character of every label a dataset can show, in code-point order: the labels' font atlas is
+ * Every character of every label a dataset can show, sorted: the labels' font atlas is
  * made with all of them before the first label draws. deck.gl keeps one atlas per font for the
  * whole page and appends characters as they first appear ('auto'), so where a glyph sat in the
  * atlas, and the label pixels sampled from it, depended on the views drawn before: the same
