@@ -210,7 +210,10 @@ describe('layers map prepared data to deck.gl props', () => {
     >;
     const characters = new Set(layer.props.characterSet);
     for (const label of labels) for (const char of label.text) expect(characters.has(char), char).toBe(true);
-    expect(labelsLayer(placeLabels(labels, 6)).props.characterSet).toBe(labelCharacters(placeLabels(labels, 6)));
+    expect(layer.props.characterSet).toBe(labelCharacters(labels));
+    expect(labelsLayer(placeLabels(labels, 6), DESK_LOOK, labelCharacters(labels)).props.characterSet).toBe(
+      labelCharacters(labels),
+    );
     expect(layer.props.parameters).toMatchObject({ depthCompare: 'always' });
   });
 

@@ -4,7 +4,7 @@ import { memoize } from '../../derive/memo';
 import { placeLabels, placementFor } from '../label-placement';
 import { pointIn } from '../../data/bounds';
 import { layerModule } from '../layer-module';
-import { DESK_LOOK, type MapLook } from '../theme';
+import type { MapLook } from '../theme';
 import { PASS_ALL_FILTER } from './flow-filter';
 
 export const LABELS_LAYER_ID = 'labels';
@@ -23,9 +23,9 @@ export const labelCharacters = memoize((labels: LabelDatum[]) =>
 /**
  * Place labels drawn by deck.gl from a locally generated font atlas: no glyph server needed.
  * Which labels show is decided beforehand by `placeLabels`, so none overprint. `characters` are the
- * atlas's (labelCharacters of the dataset's labels); the labels drawn when left out.
+ * atlas's: labelCharacters of every label the dataset has, never of the labels placed in one view.
  */
-export function labelsLayer(labels: LabelDatum[], look: MapLook = DESK_LOOK, characters = labelCharacters(labels)) {
+export function labelsLayer(labels: LabelDatum[], look: MapLook, characters: string) {
   const style = look.label;
   return new TextLayer<LabelDatum>({
     id: LABELS_LAYER_ID,
