@@ -16,7 +16,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
-import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
+import { chromiumArgs, findChromium } from './chromium.ts';
 import { offlineAssets } from './vite-plugins.ts';
 import { filterRow, median, openLargeRow, pipelineRow } from './bench-rows.ts';
 
@@ -309,7 +309,7 @@ export async function bench(log = console.log, { only, runs = DEFAULT_RUNS }: Be
   await buildBoth();
   const app = await serve(APP_DIR);
   const baseline = await serve(BASELINE_DIR);
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath, args: chromiumArgs('swiftshader') });
   try {
     if (only === 'export') return await exportRows(browser, app.url, log);
     if (only === 'period-change') return await periodChangeRows(browser, app.url, log);

@@ -1,6 +1,7 @@
 /**
- * Shared browser-test plumbing: launch Chromium with flags that work headless as root on
- * SwiftShader, record console errors and every request, wait on the app's readiness signal.
+ * Shared browser-test plumbing: launch Chromium with flags that work headless as root with
+ * software WebGL (scripts/chromium.ts), record console errors and every request, wait on the app's
+ * readiness signal.
  */
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, PLAYWRIGHT_DISABLED_FEATURES } from '../../scripts/chromium';
+import { chromiumArgs, PLAYWRIGHT_DISABLED_FEATURES, type SoftwareRenderer } from '../../scripts/chromium';
 
 /** The names in playwright-core's own `disabledFeatures` list, read from the installed package. */
 function installedPlaywrightDisabledFeatures(): string[] {
@@ -18,14 +18,27 @@ function installedPlaywrightDisabledFeatures(): string[] {
 }
 
 describe('the Chromium flags the tests, the bench and the snapshot CLI launch with', () => {
-  it('one --disable-features switch, holding every feature Playwright disables (Chromium keeps only the last)', () => {
-    const switches = CHROMIUM_ARGS.filter((arg) => arg.startsWith('--disable-features='));
-    expect(switches).toHaveLength(1);
-    const ours = switches[0].slice('--disable-features='.length).split(',');
-    const playwright = installedPlaywrightDisabledFeatures();
-    expect(playwright.length).toBeGreaterThan(5);
-    expect(ours).toEqual(expect.arrayContaining(playwright));
-    expect(PLAYWRIGHT_DISABLED_FEATURES).toEqual(expect.arrayContaining(playwright));
-    expect(ours).toEqual(expect.arrayContaining(['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup']));
+  const renderers: SoftwareRenderer[] = ['mesa', 'swiftshader'];
+
+  it.each(renderers)(
+    '%s: one --disable-features switch, holding every feature Playwright disables (Chromium keeps only the last)',
+    (renderer) => {
+      const switches = chromiumArgs(renderer).filter((arg) => arg.startsWith('--disable-features='));
+      expect(switches).toHaveLength(1);
+      const ours = switches[0].slice('--disable-features='.length).split(',');
+      const playwright = installedPlaywrightDisabledFeatures();
+      expect(playwright.length).toBeGreaterThan(5);
+      expect(ours).toEqual(expect.arrayContaining(playwright));
+      expect(PLAYWRIGHT_DISABLED_FEATURES).toEqual(expect.arrayContaining(playwright));
+      expect(ours).toEqual(expect.arrayContaining(['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup']));
+    },
+  );
+
+  it.each(renderers)('%s: one ANGLE backend, with SwiftShader allowed as the fallback', (renderer) => {
+    const args = chromiumArgs(renderer);
+    expect(args.filter((arg) => arg.startsWith('--use-angle='))).toEqual([
+      renderer === 'mesa' ? '--use-angle=gl-egl' : '--use-angle=swiftshader',
+    ]);
+    expect(args).toContain('--enable-unsafe-swiftshader');
   });
 });
