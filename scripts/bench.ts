@@ -16,7 +16,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
-import { chromiumArgs, findChromium } from './chromium.ts';
+import { chromiumArgs, findChromium, type SoftwareRenderer } from './chromium.ts';
 import { offlineAssets } from './vite-plugins.ts';
 import { filterRow, median, openLargeRow, pipelineRow } from './bench-rows.ts';
 
@@ -39,6 +39,12 @@ export interface BenchOptions {
    */
   only?: BenchGroup;
   runs?: number;
+  /**
+   * SwiftShader unless asked: every row's history was measured there. `--renderer mesa` (a quick
+   * check only) measures on Mesa's llvmpipe, as the browser suite draws, with Mesa's shader cache
+   * off so that every load is a first visit.
+   */
+  renderer?: SoftwareRenderer;
 }
 
 export interface Row {
@@ -300,7 +306,10 @@ function row(
   };
 }
 
-export async function bench(log = console.log, { only, runs = DEFAULT_RUNS }: BenchOptions = {}): Promise<Row[]> {
+export async function bench(
+  log = console.log,
+  { only, runs = DEFAULT_RUNS, renderer = 'swiftshader' }: BenchOptions = {},
+): Promise<Row[]> {
   if (only === 'pipeline') return incidentPipelineRows(log);
   const RUNS = runs;
   const executablePath = findChromium();
@@ -309,7 +318,11 @@ export async function bench(log = console.log, { only, runs = DEFAULT_RUNS }: Be
   await buildBoth();
   const app = await serve(APP_DIR);
   const baseline = await serve(BASELINE_DIR);
-  const browser = await chromium.launch({ executablePath, args: chromiumArgs('swiftshader') });
+  const browser = await chromium.launch({
+    executablePath,
+    args: chromiumArgs(renderer),
+    env: { ...process.env, MESA_SHADER_CACHE_DISABLE: 'true' },
+  });
   try {
     if (only === 'export') return await exportRows(browser, app.url, log);
     if (only === 'period-change') return await periodChangeRows(browser, app.url, log);
@@ -378,13 +391,17 @@ function table(rows: Row[]): string {
 }
 
 if (process.argv[1] && /scripts[\\/]bench\.ts$/.test(process.argv[1])) {
-  // `-- --first-view [--runs N]`, `--export`, `--period-change`, `--pipeline` or `--open-large`: only those rows,
-  // printed and not written (a quick check).
+  // `-- --first-view [--runs N] [--renderer mesa]`, `--export`, `--period-change`, `--pipeline` or
+  // `--open-large`: only those rows, printed and not written (a quick check).
   const args = process.argv.slice(2);
   const only = BENCH_GROUPS.find((group) => args.includes(`--${group}`));
   const runsAt = args.indexOf('--runs');
+  const renderer = args.includes('--renderer') ? args[args.indexOf('--renderer') + 1] : 'swiftshader';
+  if (renderer !== 'swiftshader' && renderer !== 'mesa') throw new Error('--renderer is swiftshader or mesa');
+  if (renderer === 'mesa' && !only) throw new Error('--renderer mesa is for a quick check (--first-view, …) only');
   const rows = await bench(console.log, {
     only,
+    renderer,
     runs: runsAt >= 0 ? Math.max(1, Number(args[runsAt + 1]) || DEFAULT_RUNS) : DEFAULT_RUNS,
   });
   if (only) {
