@@ -10,6 +10,7 @@ import { lineColumn, refuseWebPage } from './text';
 import type { RawFlow } from '../disclosure/protect';
 import { MEASURE_COLUMN_PREFIX, MEASURE_ID, measureColumn, type AreaFeature } from '../schema';
 import { readCountText } from './count';
+import { interning } from '../arrays';
 
 export interface CsvTable {
   file: string;
@@ -244,10 +245,11 @@ export function readRawFlows(table: CsvTable, warnings: DataProblem[]): RawFlow[
   const truncated = { count: 0 };
   const flows: RawFlow[] = [];
   const measureIds = measureIdsOf(table);
+  const intern = interning();
   table.rows.forEach((r, i) => {
     const row = i + 2;
-    const origin = (r.origin ?? '').trim();
-    const dest = (r.dest ?? '').trim();
+    const origin = intern((r.origin ?? '').trim());
+    const dest = intern((r.dest ?? '').trim());
     if (!origin)
       problems.push({ severity: 'error', file: table.file, where: `row ${row}`, field: 'origin', message: 'is empty' });
     if (!dest)
@@ -256,7 +258,7 @@ export function readRawFlows(table: CsvTable, warnings: DataProblem[]): RawFlow[
     const count = readRawCount(r.count, table, row, 'count', problems);
     const measures = readMeasures(r, measureIds, table, row, problems);
     if (origin && dest && period !== undefined && count !== undefined && measures)
-      flows.push({ origin, dest, period, count, ...(measureIds.length ? { measures } : {}) });
+      flows.push({ origin, dest, period: intern(period), count, ...(measureIds.length ? { measures } : {}) });
   });
   if (problems.length) throw new DataError(problems.slice(0, 100));
   noteTruncated(table, truncated, warnings);
