@@ -39,9 +39,10 @@ const OMNIBOX_POPUP_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
  *   (Debian's libegl-mesa0 and libgl1-mesa-dri; .ci/run installs them). Chromium's blocklist turns
  *   Mesa's software driver away, so it is allowed by name; where Mesa is missing Chromium falls back
  *   to SwiftShader by itself. The browser suite and the snapshot CLI draw here: on this 2-core
- *   machine the suite took 383 s against 704 s on SwiftShader, the same hour, every test passing
- *   (llvmpipe compiles a page's shaders in a fraction of SwiftShader's time, and Mesa keeps them on
- *   disk between pages).
+ *   machine the suite took 383–402 s against 704 s on SwiftShader, every test passing. The gain
+ *   is Mesa's shader cache (`~/.cache/mesa_shader_cache`): a program compiled for one page is found
+ *   on disk by the next, where SwiftShader compiled it again for every page. A page's first load
+ *   with nothing cached is no faster than on SwiftShader (bench/README.md).
  * - `swiftshader`: ANGLE over SwiftShader's Vulkan, Chromium's own software renderer. The bench
  *   measures here, as every earlier bench row and the issue's figures were measured.
  */
