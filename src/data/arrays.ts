@@ -34,6 +34,20 @@ export function firstOf<T>(k: number, items: Iterable<T>, order: (a: T, b: T) =>
   return kept;
 }
 
+/**
+ * `Type.from(items, map)` as a plain loop. V8 makes a typed array from an array and a map function
+ * through the iteration protocol: about 400 ms for 2.45 million items, against 20–60 ms for this.
+ */
+export function typedFrom<T, A extends Float64Array | Int32Array>(
+  Type: new (length: number) => A,
+  items: readonly T[],
+  map: (item: T) => number,
+): A {
+  const out = new Type(items.length);
+  for (let i = 0; i < items.length; i++) out[i] = map(items[i]);
+  return out;
+}
+
 /** A map from whole numbers to whole numbers, -1 for none. */
 export interface IndexMap {
   get(key: number): number;

@@ -5,7 +5,7 @@
  * is ranked once by `localeCompare` and the rows are sorted by those numbers: the same order,
  * ties included (strings that compare equal share a rank, and the sort is stable).
  */
-import { numbering } from './arrays';
+import { numbering, typedFrom } from './arrays';
 
 /** Each string's place in localeCompare order; strings that compare equal share it. */
 export function textRanks(texts: Iterable<string>): Map<string, number> {
@@ -41,7 +41,7 @@ export function sortByText<T>(items: readonly T[], ...keys: ((item: T) => string
 /** For distinct `texts` (numbered by position, as `numbering()` gives them): each one's rank. */
 export function rankById(texts: readonly string[]): Float64Array {
   const ranks = textRanks(texts);
-  return Float64Array.from(texts, (text) => ranks.get(text)!);
+  return typedFrom(Float64Array, texts, (text) => ranks.get(text)!);
 }
 
 /**

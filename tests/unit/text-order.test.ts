@@ -4,7 +4,7 @@ import { protectFlows, type RawFlow } from '../../src/data/disclosure/protect';
 import { protectCount } from '../../src/data/disclosure/rules';
 import { applySecondarySuppression, type TableCell } from '../../src/data/disclosure/secondary-suppression';
 import { sortByColumns, sortByText, textRanks } from '../../src/data/text-order';
-import { firstOf } from '../../src/data/arrays';
+import { firstOf, typedFrom } from '../../src/data/arrays';
 
 /** Strings locale order treats differently from code-unit order: case, accents, digits. */
 const WORDS = ['é', 'e', 'E', 'f', 'Z', 'a10', 'a9', 'a', 'Ä', 'b', 'ab', 'Ab', 'e\u0301'];
@@ -165,5 +165,15 @@ describe('firstOf', () => {
         b.total - a.total || a.name.localeCompare(b.name);
       for (const k of [0, 1, 3, 5, 50]) expect(firstOf(k, items, order)).toEqual([...items].sort(order).slice(0, k));
     }
+  });
+});
+
+describe('typedFrom', () => {
+  it('gives what Type.from(items, map) gives, conversions included', () => {
+    const values = [0, 1.5, -2.7, 2 ** 31, Number.NaN, -0, 1e300, 7];
+    const items = values.map((value) => ({ value }));
+    expect(typedFrom(Float64Array, items, (d) => d.value)).toEqual(Float64Array.from(items, (d) => d.value));
+    expect(typedFrom(Int32Array, items, (d) => d.value)).toEqual(Int32Array.from(items, (d) => d.value));
+    expect(typedFrom(Int32Array, [], () => 1)).toEqual(new Int32Array(0));
   });
 });

@@ -4,7 +4,7 @@
  * each period. Suppressed values are never summed: a merged flow carries how many suppressed
  * members it has, and is itself suppressed only when none of its members was published.
  */
-import { firstOf, indexMap, numbering } from '../arrays';
+import { firstOf, indexMap, numbering, typedFrom } from '../arrays';
 import type { AreaProperties, Dataset } from '../schema';
 import { rankById, sortByColumns } from '../text-order';
 
@@ -118,9 +118,11 @@ export function buildNetwork(dataset: Dataset, groupOrigins: boolean): Network {
   for (const list of created) {
     let largest = 0;
     for (const { flow } of list) if (flow.count !== null && flow.count > largest) largest = flow.count;
-    const byCount = Float64Array.from(list, ({ flow }) => (flow.count === null ? largest + 1 : largest - flow.count));
-    const byOrigin = Float64Array.from(list, (c) => rankOf[c.origin]);
-    const byDest = Float64Array.from(list, (c) => rankOf[c.dest]);
+    const byCount = typedFrom(Float64Array, list, ({ flow }) =>
+      flow.count === null ? largest + 1 : largest - flow.count,
+    );
+    const byOrigin = typedFrom(Float64Array, list, (c) => rankOf[c.origin]);
+    const byDest = typedFrom(Float64Array, list, (c) => rankOf[c.dest]);
     for (const { flow } of sortByColumns(list, [byCount, byOrigin, byDest])) flows.push(flow);
   }
   let period = -1;

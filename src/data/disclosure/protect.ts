@@ -6,7 +6,7 @@
  */
 import { latLngToCell } from 'h3-js';
 import { protectCount } from './rules';
-import { indexMap, numbering } from '../arrays';
+import { indexMap, numbering, typedFrom } from '../arrays';
 import { rankById, sortByColumns } from '../text-order';
 import { applySecondarySuppression, type TableCell } from './secondary-suppression';
 import {
@@ -85,9 +85,9 @@ export function protectFlows(raw: RawFlow[], settings: DisclosureSettings): Flow
   const periods = numbering();
   const origins = numbering();
   const dests = numbering();
-  const period = Int32Array.from(raw, (f) => periods.id(f.period));
-  const origin = Int32Array.from(raw, (f) => origins.id(f.origin));
-  const dest = Int32Array.from(raw, (f) => dests.id(f.dest));
+  const period = typedFrom(Int32Array, raw, (f) => periods.id(f.period));
+  const origin = typedFrom(Int32Array, raw, (f) => origins.id(f.origin));
+  const dest = typedFrom(Int32Array, raw, (f) => dests.id(f.dest));
   // Each (period, origin, destination) number's route.
   const routeOf = indexMap(periods.size * origins.size * dests.size);
   const merged: RawFlow[] = [];
@@ -119,7 +119,7 @@ export function protectFlows(raw: RawFlow[], settings: DisclosureSettings): Flow
   for (let route = 0; route < merged.length; route++) if (merged[route].count !== 0) kept.push(route);
   const columnOf = (ids: Int32Array, texts: readonly string[]) => {
     const rank = rankById(texts);
-    return Float64Array.from(kept, (route) => rank[ids[firstRow[route]]]);
+    return typedFrom(Float64Array, kept, (route) => rank[ids[firstRow[route]]]);
   };
   const routes = sortByColumns(
     kept.map((route) => merged[route]),
