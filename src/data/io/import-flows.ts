@@ -275,10 +275,13 @@ export function readKeplerFlows(table: CsvTable, warnings: DataProblem[]): { are
   const places = new Map<string, AreaFeature>();
   const flows: RawFlow[] = [];
   const measureIds = measureIdsOf(table);
+  const intern = interning();
+  // The place's own id, not the one just made: one string per place, as readRawFlows interns.
   const place = (position: [number, number], name: string | undefined) => {
     const id = `${position[1].toFixed(5)},${position[0].toFixed(5)}`;
-    if (!places.has(id)) places.set(id, pointArea(id, name?.trim() || id, position));
-    return id;
+    let area = places.get(id);
+    if (!area) places.set(id, (area = pointArea(id, name?.trim() || id, position)));
+    return area.properties.id;
   };
   table.rows.forEach((r, i) => {
     const row = i + 2;
@@ -291,7 +294,7 @@ export function readKeplerFlows(table: CsvTable, warnings: DataProblem[]): { are
     flows.push({
       origin: place(source, r.source_name),
       dest: place(target, r.target_name),
-      period,
+      period: intern(period),
       count,
       ...(measureIds.length ? { measures } : {}),
     });
