@@ -79,13 +79,8 @@ export function indexMap(slots: number): IndexMap {
  * as they are read, the rows share one string per place and period, each hashed once.
  */
 export function interning(): (text: string) => string {
-  const known = new Map<string, string>();
-  return (text) => {
-    const same = known.get(text);
-    if (same !== undefined) return same;
-    known.set(text, text);
-    return text;
-  };
+  const known = numbering();
+  return (text) => known.texts[known.id(text)];
 }
 
 /** Numbers each distinct string as first met (exact equality, as a Map of strings keys it). */

@@ -28,8 +28,7 @@ export function sortByText<T>(items: readonly T[], ...keys: ((item: T) => string
   const columns = keys.map((key) => {
     // One lookup a row: each text is numbered as met, and only the distinct texts are ranked.
     const texts = numbering();
-    const id = new Int32Array(n);
-    for (let i = 0; i < n; i++) id[i] = texts.id(key(items[i]));
+    const id = typedFrom(Int32Array, items, (item) => texts.id(key(item)));
     const rankOf = rankById(texts.texts);
     const rank = new Float64Array(n);
     for (let i = 0; i < n; i++) rank[i] = rankOf[id[i]];
