@@ -296,7 +296,13 @@ export function createAtlasMap(container: HTMLElement, callbacks: AtlasMapCallba
       if (following) showPlace(false);
     },
     setPending: (value) => {
+      const was = pending;
       pending = value;
+      // Ready is said only on 'idle'. If the last frame went idle while something was pending (an
+      // incidents file still loading, then refused), nothing else would draw again: one more frame
+      // gives the 'idle' that can say it. Without it the map stayed "not ready" for good whenever
+      // the refusal came after that frame.
+      if (was && !value) map.triggerRepaint();
     },
     setOnClick: (next) => {
       onClick = next;

@@ -2,7 +2,7 @@
  * Test-only routes on the preview server (never in a build): what a misconfigured or hostile
  * server in front of the atlas could answer.
  *
- *   /__e2e/redirect?to=<url>                       302 to that address
+ *   /__e2e/redirect?to=<url>[&delay=ms]            302 to that address, after `delay` ms
  *   /__e2e/manifest.json?areas=…&flows=…&incidents=…   the sample manifest naming those files
  *   /__e2e/briefing.json?view=<json>               a one-scene briefing of the sample with that view
  *   /__e2e/republish?title=T[&delay=ms]            from now on, data/sample/manifest.json is the
@@ -47,9 +47,14 @@ export function e2eRoutes(): Plugin {
           return;
         }
         if (url.pathname === '/redirect') {
-          res.statusCode = 302;
-          res.setHeader('Location', url.searchParams.get('to') ?? '/');
-          res.end();
+          setTimeout(
+            () => {
+              res.statusCode = 302;
+              res.setHeader('Location', url.searchParams.get('to') ?? '/');
+              res.end();
+            },
+            Number(url.searchParams.get('delay') ?? 0),
+          );
           return;
         }
         if (url.pathname === '/manifest.json') {

@@ -73,7 +73,8 @@ describe.skipIf(!chromiumPath)('requests stay on the page origin (Chromium)', ()
   });
 
   /** A same-origin path (relative to `/__e2e/`) that answers 302 to `path` on the other origin. */
-  const redirecting = (path: string) => `redirect?to=${encodeURIComponent(otherOrigin + path)}`;
+  const redirecting = (path: string, delayMs = 0) =>
+    `redirect?to=${encodeURIComponent(otherOrigin + path)}${delayMs ? `&delay=${delayMs}` : ''}`;
   /** A same-origin manifest (the sample's) naming these files, relative to `/__e2e/`. */
   const manifestWith = (files: Record<string, string>) => `__e2e/manifest.json?${new URLSearchParams(files)}`;
   const SAMPLE_FILES = { areas: '../data/sample/areas.geojson', flows: '../data/sample/flows.csv' };
@@ -120,7 +121,9 @@ describe.skipIf(!chromiumPath)('requests stay on the page origin (Chromium)', ()
   let withIncidents: Page | undefined;
 
   it('incidents loaded later through a redirect: refused with a message, the map still finishes drawing', async () => {
-    const data = manifestWith({ ...SAMPLE_FILES, incidents: redirecting('/incidents.csv') });
+    // The refusal comes a while after the layer is switched on, so the map has drawn (and gone
+    // idle) while the cells were still pending: it must still say when it has drawn what it can.
+    const data = manifestWith({ ...SAMPLE_FILES, incidents: redirecting('/incidents.csv', 2000) });
     const { page, log } = await openPage(browser, `${baseUrl}?data=${encodeURIComponent(data)}`);
     await waitForMapReady(page);
     expect(await page.getByTestId('problems').count()).toBe(0);
