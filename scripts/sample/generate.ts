@@ -25,6 +25,7 @@ import {
 } from '../../src/data/schema';
 import { writeCsv } from '../../src/data/io/csv-cells';
 import { publishedFlowsTable } from '../../src/data/io/published-flows';
+import { flowsToColumns } from '../../src/data/flow-columns';
 import { DESTINATION_PROFILE, EXPORTER_SHARE, SAMPLE_AREAS, type SampleArea } from './areas';
 import ladBoundaries from './lad-2019-buc.json';
 
@@ -214,7 +215,7 @@ export function generateSample(seed = DEFAULT_SEED): SampleFiles {
     measures: SAMPLE_MEASURES,
     incidentMeasure: 'drug supply incidents',
     disclosure: DISCLOSURE,
-    frame: routesFrame(areaCollection.features, publishedFlows),
+    frame: routesFrame(areaCollection.features, flowsToColumns(publishedFlows)),
     h3Resolution: H3_RESOLUTION,
     files: { areas: 'areas.geojson', flows: 'flows.csv', incidents: 'incidents.csv' },
   };

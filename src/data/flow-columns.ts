@@ -5,11 +5,13 @@
  * Why: posted as objects, 2.45 million flows were copied field by field by the structured clone,
  * and every origin, destination and period arrived as a string of its own (the page took 2.8 s to
  * receive them). As columns the arrays are transferred, not copied, and the page's flows share one
- * string per place and period. This is the wire format of the columnar dataset (#24); the page
- * still makes its FlowRecords from it.
+ * string per place and period. This is the wire format of the columnar dataset (#24). The page
+ * keeps them as they came: the network, the labels and the frame read the columns, and a
+ * dataset's FlowRecords are made only where something still reads `flows` (datasetOfColumns).
  */
 import { numbering } from './arrays';
-import type { FlowRecord } from './schema';
+import type { CountColumn } from './disclosure/rules';
+import type { Dataset, FlowRecord } from './schema';
 
 /** A measure's value in a column: NaN for suppressed (null); this for a flow without the measure. */
 const ABSENT = Number.NEGATIVE_INFINITY;
@@ -91,4 +93,51 @@ export function flowsFromColumns(columns: FlowColumns): FlowRecord[] {
 export function columnBuffers(columns: FlowColumns): ArrayBuffer[] {
   const arrays = [columns.origin, columns.dest, columns.period, columns.count, columns.hasMeasures];
   return [...arrays, ...columns.measures.map((m) => m.values)].map((array) => array.buffer as ArrayBuffer);
+}
+
+/** A dataset's flows as columns: those it arrived with (the page), else made from its flows. */
+export const flowColumnsOf = (dataset: Dataset): FlowColumns => dataset.flowColumns ?? flowsToColumns(dataset.flows);
+
+/**
+ * A dataset whose flows arrived as columns. Its `flows` are made from them when first read: a
+ * 2.45-million-flow file made as many objects (a second and 150 MB on the page) that the map,
+ * which draws from the columns, never reads.
+ */
+export function datasetOfColumns(fields: Omit<Dataset, 'flows' | 'flowColumns'>, columns: FlowColumns): Dataset {
+  let flows: FlowRecord[] | undefined;
+  return Object.defineProperty({ ...fields, flowColumns: columns }, 'flows', {
+    enumerable: true,
+    configurable: true,
+    get: () => (flows ??= flowsFromColumns(columns)),
+  }) as Dataset;
+}
+
+/** `dataset` with `changes`, its flows still made only when read (a spread would read them). */
+export const datasetWith = (dataset: Dataset, changes: Partial<Omit<Dataset, 'flows' | 'flowColumns'>>): Dataset =>
+  Object.defineProperties(
+    {},
+    {
+      ...Object.getOwnPropertyDescriptors(dataset),
+      ...Object.getOwnPropertyDescriptors(changes),
+    },
+  ) as Dataset;
+
+/** The columns with measure `id` as each flow's count (absent or suppressed: suppressed), no measures. */
+export function withMeasureColumnAsCount(columns: FlowColumns, id: string): FlowColumns {
+  const values = columns.measures.find((m) => m.id === id)?.values;
+  const count = new Float64Array(columns.length).fill(Number.NaN);
+  if (values) for (let i = 0; i < count.length; i++) if (values[i] !== ABSENT) count[i] = values[i];
+  return { ...columns, count, hasMeasures: new Uint8Array(columns.length), measures: [] };
+}
+
+/** The count (or measure `measureId`) as the disclosure check reads it: null where suppressed or absent. */
+export function countColumn(columns: FlowColumns, measureId?: string): CountColumn {
+  const values = measureId === undefined ? columns.count : columns.measures.find((m) => m.id === measureId)?.values;
+  return {
+    length: columns.length,
+    countAt: (row) => {
+      const value = values?.[row];
+      return value === undefined || value === ABSENT || Number.isNaN(value) ? null : value;
+    },
+  };
 }

@@ -5,6 +5,8 @@
  * published number (at or above the threshold, rounded) or suppressed (`null`). A suppressed
  * value is never a number anywhere downstream.
  */
+import type { NetworkColumns } from './analysis/network';
+import type { FlowColumns } from './flow-columns';
 import { z } from 'zod';
 import { GRANULARITIES, isPeriod, type Granularity } from './periods';
 import { MEASURE_ID } from './tokens';
@@ -178,6 +180,10 @@ export interface Dataset {
   manifest: Manifest;
   areas: AreaCollection;
   flows: FlowRecord[];
+  /** The flows as columns, where they arrived so (the page): read them with flowColumnsOf. */
+  flowColumns?: FlowColumns;
+  /** The flow network merged where the dataset was read (network.ts: networkColumnsOf). */
+  networkColumns?: { separate: NetworkColumns; grouped: NetworkColumns };
   incidents: IncidentCell[];
   /** Every period in the data, sorted oldest first. */
   periods: Period[];

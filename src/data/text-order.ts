@@ -48,8 +48,18 @@ export function rankById(texts: readonly string[]): Float64Array {
  * ascending; stable. A new array.
  */
 export function sortByColumns<T>(items: readonly T[], columns: readonly ArrayLike<number>[]): T[] {
-  const n = items.length;
-  const sorted = new Array<T>(n);
+  const order = sortedOrder(items.length, columns);
+  const sorted = new Array<T>(items.length);
+  for (let i = 0; i < order.length; i++) sorted[i] = items[order[i]];
+  return sorted;
+}
+
+/**
+ * The positions 0…n−1 in the order of the numbers in `columns` (one value per position each),
+ * first column first, ascending; stable.
+ */
+export function sortedOrder(n: number, columns: readonly ArrayLike<number>[]): Uint32Array {
+  const order = new Uint32Array(n);
   // Whole numbers from 0 whose product of ranges, times the count, stays within a double's exact
   // integers pack into one number per item, position last (stable): a typed array then sorts
   // natively, without a call per comparison (9 s → 0.3 s for 2.45 million rows by three texts).
@@ -70,16 +80,15 @@ export function sortByColumns<T>(items: readonly T[], columns: readonly ArrayLik
       packed[i] = value * n + i;
     }
     packed.sort();
-    for (let i = 0; i < n; i++) sorted[i] = items[packed[i] % n];
-    return sorted;
+    for (let i = 0; i < n; i++) order[i] = packed[i] % n;
+    return order;
   }
-  const order = Array.from(items, (_, i) => i).sort((a, b) => {
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order.sort((a, b) => {
     for (const column of columns) {
       const difference = column[a] - column[b];
       if (difference !== 0) return difference;
     }
     return a - b;
   });
-  for (let i = 0; i < n; i++) sorted[i] = items[order[i]];
-  return sorted;
 }

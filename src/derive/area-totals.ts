@@ -1,12 +1,13 @@
 /** Totals per area and per network node: what tooltips, panels and the circles layer show. */
-import { areaTotals, flowsForPeriod, type AreaTotals } from '../data/analysis/aggregate';
-import type { NetworkFlow } from '../data/analysis/network';
+import { areaTotals, type AreaTotals } from '../data/analysis/aggregate';
+import { flowColumnsOf } from '../data/flow-columns';
+import type { Network, NetworkFlow } from '../data/analysis/network';
 import type { AreaProperties, Dataset } from '../data/schema';
 import { memoize } from './memo';
 
 /** Each area's own (unmerged) totals for one period. */
 export const areaTotalsForPeriod = memoize(
-  (dataset: Dataset, period: string): Map<string, AreaTotals> => areaTotals(flowsForPeriod(dataset, period)),
+  (dataset: Dataset, period: string): Map<string, AreaTotals> => areaTotals(flowColumnsOf(dataset), period),
   4,
 );
 
@@ -32,14 +33,18 @@ export function nodeTotals(flows: NetworkFlow[]): NodeTotal[] {
 }
 
 /** The largest single-period node total: circles are scaled to it so sizes compare across periods. */
-export const maxNodeTotalPerPeriod = memoize((flows: NetworkFlow[]): number => {
-  const byPeriod = new Map<number, NetworkFlow[]>();
-  for (const f of flows) {
-    let list = byPeriod.get(f.periodIndex);
-    if (!list) byPeriod.set(f.periodIndex, (list = []));
-    list.push(f);
-  }
+export const maxNodeTotalPerPeriod = memoize(({ columns }: Network): number => {
+  // nodeTotals's in + out, period by period on the columns (an end point's number is its node).
+  const total = new Float64Array(columns.endpoints.length);
   let max = 1;
-  for (const list of byPeriod.values()) for (const t of nodeTotals(list)) max = Math.max(max, t.inbound + t.outbound);
+  for (let p = 0; p < columns.periods.length; p++) {
+    total.fill(0);
+    for (let row = columns.periodStart[p]; row < columns.periodStart[p + 1]; row++) {
+      const count = Number.isNaN(columns.count[row]) ? 0 : columns.count[row];
+      total[columns.origin[row]] += count;
+      total[columns.dest[row]] += count;
+    }
+    for (const value of total) if (value > max) max = value;
+  }
   return max;
 });

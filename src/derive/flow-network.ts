@@ -4,7 +4,14 @@
  * period change never rebuilds data.
  */
 import { naturalBreaks } from '../data/analysis/classify';
-import { buildNetwork, type FlowFilter, type Network, type NetworkFlow } from '../data/analysis/network';
+import {
+  buildNetwork,
+  mergeableGroups,
+  periodSize,
+  type FlowFilter,
+  type Network,
+  type NetworkFlow,
+} from '../data/analysis/network';
 import type { AreaProperties, Dataset } from '../data/schema';
 import { MAX_PERIOD_RANK_SLOTS, maxFlowsPerPeriod } from '../data/limits';
 import { maxOf } from '../data/arrays';
@@ -62,19 +69,20 @@ export function packingStride(periods: number, maxRank: number): number {
 }
 
 export const flowNetworkData = memoize((dataset: Dataset, grouped: boolean): FlowNetworkData => {
+  // With no exporting area of several origins, grouping merges nothing: one network serves both.
+  if (grouped && mergeableGroups(dataset).size === 0) return flowNetworkData(dataset, false);
   const network = buildNetwork(dataset, grouped);
-  const rankStride = packingStride(
-    dataset.periods.length,
-    network.flows.reduce((m, f) => Math.max(m, f.rank), 0),
-  );
-  const published: number[] = [];
-  for (const flow of network.flows) if (flow.count !== null) published.push(flow.count);
+  const { columns } = network;
+  let maxRank = 0;
+  for (let p = 0; p < columns.periods.length; p++) maxRank = Math.max(maxRank, periodSize(columns, p) - 1);
+  const rankStride = packingStride(dataset.periods.length, maxRank);
   return {
     network,
     nodeIndex: new Map([...network.nodes.keys()].map((id, i) => [id, i])),
     rankStride,
-    maxCount: maxOf(published, 0),
-    countBreaks: naturalBreaks(published, 5),
+    // Suppressed counts are NaN in the columns: neither the largest nor in a class.
+    maxCount: maxOf(columns.count, 0),
+    countBreaks: naturalBreaks(columns.count, 5),
     groups: [
       ...new Set([...network.nodes.values()].filter((n) => n.role !== 'destination').map((n) => n.group ?? n.name)),
     ],
@@ -99,8 +107,15 @@ export function filterValueOf(
  * controls list. One pass over the flows (a per-node search was quadratic: 46 s at 50,000 areas).
  */
 export const flowEndpoints = memoize((network: Network) => {
-  const originIds = new Set(network.flows.map((f) => f.origin));
-  const destIds = new Set(network.flows.map((f) => f.dest));
+  const { endpoints, origin, dest } = network.columns;
+  const isOrigin = new Uint8Array(endpoints.length);
+  const isDest = new Uint8Array(endpoints.length);
+  for (let row = 0; row < origin.length; row++) {
+    isOrigin[origin[row]] = 1;
+    isDest[dest[row]] = 1;
+  }
+  const originIds = new Set(endpoints.filter((_, i) => isOrigin[i]));
+  const destIds = new Set(endpoints.filter((_, i) => isDest[i]));
   const byName = (a: AreaProperties, b: AreaProperties) => a.name.localeCompare(b.name);
   const nodes = [...network.nodes.values()];
   return {

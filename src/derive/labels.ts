@@ -2,6 +2,7 @@
 import { shortName } from '../data/format';
 import type { Dataset } from '../data/schema';
 import { appendAll } from '../data/arrays';
+import { flowColumnsOf } from '../data/flow-columns';
 import { memoize } from './memo';
 
 export interface LabelDatum {
@@ -28,9 +29,14 @@ export const buildLabels = memoize((dataset: Dataset): LabelDatum[] => {
   const labels: LabelDatum[] = [];
   // Busiest areas over the whole dataset rank first, so the same labels survive in every period.
   const volume = new Map<string, number>();
-  for (const f of dataset.flows) {
-    for (const id of [f.origin, f.dest]) volume.set(id, (volume.get(id) ?? 0) + (f.count ?? 0));
+  const { texts, origin, dest, count } = flowColumnsOf(dataset);
+  const byText = new Float64Array(texts.length).fill(Number.NaN);
+  for (let i = 0; i < origin.length; i++) {
+    const published = Number.isNaN(count[i]) ? 0 : count[i];
+    byText[origin[i]] = (Number.isNaN(byText[origin[i]]) ? 0 : byText[origin[i]]) + published;
+    byText[dest[i]] = (Number.isNaN(byText[dest[i]]) ? 0 : byText[dest[i]]) + published;
   }
+  byText.forEach((total, text) => Number.isNaN(total) || volume.set(texts[text], total));
   const rankOf = new Map(
     [...volume.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id], rank) => [id, rank]),
   );

@@ -1,21 +1,28 @@
 /**
- * A network's flows grouped by period, once per network: a period change then filters one
+ * A network's flows as objects, made period by period as something reads them and then kept for
+ * the network's life (the same object for a flow wherever it is read): a period change filters one
  * period's flows (a thirty-sixth of them in the sample's nine years) instead of every flow of every
- * period — most of the page's JavaScript per change at 100,000 flows (bench row c).
+ * period, and a file of millions of flows makes objects only for the periods looked at.
  */
-import { passesFilter, trend, type FlowFilter, type Network, type NetworkFlow } from '../data/analysis/network';
+import {
+  passesFilter,
+  periodFlows,
+  trend,
+  type FlowFilter,
+  type Network,
+  type NetworkFlow,
+} from '../data/analysis/network';
 import { memoize } from './memo';
 
-/** Each period's flows, in the network's order (indexed by period index). */
-export const flowsByPeriod = memoize((network: Network): NetworkFlow[][] => {
-  const out: NetworkFlow[][] = [];
-  for (const flow of network.flows) (out[flow.periodIndex] ??= []).push(flow);
-  return out;
-}, 2);
+/** Period `periodIndex`'s flows, in the network's order (largest first). */
+export const flowsInPeriod = memoize(
+  (network: Network, periodIndex: number): NetworkFlow[] => periodFlows(network, periodIndex),
+  Number.POSITIVE_INFINITY,
+);
 
 /** The flows that pass a filter: its period's flows only, in the network's order. */
 export function passingFlows(network: Network, filter: FlowFilter): NetworkFlow[] {
-  return (flowsByPeriod(network)[filter.periodIndex] ?? []).filter((f) => passesFilter(f, filter));
+  return flowsInPeriod(network, filter.periodIndex).filter((f) => passesFilter(f, filter));
 }
 
 /**

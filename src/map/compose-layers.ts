@@ -49,7 +49,7 @@ export function layerContext({
   const allFlows = prepareFlowData(dataset, groupedFor(dataset, view), look.flow.maxWidthPx);
   const periodIndex = dataset.periods.indexOf(view.period);
   const [from, to] = view.periodWindow ? windowIndices(dataset.periods, view.periodWindow) : [periodIndex, periodIndex];
-  const everyPeriod = periods === 'all' && dataset.flows.length <= ALL_PERIODS_ON_GPU_LIMIT;
+  const everyPeriod = periods === 'all' && allFlows.network.columns.size <= ALL_PERIODS_ON_GPU_LIMIT;
   return {
     dataset,
     view,

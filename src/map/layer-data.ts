@@ -4,7 +4,7 @@
  */
 import type { Dataset } from '../data/schema';
 import { filterValueOf, flowNetworkData, type FlowEntry, type FlowNetworkData } from '../derive/flow-network';
-import { flowsByPeriod } from '../derive/period-flows';
+import { flowsInPeriod } from '../derive/period-flows';
 import { memoize } from '../derive/memo';
 import { curveBetween, type FlowCurve } from './flow-geometry';
 
@@ -40,9 +40,8 @@ export const prepareFlowData = memoize((dataset: Dataset, grouped: boolean, maxW
 export const flowDrawData = memoize((data: FlowLayerData, from: number, to: number): FlowDrawData => {
   const published: FlowDatum[] = [];
   const suppressed: FlowDatum[] = [];
-  const byPeriod = flowsByPeriod(data.network);
   for (let period = from; period <= to; period++)
-    for (const flow of byPeriod[period] ?? [])
+    for (const flow of flowsInPeriod(data.network, period))
       (flow.count === null ? suppressed : published).push({
         flow,
         filterValue: filterValueOf(data, flow),

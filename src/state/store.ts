@@ -19,6 +19,7 @@ import type { DataProblem } from '../data/problems';
 import type { Bounds } from '../data/bounds';
 import type { DisclosureReport } from '../data/disclosure/report';
 import type { AreaProperties, Dataset, Period } from '../data/schema';
+import { datasetWith } from '../data/flow-columns';
 import type { MapHandle } from './map-handle';
 import { createBriefingSlice, type BriefingSlice } from './briefing-slice';
 import { DEFAULT_VIEW, type View } from '../data/view';
@@ -187,7 +188,7 @@ const createDatasetSlice: StateCreator<AtlasStore, [], [], DatasetSlice> = (set,
     set((s) => ({ problems, problemsInstead: instead, progress: undefined, status: s.dataset ? 'ready' : 'error' })),
   dismissProblems: () => set({ problems: [], problemsInstead: undefined }),
   attachIncidents: (dataset, incidents) => {
-    if (get().dataset === dataset) set({ dataset: { ...dataset, incidents } });
+    if (get().dataset === dataset) set({ dataset: datasetWith(dataset, { incidents }) });
   },
   markIncidentsUnavailable: (dataset) => set({ incidentsUnavailable: dataset }),
 });

@@ -5,7 +5,7 @@ import type { AreaTotals } from '../data/analysis/aggregate';
 import type { Dataset } from '../data/schema';
 import { areaTotalsForPeriod, nodeTotals } from '../derive/area-totals';
 import { flowNetworkData } from '../derive/flow-network';
-import { flowsByPeriod } from '../derive/period-flows';
+import { flowsInPeriod } from '../derive/period-flows';
 import { binLabel } from '../data/analysis/gi-bins';
 import { categoryLabel, EMERGING_MEANINGS } from '../data/analysis/emerging-categories';
 import type { ChangeKind } from '../data/analysis/change';
@@ -14,7 +14,7 @@ import type { ChangeKind } from '../data/analysis/change';
 function totalsFor(dataset: Dataset, period: string, id: string): AreaTotals {
   if (!id.startsWith('group:')) return areaTotalsForPeriod(dataset, period).get(id) ?? emptyTotals();
   const index = dataset.periods.indexOf(period);
-  const flows = flowsByPeriod(flowNetworkData(dataset, true).network)[index] ?? [];
+  const flows = flowsInPeriod(flowNetworkData(dataset, true).network, index);
   const node = nodeTotals(flows).find((t) => t.node.id === id);
   const suppressedOut = flows.filter((f) => f.origin === id).reduce((s, f) => s + f.suppressedMembers, 0);
   return {

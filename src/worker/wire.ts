@@ -1,14 +1,17 @@
 /**
  * How a result travels from the data worker to the page: as itself, except a dataset's flows,
- * which go as columns whose buffers are transferred (flow-columns.ts). `packResult` runs in the
+ * which go as columns whose buffers are transferred and stay columns on the page (flow-columns.ts),
+ * with the flow network already merged from them (network.ts: networkColumnsOf), so that the
+ * page's main thread never merges millions of rows. `packResult` runs in the
  * worker, `unpackResult` on the page; every method's result passes both, so a new request that
  * returns a dataset travels the same way without naming it here.
  */
-import { columnBuffers, type FlowColumns, flowsFromColumns, flowsToColumns } from '../data/flow-columns';
+import { columnBuffers, datasetOfColumns, type FlowColumns, flowColumnsOf } from '../data/flow-columns';
+import { networkBuffers, networkColumnsOf } from '../data/analysis/network';
 import type { Dataset } from '../data/schema';
 
 /** A dataset whose flows travel as columns. */
-type PackedDataset = Omit<Dataset, 'flows'> & { flows: FlowColumns };
+type PackedDataset = Omit<Dataset, 'flows' | 'flowColumns'> & { flows: FlowColumns };
 
 const isDataset = (value: unknown): value is Dataset =>
   typeof value === 'object' &&
@@ -34,15 +37,19 @@ export function packResult(value: unknown): { message: unknown; transfer: Transf
   const transfer: Transferable[] = [];
   const message = withDataset(value, (candidate) => {
     if (!isDataset(candidate)) return undefined;
-    const flows = flowsToColumns(candidate.flows);
-    transfer.push(...columnBuffers(flows));
-    return { ...candidate, flows } satisfies PackedDataset;
+    const { manifest, areas, incidents, periods } = candidate;
+    const flows = flowColumnsOf(candidate);
+    const networkColumns = candidate.networkColumns ?? networkColumnsOf(candidate);
+    const { separate, grouped } = networkColumns;
+    const networks = grouped === separate ? [separate] : [separate, grouped];
+    transfer.push(...columnBuffers(flows), ...networks.flatMap(networkBuffers));
+    return { manifest, areas, incidents, periods, networkColumns, flows } satisfies PackedDataset;
   });
   return { message, transfer };
 }
 
 export function unpackResult(value: unknown): unknown {
   return withDataset(value, (candidate) =>
-    isPacked(candidate) ? ({ ...candidate, flows: flowsFromColumns(candidate.flows) } satisfies Dataset) : undefined,
+    isPacked(candidate) ? datasetOfColumns(candidate, candidate.flows) : undefined,
   );
 }

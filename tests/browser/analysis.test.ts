@@ -8,7 +8,7 @@ import { booleanPointInPolygon } from '@turf/turf';
 import type { Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildNetwork, passesFilter, summariseFlows } from '../../src/data/analysis/network';
+import { buildNetwork, networkFlows, passesFilter, summariseFlows } from '../../src/data/analysis/network';
 import { describeTotal } from '../../src/data/format';
 import { periodLabel } from '../../src/data/periods';
 import { cellToLatLng } from 'h3-js';
@@ -286,7 +286,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     const expectedTotal = (measure?: string) => {
       const network = buildNetwork(datasetForMeasure(dataset, measure), true);
       const total = summariseFlows(
-        network.flows.filter((f) => passesFilter(f, { periodIndex: 15, minCount: 0, topN: 0 })),
+        networkFlows(network).filter((f) => passesFilter(f, { periodIndex: 15, minCount: 0, topN: 0 })),
       );
       return describeTotal(total.total, total.suppressedFlows);
     };
@@ -335,7 +335,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     const network = buildNetwork(dataset, true);
     const filter = { periodIndex: dataset.periods.indexOf(latest), minCount: 0, topN: 0 };
     const into = summariseFlows(
-      network.flows.filter((f) => passesFilter(f, { ...filter, focus: { id: 'E07000114', direction: 'in' } })),
+      networkFlows(network).filter((f) => passesFilter(f, { ...filter, focus: { id: 'E07000114', direction: 'in' } })),
     );
     await expect(page.getByTestId('selection-totals').textContent()).resolves.toContain(
       `In: ${describeTotal(into.total, into.suppressedFlows)}`,

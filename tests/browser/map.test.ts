@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import * as turf from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { areaTotals, flowsForPeriod } from '../../src/data/analysis/aggregate';
+import { areaTotals } from '../../src/data/analysis/aggregate';
+import { flowColumnsOf } from '../../src/data/flow-columns';
 import { sampleDataset } from '../fixtures/sample-dataset';
-import { buildNetwork, type NetworkFlow } from '../../src/data/analysis/network';
+import { buildNetwork, networkFlows, type NetworkFlow } from '../../src/data/analysis/network';
 import { describeTotal } from '../../src/data/format';
 import { periodLabel } from '../../src/data/periods';
 import { BASEMAP_COLOURS } from '../../src/map/theme';
@@ -33,7 +34,7 @@ const dataset = sampleDataset();
 const latest = dataset.periods.at(-1)!;
 // At the national view exporting areas are merged ("auto" grouping), as a reader sees them.
 const network = buildNetwork(dataset, true);
-const latestFlows = network.flows.filter((f) => f.period === latest);
+const latestFlows = networkFlows(network).filter((f) => f.period === latest);
 
 describe.skipIf(!chromiumPath)('first map in Chromium', () => {
   let browser: Browser;
@@ -150,7 +151,7 @@ describe.skipIf(!chromiumPath)('first map in Chromium', () => {
     const tooltip = page.getByTestId('tooltip');
     await tooltip.waitFor({ timeout: 10_000 });
     const text = (await tooltip.textContent()) ?? '';
-    const totals = areaTotals(flowsForPeriod(dataset, latest)).get('E06000052')!;
+    const totals = areaTotals(flowColumnsOf(dataset), latest).get('E06000052')!;
     expect(text).toContain('Cornwall');
     expect(text).toContain('E06000052');
     expect(text).toContain(`In: ${describeTotal(totals.inbound, totals.suppressedInbound)}`);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../src/data/problems';
-import { localDataClient, type DataClient } from '../../src/worker/data-client';
+import { localDataClient, type DataClient, type LoadedDataset } from '../../src/worker/data-client';
 import { handleRequest } from '../../src/worker/handle-request';
 import { unpackResult } from '../../src/worker/wire';
 import type { WorkerRequest, WorkerResponse } from '../../src/worker/protocol';
@@ -69,7 +69,12 @@ describe('the data worker message loop', () => {
     expect((result as { value: { dataset: { flows: { kind: string } } } }).value.dataset.flows.kind).toBe(
       'flow-columns',
     );
-    expect(unpackResult((result as { value: unknown }).value)).toEqual(await client.importFiles(files, {}));
+    const unpacked = unpackResult((result as { value: unknown }).value) as LoadedDataset;
+    expect(unpacked.dataset.flowColumns?.kind).toBe('flow-columns');
+    expect({
+      ...unpacked,
+      dataset: { ...unpacked.dataset, flowColumns: undefined, networkColumns: undefined },
+    }).toEqual(await client.importFiles(files, {}));
   });
 
   it('replies with an error when a method throws (before this, a throw in Gi* left "Computing hot spots…" for ever)', async () => {

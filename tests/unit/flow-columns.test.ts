@@ -3,7 +3,16 @@
  * counts and measures included, and the page's flows share one string per place and period.
  */
 import { describe, expect, it } from 'vitest';
-import { columnBuffers, flowsFromColumns, flowsToColumns } from '../../src/data/flow-columns';
+import {
+  columnBuffers,
+  datasetOfColumns,
+  datasetWith,
+  flowsFromColumns,
+  flowsToColumns,
+} from '../../src/data/flow-columns';
+import { withMeasureAsCount } from '../../src/data/measures';
+import { preflightProblems } from '../../src/data/disclosure/preflight';
+import { buildNetwork, networkColumnsOf, networkFlows } from '../../src/data/analysis/network';
 import type { FlowRecord } from '../../src/data/schema';
 import { packResult, unpackResult } from '../../src/worker/wire';
 import { sampleDataset } from '../fixtures/sample-dataset';
@@ -55,10 +64,52 @@ describe('flows as columns', () => {
     expect(packed.kind).toBe('flow-columns');
     expect(transfer.length).toBeGreaterThanOrEqual(5);
     // Through a structured clone that moves the buffers, as postMessage does.
-    const received = structuredClone(message, { transfer });
-    expect(unpackResult(received)).toEqual(result);
+    const received = unpackResult(structuredClone(message, { transfer })) as typeof result;
+    // It keeps the columns, and makes its flows from them only when they are read.
+    expect(received.dataset.flowColumns).toEqual(flowsToColumns(dataset.flows));
+    // The network arrives merged: the same network as the page would merge from the flows.
+    expect(received.dataset.networkColumns).toEqual(networkColumnsOf(dataset));
+    for (const grouped of [false, true])
+      expect(networkFlows(buildNetwork(received.dataset, grouped))).toEqual(
+        networkFlows(buildNetwork(dataset, grouped)),
+      );
+    expect(Object.getOwnPropertyDescriptor(received.dataset, 'flows')?.get).toBeTypeOf('function');
+    expect({
+      ...received,
+      dataset: { ...received.dataset, flowColumns: undefined, networkColumns: undefined },
+    }).toEqual(result);
+    // Replacing a field keeps the flows unmade; another measure as the count stays columns too.
+    const withIncidents = datasetWith(received.dataset, { incidents: [] });
+    expect(Object.getOwnPropertyDescriptor(withIncidents, 'flows')?.get).toBeTypeOf('function');
+    expect(withIncidents.flowColumns).toBe(received.dataset.flowColumns);
+    const measure = dataset.manifest.measures[0];
+    const byMeasure = withMeasureAsCount(received.dataset, measure);
+    expect(byMeasure.flows).toEqual(withMeasureAsCount(dataset, measure).flows);
+    // Its network is merged from its own counts, not the main count's network.
+    expect(byMeasure.networkColumns).toBeUndefined();
     // Anything else goes as it is.
     expect(packResult([1, 2])).toEqual({ message: [1, 2], transfer: [] });
     expect(unpackResult('text')).toBe('text');
+  });
+
+  it('the pre-flight reads a dataset’s columns as it reads its flows, and never makes the flows to do so', () => {
+    const dataset = sampleDataset();
+    const measure = dataset.manifest.measures[0].id;
+    // Two counts that break the rule: one under the threshold, one measure value not rounded.
+    dataset.flows[3] = { ...dataset.flows[3], count: 3 };
+    dataset.flows[8] = { ...dataset.flows[8], measures: { ...dataset.flows[8].measures, [measure]: 27 } };
+    const { manifest, areas, incidents, periods } = dataset;
+    const columns = datasetOfColumns({ manifest, areas, incidents, periods }, flowsToColumns(dataset.flows));
+    Object.defineProperty(columns, 'flows', {
+      get: () => {
+        throw new Error('the flows were made');
+      },
+    });
+    const problems = preflightProblems(dataset);
+    expect(problems.map((p) => [p.where, p.field])).toEqual([
+      ['row 5', 'count'],
+      ['row 10', `count_${measure}`],
+    ]);
+    expect(preflightProblems(columns)).toEqual(problems);
   });
 });

@@ -18,7 +18,7 @@ import { cameraBounds } from '../../src/map/mercator';
 import { countColour, flowEndColours, GROUP_COLOURS } from '../../src/map/flow-colours';
 import { composeLayers, layerContext } from '../../src/map/compose-layers';
 import type { ViewChoices } from '../../src/state/view-choices';
-import { passesFilter } from '../../src/data/analysis/network';
+import { networkFlows, passesFilter } from '../../src/data/analysis/network';
 import { AREA_STYLE, DESK_LOOK, FLOW_STYLE } from '../../src/map/theme';
 import { DEFAULT_LAYERS, DEFAULT_VIEW } from '../../src/data/view';
 import { tinyDataset } from '../fixtures/tiny-dataset';
@@ -102,7 +102,7 @@ describe('flow layer data', () => {
     expect(isGrouped('auto', 6)).toBe(true);
     expect(isGrouped('auto', 9)).toBe(false);
     const grouped = prepareFlowData(dataset, true, FLOW_STYLE.maxWidthPx);
-    const q3 = grouped.network.flows.filter((f) => f.period === '2024-Q3');
+    const q3 = networkFlows(grouped.network).filter((f) => f.period === '2024-Q3');
     expect(q3).toHaveLength(1);
     expect(q3[0]).toMatchObject({ origin: 'group:London', count: 20, suppressedMembers: 1 });
     expect(grouped.network.nodes.get('group:London')?.name).toBe('London');
@@ -181,7 +181,7 @@ describe('layers map prepared data to deck.gl props', () => {
   });
 
   it('area totals: circle area ∝ published total; suppressed counted apart', () => {
-    const totals = nodeTotals(data.network.flows.filter((f) => f.period === '2024-Q3'));
+    const totals = nodeTotals(networkFlows(data.network).filter((f) => f.period === '2024-Q3'));
     expect(totals.find((t) => t.node.id === 'E07000114')).toMatchObject({ inbound: 20, suppressed: 1 });
     expect(totalRadius(25, 100)).toBeCloseTo(totalRadius(100, 100) / 2);
     const layer = areaTotalsLayer(totals, 20);

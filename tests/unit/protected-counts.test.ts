@@ -6,7 +6,7 @@
  * may hold 25).
  */
 import { describe, expect, it } from 'vitest';
-import { passesFilter, protectedFlowCount, summariseFlows, trend } from '../../src/data/analysis/network';
+import { networkFlows, passesFilter, protectedFlowCount, summariseFlows, trend } from '../../src/data/analysis/network';
 import { describeTotal, formatCount, PROTECTED } from '../../src/data/format';
 import { altText, flowRows, visibleFlows } from '../../src/derive/describe';
 import { flowNetworkData } from '../../src/derive/flow-network';
@@ -27,7 +27,7 @@ describe('protected flows are counted once, the same way everywhere', () => {
         // The dataset's own rows: each protected row of this period is one flow not shown.
         const rows = dataset.flows.filter((f) => f.period === period && f.count === null).length;
         expect(protectedFlowCount(flows)).toBe(rows);
-        const summary = summariseFlows(network.flows.filter((f) => passesFilter(f, filter)));
+        const summary = summariseFlows(networkFlows(network).filter((f) => passesFilter(f, filter)));
         expect(summary.suppressedFlows).toBe(rows);
         expect(trendPoints[i].suppressed).toBe(rows);
         const csvColumn = flowRows(flows).reduce((n, r) => n + r.suppressedMembers, 0);

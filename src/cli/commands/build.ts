@@ -5,6 +5,7 @@
  * written unless all of it passes.
  */
 import { routesFrame } from '../../data/analysis/frame';
+import { flowColumnsOf } from '../../data/flow-columns';
 import { preflight } from '../../data/disclosure/preflight';
 import { disclosureReport, formatDisclosureReport, publishedSummary } from '../../data/disclosure/report';
 import { writeCsv } from '../../data/io/csv-cells';
@@ -46,7 +47,7 @@ export function datasetFiles(result: ImportResult, meta: Partial<Manifest>): Rec
   const manifest: Manifest = {
     ...dataset.manifest,
     ...Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)),
-    frame: dataset.manifest.frame ?? routesFrame(dataset.areas.features, dataset.flows),
+    frame: dataset.manifest.frame ?? routesFrame(dataset.areas.features, flowColumnsOf(dataset)),
     files: {
       areas: 'areas.geojson',
       flows: 'flows.csv',

@@ -2,7 +2,8 @@
  * Per-period views of a dataset: flows joined to their areas, and each area's totals.
  * Suppressed flows are carried as suppressed, never summed as zero or as a guess.
  */
-import type { AreaProperties, Dataset, FlowRecord, Period } from '../schema';
+import type { FlowColumns } from '../flow-columns';
+import type { AreaProperties, Dataset, Period } from '../schema';
 
 export interface AreaTotals {
   /** Sum of published inbound counts. */
@@ -18,27 +19,26 @@ export function areaIndex(dataset: Dataset): Map<string, AreaProperties> {
   return new Map(dataset.areas.features.map((f) => [f.properties.id, f.properties]));
 }
 
-/** Flows of one period, largest first. */
-export function flowsForPeriod(dataset: Dataset, period: Period): FlowRecord[] {
-  return dataset.flows.filter((f) => f.period === period).sort((a, b) => (b.count ?? 0) - (a.count ?? 0));
-}
-
-export function areaTotals(flows: FlowRecord[]): Map<string, AreaTotals> {
+/** Each area's own totals over the flows of `period`, read from the columns (no object per flow). */
+export function areaTotals(flows: FlowColumns, period: Period): Map<string, AreaTotals> {
   const totals = new Map<string, AreaTotals>();
   const get = (id: string) => {
     let t = totals.get(id);
     if (!t) totals.set(id, (t = { inbound: 0, outbound: 0, suppressedInbound: 0, suppressedOutbound: 0 }));
     return t;
   };
-  for (const flow of flows) {
-    const out = get(flow.origin);
-    const into = get(flow.dest);
-    if (flow.count === null) {
+  const inPeriod = flows.texts.indexOf(period);
+  for (let row = 0; row < flows.length; row++) {
+    if (flows.period[row] !== inPeriod) continue;
+    const out = get(flows.texts[flows.origin[row]]);
+    const into = get(flows.texts[flows.dest[row]]);
+    const count = flows.count[row];
+    if (Number.isNaN(count)) {
       out.suppressedOutbound++;
       into.suppressedInbound++;
     } else {
-      out.outbound += flow.count;
-      into.inbound += flow.count;
+      out.outbound += count;
+      into.inbound += count;
     }
   }
   return totals;

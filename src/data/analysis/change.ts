@@ -3,7 +3,7 @@
  * decline, new, ended, unchanged — or not available when either value is suppressed (or a merged
  * flow holds suppressed members), because a suppressed count is never differenced into a number.
  */
-import { passesFilter, type FlowFilter, type Network, type NetworkFlow } from './network';
+import { passesFilter, periodFlows, type FlowFilter, type Network, type NetworkFlow } from './network';
 
 export const CHANGE_KINDS = ['new', 'growth', 'same', 'decline', 'ended', 'not-available'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
@@ -27,11 +27,15 @@ export function flowChanges(
   baseIndex: number,
   currentIndex: number,
   filter: Omit<FlowFilter, 'periodIndex'>,
+  /** A period's flows: the page passes its own, so a change holds the flows it draws and picks. */
+  flowsIn: (periodIndex: number) => NetworkFlow[] = (p) => periodFlows(network, p),
 ): FlowChange[] {
   const pairs = new Map<string, { base?: NetworkFlow; current?: NetworkFlow }>();
   const inBase: FlowFilter = { ...filter, topN: 0, periodIndex: baseIndex };
   const inCurrent: FlowFilter = { ...filter, topN: 0, periodIndex: currentIndex };
-  for (const flow of network.flows) {
+  // The two periods' flows in period order (as the network holds them: ties keep that order).
+  const periods = [...new Set([baseIndex, currentIndex])].sort((a, b) => a - b);
+  for (const flow of periods.flatMap((p) => flowsIn(p))) {
     const role = passesFilter(flow, inBase) ? 'base' : passesFilter(flow, inCurrent) ? 'current' : undefined;
     if (!role) continue;
     const key = `${flow.origin}\u0000${flow.dest}`;

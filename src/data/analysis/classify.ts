@@ -13,21 +13,26 @@ const WEIGHTED_FROM = 50_000;
 const WEIGHTED_DISTINCT_MAX = 2_000;
 
 /** Upper bounds of each class, ascending; fewer classes when there are fewer distinct values. */
-export function naturalBreaks(values: number[], classes: number): number[] {
-  const finite = values.filter(Number.isFinite);
-  const counts = new Map<number, number>();
-  for (const v of finite) counts.set(v, (counts.get(v) ?? 0) + 1);
-  if (counts.size === 0) return [];
-  const k = Math.min(classes, counts.size);
-  if (finite.length >= WEIGHTED_FROM && counts.size <= WEIGHTED_DISTINCT_MAX) {
-    const distinct = [...counts.keys()].sort((a, b) => a - b);
-    return weightedBreaks(
-      distinct,
-      distinct.map((v) => counts.get(v)!),
-      k,
-    );
+export function naturalBreaks(values: ArrayLike<number>, classes: number): number[] {
+  // Sorted as a typed array (natively, no call per comparison), the distinct values and how often
+  // each occurs are runs: 2.45 million counts in a pass, where a Map of them took 0.6 s.
+  const sorted = new Float64Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) sorted[n++] = values[i];
+  const finite = sorted.subarray(0, n).sort();
+  const distinct: number[] = [];
+  const weights: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && finite[i] === finite[i - 1]) weights[weights.length - 1]++;
+    else {
+      distinct.push(finite[i]);
+      weights.push(1);
+    }
   }
-  return ckmeans(finite, k).map((cluster) => cluster[cluster.length - 1]);
+  if (distinct.length === 0) return [];
+  const k = Math.min(classes, distinct.length);
+  if (n >= WEIGHTED_FROM && distinct.length <= WEIGHTED_DISTINCT_MAX) return weightedBreaks(distinct, weights, k);
+  return ckmeans(Array.from(finite), k).map((cluster) => cluster[cluster.length - 1]);
 }
 
 /**

@@ -3,6 +3,7 @@
  * `change --of destinations` prints. Suppressed flows count in no value, so none is ever part of
  * a difference.
  */
+import { flowColumnsOf } from '../flow-columns';
 import type { Dataset } from '../schema';
 
 export interface DestinationValues {
@@ -21,12 +22,19 @@ export function destinationValues(dataset: Dataset): DestinationValues {
   const periodIndex = new Map(dataset.periods.map((p, i) => [p, i]));
   const values = new Map(destinations.map((a) => [a.id, new Array<number>(dataset.periods.length).fill(0)]));
   const published = new Map(destinations.map((a) => [a.id, new Array<boolean>(dataset.periods.length).fill(false)]));
-  for (const f of dataset.flows) {
-    const row = values.get(f.dest);
-    if (!row || f.count === null) continue;
-    const i = periodIndex.get(f.period)!;
-    row[i] += f.count;
-    published.get(f.dest)![i] = true;
+  // From the columns: each destination and period looked up once per distinct text, not per flow.
+  const flows = flowColumnsOf(dataset);
+  const valuesOf = flows.texts.map((text) => values.get(text));
+  const publishedOf = flows.texts.map((text) => published.get(text));
+  const periodOf = flows.texts.map((text) => periodIndex.get(text) ?? -1);
+  for (let row = 0; row < flows.length; row++) {
+    const destination = flows.dest[row];
+    const total = valuesOf[destination];
+    const count = flows.count[row];
+    if (!total || Number.isNaN(count)) continue;
+    const i = periodOf[flows.period[row]];
+    total[i] += count;
+    publishedOf[destination]![i] = true;
   }
   if (measure === 'rate') {
     for (const a of destinations)

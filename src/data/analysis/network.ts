@@ -4,9 +4,10 @@
  * each period. Suppressed values are never summed: a merged flow carries how many suppressed
  * members it has, and is itself suppressed only when none of its members was published.
  */
-import { firstOf, indexMap, numbering, typedFrom } from '../arrays';
+import { appendAll, firstOf, indexMap, numbering, typedFrom } from '../arrays';
+import { flowColumnsOf, type FlowColumns } from '../flow-columns';
 import type { AreaProperties, Dataset } from '../schema';
-import { rankById, sortByColumns } from '../text-order';
+import { rankById, sortedOrder } from '../text-order';
 
 export interface NetworkFlow {
   origin: string;
@@ -24,12 +25,33 @@ export interface NetworkFlow {
   rank: number;
 }
 
+/**
+ * The merged flows as columns, period by period and each period's largest first: the flows of
+ * period p are rows periodStart[p] to periodStart[p + 1] − 1, and a row's rank is its place among
+ * them. A file of millions of flows keeps no object per flow; a NetworkFlow is made for the
+ * periods something reads (periodFlows).
+ */
+export interface NetworkColumns {
+  readonly size: number;
+  readonly periods: readonly string[];
+  readonly periodStart: Uint32Array;
+  /** End point ids (an area's, or its group's node) by the numbers in `origin` and `dest`. */
+  readonly endpoints: readonly string[];
+  readonly origin: Uint32Array;
+  readonly dest: Uint32Array;
+  /** Sum of published counts; NaN when every member flow was suppressed. */
+  readonly count: Float64Array;
+  readonly suppressedMembers: Uint32Array;
+}
+
 export interface Network {
   /** End points by id: areas, plus merged groups (id `group:<name>`). */
   nodes: Map<string, AreaProperties>;
   /** For each area id, the node that stands for it (itself, or its group). */
   nodeOf: Map<string, string>;
-  flows: NetworkFlow[];
+  columns: NetworkColumns;
+  /** The node of each end point, by its number in the columns. */
+  endpointNodes: AreaProperties[];
 }
 
 export const groupNodeId = (group: string) => `group:${group}`;
@@ -48,12 +70,8 @@ export function mergeableGroups(dataset: Dataset): Map<string, AreaProperties[]>
 }
 
 export function buildNetwork(dataset: Dataset, groupOrigins: boolean): Network {
-  const nodes = new Map<string, AreaProperties>();
-  const nodeOf = new Map<string, string>();
-  for (const { properties: a } of dataset.areas.features) {
-    nodes.set(a.id, a);
-    nodeOf.set(a.id, a.id);
-  }
+  const nodes = new Map<string, AreaProperties>(dataset.areas.features.map(({ properties: a }) => [a.id, a]));
+  const nodeOf = nodeIds(dataset, groupOrigins);
   if (groupOrigins) {
     for (const [name, members] of mergeableGroups(dataset)) {
       const centroid: [number, number] = [
@@ -64,75 +82,168 @@ export function buildNetwork(dataset: Dataset, groupOrigins: boolean): Network {
         ? members.reduce((s, m) => s + m.population!, 0)
         : undefined;
       nodes.set(groupNodeId(name), { id: groupNodeId(name), name, role: 'origin', group: name, centroid, population });
-      for (const m of members) nodeOf.set(m.id, groupNodeId(name));
     }
   }
-  const periodIndex = new Map(dataset.periods.map((p, i) => [p, i]));
-  // Millions of rows in an opened file: each end point is numbered once (as first met), and a
-  // flow's period and end points make one number that finds its merged flow (arrays.ts).
+  // Merged in the data worker where the dataset came from it (networkColumns), else here.
+  const columns =
+    dataset.networkColumns?.[groupOrigins ? 'grouped' : 'separate'] ??
+    mergeFlows(flowColumnsOf(dataset), dataset.periods, nodeOf);
+  return { nodes, nodeOf, columns, endpointNodes: columns.endpoints.map((id) => nodes.get(id)!) };
+}
+
+/** The node standing for each area: itself, or its exporting group's when origins are grouped. */
+function nodeIds(dataset: Dataset, groupOrigins: boolean): Map<string, string> {
+  const nodeOf = new Map<string, string>();
+  for (const { properties: a } of dataset.areas.features) nodeOf.set(a.id, a.id);
+  if (groupOrigins)
+    for (const [name, members] of mergeableGroups(dataset))
+      for (const m of members) nodeOf.set(m.id, groupNodeId(name));
+  return nodeOf;
+}
+
+/**
+ * Both networks' columns, made where the dataset is read (the data worker) so that the page
+ * receives them, merged and sorted, instead of merging millions of rows on its main thread. Where
+ * no exporting area has more than one origin, grouping changes nothing and both are one.
+ */
+export function networkColumnsOf(dataset: Dataset): NonNullable<Dataset['networkColumns']> {
+  const rows = flowColumnsOf(dataset);
+  const separate = mergeFlows(rows, dataset.periods, nodeIds(dataset, false));
+  const grouped = mergeableGroups(dataset).size ? mergeFlows(rows, dataset.periods, nodeIds(dataset, true)) : separate;
+  return { separate, grouped };
+}
+
+/**
+ * The rows merged by period and end points (each end point the node standing for its area), then
+ * each period's merged flows sorted by count (largest first, suppressed last), origin and
+ * destination by id; ties keep the order first met. All in typed arrays: 2.45 million rows make no
+ * object each.
+ */
+function mergeFlows(rows: FlowColumns, periods: readonly string[], nodeOf: Map<string, string>): NetworkColumns {
+  const { texts } = rows;
+  const periodIndex = new Map(periods.map((p, i) => [p, i]));
+  const periodOfText = typedFrom(Int32Array, texts, (text) => periodIndex.get(text) ?? -1);
+  // Each end point is numbered once, as first met, through the text's number in the rows.
   const endpoint = numbering();
-  const rows = dataset.flows.length;
-  const rowPeriod = new Int32Array(rows);
-  const rowOrigin = new Int32Array(rows);
-  const rowDest = new Int32Array(rows);
-  dataset.flows.forEach((f, i) => {
-    rowPeriod[i] = periodIndex.get(f.period)!;
-    rowOrigin[i] = endpoint.id(nodeOf.get(f.origin) ?? f.origin);
-    rowDest[i] = endpoint.id(nodeOf.get(f.dest) ?? f.dest);
-  });
+  const endpointOfText = new Int32Array(texts.length).fill(-1);
+  const endpointOf = (text: number) => {
+    if (endpointOfText[text] < 0) endpointOfText[text] = endpoint.id(nodeOf.get(texts[text]) ?? texts[text]);
+    return endpointOfText[text];
+  };
+  const n = rows.length;
+  const rowOrigin = new Int32Array(n);
+  const rowDest = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    rowOrigin[i] = endpointOf(rows.origin[i]);
+    rowDest[i] = endpointOf(rows.dest[i]);
+  }
   const endpoints = endpoint.size;
-  const endpointIds = endpoint.texts;
-  const flowAt = indexMap(dataset.periods.length * endpoints * endpoints);
-  const created = dataset.periods.map((): { flow: NetworkFlow; origin: number; dest: number }[] => []);
-  dataset.flows.forEach((f, i) => {
-    const period = rowPeriod[i];
-    const o = rowOrigin[i];
-    const d = rowDest[i];
-    const key = (period * endpoints + o) * endpoints + d;
-    const at = flowAt.get(key);
-    let flow: NetworkFlow;
+  // A flow's period and end points make one number that finds its merged flow (arrays.ts).
+  const flowAt = indexMap(periods.length * endpoints * endpoints);
+  const merged = {
+    period: new Uint32Array(n),
+    origin: new Uint32Array(n),
+    dest: new Uint32Array(n),
+    count: new Float64Array(n).fill(Number.NaN),
+    suppressed: new Uint32Array(n),
+  };
+  let size = 0;
+  for (let i = 0; i < n; i++) {
+    const period = periodOfText[rows.period[i]];
+    const key = (period * endpoints + rowOrigin[i]) * endpoints + rowDest[i];
+    let at = flowAt.get(key);
     if (at < 0) {
-      const origin = endpointIds[o];
-      const dest = endpointIds[d];
-      flow = {
-        origin,
-        dest,
-        period: f.period,
-        count: null,
-        suppressedMembers: 0,
-        originNode: nodes.get(origin)!,
-        destNode: nodes.get(dest)!,
-        periodIndex: period,
-        rank: 0,
-      };
-      flowAt.set(key, created[period].length);
-      created[period].push({ flow, origin: o, dest: d });
-    } else flow = created[period][at].flow;
-    if (f.count === null) flow.suppressedMembers++;
-    else flow.count = (flow.count ?? 0) + f.count;
-  });
-  const rankOf = rankById(endpointIds);
-  // Each period's flows by count (largest first, suppressed last), then origin and destination
-  // by id: sorted period by period, so that the keys pack into numbers (text-order.ts).
-  const flows: NetworkFlow[] = [];
-  for (const list of created) {
+      flowAt.set(key, (at = size++));
+      merged.period[at] = period;
+      merged.origin[at] = rowOrigin[i];
+      merged.dest[at] = rowDest[i];
+    }
+    const count = rows.count[i];
+    if (Number.isNaN(count)) merged.suppressed[at]++;
+    else merged.count[at] = Number.isNaN(merged.count[at]) ? count : merged.count[at] + count;
+  }
+  // Where each period's flows start, then each period's flows (in the order met) sorted.
+  const periodStart = new Uint32Array(periods.length + 1);
+  for (let at = 0; at < size; at++) periodStart[merged.period[at] + 1]++;
+  for (let p = 0; p < periods.length; p++) periodStart[p + 1] += periodStart[p];
+  const met = new Uint32Array(size);
+  const filled = periodStart.slice(0, periods.length);
+  for (let at = 0; at < size; at++) met[filled[merged.period[at]]++] = at;
+  const rankOf = rankById(endpoint.texts);
+  const out = {
+    origin: new Uint32Array(size),
+    dest: new Uint32Array(size),
+    count: new Float64Array(size),
+    suppressedMembers: new Uint32Array(size),
+  };
+  for (let p = 0; p < periods.length; p++) {
+    const inPeriod = met.subarray(periodStart[p], periodStart[p + 1]);
     let largest = 0;
-    for (const { flow } of list) if (flow.count !== null && flow.count > largest) largest = flow.count;
-    const byCount = typedFrom(Float64Array, list, ({ flow }) =>
-      flow.count === null ? largest + 1 : largest - flow.count,
-    );
-    const byOrigin = typedFrom(Float64Array, list, (c) => rankOf[c.origin]);
-    const byDest = typedFrom(Float64Array, list, (c) => rankOf[c.dest]);
-    for (const { flow } of sortByColumns(list, [byCount, byOrigin, byDest])) flows.push(flow);
+    for (const at of inPeriod) if (merged.count[at] > largest) largest = merged.count[at];
+    const byCount = new Float64Array(inPeriod.length);
+    const byOrigin = new Float64Array(inPeriod.length);
+    const byDest = new Float64Array(inPeriod.length);
+    inPeriod.forEach((at, k) => {
+      const count = merged.count[at];
+      byCount[k] = Number.isNaN(count) ? largest + 1 : largest - count;
+      byOrigin[k] = rankOf[merged.origin[at]];
+      byDest[k] = rankOf[merged.dest[at]];
+    });
+    const order = sortedOrder(inPeriod.length, [byCount, byOrigin, byDest]);
+    for (let k = 0; k < order.length; k++) {
+      const at = inPeriod[order[k]];
+      const row = periodStart[p] + k;
+      out.origin[row] = merged.origin[at];
+      out.dest[row] = merged.dest[at];
+      out.count[row] = merged.count[at];
+      out.suppressedMembers[row] = merged.suppressed[at];
+    }
   }
-  let period = -1;
-  let rank = 0;
-  for (const flow of flows) {
-    rank = flow.periodIndex === period ? rank + 1 : 0;
-    period = flow.periodIndex;
-    flow.rank = rank;
+  return {
+    size,
+    periods,
+    periodStart,
+    endpoints: endpoint.texts,
+    ...out,
+  };
+}
+
+/** The buffers a NetworkColumns holds, to transfer rather than copy. */
+export const networkBuffers = (c: NetworkColumns): ArrayBuffer[] =>
+  [c.periodStart, c.origin, c.dest, c.count, c.suppressedMembers].map((array) => array.buffer as ArrayBuffer);
+
+/** The number of merged flows in period `p`. */
+export const periodSize = (columns: NetworkColumns, p: number) =>
+  p >= 0 && p < columns.periods.length ? columns.periodStart[p + 1] - columns.periodStart[p] : 0;
+
+/** Period `p`'s flows as objects, largest first: new objects each call (derive memoises them). */
+export function periodFlows(network: Network, p: number): NetworkFlow[] {
+  const c = network.columns;
+  const start = periodSize(c, p) > 0 ? c.periodStart[p] : 0;
+  const flows: NetworkFlow[] = new Array(periodSize(c, p));
+  for (let rank = 0; rank < flows.length; rank++) {
+    const row = start + rank;
+    const count = c.count[row];
+    flows[rank] = {
+      origin: c.endpoints[c.origin[row]],
+      dest: c.endpoints[c.dest[row]],
+      period: c.periods[p],
+      count: Number.isNaN(count) ? null : count,
+      suppressedMembers: c.suppressedMembers[row],
+      originNode: network.endpointNodes[c.origin[row]],
+      destNode: network.endpointNodes[c.dest[row]],
+      periodIndex: p,
+      rank,
+    };
   }
-  return { nodes, nodeOf, flows };
+  return flows;
+}
+
+/** Every period's flows as objects, period by period: for tools, tests and small networks. */
+export function networkFlows(network: Network): NetworkFlow[] {
+  const flows: NetworkFlow[] = [];
+  for (let p = 0; p < network.columns.periods.length; p++) appendAll(flows, periodFlows(network, p));
+  return flows;
 }
 
 export interface FlowFilter {
@@ -218,16 +329,35 @@ export function trend(
   periods: string[],
   filter: Omit<FlowFilter, 'periodIndex'> & { periodIndex?: number },
 ): { period: string; total: number /** protectedFlowCount of the period's flows. */; suppressed: number }[] {
-  // One pass over the flows, each tested against the filter in its own period (a pass per
-  // period was 36 × the flows on every period change: most of a change's main-thread time).
-  const out = periods.map((period) => ({ period, total: 0, suppressed: 0 }));
-  const inPeriod: FlowFilter = { ...filter, periodIndex: 0 };
-  for (const flow of network.flows) {
-    const bucket = out[flow.periodIndex];
-    inPeriod.periodIndex = flow.periodIndex;
-    if (!bucket || !passesFilter(flow, inPeriod)) continue;
-    bucket.total += flow.count ?? 0;
-    bucket.suppressed += flow.suppressedMembers;
-  }
-  return out;
+  // passesFilter on the columns, each period's rows in turn (its top N are its first N rows), the
+  // ends compared by number: no object per flow, whatever the file's size.
+  const c = network.columns;
+  // An end point's number; -1 (any) for no end named, -2 (none) for an end with no flow.
+  const numberOf = (id: string) => {
+    const number = c.endpoints.indexOf(id);
+    return number < 0 ? -2 : number;
+  };
+  const origin = filter.origin ? numberOf(filter.origin) : -1;
+  const dest = filter.dest ? numberOf(filter.dest) : -1;
+  const focus = filter.focus && {
+    node: numberOf(filter.focus.id),
+    into: filter.focus.direction !== 'out',
+    out: filter.focus.direction !== 'in',
+  };
+  return periods.map((period, p) => {
+    const bucket = { period, total: 0, suppressed: 0 };
+    const size = periodSize(c, p);
+    const start = c.periodStart[p];
+    const end = start + (filter.topN > 0 ? Math.min(filter.topN, size) : size);
+    for (let row = start; row < end; row++) {
+      const count = Number.isNaN(c.count[row]) ? 0 : c.count[row];
+      if (count < filter.minCount) continue;
+      if ((origin !== -1 && c.origin[row] !== origin) || (dest !== -1 && c.dest[row] !== dest)) continue;
+      if (focus && !((focus.into && c.dest[row] === focus.node) || (focus.out && c.origin[row] === focus.node)))
+        continue;
+      bucket.total += count;
+      bucket.suppressed += c.suppressedMembers[row];
+    }
+    return bucket;
+  });
 }

@@ -6,6 +6,7 @@
  * (rules.ts), so what one side refuses the other never shows.
  */
 import { appendAll } from '../arrays';
+import { countColumn, type FlowColumns } from '../flow-columns';
 import { DataError, type DataProblem } from '../problems';
 import type { DisclosureSettings } from '../schema';
 import { measureColumn } from '../tokens';
@@ -19,23 +20,21 @@ export interface OutputCounts {
     files: { flows: string; incidents?: string };
   };
   flows: readonly { count: number | null; measures?: Readonly<Record<string, number | null>> }[];
+  /** The same flows as columns, where the output holds them so (a page's dataset): read instead. */
+  flowColumns?: FlowColumns;
   incidents: readonly { count: number | null }[];
 }
 
 /** Every count in `counts` that breaks its rule, named by file, row and field (never by value). */
 export function preflightProblems(counts: OutputCounts): DataProblem[] {
   const { disclosure, measures, files } = counts.manifest;
-  const problems = disclosureProblems(files.flows, counts.flows, disclosure);
+  // From the columns where there are some: reading a page's `flows` would make an object per flow.
+  const columns = counts.flowColumns;
+  const measureCounts = (id: string) =>
+    columns ? countColumn(columns, id) : counts.flows.map((f) => ({ count: f.measures?.[id] ?? null }));
+  const problems = disclosureProblems(files.flows, columns ? countColumn(columns) : counts.flows, disclosure);
   for (const { id } of measures)
-    appendAll(
-      problems,
-      disclosureProblems(
-        files.flows,
-        counts.flows.map((f) => ({ count: f.measures?.[id] ?? null })),
-        disclosure,
-        measureColumn(id),
-      ),
-    );
+    appendAll(problems, disclosureProblems(files.flows, measureCounts(id), disclosure, measureColumn(id)));
   appendAll(problems, disclosureProblems(files.incidents ?? 'incidents', counts.incidents, disclosure));
   return problems;
 }

@@ -38,6 +38,12 @@ export function ruleBroken(count: number | null, settings: DisclosureSettings): 
 /** Most problems listed for one file: a file of raw counts would otherwise list every row. */
 const MAX_LISTED = 20;
 
+/** A column of published counts read by row (null: suppressed), where rows are not objects. */
+export interface CountColumn {
+  readonly length: number;
+  countAt(row: number): number | null;
+}
+
 /**
  * Problems for published rows whose counts break the dataset's own rule: such a file is refused
  * outright, wherever its rows come from (with the dataset, or loaded later). The messages name the
@@ -45,15 +51,16 @@ const MAX_LISTED = 20;
  */
 export function disclosureProblems(
   file: string,
-  rows: readonly { count: number | null }[],
+  rows: readonly { count: number | null }[] | CountColumn,
   settings: DisclosureSettings,
   field = 'count',
 ): DataProblem[] {
   const problems: DataProblem[] = [];
+  const countAt = 'countAt' in rows ? (i: number) => rows.countAt(i) : (i: number) => rows[i].count;
   let broken = 0;
-  rows.forEach((row, i) => {
-    const why = ruleBroken(row.count, settings);
-    if (!why) return;
+  for (let i = 0; i < rows.length; i++) {
+    const why = ruleBroken(countAt(i), settings);
+    if (!why) continue;
     if (++broken <= MAX_LISTED)
       problems.push({
         severity: 'error',
@@ -62,7 +69,7 @@ export function disclosureProblems(
         field,
         message: `${why}; refused`,
       });
-  });
+  }
   if (broken > MAX_LISTED)
     problems.push({
       severity: 'error',

@@ -45,8 +45,7 @@ export function areaTotalsLayer(totals: NodeTotal[], maxTotal: number, look: Map
 
 const totalsShown = memoize((network: Network, filterKey: string) => {
   const filter = JSON.parse(filterKey) as FlowFilter;
-  const flows = network.flows;
-  return { totals: nodeTotals(passingFlows(network, filter)), max: maxNodeTotalPerPeriod(flows) };
+  return { totals: nodeTotals(passingFlows(network, filter)), max: maxNodeTotalPerPeriod(network) };
 });
 
 /** Circles sized by each place's published in + out total this period. */
