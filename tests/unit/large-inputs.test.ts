@@ -17,6 +17,17 @@ describe('large inputs', () => {
     expect(dataset.flows.every((f) => f.count === null || f.count >= 10)).toBe(true);
   });
 
+  it('a flows file over a megabyte keeps its delimiter (guessed from its first rows): ; and tab read as ,', () => {
+    const [locations, flows] = flowmapPair(500, 100_000);
+    const text = new TextDecoder().decode(flows.bytes);
+    expect(text.length).toBeGreaterThan(2 ** 20);
+    const expected = importFiles([locations, flows]).dataset;
+    for (const delimiter of [';', '\t']) {
+      const bytes = new TextEncoder().encode(text.replaceAll(',', delimiter));
+      expect(importFiles([locations, { name: 'flows.csv', bytes }]).dataset).toEqual(expected);
+    }
+  });
+
   it('50,000 areas with 25,000 flows (a sixth under the threshold) open with disclosure control', () => {
     const { dataset, warnings } = importFiles([gridAreas(50_000), rawFlows(25_000, 50_000)]);
     const suppressed = dataset.flows.filter((f) => f.count === null).length;

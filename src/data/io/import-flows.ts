@@ -21,11 +21,8 @@ export interface CsvTable {
 export function readCsv(text: string, file: string): CsvTable {
   const clean = text.replace(/^\uFEFF/, '');
   refuseWebPage(clean, file);
-  const parsed = Papa.parse<Record<string, string>>(clean, {
-    header: true,
-    skipEmptyLines: 'greedy',
-    transformHeader: (h) => h.trim(),
-  });
+  const options = { header: true, skipEmptyLines: 'greedy', transformHeader: (h: string) => h.trim() } as const;
+  const parsed = Papa.parse<Record<string, string>>(clean, { ...options, delimiter: delimiterOf(clean, options) });
   // "row N" is the file's line N (the header is row 1); papaparse's own row index skips the header
   // and, for quoting errors, points past the row, so a character offset is used where it has one.
   const rowOf = (e: Papa.ParseError) =>
@@ -43,6 +40,20 @@ export function readCsv(text: string, file: string): CsvTable {
   if (parsed.data.length === 0)
     throw new DataError([{ severity: 'error', file, message: `has a header (${columns.join(', ')}) but no rows` }]);
   return { file, columns, rows: parsed.data };
+}
+
+/** Past this many characters, the delimiter is guessed from the text's start alone (delimiterOf). */
+const GUESS_FROM = 1 << 20;
+
+/**
+ * The delimiter papaparse would guess for `text`. It guesses from the first 10 rows, but does so by
+ * splitting the whole text into lines once per candidate delimiter: six passes over a 49 MB file
+ * (0.9 s, and 2.45 million strings each to collect). The first megabyte holds those rows.
+ */
+function delimiterOf(text: string, options: Papa.ParseConfig): string | undefined {
+  if (text.length <= GUESS_FROM) return undefined;
+  const start = text.slice(0, text.lastIndexOf('\n', GUESS_FROM) + 1 || GUESS_FROM);
+  return Papa.parse(start, { ...options, preview: 10 }).meta.delimiter;
 }
 
 /** Columns each reader uses; any other column is dropped, never published, and reported. */

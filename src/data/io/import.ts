@@ -198,8 +198,8 @@ function assignRoles(areas: AreaFeature[], flows: FlowRecord[], warnings: DataPr
   });
 }
 
-function singleGranularity(periods: string[], file: string): Granularity {
-  const found = new Set(periods.map((p) => granularityOf(p)!));
+function singleGranularity(periods: Set<string>, file: string): Granularity {
+  const found = new Set([...periods].map((p) => granularityOf(p)!));
   if (found.size > 1)
     throw new DataError([
       {
@@ -337,10 +337,7 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
       attribution: '',
       synthetic: false,
       notice: '',
-      periodGranularity: singleGranularity(
-        flows.map((f) => f.period),
-        flowFile,
-      ),
+      periodGranularity: singleGranularity(new Set(flows.map((f) => f.period)), flowFile),
       flowMeasure: 'flows',
       measures: measuresOf(flows),
       incidentMeasure: 'incidents',

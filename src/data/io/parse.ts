@@ -227,8 +227,15 @@ export function assembleDataset(
       measureColumn(id),
     );
   }
+  // Each distinct period tested once: millions of rows hold a few dozen.
+  const periodFits = new Map<string, boolean>();
+  const fits = (period: string) => {
+    let fit = periodFits.get(period);
+    if (fit === undefined) periodFits.set(period, (fit = granularityOf(period) === manifest.periodGranularity));
+    return fit;
+  };
   flows.forEach((flow, i) => {
-    if (granularityOf(flow.period) !== manifest.periodGranularity) {
+    if (!fits(flow.period)) {
       problems.push({
         severity: 'error',
         file: manifest.files.flows,
