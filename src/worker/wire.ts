@@ -16,7 +16,8 @@ type PackedDataset = Omit<Dataset, 'flows' | 'flowColumns'> & { flows: FlowColum
 const isDataset = (value: unknown): value is Dataset =>
   typeof value === 'object' &&
   value !== null &&
-  Array.isArray((value as Dataset).flows) &&
+  // Its columns first: reading `flows` would make them from the columns.
+  ((value as Dataset).flowColumns !== undefined || Array.isArray((value as Dataset).flows)) &&
   Array.isArray((value as Dataset).periods) &&
   typeof (value as Dataset).manifest === 'object';
 

@@ -7,7 +7,8 @@
 import { latLngToCell } from 'h3-js';
 import { protectCount } from './rules';
 import { indexMap, numbering, typedFrom } from '../arrays';
-import { rankById, sortByColumns } from '../text-order';
+import { type FlowColumns, flowsFromColumns } from '../flow-columns';
+import { rankById, sortedOrder } from '../text-order';
 import { applySecondarySuppression, type TableCell } from './secondary-suppression';
 import {
   H3_RESOLUTION_RANGE,
@@ -37,105 +38,158 @@ export interface RawIncidentPoint {
 export function measuresOf(flows: readonly { measures?: Record<string, unknown> }[]): Measure[] {
   const ids = new Set<string>();
   for (const flow of flows) if (flow.measures) for (const id of Object.keys(flow.measures)) ids.add(id);
-  return [...ids].map((id) => ({ id, label: id.replace(/_/g, ' ') }));
+  return [...ids].map(measureNamed);
 }
 
-/** Adds two raw counts of one route: anything added to a suppressed (or missing) value stays unknown. */
-const addCounts = (a: number | null | undefined, b: number | null | undefined) =>
-  a === null || a === undefined || b === null || b === undefined ? null : a + b;
+/** A further measure, labelled from its id. */
+export const measureNamed = (id: string): Measure => ({ id, label: id.replace(/_/g, ' ') });
 
 /**
  * Suppresses (primary and secondary) and rounds one count of every route, period by period, as a
- * table of origins × destinations; `count` reads the value (null: suppressed in the input).
- * Returns the published values in the order of `routes`. What is left that
- * totals could give back is found again from the published table by the report (report.ts).
+ * table of origins × destinations. `values` holds each route's raw count in `order` (NaN:
+ * suppressed in the input); returns the published values in the same places (NaN: suppressed).
+ * What is left that totals could give back is found again from the published table by the report
+ * (report.ts). A period's table cells are made for that period alone, so millions of routes never
+ * hold a cell object each at once.
  */
 function protectTable(
-  routes: RawFlow[],
-  count: (flow: RawFlow) => number | null,
+  periods: readonly (readonly number[])[],
+  rowOf: (route: number) => string,
+  colOf: (route: number) => string,
+  values: Float64Array,
   settings: DisclosureSettings,
-): (number | null)[] {
-  const cells: TableCell[] = routes.map((flow) => {
-    const value = count(flow);
-    // An unknown small value is below the threshold; as a cycle member it costs nothing to keep hidden.
-    return {
-      row: flow.origin,
-      col: flow.dest,
-      value: value ?? 1,
-      suppressed: value === null || value < settings.threshold,
-    };
-  });
-  const byPeriod = new Map<string, TableCell[]>();
-  routes.forEach((flow, i) => {
-    const list = byPeriod.get(flow.period);
-    if (list) list.push(cells[i]);
-    else byPeriod.set(flow.period, [cells[i]]);
-  });
-  for (const list of byPeriod.values()) applySecondarySuppression(list);
-  return cells.map((cell) => (cell.suppressed ? null : protectCount(cell.value, settings)));
+): Float64Array {
+  const published = new Float64Array(values.length).fill(Number.NaN);
+  for (const routes of periods) {
+    const cells: TableCell[] = routes.map((route) => {
+      const value = values[route];
+      // An unknown small value is below the threshold; as a cycle member it costs nothing to keep hidden.
+      const unknown = Number.isNaN(value);
+      return {
+        row: rowOf(route),
+        col: colOf(route),
+        value: unknown ? 1 : value,
+        suppressed: unknown || value < settings.threshold,
+      };
+    });
+    applySecondarySuppression(cells);
+    cells.forEach((cell, i) => {
+      if (!cell.suppressed) published[routes[i]] = protectCount(cell.value, settings) ?? Number.NaN;
+    });
+  }
+  return published;
 }
 
+/** A raw count as a number, NaN where suppressed or missing: a sum with NaN stays NaN (unknown). */
+const rawOf = (value: number | null | undefined) => (value === null || value === undefined ? Number.NaN : value);
+
 /**
- * Sums duplicate origin+dest+period rows (as flowmap.blue does), drops zeros, then protects.
- * Millions of rows in an opened file: duplicates are found by numbers (each period, origin and
- * destination numbered once), and a row is copied only when another adds to it.
+ * Sums duplicate origin+dest+period rows (as flowmap.blue does), drops zeros, then protects; the
+ * published flows as columns, sorted as the file is written (period, origin, destination).
+ * Millions of rows in an opened file: every step works on numbers (each period, origin and
+ * destination numbered once; each route's counts in typed arrays), with no object per row.
  */
-export function protectFlows(raw: RawFlow[], settings: DisclosureSettings): FlowRecord[] {
+export function protectFlowColumns(raw: RawFlow[], settings: DisclosureSettings): FlowColumns {
   const measures = measuresOf(raw).map((m) => m.id);
   const periods = numbering();
   const origins = numbering();
   const dests = numbering();
-  const period = typedFrom(Int32Array, raw, (f) => periods.id(f.period));
-  const origin = typedFrom(Int32Array, raw, (f) => origins.id(f.origin));
-  const dest = typedFrom(Int32Array, raw, (f) => dests.id(f.dest));
-  // Each (period, origin, destination) number's route.
+  const n = raw.length;
+  const period = new Int32Array(n);
+  const origin = new Int32Array(n);
+  const dest = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    period[i] = periods.id(raw[i].period);
+    origin[i] = origins.id(raw[i].origin);
+    dest[i] = dests.id(raw[i].dest);
+  }
+  // Each (period, origin, destination) number's route, numbered as first met.
   const routeOf = indexMap(periods.size * origins.size * dests.size);
-  const merged: RawFlow[] = [];
-  const copied: boolean[] = [];
   /** The row each route was first met in: its period, origin and destination numbers. */
-  const firstRow: number[] = [];
-  raw.forEach((flow, i) => {
+  const firstRow = new Int32Array(n);
+  const count = new Float64Array(n);
+  const further = measures.map(() => new Float64Array(n));
+  let routes = 0;
+  for (let i = 0; i < n; i++) {
+    const flow = raw[i];
     const key = (period[i] * origins.size + origin[i]) * dests.size + dest[i];
-    const at = routeOf.get(key);
-    if (at < 0) {
-      routeOf.set(key, merged.length);
-      merged.push(flow);
-      copied.push(false);
-      firstRow.push(i);
-      return;
+    let at = routeOf.get(key);
+    const first = at < 0;
+    if (first) {
+      routeOf.set(key, (at = routes++));
+      firstRow[at] = i;
     }
-    if (!copied[at]) {
-      const first = merged[at];
-      merged[at] = { ...first, ...(measures.length ? { measures: { ...first.measures } } : {}) };
-      copied[at] = true;
-    }
-    const seen = merged[at];
-    seen.count = addCounts(seen.count, flow.count);
-    for (const id of measures) seen.measures![id] = addCounts(seen.measures?.[id], flow.measures?.[id]);
-  });
+    // A first row's values as they are; each later one adds (sum + NaN stays NaN: suppressed).
+    count[at] = (first ? 0 : count[at]) + rawOf(flow.count);
+    for (let m = 0; m < measures.length; m++)
+      further[m][at] = (first ? 0 : further[m][at]) + rawOf(flow.measures?.[measures[m]]);
+  }
   // Sorted as the file is written: period, then origin, then destination (as sortByText would,
   // from the numbers already given: each distinct text ranked once).
   const kept: number[] = [];
-  for (let route = 0; route < merged.length; route++) if (merged[route].count !== 0) kept.push(route);
+  for (let route = 0; route < routes; route++) if (count[route] !== 0) kept.push(route);
   const columnOf = (ids: Int32Array, texts: readonly string[]) => {
     const rank = rankById(texts);
     return typedFrom(Float64Array, kept, (route) => rank[ids[firstRow[route]]]);
   };
-  const routes = sortByColumns(
-    kept.map((route) => merged[route]),
-    [columnOf(period, periods.texts), columnOf(origin, origins.texts), columnOf(dest, dests.texts)],
-  );
-  const counts = protectTable(routes, (f) => f.count, settings);
+  const order = sortedOrder(kept.length, [
+    columnOf(period, periods.texts),
+    columnOf(origin, origins.texts),
+    columnOf(dest, dests.texts),
+  ]);
+  const sorted = new Int32Array(order.length);
+  for (let k = 0; k < order.length; k++) sorted[k] = kept[order[k]];
+  // Each period's places in the sorted routes, periods in the order met there.
+  const placesOf: number[][] = [];
+  const tables: number[][] = [];
+  for (let k = 0; k < sorted.length; k++) {
+    const id = period[firstRow[sorted[k]]];
+    if (!placesOf[id]) tables.push((placesOf[id] = []));
+    placesOf[id].push(k);
+  }
+  const origin$ = (k: number) => origins.texts[origin[firstRow[sorted[k]]]];
+  const dest$ = (k: number) => dests.texts[dest[firstRow[sorted[k]]]];
+  const inOrder = (values: Float64Array) => {
+    const out = new Float64Array(sorted.length);
+    for (let k = 0; k < sorted.length; k++) out[k] = values[sorted[k]];
+    return out;
+  };
   // Each further measure is its own table: its suppressed values are protected from its own totals.
-  const further = measures.map((id) => protectTable(routes, (f) => f.measures?.[id] ?? null, settings));
-  return routes.map((flow, i) => ({
-    origin: flow.origin,
-    dest: flow.dest,
-    period: flow.period,
-    count: counts[i],
-    ...(measures.length ? { measures: Object.fromEntries(measures.map((id, m) => [id, further[m][i]])) } : {}),
-  }));
+  const published = protectTable(tables, origin$, dest$, inOrder(count), settings);
+  const publishedFurther = further.map((values) => protectTable(tables, origin$, dest$, inOrder(values), settings));
+  // Numbered as flowsToColumns numbers a list of flows (each row's origin, destination, period,
+  // as met), each origin, destination and period looked up in `texts` once, not once a row.
+  const texts = numbering();
+  const textOf = (numbered: { texts: string[] }) => {
+    const ids = new Int32Array(numbered.texts.length).fill(-1);
+    return (id: number) => (ids[id] < 0 ? (ids[id] = texts.id(numbered.texts[id])) : ids[id]);
+  };
+  const [originText, destText, periodText] = [textOf(origins), textOf(dests), textOf(periods)];
+  const columns = {
+    origin: new Uint32Array(sorted.length),
+    dest: new Uint32Array(sorted.length),
+    period: new Uint32Array(sorted.length),
+  };
+  for (let k = 0; k < sorted.length; k++) {
+    const row = firstRow[sorted[k]];
+    columns.origin[k] = originText(origin[row]);
+    columns.dest[k] = destText(dest[row]);
+    columns.period[k] = periodText(period[row]);
+  }
+  return {
+    kind: 'flow-columns',
+    length: sorted.length,
+    texts: texts.texts,
+    ...columns,
+    count: published,
+    hasMeasures: new Uint8Array(sorted.length).fill(measures.length ? 1 : 0),
+    measures: measures.map((id, m) => ({ id, values: publishedFurther[m] })),
+  };
 }
+
+/** protectFlowColumns as a list of flows: for the data CLI, the sample's generator and tests. */
+export const protectFlows = (raw: RawFlow[], settings: DisclosureSettings): FlowRecord[] =>
+  flowsFromColumns(protectFlowColumns(raw, settings));
 
 /**
  * Counts points into H3 cells per period as they arrive, so a stream of millions of rows needs

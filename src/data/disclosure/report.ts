@@ -8,6 +8,8 @@
  */
 import { getHexagonAreaAvg } from 'h3-js';
 import type { DisclosureSettings, FlowRecord, IncidentCell, Manifest } from '../schema';
+import { countColumn, type FlowColumns, flowsToColumns } from '../flow-columns';
+import type { CountColumn } from './rules';
 import { revealedByTotals, type TableCell } from './secondary-suppression';
 import { formatNumber } from '../format';
 
@@ -33,6 +35,8 @@ export interface DisclosureReport {
 export interface PublishedTables {
   manifest: Pick<Manifest, 'disclosure' | 'measures' | 'h3Resolution'>;
   flows: readonly FlowRecord[];
+  /** The same flows as columns, where the tables hold them so: read instead of `flows`. */
+  flowColumns?: FlowColumns;
   incidents: readonly IncidentCell[];
 }
 
@@ -43,20 +47,44 @@ export function disclosureReport(
 ): DisclosureReport {
   const { disclosure, measures, h3Resolution } = tables.manifest;
   const suppressed = (values: readonly (number | null | undefined)[]) => values.filter((v) => v == null).length;
+  // Read as columns (made from the flows where the tables have none): each period's table cells
+  // are made for that period alone, not one object per flow at once.
+  const flows = tables.flowColumns ?? flowsToColumns(tables.flows);
+  const rowsOfPeriod = new Map<number, number[]>();
+  for (let row = 0; row < flows.length; row++) {
+    const list = rowsOfPeriod.get(flows.period[row]);
+    if (list) list.push(row);
+    else rowsOfPeriod.set(flows.period[row], [row]);
+  }
+  const byPeriodText = [...rowsOfPeriod].sort(([a], [b]) => (flows.texts[a] < flows.texts[b] ? -1 : 1));
   const unsafeTotals: DisclosureReport['unsafeTotals'] = [];
-  const findUnsafe = (count: (flow: FlowRecord) => number | null | undefined, measure?: string) => {
-    const byPeriod = new Map<string, TableCell[]>();
-    for (const flow of tables.flows) {
-      const value = count(flow);
-      const list = byPeriod.get(flow.period) ?? byPeriod.set(flow.period, []).get(flow.period)!;
-      list.push({ row: flow.origin, col: flow.dest, value: value ?? 1, suppressed: value == null });
+  const findUnsafe = (count: CountColumn, measure?: string) => {
+    for (const [period, rows] of byPeriodText) {
+      const cells = rows.map((row): TableCell => {
+        const value = count.countAt(row);
+        return {
+          row: flows.texts[flows.origin[row]],
+          col: flows.texts[flows.dest[row]],
+          value: value ?? 1,
+          suppressed: value == null,
+        };
+      });
+      for (const cell of revealedByTotals(cells))
+        unsafeTotals.push({
+          period: flows.texts[period],
+          origin: cell.row,
+          dest: cell.col,
+          ...(measure ? { measure } : {}),
+        });
     }
-    for (const period of [...byPeriod.keys()].sort())
-      for (const cell of revealedByTotals(byPeriod.get(period)!))
-        unsafeTotals.push({ period, origin: cell.row, dest: cell.col, ...(measure ? { measure } : {}) });
   };
-  findUnsafe((f) => f.count);
-  for (const { id } of measures) findUnsafe((f) => f.measures?.[id], id);
+  const suppressedIn = (count: CountColumn) => {
+    let n = 0;
+    for (let row = 0; row < count.length; row++) if (count.countAt(row) === null) n++;
+    return n;
+  };
+  findUnsafe(countColumn(flows));
+  for (const { id } of measures) findUnsafe(countColumn(flows, id), id);
   // Each dropped name once: how many rows had it would count input rows, which are not published.
   const seen = new Set<string>();
   const names = dropped.filter((d) => {
@@ -65,8 +93,8 @@ export function disclosureReport(
   });
   return {
     settings: { threshold: disclosure.threshold, roundingBase: disclosure.roundingBase },
-    flows: { rows: tables.flows.length, suppressed: suppressed(tables.flows.map((f) => f.count)) },
-    measures: measures.map(({ id }) => ({ id, suppressed: suppressed(tables.flows.map((f) => f.measures?.[id])) })),
+    flows: { rows: flows.length, suppressed: suppressedIn(countColumn(flows)) },
+    measures: measures.map(({ id }) => ({ id, suppressed: suppressedIn(countColumn(flows, id)) })),
     unsafeTotals,
     ...(tables.incidents.length
       ? {

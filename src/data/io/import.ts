@@ -24,7 +24,14 @@ import { assembleDataset, parseAreas, parseFlowsCsv, parseManifest } from './par
 import { checkCells, parseIncidentsCsv } from './incident-cells';
 import { granularityOf, type Granularity } from '../periods';
 import { DataError, visibleText, type DataProblem } from '../problems';
-import { coarsenIncidents, measuresOf, protectFlows, type RawFlow, type RawIncidentPoint } from '../disclosure/protect';
+import {
+  coarsenIncidents,
+  measureNamed,
+  protectFlowColumns,
+  type RawFlow,
+  type RawIncidentPoint,
+} from '../disclosure/protect';
+import type { FlowColumns } from '../flow-columns';
 import { disclosureReport, type DisclosureReport } from '../disclosure/report';
 import {
   disclosureSchema,
@@ -176,10 +183,10 @@ const baseName = (path: string) => path.split(/[\\/]/).pop()!;
  * Origins only send, destinations only receive; an area that does both is "both". Areas in no flow
  * (e.g. the rest of a whole-UK boundary file) are left out, and the warning says how many.
  */
-function assignRoles(areas: AreaFeature[], flows: FlowRecord[], warnings: DataProblem[], file: string): AreaFeature[] {
-  if (flows.length === 0) return areas;
-  const sends = new Set(flows.map((f) => f.origin));
-  const receives = new Set(flows.map((f) => f.dest));
+function assignRoles(areas: AreaFeature[], ends: TextsUsed, warnings: DataProblem[], file: string): AreaFeature[] {
+  // No flows (a boundary file checked alone): no roles to give.
+  if (ends.period.size === 0) return areas;
+  const { origin: sends, dest: receives } = ends;
   const used = areas.filter((a) => sends.has(a.properties.id) || receives.has(a.properties.id));
   if (used.length < areas.length)
     warnings.push({
@@ -196,6 +203,22 @@ function assignRoles(areas: AreaFeature[], flows: FlowRecord[], warnings: DataPr
           : 'both';
     return { ...a, properties: { ...a.properties, role } };
   });
+}
+
+interface TextsUsed {
+  origin: Set<string>;
+  dest: Set<string>;
+  period: Set<string>;
+}
+
+/** The distinct origins, destinations and periods of flows (as columns: each text read once). */
+function textsUsed(flows: FlowColumns): TextsUsed {
+  const used = (field: 'origin' | 'dest' | 'period') => {
+    const seen = new Uint8Array(flows.texts.length);
+    for (const text of flows[field]) seen[text] = 1;
+    return new Set(flows.texts.filter((_, text) => seen[text]));
+  };
+  return { origin: used('origin'), dest: used('dest'), period: used('period') };
 }
 
 function singleGranularity(periods: Set<string>, file: string): Granularity {
@@ -300,6 +323,9 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
     }
   }
   if (problems.length) throw new DataError(problems);
+  // Every table is read: its rows (an object and a string per cell: 2.45 million rows are about
+  // 300 MB) are let go before protection, so the collector does not trace them again and again.
+  for (const r of recognised) if ('table' in r) r.table.rows = [];
   if (areas.length === 0)
     throw new DataError([
       {
@@ -321,7 +347,8 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
   progress((files.length + 1) / (files.length + 2), 'Applying disclosure control');
   // Published-format flows and raw ones alike pass through protection: protecting a protected
   // table changes nothing, and it is the only way to be sure nothing under the threshold shows.
-  const flows = protectFlows([...raw, ...published.map((f) => ({ ...f }))], settings);
+  const flows = protectFlowColumns([...raw, ...published.map((f) => ({ ...f }))], settings);
+  const used = textsUsed(flows);
   const cellsResolution = cells.length && isValidCell(cells[0].cell) ? getResolution(cells[0].cell) : undefined;
   if (points.length) cells = cells.concat(coarsenIncidents(points, options.h3Resolution ?? 7, settings));
   const flowFile = [...names('flows'), ...names('kepler'), ...names('published-flows')].map((r) => r.file).join(', ');
@@ -337,9 +364,9 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
       attribution: '',
       synthetic: false,
       notice: '',
-      periodGranularity: singleGranularity(new Set(flows.map((f) => f.period)), flowFile),
+      periodGranularity: singleGranularity(used.period, flowFile),
       flowMeasure: 'flows',
-      measures: measuresOf(flows),
+      measures: flows.measures.map(({ id }) => measureNamed(id)),
       incidentMeasure: 'incidents',
       disclosure: settings,
       // Cells given as cells keep their own resolution (assembleDataset checks they agree).
@@ -352,7 +379,7 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
           : undefined,
       },
     },
-    { type: 'FeatureCollection', features: assignRoles(dedupeAreas(areas), flows, warnings, areaFiles) },
+    { type: 'FeatureCollection', features: assignRoles(dedupeAreas(areas), used, warnings, areaFiles) },
     flows,
     cells,
     checkCells,

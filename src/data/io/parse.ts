@@ -18,7 +18,8 @@ import {
   type IncidentCell,
   type Manifest,
 } from '../schema';
-import { disclosureProblems } from '../disclosure/rules';
+import { type CountColumn, disclosureProblems } from '../disclosure/rules';
+import { countColumn, datasetOfColumns, type FlowColumns, flowsToColumns } from '../flow-columns';
 import { readCountText } from './count';
 import { unescapeFormulaCell } from './csv-cells';
 import { readCsv, requireColumns } from './import-flows';
@@ -193,73 +194,79 @@ export function parseFlowsCsv(text: string, file = 'flows.csv', measures: readon
 /**
  * Joins the parsed files into a dataset and checks what only the whole can show: flows naming
  * unknown areas, and counts that break the dataset's own disclosure settings (refused outright:
- * the app must never display a value under the threshold).
+ * the app must never display a value under the threshold). Flows given as columns (an opened raw
+ * file, protected as columns) stay columns: the dataset's `flows` are made only if read.
  */
 export function assembleDataset(
   manifest: Manifest,
   areas: AreaCollection,
-  flows: FlowRecord[],
+  flows: FlowRecord[] | FlowColumns,
   incidents: IncidentCell[],
   /** Checks incident cells (incident-cells.ts), passed in so that h3-js loads only with cells. */
   checkIncidents?: (file: string, incidents: IncidentCell[], resolution: number) => DataProblem[],
 ): Dataset {
   const problems: DataProblem[] = [];
+  // Every check reads the columns, and each distinct id and period is looked up once.
+  const columns = Array.isArray(flows) ? flowsToColumns(flows) : flows;
+  const { texts } = columns;
   const ids = new Set(areas.features.map((f) => f.properties.id));
-  flows.forEach((flow, i) => {
+  const known = texts.map((text) => ids.has(text));
+  for (let i = 0; i < columns.length; i++) {
     for (const field of ['origin', 'dest'] as const) {
-      if (!ids.has(flow[field]))
+      if (!known[columns[field][i]])
         problems.push({
           severity: 'error',
           file: manifest.files.flows,
           where: `row ${i + 2}`,
           field,
-          message: `no area has id "${flow[field]}" in ${manifest.files.areas}`,
+          message: `no area has id "${texts[columns[field][i]]}" in ${manifest.files.areas}`,
         });
     }
-  });
-  const checkDisclosure = (file: string, rows: { count: number | null }[], field?: string) =>
-    appendAll(problems, disclosureProblems(file, rows, manifest.disclosure, field));
-  checkDisclosure(manifest.files.flows, flows);
-  for (const { id } of manifest.measures) {
-    checkDisclosure(
-      manifest.files.flows,
-      flows.map((f) => ({ count: f.measures?.[id] ?? null })),
-      measureColumn(id),
-    );
   }
-  // Each distinct period tested once: millions of rows hold a few dozen.
-  const periodFits = new Map<string, boolean>();
-  const fits = (period: string) => {
-    let fit = periodFits.get(period);
-    if (fit === undefined) periodFits.set(period, (fit = granularityOf(period) === manifest.periodGranularity));
+  const checkDisclosure = (file: string, rows: { count: number | null }[] | CountColumn, field?: string) =>
+    appendAll(problems, disclosureProblems(file, rows, manifest.disclosure, field));
+  checkDisclosure(manifest.files.flows, countColumn(columns));
+  for (const { id } of manifest.measures)
+    checkDisclosure(manifest.files.flows, countColumn(columns, id), measureColumn(id));
+  const fits = new Map<number, boolean>();
+  const fitsGranularity = (text: number) => {
+    let fit = fits.get(text);
+    if (fit === undefined) fits.set(text, (fit = granularityOf(texts[text]) === manifest.periodGranularity));
     return fit;
   };
-  flows.forEach((flow, i) => {
-    if (!fits(flow.period)) {
+  for (let i = 0; i < columns.length; i++) {
+    if (!fitsGranularity(columns.period[i])) {
       problems.push({
         severity: 'error',
         file: manifest.files.flows,
         where: `row ${i + 2}`,
         field: 'period',
-        message: `"${flow.period}" is not a ${manifest.periodGranularity} (the manifest's periodGranularity), e.g. "${PERIOD_EXAMPLES[manifest.periodGranularity]}"`,
+        message: `"${texts[columns.period[i]]}" is not a ${manifest.periodGranularity} (the manifest's periodGranularity), e.g. "${PERIOD_EXAMPLES[manifest.periodGranularity]}"`,
       });
     }
-  });
+  }
   if (manifest.files.incidents && incidents.length) {
     checkDisclosure(manifest.files.incidents, incidents);
     if (!checkIncidents) throw new Error('incident cells given without a way to check them');
     appendAll(problems, checkIncidents(manifest.files.incidents, incidents, manifest.h3Resolution));
   }
   if (problems.length) throw new DataError(problems.slice(0, 100));
-  const periods = sortPeriods([...flows.map((f) => f.period), ...incidents.map((c) => c.period)]);
-  checkFlowsPerPeriod(manifest.files.flows, flows, periods.length);
-  return { manifest, areas, flows, incidents, periods };
+  // Flows per period text, in the order periods are first met (texts are numbered as met).
+  const perPeriod = new Map<number, number>();
+  for (let i = 0; i < columns.length; i++)
+    perPeriod.set(columns.period[i], (perPeriod.get(columns.period[i]) ?? 0) + 1);
+  const periods = sortPeriods([...[...perPeriod.keys()].map((text) => texts[text]), ...incidents.map((c) => c.period)]);
+  checkFlowsPerPeriod(
+    manifest.files.flows,
+    [...perPeriod].map(([text, count]) => [texts[text], count]),
+    periods.length,
+  );
+  if (Array.isArray(flows)) return { manifest, areas, flows, incidents, periods };
+  return datasetOfColumns({ manifest, areas, incidents, periods }, columns);
 }
 
 /** Refuses a dataset the map's GPU filter could not hold exactly (see MAX_PERIOD_RANK_SLOTS). */
-function checkFlowsPerPeriod(file: string, flows: FlowRecord[], periodCount: number): void {
-  const perPeriod = new Map<string, number>();
-  for (const flow of flows) perPeriod.set(flow.period, (perPeriod.get(flow.period) ?? 0) + 1);
+function checkFlowsPerPeriod(file: string, perPeriod: [string, number][], periodCount: number): void {
   const limit = maxFlowsPerPeriod(periodCount);
   for (const [period, count] of perPeriod) {
     if (count > limit)
