@@ -215,29 +215,35 @@ export function readFlowmapLocations(table: CsvTable, warnings: DataProblem[]): 
   return located.map((l) => pointArea(l.id, l.name, l.position));
 }
 
-function readPeriodCell(
-  r: Record<string, string>,
+/**
+ * Reads each row's period (the `period` or flowmap.blue `time` column; 'all' when there is none).
+ * A file holds few distinct periods in millions of rows, so each distinct cell is read once.
+ */
+function periodReader(
   table: CsvTable,
-  row: number,
   problems: DataProblem[],
   truncated: { count: number },
-): string | undefined {
+): (r: Record<string, string>, row: number) => string | undefined {
   const column = table.columns.includes('period') ? 'period' : table.columns.includes('time') ? 'time' : undefined;
-  if (!column) return 'all';
-  const value = (r[column] ?? '').trim();
-  const time = normaliseTime(value);
-  if (!time) {
-    problems.push({
-      severity: 'error',
-      file: table.file,
-      where: `row ${row}`,
-      field: column,
-      message: `unknown period format "${value}"; expected YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS]`,
-    });
-    return undefined;
-  }
-  if (time.truncated) truncated.count++;
-  return time.period;
+  const read = new Map<string, ReturnType<typeof normaliseTime>>();
+  return (r, row) => {
+    if (!column) return 'all';
+    const cell = r[column] ?? '';
+    let time = read.get(cell);
+    if (time === undefined && !read.has(cell)) read.set(cell, (time = normaliseTime(cell.trim())));
+    if (!time) {
+      problems.push({
+        severity: 'error',
+        file: table.file,
+        where: `row ${row}`,
+        field: column,
+        message: `unknown period format "${cell.trim()}"; expected YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS]`,
+      });
+      return undefined;
+    }
+    if (time.truncated) truncated.count++;
+    return time.period;
+  };
 }
 
 function noteTruncated(table: CsvTable, truncated: { count: number }, warnings: DataProblem[]) {
@@ -254,6 +260,7 @@ export function readRawFlows(table: CsvTable, warnings: DataProblem[]): RawFlow[
   requireColumns(table, ['origin', 'dest', 'count']);
   const problems: DataProblem[] = [];
   const truncated = { count: 0 };
+  const readPeriod = periodReader(table, problems, truncated);
   const flows: RawFlow[] = [];
   const measureIds = measureIdsOf(table);
   const intern = interning();
@@ -265,7 +272,7 @@ export function readRawFlows(table: CsvTable, warnings: DataProblem[]): RawFlow[
       problems.push({ severity: 'error', file: table.file, where: `row ${row}`, field: 'origin', message: 'is empty' });
     if (!dest)
       problems.push({ severity: 'error', file: table.file, where: `row ${row}`, field: 'dest', message: 'is empty' });
-    const period = readPeriodCell(r, table, row, problems, truncated);
+    const period = readPeriod(r, row);
     const count = readRawCount(r.count, table, row, 'count', problems);
     const measures = readMeasures(r, measureIds, table, row, problems);
     if (origin && dest && period !== undefined && count !== undefined && measures)
@@ -283,6 +290,7 @@ export function readKeplerFlows(table: CsvTable, warnings: DataProblem[]): { are
   requireColumns(table, KEPLER_COLUMNS);
   const problems: DataProblem[] = [];
   const truncated = { count: 0 };
+  const readPeriod = periodReader(table, problems, truncated);
   const places = new Map<string, AreaFeature>();
   const flows: RawFlow[] = [];
   const measureIds = measureIdsOf(table);
@@ -298,7 +306,7 @@ export function readKeplerFlows(table: CsvTable, warnings: DataProblem[]): { are
     const row = i + 2;
     const source = readLatLon(r.source_lat, r.source_lng, table, row, problems, ['source_lat', 'source_lng']);
     const target = readLatLon(r.target_lat, r.target_lng, table, row, problems, ['target_lat', 'target_lng']);
-    const period = readPeriodCell(r, table, row, problems, truncated);
+    const period = readPeriod(r, row);
     const count = readRawCount(r.count, table, row, 'count', problems);
     const measures = readMeasures(r, measureIds, table, row, problems);
     if (!source || !target || period === undefined || count === undefined || !measures) return;
