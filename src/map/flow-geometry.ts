@@ -6,7 +6,11 @@
 import { fromScreenWorld as toLngLat, toScreenWorld as toWorld } from './mercator';
 
 export interface FlowCurve {
-  path: [number, number][];
+  /**
+   * Longitude, latitude of each point in turn, flat: deck.gl's PathLayer takes it as it is
+   * (`_pathType: 'open'`, FLAT_PATH) instead of flattening and checking every path of every upload.
+   */
+  path: Float64Array;
   /** Where the arrowhead sits, and its heading in degrees counter-clockwise from east (screen). */
   arrow: { position: [number, number]; angle: number };
 }
@@ -26,8 +30,8 @@ export function flowCurve(source: [number, number], target: [number, number]): F
     (1 - t) ** 2 * a[0] + 2 * (1 - t) * t * control[0] + t ** 2 * b[0],
     (1 - t) ** 2 * a[1] + 2 * (1 - t) * t * control[1] + t ** 2 * b[1],
   ];
-  const path: [number, number][] = [];
-  for (let i = 0; i <= STEPS; i++) path.push(toLngLat(at((i / STEPS) * END)));
+  const path = new Float64Array((STEPS + 1) * 2);
+  for (let i = 0; i <= STEPS; i++) path.set(toLngLat(at((i / STEPS) * END)), i * 2);
   const tip = at(END);
   const tangent = [
     2 * (1 - END) * (control[0] - a[0]) + 2 * END * (b[0] - control[0]),
@@ -36,6 +40,15 @@ export function flowCurve(source: [number, number], target: [number, number]): F
   const angle = (-Math.atan2(tangent[1], tangent[0]) * 180) / Math.PI;
   return { path, arrow: { position: toLngLat(tip), angle } };
 }
+
+/** Point `k` of a curve's path, as [longitude, latitude]. */
+export const pointOnCurve = (curve: FlowCurve, k: number): [number, number] => [
+  curve.path[k * 2],
+  curve.path[k * 2 + 1],
+];
+
+/** How a PathLayer reads FlowCurve paths: flat, open, two numbers a point (no normalising pass). */
+export const FLAT_PATH = { _pathType: 'open', positionFormat: 'XY' } as const;
 
 type Point = [number, number];
 const curvesFrom = new WeakMap<Point, WeakMap<Point, FlowCurve>>();

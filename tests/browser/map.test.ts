@@ -13,7 +13,7 @@ import { buildNetwork, networkFlows, type NetworkFlow } from '../../src/data/ana
 import { describeTotal } from '../../src/data/format';
 import { periodLabel } from '../../src/data/periods';
 import { BASEMAP_COLOURS } from '../../src/map/theme';
-import { flowCurve } from '../../src/map/flow-geometry';
+import { flowCurve, pointOnCurve } from '../../src/map/flow-geometry';
 import {
   colourDistance,
   hexRgb,
@@ -217,9 +217,9 @@ async function findFlowPixel(page: Page, destId: string, pick: (f: NetworkFlow) 
   const flows = latestFlows.filter((f) => f.dest === destId && f.count !== null && pick(f));
   const destName = dataset.areas.features.find((f) => f.properties.id === destId)!.properties.name;
   for (const flow of flows.slice(0, 3)) {
-    const { path } = flowCurve(flow.originNode.centroid, flow.destNode.centroid);
+    const curve = flowCurve(flow.originNode.centroid, flow.destNode.centroid);
     for (const k of [6, 5, 7, 4, 8, 3, 9]) {
-      const { x, y } = await project(page, path[k]);
+      const { x, y } = await project(page, pointOnCurve(curve, k));
       for (const [dx, dy] of [
         [0, 0],
         [0, 2],

@@ -8,7 +8,7 @@ import { CHANGE_KINDS, type ChangeKind, type FlowChange } from '../../data/analy
 import { PROTECTED } from '../../data/format';
 import { periodLabel } from '../../data/periods';
 import { memoFlowChanges } from '../../derive/flow-change';
-import { curveBetween } from '../flow-geometry';
+import { curveBetween, FLAT_PATH } from '../flow-geometry';
 import { drawnColour } from '../key';
 import { layerModule } from '../layer-module';
 import { flowInView } from './flows';
@@ -38,6 +38,7 @@ export function flowChangeLayer(changes: FlowChange[], pixelsPerUnit: number, lo
       id: 'flow-change',
       data,
       pickable: true,
+      ...FLAT_PATH,
       getPath: ({ flow }) => curveBetween(flow.originNode.centroid, flow.destNode.centroid).path,
       getColor: (d) => hexToRgba(FLOW_CHANGE_COLOURS[d.kind], alphaOf(d.kind)),
       getWidth: (d) => (d.diff === null || d.diff === 0 ? 1 : Math.abs(d.diff) * pixelsPerUnit),

@@ -3,6 +3,7 @@ import type { FlowColour } from '../../data/view';
 import { flowEndColours } from '../flow-colours';
 import { flowWidthPx } from '../key';
 import type { FlowDatum, FlowDrawData } from '../layer-data';
+import { FLAT_PATH } from '../flow-geometry';
 import type { MapLook } from '../theme';
 import { withPicking, type Picking } from '../picking';
 import { gpuFilter } from './flow-filter';
@@ -37,6 +38,7 @@ export function flowCurveLayers(data: FlowDrawData, options: FlowDrawOptions) {
     new PathLayer<FlowDatum>({
       ...common,
       id: `flows-${options.pass}`,
+      ...FLAT_PATH,
       getPath: (d) => d.curve.path,
       getWidth: width,
       widthUnits: 'pixels',
@@ -71,6 +73,7 @@ export function suppressedCurveLayer(data: FlowDrawData, options: FlowDrawOption
     data: data.suppressed,
     pickable: true,
     ...gpuFilter(options.ranges),
+    ...FLAT_PATH,
     getPath: (d) => d.curve.path,
     getWidth: options.look.flow.suppressedWidthPx,
     widthUnits: 'pixels',
