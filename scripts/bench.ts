@@ -271,6 +271,13 @@ async function openLargeRows(browser: Browser, url: string, log: (line: string) 
       (_r, v) => v! <= 15_000,
     ),
     row('  … its peak JS heap (page)', 'MB', large.peakHeapMb, null, '≤ 400 MB', (_r, v) => v! <= 400),
+    row(
+      '  … its peak array buffers (page; the columns, outside the heap)',
+      'MB',
+      large.peakBuffersMb,
+      null,
+      'reported',
+    ),
     row('  … its longest main-thread task', 'ms', large.longestTaskMs, null, '< 200 ms', (_r, v) => v! < 200),
   ];
 }
