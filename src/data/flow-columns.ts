@@ -95,8 +95,9 @@ export function columnBuffers(columns: FlowColumns): ArrayBuffer[] {
   return [...arrays, ...columns.measures.map((m) => m.values)].map((array) => array.buffer as ArrayBuffer);
 }
 
-/** A dataset's flows as columns: those it arrived with (the page), else made from its flows. */
-export const flowColumnsOf = (dataset: Dataset): FlowColumns => dataset.flowColumns ?? flowsToColumns(dataset.flows);
+/** A dataset's (or published tables') flows as columns: those it holds (the page), else made from its flows. */
+export const flowColumnsOf = (dataset: { flows: readonly FlowRecord[]; flowColumns?: FlowColumns }): FlowColumns =>
+  dataset.flowColumns ?? flowsToColumns(dataset.flows);
 
 /**
  * A dataset whose flows arrived as columns. Its `flows` are made from them when first read: a

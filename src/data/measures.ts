@@ -3,7 +3,7 @@
  * its label the flow measure, so every derivation reads it as it reads the main count. Suppressed
  * values stay null.
  */
-import { datasetOfColumns, withMeasureColumnAsCount } from './flow-columns';
+import { datasetOfColumns, flowColumnsOf, withMeasureColumnAsCount } from './flow-columns';
 import type { Dataset, Measure } from './schema';
 
 /** The measure `id` names, if this dataset has it. */
@@ -12,20 +12,10 @@ export const measureOf = (dataset: Dataset, id: string | undefined): Measure | u
 
 export function withMeasureAsCount(dataset: Dataset, measure: Measure): Dataset {
   const manifest = { ...dataset.manifest, flowMeasure: measure.label };
-  if (dataset.flowColumns) {
-    // Fields named, not spread: a spread would read (and so make) the flows as objects.
-    const { areas, incidents, periods } = dataset;
-    const columns = withMeasureColumnAsCount(dataset.flowColumns, measure.id);
-    return datasetOfColumns({ manifest, areas, incidents, periods }, columns);
-  }
-  return {
-    ...dataset,
-    manifest,
-    flows: dataset.flows.map((f) => ({
-      origin: f.origin,
-      dest: f.dest,
-      period: f.period,
-      count: f.measures?.[measure.id] ?? null,
-    })),
-  };
+  // Fields named, not spread: a spread would read (and so make) the flows as objects.
+  const { areas, incidents, periods } = dataset;
+  return datasetOfColumns(
+    { manifest, areas, incidents, periods },
+    withMeasureColumnAsCount(flowColumnsOf(dataset), measure.id),
+  );
 }

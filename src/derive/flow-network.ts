@@ -14,7 +14,7 @@ import {
 } from '../data/analysis/network';
 import type { AreaProperties, Dataset } from '../data/schema';
 import { MAX_PERIOD_RANK_SLOTS, maxFlowsPerPeriod } from '../data/limits';
-import { maxOf } from '../data/arrays';
+import { distinctNumbers, maxOf } from '../data/arrays';
 import { memoize } from './memo';
 
 /**
@@ -108,14 +108,9 @@ export function filterValueOf(
  */
 export const flowEndpoints = memoize((network: Network) => {
   const { endpoints, origin, dest } = network.columns;
-  const isOrigin = new Uint8Array(endpoints.length);
-  const isDest = new Uint8Array(endpoints.length);
-  for (let row = 0; row < origin.length; row++) {
-    isOrigin[origin[row]] = 1;
-    isDest[dest[row]] = 1;
-  }
-  const originIds = new Set(endpoints.filter((_, i) => isOrigin[i]));
-  const destIds = new Set(endpoints.filter((_, i) => isDest[i]));
+  const named = (column: Uint32Array) => new Set(distinctNumbers(endpoints.length, column).map((i) => endpoints[i]));
+  const originIds = named(origin);
+  const destIds = named(dest);
   const byName = (a: AreaProperties, b: AreaProperties) => a.name.localeCompare(b.name);
   const nodes = [...network.nodes.values()];
   return {

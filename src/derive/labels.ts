@@ -1,7 +1,7 @@
 /** What the map labels, and which label wins where two collide; placement is the map's. */
 import { shortName } from '../data/format';
 import type { Dataset } from '../data/schema';
-import { appendAll } from '../data/arrays';
+import { appendAll, distinctNumbers } from '../data/arrays';
 import { flowColumnsOf } from '../data/flow-columns';
 import { memoize } from './memo';
 
@@ -28,15 +28,14 @@ export const buildLabels = memoize((dataset: Dataset): LabelDatum[] => {
   const groups = new Map<string, [number, number][]>();
   const labels: LabelDatum[] = [];
   // Busiest areas over the whole dataset rank first, so the same labels survive in every period.
-  const volume = new Map<string, number>();
   const { texts, origin, dest, count } = flowColumnsOf(dataset);
-  const byText = new Float64Array(texts.length).fill(Number.NaN);
+  const total = new Float64Array(texts.length);
   for (let i = 0; i < origin.length; i++) {
     const published = Number.isNaN(count[i]) ? 0 : count[i];
-    byText[origin[i]] = (Number.isNaN(byText[origin[i]]) ? 0 : byText[origin[i]]) + published;
-    byText[dest[i]] = (Number.isNaN(byText[dest[i]]) ? 0 : byText[dest[i]]) + published;
+    total[origin[i]] += published;
+    total[dest[i]] += published;
   }
-  byText.forEach((total, text) => Number.isNaN(total) || volume.set(texts[text], total));
+  const volume = new Map(distinctNumbers(texts.length, origin, dest).map((text) => [texts[text], total[text]]));
   const rankOf = new Map(
     [...volume.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id], rank) => [id, rank]),
   );

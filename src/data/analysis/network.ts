@@ -219,10 +219,9 @@ export const periodSize = (columns: NetworkColumns, p: number) =>
 /** Period `p`'s flows as objects, largest first: new objects each call (derive memoises them). */
 export function periodFlows(network: Network, p: number): NetworkFlow[] {
   const c = network.columns;
-  const start = periodSize(c, p) > 0 ? c.periodStart[p] : 0;
   const flows: NetworkFlow[] = new Array(periodSize(c, p));
   for (let rank = 0; rank < flows.length; rank++) {
-    const row = start + rank;
+    const row = c.periodStart[p] + rank;
     const count = c.count[row];
     flows[rank] = {
       origin: c.endpoints[c.origin[row]],

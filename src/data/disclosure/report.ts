@@ -8,7 +8,7 @@
  */
 import { getHexagonAreaAvg } from 'h3-js';
 import type { DisclosureSettings, FlowRecord, IncidentCell, Manifest } from '../schema';
-import { countColumn, type FlowColumns, flowsToColumns } from '../flow-columns';
+import { countColumn, type FlowColumns, flowColumnsOf } from '../flow-columns';
 import type { CountColumn } from './rules';
 import { revealedByTotals, type TableCell } from './secondary-suppression';
 import { formatNumber } from '../format';
@@ -49,7 +49,7 @@ export function disclosureReport(
   const suppressed = (values: readonly (number | null | undefined)[]) => values.filter((v) => v == null).length;
   // Read as columns (made from the flows where the tables have none): each period's table cells
   // are made for that period alone, not one object per flow at once.
-  const flows = tables.flowColumns ?? flowsToColumns(tables.flows);
+  const flows = flowColumnsOf(tables);
   const rowsOfPeriod = new Map<number, number[]>();
   for (let row = 0; row < flows.length; row++) {
     const list = rowsOfPeriod.get(flows.period[row]);

@@ -4,7 +4,7 @@
  * before anything can be shown. Throws a DataError listing every problem found.
  */
 import { getResolution, isValidCell } from 'h3-js';
-import { appendAll } from '../arrays';
+import { appendAll, distinctNumbers } from '../arrays';
 import { importAreasGeoJson } from './import-areas';
 import {
   extraColumns,
@@ -213,11 +213,8 @@ interface TextsUsed {
 
 /** The distinct origins, destinations and periods of flows (as columns: each text read once). */
 function textsUsed(flows: FlowColumns): TextsUsed {
-  const used = (field: 'origin' | 'dest' | 'period') => {
-    const seen = new Uint8Array(flows.texts.length);
-    for (const text of flows[field]) seen[text] = 1;
-    return new Set(flows.texts.filter((_, text) => seen[text]));
-  };
+  const used = (field: 'origin' | 'dest' | 'period') =>
+    new Set(distinctNumbers(flows.texts.length, flows[field]).map((text) => flows.texts[text]));
   return { origin: used('origin'), dest: used('dest'), period: used('period') };
 }
 
