@@ -11,7 +11,8 @@ import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { dropEmptyParts, greatBritainLand } from '../basemap';
 import { protectCount } from '../../src/data/disclosure/rules';
-import { protectFlows, type RawFlow } from '../../src/data/disclosure/protect';
+import { protectFlows } from '../../src/data/disclosure/protect';
+import type { RawFlow } from '../../src/data/disclosure/raw-flows';
 import { routesFrame } from '../../src/data/analysis/frame';
 import { quarterRange, periodIndex } from '../../src/data/periods';
 import {

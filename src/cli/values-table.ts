@@ -5,7 +5,7 @@
 import { isValidCell } from 'h3-js';
 import { h3Neighbours, parseGal } from '../data/analysis/hotspots';
 import type { InputFile } from '../data/io/import';
-import { readCsv, requireColumns } from '../data/io/import-flows';
+import { readCsv, requireColumns } from '../data/io/csv-table';
 import { decodeText } from '../data/io/text';
 import { DataError, type DataProblem } from '../data/problems';
 
@@ -23,7 +23,7 @@ export function valuesAndNeighbours(table: InputFile, gal: InputFile | undefined
   const ids: string[] = [];
   const values: number[] = [];
   const seen = new Set<string>();
-  csv.rows.forEach((row, i) => {
+  csv.records().forEach((row, i) => {
     const id = (row.id ?? '').trim();
     const value = Number((row.value ?? '').trim());
     const at = { severity: 'error' as const, file: table.name, where: `row ${i + 2}` };

@@ -84,17 +84,6 @@ export function indexMap(slots: number): IndexMap {
   return { get: (key) => values.get(key) ?? -1, set: (key, value) => void values.set(key, value) };
 }
 
-/**
- * One string object per distinct text. A CSV parser gives each cell a string of its own: 2.45
- * million rows held 7.35 million origin, destination and period strings, and each Map keyed by
- * them later (the merge, the protection, the report, the columns) hashed every one afresh. Interned
- * as they are read, the rows share one string per place and period, each hashed once.
- */
-export function interning(): (text: string) => string {
-  const known = numbering();
-  return (text) => known.texts[known.id(text)];
-}
-
 /** Numbers each distinct string as first met (exact equality, as a Map of strings keys it). */
 export function numbering(): { id(text: string): number; readonly size: number; readonly texts: string[] } {
   const ids = new Map<string, number>();

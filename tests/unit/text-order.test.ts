@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomLcg } from 'd3-random';
-import { protectFlows, type RawFlow } from '../../src/data/disclosure/protect';
+import { protectFlows } from '../../src/data/disclosure/protect';
+import type { RawFlow } from '../../src/data/disclosure/raw-flows';
 import { protectCount } from '../../src/data/disclosure/rules';
 import { applySecondarySuppression, type TableCell } from '../../src/data/disclosure/secondary-suppression';
 import { sortByColumns, sortByText, textRanks } from '../../src/data/text-order';

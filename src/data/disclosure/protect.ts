@@ -8,6 +8,7 @@ import { latLngToCell } from 'h3-js';
 import { protectCount } from './rules';
 import { indexMap, numbering, typedFrom } from '../arrays';
 import { type FlowColumns, flowsFromColumns } from '../flow-columns';
+import { addRawFlows, type RawFlow, type RawFlowColumns, rawFlowTable } from './raw-flows';
 import { rankById, sortedOrder } from '../text-order';
 import { applySecondarySuppression, type TableCell } from './secondary-suppression';
 import {
@@ -18,27 +19,10 @@ import {
   type Measure,
 } from '../schema';
 
-export interface RawFlow {
-  origin: string;
-  dest: string;
-  period: string;
-  /** Raw count, or null when the input had already suppressed it. */
-  count: number | null;
-  /** Further raw counts by measure id (columns `count_<id>`), protected the same way. */
-  measures?: Record<string, number | null>;
-}
-
 export interface RawIncidentPoint {
   lat: number;
   lon: number;
   period: string;
-}
-
-/** The further measures some flow carries, in order of first appearance, labelled from their ids. */
-export function measuresOf(flows: readonly { measures?: Record<string, unknown> }[]): Measure[] {
-  const ids = new Set<string>();
-  for (const flow of flows) if (flow.measures) for (const id of Object.keys(flow.measures)) ids.add(id);
-  return [...ids].map(measureNamed);
 }
 
 /** A further measure, labelled from its id. */
@@ -80,39 +64,25 @@ function protectTable(
   return published;
 }
 
-/** A raw count as a number, NaN where suppressed or missing: a sum with NaN stays NaN (unknown). */
-const rawOf = (value: number | null | undefined) => (value === null || value === undefined ? Number.NaN : value);
-
 /**
  * Sums duplicate origin+dest+period rows (as flowmap.blue does), drops zeros, then protects; the
  * published flows as columns, sorted as the file is written (period, origin, destination).
  * Millions of rows in an opened file: every step works on numbers (each period, origin and
  * destination numbered once; each route's counts in typed arrays), with no object per row.
  */
-export function protectFlowColumns(raw: RawFlow[], settings: DisclosureSettings): FlowColumns {
-  const measures = measuresOf(raw).map((m) => m.id);
-  const periods = numbering();
-  const origins = numbering();
-  const dests = numbering();
-  const n = raw.length;
-  const period = new Int32Array(n);
-  const origin = new Int32Array(n);
-  const dest = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    period[i] = periods.id(raw[i].period);
-    origin[i] = origins.id(raw[i].origin);
-    dest[i] = dests.id(raw[i].dest);
-  }
+export function protectFlowColumns(raw: RawFlowColumns, settings: DisclosureSettings): FlowColumns {
+  const measures = raw.measures.map((m) => m.id);
+  const { period, origin, dest, length: n } = raw;
+  const [periods, origins, dests] = [raw.periods, raw.origins, raw.dests];
   // Each (period, origin, destination) number's route, numbered as first met.
-  const routeOf = indexMap(periods.size * origins.size * dests.size);
+  const routeOf = indexMap(periods.length * origins.length * dests.length);
   /** The row each route was first met in: its period, origin and destination numbers. */
   const firstRow = new Int32Array(n);
   const count = new Float64Array(n);
   const further = measures.map(() => new Float64Array(n));
   let routes = 0;
   for (let i = 0; i < n; i++) {
-    const flow = raw[i];
-    const key = (period[i] * origins.size + origin[i]) * dests.size + dest[i];
+    const key = (period[i] * origins.length + origin[i]) * dests.length + dest[i];
     let at = routeOf.get(key);
     const first = at < 0;
     if (first) {
@@ -120,9 +90,8 @@ export function protectFlowColumns(raw: RawFlow[], settings: DisclosureSettings)
       firstRow[at] = i;
     }
     // A first row's values as they are; each later one adds (sum + NaN stays NaN: suppressed).
-    count[at] = (first ? 0 : count[at]) + rawOf(flow.count);
-    for (let m = 0; m < measures.length; m++)
-      further[m][at] = (first ? 0 : further[m][at]) + rawOf(flow.measures?.[measures[m]]);
+    count[at] = (first ? 0 : count[at]) + raw.count[i];
+    for (let m = 0; m < measures.length; m++) further[m][at] = (first ? 0 : further[m][at]) + raw.measures[m].values[i];
   }
   // Sorted as the file is written: period, then origin, then destination (as sortByText would,
   // from the numbers already given: each distinct text ranked once).
@@ -132,11 +101,7 @@ export function protectFlowColumns(raw: RawFlow[], settings: DisclosureSettings)
     const rank = rankById(texts);
     return typedFrom(Float64Array, kept, (route) => rank[ids[firstRow[route]]]);
   };
-  const order = sortedOrder(kept.length, [
-    columnOf(period, periods.texts),
-    columnOf(origin, origins.texts),
-    columnOf(dest, dests.texts),
-  ]);
+  const order = sortedOrder(kept.length, [columnOf(period, periods), columnOf(origin, origins), columnOf(dest, dests)]);
   const sorted = new Int32Array(order.length);
   for (let k = 0; k < order.length; k++) sorted[k] = kept[order[k]];
   // Each period's places in the sorted routes, periods in the order met there.
@@ -147,8 +112,8 @@ export function protectFlowColumns(raw: RawFlow[], settings: DisclosureSettings)
     if (!placesOf[id]) tables.push((placesOf[id] = []));
     placesOf[id].push(k);
   }
-  const origin$ = (k: number) => origins.texts[origin[firstRow[sorted[k]]]];
-  const dest$ = (k: number) => dests.texts[dest[firstRow[sorted[k]]]];
+  const origin$ = (k: number) => origins[origin[firstRow[sorted[k]]]];
+  const dest$ = (k: number) => dests[dest[firstRow[sorted[k]]]];
   const inOrder = (values: Float64Array) => {
     const out = new Float64Array(sorted.length);
     for (let k = 0; k < sorted.length; k++) out[k] = values[sorted[k]];
@@ -160,9 +125,9 @@ export function protectFlowColumns(raw: RawFlow[], settings: DisclosureSettings)
   // Numbered as flowsToColumns numbers a list of flows (each row's origin, destination, period,
   // as met), each origin, destination and period looked up in `texts` once, not once a row.
   const texts = numbering();
-  const textOf = (numbered: { texts: string[] }) => {
-    const ids = new Int32Array(numbered.texts.length).fill(-1);
-    return (id: number) => (ids[id] < 0 ? (ids[id] = texts.id(numbered.texts[id])) : ids[id]);
+  const textOf = (numbered: readonly string[]) => {
+    const ids = new Int32Array(numbered.length).fill(-1);
+    return (id: number) => (ids[id] < 0 ? (ids[id] = texts.id(numbered[id])) : ids[id]);
   };
   const [originText, destText, periodText] = [textOf(origins), textOf(dests), textOf(periods)];
   const columns = {
@@ -188,8 +153,8 @@ export function protectFlowColumns(raw: RawFlow[], settings: DisclosureSettings)
 }
 
 /** protectFlowColumns as a list of flows: for the data CLI, the sample's generator and tests. */
-export const protectFlows = (raw: RawFlow[], settings: DisclosureSettings): FlowRecord[] =>
-  flowsFromColumns(protectFlowColumns(raw, settings));
+export const protectFlows = (raw: readonly RawFlow[], settings: DisclosureSettings): FlowRecord[] =>
+  flowsFromColumns(protectFlowColumns(addRawFlows(rawFlowTable(), raw).columns(), settings));
 
 /**
  * Counts points into H3 cells per period as they arrive, so a stream of millions of rows needs

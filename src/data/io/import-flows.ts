@@ -3,58 +3,12 @@
  * coordinates, and plain origin/dest/period/count tables. Counts here are raw: disclosure control
  * (protect.ts) runs on them before anything is shown.
  */
-import Papa from 'papaparse';
 import { normaliseTime } from '../periods';
 import { DataError, type DataProblem } from '../problems';
-import { lineColumn, refuseWebPage } from './text';
-import type { RawFlow } from '../disclosure/protect';
+import type { RawFlowTable } from '../disclosure/raw-flows';
 import { MEASURE_COLUMN_PREFIX, MEASURE_ID, measureColumn, type AreaFeature } from '../schema';
 import { readCountText } from './count';
-import { interning } from '../arrays';
-
-export interface CsvTable {
-  file: string;
-  columns: string[];
-  rows: Record<string, string>[];
-}
-
-export function readCsv(text: string, file: string): CsvTable {
-  const clean = text.replace(/^\uFEFF/, '');
-  refuseWebPage(clean, file);
-  const options = { header: true, skipEmptyLines: 'greedy', transformHeader: (h: string) => h.trim() } as const;
-  const parsed = Papa.parse<Record<string, string>>(clean, { ...options, delimiter: delimiterOf(clean, options) });
-  // "row N" is the file's line N (the header is row 1); papaparse's own row index skips the header
-  // and, for quoting errors, points past the row, so a character offset is used where it has one.
-  const rowOf = (e: Papa.ParseError) =>
-    e.index !== undefined ? lineColumn(clean, e.index).line : e.row !== undefined ? e.row + 2 : undefined;
-  const problems: DataProblem[] = parsed.errors
-    .filter((e) => e.code !== 'UndetectableDelimiter')
-    .map((e) => ({
-      severity: 'error',
-      file,
-      where: rowOf(e) === undefined ? undefined : `row ${rowOf(e)}`,
-      message: e.message,
-    }));
-  if (problems.length) throw new DataError(problems.slice(0, 50));
-  const columns = (parsed.meta.fields ?? []).filter((c) => c !== '');
-  if (parsed.data.length === 0)
-    throw new DataError([{ severity: 'error', file, message: `has a header (${columns.join(', ')}) but no rows` }]);
-  return { file, columns, rows: parsed.data };
-}
-
-/** Past this many characters, the delimiter is guessed from the text's start alone (delimiterOf). */
-const GUESS_FROM = 1 << 20;
-
-/**
- * The delimiter papaparse would guess for `text`. It guesses from the first 10 rows, but does so by
- * splitting the whole text into lines once per candidate delimiter: six passes over a 49 MB file
- * (0.9 s, and 2.45 million strings each to collect). The first megabyte holds those rows.
- */
-function delimiterOf(text: string, options: Papa.ParseConfig): string | undefined {
-  if (text.length <= GUESS_FROM) return undefined;
-  const start = text.slice(0, text.lastIndexOf('\n', GUESS_FROM) + 1 || GUESS_FROM);
-  return Papa.parse(start, { ...options, preview: 10 }).meta.delimiter;
-}
+import { type CsvTable, requireColumns } from './csv-table';
 
 /** Columns each reader uses; any other column is dropped, never published, and reported. */
 export const FLOW_COLUMNS = ['origin', 'dest', 'count', 'time', 'period'];
@@ -79,42 +33,6 @@ export function measureIdsOf(table: CsvTable): string[] {
   return table.columns
     .filter((c) => c.startsWith(MEASURE_COLUMN_PREFIX) && MEASURE_ID.test(c.slice(MEASURE_COLUMN_PREFIX.length)))
     .map((c) => c.slice(MEASURE_COLUMN_PREFIX.length));
-}
-
-/** A row's further measures (raw counts), or undefined when a value is bad (added to `problems`). */
-function readMeasures(
-  r: Record<string, string>,
-  ids: string[],
-  table: CsvTable,
-  row: number,
-  problems: DataProblem[],
-): Record<string, number | null> | undefined {
-  const out: Record<string, number | null> = {};
-  let ok = true;
-  for (const id of ids) {
-    const value = readRawCount(r[measureColumn(id)], table, row, measureColumn(id), problems);
-    if (value === undefined) ok = false;
-    else out[id] = value;
-  }
-  return ok ? out : undefined;
-}
-
-export function extraColumns(table: CsvTable, allowed: string[]): string[] {
-  return table.columns.filter((c) => !allowed.includes(c));
-}
-
-export function requireColumns(table: CsvTable, required: string[]): void {
-  const missing = required.filter((c) => !table.columns.includes(c));
-  if (missing.length) {
-    throw new DataError(
-      missing.map((c) => ({
-        severity: 'error',
-        file: table.file,
-        field: c,
-        message: `missing column; found ${table.columns.join(', ') || 'none'}`,
-      })),
-    );
-  }
 }
 
 /** A raw count (see count.ts); every bad one is added to `problems`. */
@@ -180,7 +98,7 @@ export function readFlowmapLocations(table: CsvTable, warnings: DataProblem[]): 
   const problems: DataProblem[] = [];
   const seen = new Map<string, number>();
   const located: { id: string; name: string; position: [number, number] }[] = [];
-  table.rows.forEach((r, i) => {
+  table.records().forEach((r, i) => {
     const row = i + 2;
     const id = (r.id ?? '').trim();
     if (!id)
@@ -223,12 +141,13 @@ function periodReader(
   table: CsvTable,
   problems: DataProblem[],
   truncated: { count: number },
-): (r: Record<string, string>, row: number) => string | undefined {
+): (cells: readonly string[], row: number) => string | undefined {
   const column = table.columns.includes('period') ? 'period' : table.columns.includes('time') ? 'time' : undefined;
+  const at = column ? table.at(column) : -1;
   const read = new Map<string, ReturnType<typeof normaliseTime>>();
-  return (r, row) => {
+  return (cells, row) => {
     if (!column) return 'all';
-    const cell = r[column] ?? '';
+    const cell = cells[at] ?? '';
     let time = read.get(cell);
     if (time === undefined && !read.has(cell)) read.set(cell, (time = normaliseTime(cell.trim())));
     if (!time) {
@@ -246,6 +165,34 @@ function periodReader(
   };
 }
 
+/**
+ * Reads each row's further measures (columns `count_<id>`, raw counts) into `flows`; false when a
+ * value is bad (added to `problems`).
+ */
+function measuresReader(table: CsvTable, flows: RawFlowTable, problems: DataProblem[]) {
+  const measures = measureIdsOf(table).map((id) => ({
+    field: measureColumn(id),
+    at: table.at(measureColumn(id)),
+    measure: flows.measure(id),
+  }));
+  const values: (number | null)[] = [];
+  return {
+    read(cells: readonly string[], row: number): boolean {
+      let ok = true;
+      for (let m = 0; m < measures.length; m++) {
+        const value = readRawCount(cells[measures[m].at], table, row, measures[m].field, problems);
+        if (value === undefined) ok = false;
+        else values[m] = value;
+      }
+      return ok;
+    },
+    /** The values just read, to the row just added. */
+    set(row: number): void {
+      for (let m = 0; m < measures.length; m++) flows.setMeasure(measures[m].measure, row, values[m]);
+    },
+  };
+}
+
 function noteTruncated(table: CsvTable, truncated: { count: number }, warnings: DataProblem[]) {
   if (truncated.count)
     warnings.push({
@@ -255,70 +202,69 @@ function noteTruncated(table: CsvTable, truncated: { count: number }, warnings: 
     });
 }
 
-/** origin,dest,count with an optional time (flowmap.blue) or period column. */
-export function readRawFlows(table: CsvTable, warnings: DataProblem[]): RawFlow[] {
+/** origin,dest,count with an optional time (flowmap.blue) or period column, added to `flows`. */
+export function readRawFlows(table: CsvTable, flows: RawFlowTable, warnings: DataProblem[]): void {
   requireColumns(table, ['origin', 'dest', 'count']);
   const problems: DataProblem[] = [];
   const truncated = { count: 0 };
   const readPeriod = periodReader(table, problems, truncated);
-  const flows: RawFlow[] = [];
-  const measureIds = measureIdsOf(table);
-  const intern = interning();
-  table.rows.forEach((r, i) => {
-    const row = i + 2;
-    const origin = intern((r.origin ?? '').trim());
-    const dest = intern((r.dest ?? '').trim());
+  const measures = measuresReader(table, flows, problems);
+  const [originAt, destAt, countAt] = [table.at('origin'), table.at('dest'), table.at('count')];
+  table.forEachRow((cells, row) => {
+    const origin = cells[originAt].trim();
+    const dest = cells[destAt].trim();
     if (!origin)
       problems.push({ severity: 'error', file: table.file, where: `row ${row}`, field: 'origin', message: 'is empty' });
     if (!dest)
       problems.push({ severity: 'error', file: table.file, where: `row ${row}`, field: 'dest', message: 'is empty' });
-    const period = readPeriod(r, row);
-    const count = readRawCount(r.count, table, row, 'count', problems);
-    const measures = readMeasures(r, measureIds, table, row, problems);
-    if (origin && dest && period !== undefined && count !== undefined && measures)
-      flows.push({ origin, dest, period: intern(period), count, ...(measureIds.length ? { measures } : {}) });
+    const period = readPeriod(cells, row);
+    const count = readRawCount(cells[countAt], table, row, 'count', problems);
+    const measured = measures.read(cells, row);
+    if (origin && dest && period !== undefined && count !== undefined && measured && !problems.length)
+      measures.set(flows.add(origin, dest, period, count));
   });
   if (problems.length) throw new DataError(problems.slice(0, 100));
   noteTruncated(table, truncated, warnings);
-  return flows;
 }
 
 export const KEPLER_COLUMNS = ['source_lat', 'source_lng', 'target_lat', 'target_lng', 'count'];
 
-/** kepler.gl-style flat flows: each row carries both ends' coordinates; places are keyed by them. */
-export function readKeplerFlows(table: CsvTable, warnings: DataProblem[]): { areas: AreaFeature[]; flows: RawFlow[] } {
+/**
+ * kepler.gl-style flat flows, added to `flows`: each row carries both ends' coordinates; places
+ * are keyed by them and returned.
+ */
+export function readKeplerFlows(table: CsvTable, flows: RawFlowTable, warnings: DataProblem[]): AreaFeature[] {
   requireColumns(table, KEPLER_COLUMNS);
   const problems: DataProblem[] = [];
   const truncated = { count: 0 };
   const readPeriod = periodReader(table, problems, truncated);
+  const measures = measuresReader(table, flows, problems);
   const places = new Map<string, AreaFeature>();
-  const flows: RawFlow[] = [];
-  const measureIds = measureIdsOf(table);
-  const intern = interning();
-  // The place's own id, not the one just made: one string per place, as readRawFlows interns.
   const place = (position: [number, number], name: string | undefined) => {
     const id = `${position[1].toFixed(5)},${position[0].toFixed(5)}`;
-    let area = places.get(id);
-    if (!area) places.set(id, (area = pointArea(id, name?.trim() || id, position)));
-    return area.properties.id;
+    if (!places.has(id)) places.set(id, pointArea(id, name?.trim() || id, position));
+    return id;
   };
-  table.rows.forEach((r, i) => {
-    const row = i + 2;
-    const source = readLatLon(r.source_lat, r.source_lng, table, row, problems, ['source_lat', 'source_lng']);
-    const target = readLatLon(r.target_lat, r.target_lng, table, row, problems, ['target_lat', 'target_lng']);
-    const period = readPeriod(r, row);
-    const count = readRawCount(r.count, table, row, 'count', problems);
-    const measures = readMeasures(r, measureIds, table, row, problems);
-    if (!source || !target || period === undefined || count === undefined || !measures) return;
-    flows.push({
-      origin: place(source, r.source_name),
-      dest: place(target, r.target_name),
-      period: intern(period),
-      count,
-      ...(measureIds.length ? { measures } : {}),
-    });
+  const at = Object.fromEntries(
+    [...KEPLER_COLUMNS, 'source_name', 'target_name'].map((column) => [column, table.at(column)]),
+  );
+  table.forEachRow((cells, row) => {
+    const cell = (column: string) => (at[column] < 0 ? undefined : cells[at[column]]);
+    const source = readLatLon(cell('source_lat'), cell('source_lng'), table, row, problems, [
+      'source_lat',
+      'source_lng',
+    ]);
+    const target = readLatLon(cell('target_lat'), cell('target_lng'), table, row, problems, [
+      'target_lat',
+      'target_lng',
+    ]);
+    const period = readPeriod(cells, row);
+    const count = readRawCount(cells[at.count], table, row, 'count', problems);
+    const measured = measures.read(cells, row);
+    if (!source || !target || period === undefined || count === undefined || !measured || problems.length) return;
+    measures.set(flows.add(place(source, cell('source_name')), place(target, cell('target_name')), period, count));
   });
   if (problems.length) throw new DataError(problems.slice(0, 100));
   noteTruncated(table, truncated, warnings);
-  return { areas: [...places.values()], flows };
+  return [...places.values()];
 }

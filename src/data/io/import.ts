@@ -7,30 +7,22 @@ import { getResolution, isValidCell } from 'h3-js';
 import { appendAll, distinctNumbers } from '../arrays';
 import { importAreasGeoJson } from './import-areas';
 import {
-  extraColumns,
   FLOW_COLUMNS,
   measureIdsOf,
   KEPLER_ALLOWED,
   KEPLER_COLUMNS,
   LOCATION_COLUMNS,
-  readCsv,
   readFlowmapLocations,
   readKeplerFlows,
   readRawFlows,
-  requireColumns,
-  type CsvTable,
 } from './import-flows';
+import { type CsvTable, extraColumns, readCsv, requireColumns } from './csv-table';
 import { assembleDataset, parseAreas, parseFlowsCsv, parseManifest } from './parse';
 import { checkCells, parseIncidentsCsv } from './incident-cells';
 import { granularityOf, type Granularity } from '../periods';
 import { DataError, visibleText, type DataProblem } from '../problems';
-import {
-  coarsenIncidents,
-  measureNamed,
-  protectFlowColumns,
-  type RawFlow,
-  type RawIncidentPoint,
-} from '../disclosure/protect';
+import { coarsenIncidents, measureNamed, protectFlowColumns, type RawIncidentPoint } from '../disclosure/protect';
+import { addRawFlows, rawFlowTable } from '../disclosure/raw-flows';
 import type { FlowColumns } from '../flow-columns';
 import { disclosureReport, type DisclosureReport } from '../disclosure/report';
 import {
@@ -140,7 +132,7 @@ function recognise(file: InputFile, text: string): Recognised {
   if (has('cell', 'count')) return { kind: 'incident-cells', file: file.name, table, text };
   if (has('lat', 'lon', 'period') && !has('count')) return { kind: 'incident-points', file: file.name, table, text };
   if (has('origin', 'dest', 'count')) {
-    const published = has('period') && table.rows.some((r) => r.count?.trim() === SUPPRESSED_TOKEN);
+    const published = has('period') && text.includes(SUPPRESSED_TOKEN) && someCount(table, SUPPRESSED_TOKEN);
     return { kind: published ? 'published-flows' : 'flows', file: file.name, table, text };
   }
   throw new DataError([
@@ -150,6 +142,16 @@ function recognise(file: InputFile, text: string): Recognised {
       message: `is not a file this atlas reads: columns ${visibleText(table.columns.join(', '), 80)}; expected flows (origin,dest,count[,time|period]), locations (id,name,lat,lon), flat flows (${KEPLER_COLUMNS.join(',')}) or incident cells (cell,period,count)`,
     },
   ]);
+}
+
+/** Whether some row's count is `value` (a walk of the whole table: the caller checks the text first). */
+function someCount(table: CsvTable, value: string): boolean {
+  const at = table.at('count');
+  let found = false;
+  table.forEachRow((cells) => {
+    found ||= cells[at].trim() === value;
+  });
+  return found;
 }
 
 /** A published dataset: the manifest names its files, which must all be among the inputs. */
@@ -265,7 +267,7 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
   const settings = disclosureSchema.parse(options.disclosure ?? {});
   const dropped: { file: string; name: string }[] = [];
   const areas: AreaFeature[] = [];
-  const raw: RawFlow[] = [];
+  const raw = rawFlowTable();
   let published: FlowRecord[] = [];
   let cells: IncidentCell[] = [];
   const points: RawIncidentPoint[] = [];
@@ -289,16 +291,14 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
         appendAll(areas, readFlowmapLocations(r.table, warnings));
         dropColumns(r.table, LOCATION_COLUMNS);
       } else if (r.kind === 'flows') {
-        appendAll(raw, readRawFlows(r.table, warnings));
+        readRawFlows(r.table, raw, warnings);
         dropColumns(r.table, [...FLOW_COLUMNS, ...measureIdsOf(r.table).map(measureColumn)]);
       } else if (r.kind === 'published-flows') {
         published = published.concat(parseFlowsCsv(r.text, r.file, measureIdsOf(r.table)));
         dropColumns(r.table, [...FLOW_COLUMNS, ...measureIdsOf(r.table).map(measureColumn)]);
       } else if (r.kind === 'kepler') {
         dropColumns(r.table, [...KEPLER_ALLOWED, ...measureIdsOf(r.table).map(measureColumn)]);
-        const kepler = readKeplerFlows(r.table, warnings);
-        appendAll(areas, kepler.areas);
-        appendAll(raw, kepler.flows);
+        appendAll(areas, readKeplerFlows(r.table, raw, warnings));
       } else if (r.kind === 'incident-cells') cells = cells.concat(parseIncidentsCsv(r.text, r.file));
       else if (r.kind === 'incident-points') {
         if (!options.acceptRawPoints)
@@ -311,7 +311,7 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
             },
           ]);
         requireColumns(r.table, ['lat', 'lon', 'period']);
-        for (const row of r.table.rows)
+        for (const row of r.table.records())
           points.push({ lat: Number(row.lat), lon: Number(row.lon), period: row.period.trim() });
       }
     } catch (error) {
@@ -320,9 +320,6 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
     }
   }
   if (problems.length) throw new DataError(problems);
-  // Every table is read: its rows (an object and a string per cell: 2.45 million rows are about
-  // 300 MB) are let go before protection, so the collector does not trace them again and again.
-  for (const r of recognised) if ('table' in r) r.table.rows = [];
   if (areas.length === 0)
     throw new DataError([
       {
@@ -332,7 +329,7 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
       },
     ]);
   // Checking boundaries before any flows exist is a fair thing to do (the CLI's validate).
-  if (raw.length === 0 && published.length === 0 && options.requireFlows !== false)
+  if (raw.columns().length === 0 && published.length === 0 && options.requireFlows !== false)
     throw new DataError([
       {
         severity: 'error',
@@ -344,7 +341,7 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
   progress((files.length + 1) / (files.length + 2), 'Applying disclosure control');
   // Published-format flows and raw ones alike pass through protection: protecting a protected
   // table changes nothing, and it is the only way to be sure nothing under the threshold shows.
-  const flows = protectFlowColumns([...raw, ...published.map((f) => ({ ...f }))], settings);
+  const flows = protectFlowColumns(addRawFlows(raw, published).columns(), settings);
   const used = textsUsed(flows);
   const cellsResolution = cells.length && isValidCell(cells[0].cell) ? getResolution(cells[0].cell) : undefined;
   if (points.length) cells = cells.concat(coarsenIncidents(points, options.h3Resolution ?? 7, settings));

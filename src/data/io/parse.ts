@@ -22,7 +22,7 @@ import { type CountColumn, disclosureProblems } from '../disclosure/rules';
 import { countColumn, datasetOfColumns, type FlowColumns, flowsToColumns } from '../flow-columns';
 import { readCountText } from './count';
 import { unescapeFormulaCell } from './csv-cells';
-import { readCsv, requireColumns } from './import-flows';
+import { readCsv, requireColumns } from './csv-table';
 import { DataError, type DataProblem } from '../problems';
 import { appendAll } from '../arrays';
 import { maxFlowsPerPeriod } from '../limits';
@@ -120,7 +120,7 @@ export function withCentroid<
 function parseCsv(text: string, file: string, required: string[]): Record<string, string>[] {
   const table = readCsv(text, file);
   requireColumns(table, required);
-  return table.rows;
+  return table.records();
 }
 
 /** Reads a published count: a whole number, or the suppression token. */
