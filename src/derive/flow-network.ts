@@ -3,7 +3,6 @@
  * grouped), every period at once, each flow with the values the GPU filter tests, so a filter or
  * period change never rebuilds data.
  */
-import { naturalBreaks } from '../data/analysis/classify';
 import {
   buildNetwork,
   mergeableGroups,
@@ -14,7 +13,7 @@ import {
 } from '../data/analysis/network';
 import type { AreaProperties, Dataset } from '../data/schema';
 import { MAX_PERIOD_RANK_SLOTS, maxFlowsPerPeriod } from '../data/limits';
-import { distinctNumbers, maxOf } from '../data/arrays';
+import { distinctNumbers } from '../data/arrays';
 import { memoize } from './memo';
 
 /**
@@ -80,9 +79,8 @@ export const flowNetworkData = memoize((dataset: Dataset, grouped: boolean): Flo
     network,
     nodeIndex: new Map([...network.nodes.keys()].map((id, i) => [id, i])),
     rankStride,
-    // Suppressed counts are NaN in the columns: neither the largest nor in a class.
-    maxCount: maxOf(columns.count, 0),
-    countBreaks: naturalBreaks(columns.count, 5),
+    maxCount: columns.maxCount,
+    countBreaks: [...columns.countBreaks],
     groups: [
       ...new Set([...network.nodes.values()].filter((n) => n.role !== 'destination').map((n) => n.group ?? n.name)),
     ],

@@ -4,7 +4,8 @@
  * each period. Suppressed values are never summed: a merged flow carries how many suppressed
  * members it has, and is itself suppressed only when none of its members was published.
  */
-import { appendAll, firstOf, indexMap, numbering, typedFrom } from '../arrays';
+import { appendAll, firstOf, indexMap, maxOf, numbering, typedFrom } from '../arrays';
+import { naturalBreaks } from './classify';
 import { flowColumnsOf, type FlowColumns } from '../flow-columns';
 import type { AreaProperties, Dataset } from '../schema';
 import { rankById, sortedOrder } from '../text-order';
@@ -42,6 +43,10 @@ export interface NetworkColumns {
   /** Sum of published counts; NaN when every member flow was suppressed. */
   readonly count: Float64Array;
   readonly suppressedMembers: Uint32Array;
+  /** The largest published count in any period: flow widths scale to it. */
+  readonly maxCount: number;
+  /** Natural breaks of the published counts, for colouring by count. */
+  readonly countBreaks: readonly number[];
 }
 
 export interface Network {
@@ -205,6 +210,10 @@ function mergeFlows(rows: FlowColumns, periods: readonly string[], nodeOf: Map<s
     periodStart,
     endpoints: endpoint.texts,
     ...out,
+    // Made where the network is merged (the data worker, for an opened file): over 2.45 million
+    // counts they took the page 0.2 s in the first map's task. Suppressed (NaN) counts are in neither.
+    maxCount: maxOf(out.count, 0),
+    countBreaks: naturalBreaks(out.count, 5),
   };
 }
 

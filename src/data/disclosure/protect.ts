@@ -10,7 +10,7 @@ import { indexMap, numbering, typedFrom } from '../arrays';
 import { type FlowColumns, flowsFromColumns } from '../flow-columns';
 import { addRawFlows, type RawFlow, type RawFlowColumns, rawFlowTable } from './raw-flows';
 import { rankById, sortedOrder } from '../text-order';
-import { applySecondarySuppression, type TableCell } from './secondary-suppression';
+import { applySecondarySuppressionInOrder, type TableCell } from './secondary-suppression';
 import {
   H3_RESOLUTION_RANGE,
   type DisclosureSettings,
@@ -44,7 +44,14 @@ function protectTable(
   settings: DisclosureSettings,
 ): Float64Array {
   const published = new Float64Array(values.length).fill(Number.NaN);
+  const under = (value: number) => Number.isNaN(value) || value < settings.threshold;
   for (const routes of periods) {
+    // A table with nothing under the threshold has nothing to hide: no cell is suppressed, so
+    // none is on a path a total could give back. Its counts are only rounded.
+    if (!routes.some((route) => under(values[route]))) {
+      for (const route of routes) published[route] = protectCount(values[route], settings) ?? Number.NaN;
+      continue;
+    }
     const cells: TableCell[] = routes.map((route) => {
       const value = values[route];
       // An unknown small value is below the threshold; as a cycle member it costs nothing to keep hidden.
@@ -53,10 +60,11 @@ function protectTable(
         row: rowOf(route),
         col: colOf(route),
         value: unknown ? 1 : value,
-        suppressed: unknown || value < settings.threshold,
+        suppressed: under(value),
       };
     });
-    applySecondarySuppression(cells);
+    // In table order already: the routes are sorted as the file is written.
+    applySecondarySuppressionInOrder(cells);
     cells.forEach((cell, i) => {
       if (!cell.suppressed) published[routes[i]] = protectCount(cell.value, settings) ?? Number.NaN;
     });

@@ -10,7 +10,8 @@ import { getHexagonAreaAvg } from 'h3-js';
 import type { DisclosureSettings, FlowRecord, IncidentCell, Manifest } from '../schema';
 import { countColumn, type FlowColumns, flowColumnsOf } from '../flow-columns';
 import type { CountColumn } from './rules';
-import { revealedByTotals, type TableCell } from './secondary-suppression';
+import { revealedByTotals, revealedByTotalsInOrder, type TableCell } from './secondary-suppression';
+import { rankById } from '../text-order';
 import { formatNumber } from '../format';
 
 export interface DisclosureReport {
@@ -57,9 +58,22 @@ export function disclosureReport(
     else rowsOfPeriod.set(flows.period[row], [row]);
   }
   const byPeriodText = [...rowsOfPeriod].sort(([a], [b]) => (flows.texts[a] < flows.texts[b] ? -1 : 1));
+  // Whether a period's rows are in table order (origin, then destination, as sortByText orders
+  // their texts), as a protected dataset's are: then its cells need no sorting (0.5 s of 2.45
+  // million). Each distinct text is ranked once; the check is a pass over numbers.
+  const rank = rankById(flows.texts);
+  const inTableOrder = (rows: readonly number[]) =>
+    rows.every((row, i) => {
+      if (i === 0) return true;
+      const before = rows[i - 1];
+      const byOrigin = rank[flows.origin[row]] - rank[flows.origin[before]];
+      return byOrigin > 0 || (byOrigin === 0 && rank[flows.dest[row]] >= rank[flows.dest[before]]);
+    });
   const unsafeTotals: DisclosureReport['unsafeTotals'] = [];
   const findUnsafe = (count: CountColumn, measure?: string) => {
     for (const [period, rows] of byPeriodText) {
+      // No suppressed cell in a period, nothing its totals could give back: no cells to make.
+      if (!rows.some((row) => count.countAt(row) === null)) continue;
       const cells = rows.map((row): TableCell => {
         const value = count.countAt(row);
         return {
@@ -69,7 +83,7 @@ export function disclosureReport(
           suppressed: value == null,
         };
       });
-      for (const cell of revealedByTotals(cells))
+      for (const cell of inTableOrder(rows) ? revealedByTotalsInOrder(cells) : revealedByTotals(cells))
         unsafeTotals.push({
           period: flows.texts[period],
           origin: cell.row,

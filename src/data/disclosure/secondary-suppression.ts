@@ -33,7 +33,7 @@ export interface SecondaryResult {
 
 /** The table as a bipartite graph: rows are nodes 0…rows-1, columns follow; cells are edges. */
 interface TableGraph {
-  cells: TableCell[];
+  cells: readonly TableCell[];
   /** Per cell: its row node and column node. */
   rowOf: Int32Array;
   colOf: Int32Array;
@@ -41,7 +41,7 @@ interface TableGraph {
   adjacency: number[][];
 }
 
-function buildGraph(cells: TableCell[]): TableGraph {
+function buildGraph(cells: readonly TableCell[]): TableGraph {
   // Rows and columns numbered in one sequence as first met, each kind in its own map (no string
   // built per cell to tell a row from a column of the same name).
   const rows = new Map<string, number>();
@@ -200,12 +200,22 @@ function closingPath(graph: TableGraph, skip: number): number[] | undefined {
 
 /** Mutates `cells` (sets `suppressed`) and reports what it did. Deterministic for a given order. */
 export function applySecondarySuppression(cells: TableCell[]): SecondaryResult {
-  const result: SecondaryResult = { secondary: [], unsafeTotals: [] };
-  const ordered = sortByText(
-    cells,
-    (c) => c.row,
-    (c) => c.col,
+  return applySecondarySuppressionInOrder(
+    sortByText(
+      cells,
+      (c) => c.row,
+      (c) => c.col,
+    ),
   );
+}
+
+/**
+ * applySecondarySuppression for cells already in table order (by row, then column, as sortByText
+ * orders their texts): protection's, which are sorted as the published file is written. Sorting
+ * them again took half of its secondary suppression (0.56 s for 2.45 million cells).
+ */
+export function applySecondarySuppressionInOrder(ordered: TableCell[]): SecondaryResult {
+  const result: SecondaryResult = { secondary: [], unsafeTotals: [] };
   const graph = buildGraph(ordered);
   const unsafe = new Set<number>();
   let bridges = suppressedBridges(graph);
@@ -246,11 +256,17 @@ export function applySecondarySuppression(cells: TableCell[]): SecondaryResult {
  * them from the published table alone. Cells in table order (row, then column).
  */
 export function revealedByTotals(cells: readonly TableCell[]): TableCell[] {
-  const ordered = sortByText(
-    cells,
-    (c) => c.row,
-    (c) => c.col,
+  return revealedByTotalsInOrder(
+    sortByText(
+      cells,
+      (c) => c.row,
+      (c) => c.col,
+    ),
   );
+}
+
+/** revealedByTotals for cells already in table order (by row, then column, as sortByText orders them). */
+export function revealedByTotalsInOrder(ordered: readonly TableCell[]): TableCell[] {
   const bridges = suppressedBridges(buildGraph(ordered));
   return ordered.filter((_, i) => bridges.has(i));
 }
