@@ -5,7 +5,7 @@
  */
 import {
   buildNetwork,
-  mergeableGroups,
+  groupingMerges,
   periodSize,
   type FlowFilter,
   type Network,
@@ -69,7 +69,7 @@ export function packingStride(periods: number, maxRank: number): number {
 
 export const flowNetworkData = memoize((dataset: Dataset, grouped: boolean): FlowNetworkData => {
   // With no exporting area of several origins, grouping merges nothing: one network serves both.
-  if (grouped && mergeableGroups(dataset).size === 0) return flowNetworkData(dataset, false);
+  if (grouped && !groupingMerges(dataset)) return flowNetworkData(dataset, false);
   const network = buildNetwork(dataset, grouped);
   const { columns } = network;
   let maxRank = 0;

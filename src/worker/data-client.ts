@@ -10,6 +10,7 @@ import type { HotspotInput, HotspotMethodId, HotspotOutput } from '../data/analy
 import type { DisclosureReport } from '../data/disclosure/report';
 import type { ImportOptions } from '../data/io/import';
 import { loadDataset, resolveRelative, type FetchText } from '../data/io/load';
+import { withNetworkColumns } from '../data/analysis/network';
 import { DataError, problemsOf, type DataProblem } from '../data/problems';
 
 export { problemsOf } from '../data/problems';
@@ -77,7 +78,10 @@ const lastSegment = (url: string) => url.split('?')[0].split('/').pop() || url;
 export function localDataClient(fetchText: FetchText): DataClient {
   return {
     openManifest: (url) =>
-      failingAs(lastSegment(url), async () => ({ dataset: await loadDataset(url, fetchText), warnings: [] })),
+      failingAs(lastSegment(url), async () => ({
+        dataset: withNetworkColumns(await loadDataset(url, fetchText)),
+        warnings: [],
+      })),
     importFiles: (files, options, onProgress) =>
       failingAs(files.map((f) => f.name).join(', '), async () => {
         const { importFiles } = await import('../data/io/import');
@@ -85,7 +89,7 @@ export function localDataClient(fetchText: FetchText): DataClient {
           files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.buffer) })),
           { ...options, onProgress },
         );
-        return { dataset: result.dataset, warnings: result.warnings, report: result.report };
+        return { dataset: withNetworkColumns(result.dataset), warnings: result.warnings, report: result.report };
       }),
     openBriefing: (source) => {
       const name = 'url' in source ? lastSegment(source.url) : source.name;

@@ -1,13 +1,14 @@
 /**
  * How a result travels from the data worker to the page: as itself, except a dataset's flows,
  * which go as columns whose buffers are transferred and stay columns on the page (flow-columns.ts),
- * with the flow network already merged from them (network.ts: networkColumnsOf), so that the
- * page's main thread never merges millions of rows. `packResult` runs in the
- * worker, `unpackResult` on the page; every method's result passes both, so a new request that
- * returns a dataset travels the same way without naming it here.
+ * with its flow network's columns when the data client merged them (network.ts:
+ * withNetworkColumns), so that the page's main thread never merges millions of rows. Packing only
+ * moves what is there. `packResult` runs in the worker, `unpackResult` on the page; every method's
+ * result passes both, so a new request that returns a dataset travels the same way without naming
+ * it here.
  */
 import { columnBuffers, datasetOfColumns, type FlowColumns, flowColumnsOf } from '../data/flow-columns';
-import { networkBuffers, networkColumnsOf } from '../data/analysis/network';
+import { networkBuffers } from '../data/analysis/network';
 import type { Dataset } from '../data/schema';
 
 /** A dataset whose flows travel as columns. */
@@ -40,10 +41,11 @@ export function packResult(value: unknown): { message: unknown; transfer: Transf
     if (!isDataset(candidate)) return undefined;
     const { manifest, areas, incidents, periods } = candidate;
     const flows = flowColumnsOf(candidate);
-    const networkColumns = candidate.networkColumns ?? networkColumnsOf(candidate);
+    transfer.push(...columnBuffers(flows));
+    const { networkColumns } = candidate;
+    if (!networkColumns) return { manifest, areas, incidents, periods, flows } satisfies PackedDataset;
     const { separate, grouped } = networkColumns;
-    const networks = grouped === separate ? [separate] : [separate, grouped];
-    transfer.push(...columnBuffers(flows), ...networks.flatMap(networkBuffers));
+    transfer.push(...(grouped === separate ? [separate] : [separate, grouped]).flatMap(networkBuffers));
     return { manifest, areas, incidents, periods, networkColumns, flows } satisfies PackedDataset;
   });
   return { message, transfer };

@@ -12,8 +12,8 @@ import {
 } from '../../src/data/flow-columns';
 import { withMeasureAsCount } from '../../src/data/measures';
 import { preflightProblems } from '../../src/data/disclosure/preflight';
-import { buildNetwork, networkColumnsOf, networkFlows } from '../../src/data/analysis/network';
-import type { FlowRecord } from '../../src/data/schema';
+import { buildNetwork, networkColumnsOf, networkFlows, withNetworkColumns } from '../../src/data/analysis/network';
+import type { Dataset, FlowRecord } from '../../src/data/schema';
 import { packResult, unpackResult } from '../../src/worker/wire';
 import { sampleDataset } from '../fixtures/sample-dataset';
 
@@ -58,7 +58,10 @@ describe('flows as columns', () => {
 
   it('a dataset result travels as columns with their buffers transferred, and arrives as it left', () => {
     const dataset = sampleDataset();
-    const result = { dataset, warnings: [] };
+    // The data client merges the networks; packing moves them, and merges nothing itself.
+    const bare = packResult({ dataset, warnings: [] }).message as { dataset: Dataset };
+    expect(bare.dataset.networkColumns).toBeUndefined();
+    const result = { dataset: withNetworkColumns(dataset), warnings: [] };
     const { message, transfer } = packResult(result);
     const packed = (message as { dataset: { flows: { kind: string } } }).dataset.flows;
     expect(packed.kind).toBe('flow-columns');
@@ -77,7 +80,7 @@ describe('flows as columns', () => {
     expect({
       ...received,
       dataset: { ...received.dataset, flowColumns: undefined, networkColumns: undefined },
-    }).toEqual(result);
+    }).toEqual({ ...result, dataset: { ...dataset, networkColumns: undefined } });
     // Replacing a field keeps the flows unmade; another measure as the count stays columns too.
     const withIncidents = datasetWith(received.dataset, { incidents: [] });
     expect(Object.getOwnPropertyDescriptor(withIncidents, 'flows')?.get).toBeTypeOf('function');

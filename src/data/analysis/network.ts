@@ -6,7 +6,7 @@
  */
 import { appendAll, firstOf, indexMap, maxOf, numbering, typedFrom } from '../arrays';
 import { naturalBreaks } from './classify';
-import { flowColumnsOf, type FlowColumns } from '../flow-columns';
+import { datasetWith, flowColumnsOf, type FlowColumns } from '../flow-columns';
 import type { AreaProperties, Dataset } from '../schema';
 import { rankById, sortedOrder } from '../text-order';
 
@@ -114,9 +114,19 @@ function nodeIds(dataset: Dataset, groupOrigins: boolean): Map<string, string> {
 export function networkColumnsOf(dataset: Dataset): NonNullable<Dataset['networkColumns']> {
   const rows = flowColumnsOf(dataset);
   const separate = mergeFlows(rows, dataset.periods, nodeIds(dataset, false));
-  const grouped = mergeableGroups(dataset).size ? mergeFlows(rows, dataset.periods, nodeIds(dataset, true)) : separate;
+  const grouped = groupingMerges(dataset) ? mergeFlows(rows, dataset.periods, nodeIds(dataset, true)) : separate;
   return { separate, grouped };
 }
+
+/**
+ * `dataset` with both networks merged (networkColumnsOf), as the data worker hands a dataset over:
+ * the page then reads them instead of merging millions of rows on its main thread.
+ */
+export const withNetworkColumns = (dataset: Dataset): Dataset =>
+  dataset.networkColumns ? dataset : datasetWith(dataset, { networkColumns: networkColumnsOf(dataset) });
+
+/** Whether grouping origins by exporting area merges anything: only when an area has several origins. */
+export const groupingMerges = (dataset: Dataset) => mergeableGroups(dataset).size > 0;
 
 /**
  * The rows merged by period and end points (each end point the node standing for its area), then
