@@ -13,7 +13,7 @@ import { decodeText } from '../../data/io/text';
 import { sortPeriods } from '../../data/periods';
 import { DataError } from '../../data/problems';
 import { appendAll } from '../../data/arrays';
-import { disclosureProblems } from '../../data/disclosure/rules';
+import { countsOf, disclosureProblems } from '../../data/disclosure/rules';
 import { disclosureSchema, type DisclosureSettings } from '../../data/schema';
 import { text, type Command } from '../command';
 import { UsageError } from '../exit';
@@ -37,7 +37,7 @@ export function emergingCsv(file: InputFile, options: EmergingOptions): { csv: s
   // One resolution throughout: the first cell's (checkCells names any cell that differs).
   const first = incidents.find((c) => isValidCell(c.cell));
   const problems = checkCells(file.name, incidents, first ? getResolution(first.cell) : 0);
-  appendAll(problems, disclosureProblems(file.name, incidents, options.disclosure));
+  appendAll(problems, disclosureProblems(file.name, countsOf(incidents), options.disclosure));
   if (problems.length) throw new DataError(problems.slice(0, 21));
   const periods = sortPeriods(incidents.map((c) => c.period));
   if (periods.length < 3)

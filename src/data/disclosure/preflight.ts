@@ -10,7 +10,7 @@ import { countColumn, type FlowColumns } from '../flow-columns';
 import { DataError, type DataProblem } from '../problems';
 import type { DisclosureSettings } from '../schema';
 import { measureColumn } from '../tokens';
-import { disclosureProblems } from './rules';
+import { countsOf, disclosureProblems } from './rules';
 
 /** The counts an output carries, with the rule they must keep and the files they come from. */
 export interface OutputCounts {
@@ -31,11 +31,11 @@ export function preflightProblems(counts: OutputCounts): DataProblem[] {
   // From the columns where there are some: reading a page's `flows` would make an object per flow.
   const columns = counts.flowColumns;
   const measureCounts = (id: string) =>
-    columns ? countColumn(columns, id) : counts.flows.map((f) => ({ count: f.measures?.[id] ?? null }));
-  const problems = disclosureProblems(files.flows, columns ? countColumn(columns) : counts.flows, disclosure);
+    columns ? countColumn(columns, id) : countsOf(counts.flows.map((f) => ({ count: f.measures?.[id] ?? null })));
+  const problems = disclosureProblems(files.flows, columns ? countColumn(columns) : countsOf(counts.flows), disclosure);
   for (const { id } of measures)
     appendAll(problems, disclosureProblems(files.flows, measureCounts(id), disclosure, measureColumn(id)));
-  appendAll(problems, disclosureProblems(files.incidents ?? 'incidents', counts.incidents, disclosure));
+  appendAll(problems, disclosureProblems(files.incidents ?? 'incidents', countsOf(counts.incidents), disclosure));
   return problems;
 }
 

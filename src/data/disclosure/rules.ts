@@ -44,6 +44,12 @@ export interface CountColumn {
   countAt(row: number): number | null;
 }
 
+/** Rows that carry their count (incident cells, a list of flows) read as a CountColumn. */
+export const countsOf = (rows: readonly { count: number | null }[]): CountColumn => ({
+  length: rows.length,
+  countAt: (row) => rows[row].count,
+});
+
 /**
  * Problems for published rows whose counts break the dataset's own rule: such a file is refused
  * outright, wherever its rows come from (with the dataset, or loaded later). The messages name the
@@ -51,15 +57,14 @@ export interface CountColumn {
  */
 export function disclosureProblems(
   file: string,
-  rows: readonly { count: number | null }[] | CountColumn,
+  counts: CountColumn,
   settings: DisclosureSettings,
   field = 'count',
 ): DataProblem[] {
   const problems: DataProblem[] = [];
-  const countAt = 'countAt' in rows ? (i: number) => rows.countAt(i) : (i: number) => rows[i].count;
   let broken = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const why = ruleBroken(countAt(i), settings);
+  for (let i = 0; i < counts.length; i++) {
+    const why = ruleBroken(counts.countAt(i), settings);
     if (!why) continue;
     if (++broken <= MAX_LISTED)
       problems.push({

@@ -5,7 +5,7 @@
  */
 import { getResolution, isValidCell } from 'h3-js';
 import { appendAll } from '../arrays';
-import { disclosureProblems } from '../disclosure/rules';
+import { countsOf, disclosureProblems } from '../disclosure/rules';
 import type { DataProblem } from '../problems';
 import { DataError } from '../problems';
 import { H3_RESOLUTION_RANGE, type DisclosureSettings, type IncidentCell } from '../schema';
@@ -59,7 +59,7 @@ export function readPublishedCells(
 ): IncidentCell[] {
   const cells = parseIncidentsCsv(text, file);
   const problems = checkCells(file, cells, rules.h3Resolution);
-  appendAll(problems, disclosureProblems(file, cells, rules.disclosure));
+  appendAll(problems, disclosureProblems(file, countsOf(cells), rules.disclosure));
   if (problems.length) throw new DataError(problems.slice(0, 100));
   return cells;
 }

@@ -18,7 +18,7 @@ import {
   type IncidentCell,
   type Manifest,
 } from '../schema';
-import { type CountColumn, disclosureProblems } from '../disclosure/rules';
+import { type CountColumn, countsOf, disclosureProblems } from '../disclosure/rules';
 import { countColumn, datasetOfColumns, type FlowColumns, flowsToColumns } from '../flow-columns';
 import { readCountText } from './count';
 import { unescapeFormulaCell } from './csv-cells';
@@ -223,8 +223,8 @@ export function assembleDataset(
         });
     }
   }
-  const checkDisclosure = (file: string, rows: { count: number | null }[] | CountColumn, field?: string) =>
-    appendAll(problems, disclosureProblems(file, rows, manifest.disclosure, field));
+  const checkDisclosure = (file: string, counts: CountColumn, field?: string) =>
+    appendAll(problems, disclosureProblems(file, counts, manifest.disclosure, field));
   checkDisclosure(manifest.files.flows, countColumn(columns));
   for (const { id } of manifest.measures)
     checkDisclosure(manifest.files.flows, countColumn(columns, id), measureColumn(id));
@@ -246,7 +246,7 @@ export function assembleDataset(
     }
   }
   if (manifest.files.incidents && incidents.length) {
-    checkDisclosure(manifest.files.incidents, incidents);
+    checkDisclosure(manifest.files.incidents, countsOf(incidents));
     if (!checkIncidents) throw new Error('incident cells given without a way to check them');
     appendAll(problems, checkIncidents(manifest.files.incidents, incidents, manifest.h3Resolution));
   }
