@@ -51,7 +51,7 @@ export interface FlowNetworkData {
   /** The largest published (merged) count in any period: flow widths scale to it. */
   maxCount: number;
   /** Natural breaks of published counts, for colouring by count. */
-  countBreaks: number[];
+  countBreaks: readonly number[];
   /** Exporting groups in a fixed order, for colouring by group. */
   groups: string[];
 }
@@ -80,7 +80,7 @@ export const flowNetworkData = memoize((dataset: Dataset, grouped: boolean): Flo
     nodeIndex: new Map([...network.nodes.keys()].map((id, i) => [id, i])),
     rankStride,
     maxCount: columns.maxCount,
-    countBreaks: [...columns.countBreaks],
+    countBreaks: columns.countBreaks,
     groups: [
       ...new Set([...network.nodes.values()].filter((n) => n.role !== 'destination').map((n) => n.group ?? n.name)),
     ],

@@ -78,7 +78,7 @@ export function weightedBreaks(xs: number[], weights: number[], k: number): numb
   return breaks;
 }
 
-export function classOf(value: number, breaks: number[]): number {
+export function classOf(value: number, breaks: readonly number[]): number {
   const i = breaks.findIndex((upper) => value <= upper);
   return i < 0 ? breaks.length - 1 : i;
 }
