@@ -60,6 +60,10 @@ export function distinctNumbers(size: number, ...columns: ArrayLike<number>[]): 
   return out;
 }
 
+/** The texts that `columns` name by their numbers into `texts` (distinctNumbers, as texts). */
+export const distinctTexts = (texts: readonly string[], ...columns: ArrayLike<number>[]): Set<string> =>
+  new Set(distinctNumbers(texts.length, ...columns).map((text) => texts[text]));
+
 /** A map from whole numbers to whole numbers, -1 for none. */
 export interface IndexMap {
   get(key: number): number;

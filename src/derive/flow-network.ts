@@ -13,7 +13,7 @@ import {
 } from '../data/analysis/network';
 import type { AreaProperties, Dataset } from '../data/schema';
 import { MAX_PERIOD_RANK_SLOTS, maxFlowsPerPeriod } from '../data/limits';
-import { distinctNumbers } from '../data/arrays';
+import { distinctTexts } from '../data/arrays';
 import { memoize } from './memo';
 
 /**
@@ -106,9 +106,8 @@ export function filterValueOf(
  */
 export const flowEndpoints = memoize((network: Network) => {
   const { endpoints, origin, dest } = network.columns;
-  const named = (column: Uint32Array) => new Set(distinctNumbers(endpoints.length, column).map((i) => endpoints[i]));
-  const originIds = named(origin);
-  const destIds = named(dest);
+  const originIds = distinctTexts(endpoints, origin);
+  const destIds = distinctTexts(endpoints, dest);
   const byName = (a: AreaProperties, b: AreaProperties) => a.name.localeCompare(b.name);
   const nodes = [...network.nodes.values()];
   return {

@@ -3,13 +3,13 @@
  * its size around it for labels and arrowheads. Where a view with no place of its own looks; the
  * data CLI writes it into the manifest (`frame`), so a page can open on it before the data loads.
  */
-import { distinctNumbers } from '../arrays';
+import { distinctTexts } from '../arrays';
 import { boxOf, type Bounds } from '../bounds';
 import type { FlowColumns } from '../flow-columns';
 import type { AreaFeature } from '../schema';
 
 export function routesFrame(areas: readonly AreaFeature[], flows: FlowColumns): Bounds | undefined {
-  const used = new Set(distinctNumbers(flows.texts.length, flows.origin, flows.dest).map((text) => flows.texts[text]));
+  const used = distinctTexts(flows.texts, flows.origin, flows.dest);
   const ends = areas.filter((f) => used.has(f.properties.id)).map((f) => f.properties.centroid);
   if (ends.length === 0) return undefined;
   const [west, south, east, north] = boxOf(ends);

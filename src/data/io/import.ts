@@ -4,7 +4,7 @@
  * before anything can be shown. Throws a DataError listing every problem found.
  */
 import { getResolution, isValidCell } from 'h3-js';
-import { appendAll, distinctNumbers } from '../arrays';
+import { appendAll, distinctTexts } from '../arrays';
 import { importAreasGeoJson } from './import-areas';
 import {
   FLOW_COLUMNS,
@@ -215,8 +215,7 @@ interface TextsUsed {
 
 /** The distinct origins, destinations and periods of flows (as columns: each text read once). */
 function textsUsed(flows: FlowColumns): TextsUsed {
-  const used = (field: 'origin' | 'dest' | 'period') =>
-    new Set(distinctNumbers(flows.texts.length, flows[field]).map((text) => flows.texts[text]));
+  const used = (field: 'origin' | 'dest' | 'period') => distinctTexts(flows.texts, flows[field]);
   return { origin: used('origin'), dest: used('dest'), period: used('period') };
 }
 
