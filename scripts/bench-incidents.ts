@@ -2,9 +2,9 @@
  * Bench row d, run by scripts/bench.ts in a subprocess with a time limit: the incident pipeline
  * in Node on synthetic points (lat, lon, period) around London, seeded.
  *
- *   fast:  the atlas's own path, as the police-uk importer runs it: points → H3 cells (h3-js, on
- *          every core: src/cli/threaded-cells.ts) → suppression and rounding → Gi* over k-rings
- *          (k = 1) for every period. Starting the threads is inside the time.
+ *   fast:  the atlas's own path, as the police-uk importer runs it: points → H3 cells (the cell
+ *          finder, src/data/disclosure/cell-finder.ts, which gives h3-js's cells) → suppression
+ *          and rounding → Gi* over k-rings (k = 1) for every period.
  *   naive: what one would write without a spatial index: a turf hex grid of the same cell size,
  *          point-in-polygon of each point against every hexagon, then all-pairs centroid distances
  *          for neighbours, then Gi*. It is stopped at the time limit and its total is extrapolated
@@ -14,9 +14,8 @@
  */
 import { randomLcg, randomNormal } from 'd3-random';
 import { booleanPointInPolygon, hexGrid, centroid, distance } from '@turf/turf';
-import { ThreadedCellCounter } from '../src/cli/threaded-cells.ts';
 import { getisOrdGiStar, HOTSPOT_METHODS } from '../src/data/analysis/hotspots.ts';
-import type { RawIncidentPoint } from '../src/data/disclosure/protect.ts';
+import { IncidentCellCounter, type RawIncidentPoint } from '../src/data/disclosure/protect.ts';
 
 const [mode = 'fast', countText = '100000', limitText = '60'] = process.argv.slice(2);
 const count = Number(countText);
@@ -44,10 +43,10 @@ function points(n: number): RawIncidentPoint[] {
 
 const settings = { threshold: 10, roundingBase: 5 };
 
-async function fast(data: RawIncidentPoint[]): Promise<number> {
-  const counter = new ThreadedCellCounter(7);
+function fast(data: RawIncidentPoint[]): number {
+  const counter = new IncidentCellCounter(7);
   for (const p of data) counter.add(p.lat, p.lon, p.period);
-  const cells = await counter.cells(settings);
+  const cells = counter.cells(settings);
   const all = [...new Set(cells.map((c) => c.cell))].sort();
   const index = new Map(all.map((c, i) => [c, i]));
   for (const period of PERIODS) {
@@ -88,7 +87,7 @@ function naive(data: RawIncidentPoint[], deadline: number): number {
 
 const data = points(count);
 const started = performance.now();
-const processed = mode === 'naive' ? naive(data, started + limitMs) : await fast(data);
+const processed = mode === 'naive' ? naive(data, started + limitMs) : fast(data);
 const elapsed = performance.now() - started;
 const extrapolated = processed < count;
 console.log(

@@ -11,6 +11,7 @@ import { createReadStream, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { preflight } from '../../data/disclosure/preflight';
+import { IncidentCellCounter } from '../../data/disclosure/protect';
 import { disclosureReport, formatDisclosureReport } from '../../data/disclosure/report';
 import { isPeriod } from '../../data/periods';
 import { DataError, visibleText, type DataProblem } from '../../data/problems';
@@ -19,7 +20,6 @@ import { text, type Command } from '../command';
 import { UsageError } from '../exit';
 import { OPTION_RANGES, RULE_OPTIONS, ruleOptions, wholeOption } from '../inputs';
 import { checkOutDir, writeFiles } from '../output';
-import { ThreadedCellCounter } from '../threaded-cells';
 import { incidentsCsv } from './build';
 import { formatNumber } from '../../data/format';
 
@@ -116,7 +116,7 @@ export function policeUkFiles(paths: string[]): string[] {
 }
 
 /** Streams one file's rows into the counter; rejects with problems naming file, row and field. */
-function streamFile(path: string, options: PoliceUkOptions, counter: ThreadedCellCounter, tally: PoliceUkResult) {
+function streamFile(path: string, options: PoliceUkOptions, counter: IncidentCellCounter, tally: PoliceUkResult) {
   const file = basename(path);
   return new Promise<void>((resolve, reject) => {
     const problems: DataProblem[] = [];
@@ -218,16 +218,10 @@ export async function importPoliceUk(paths: string[], options: PoliceUkOptions):
         message: 'no *-street.csv files found',
       },
     ]);
-  // Rows are read here while other threads find the points' cells.
-  const counter = new ThreadedCellCounter(options.resolution);
+  const counter = new IncidentCellCounter(options.resolution);
   const tally: PoliceUkResult = { cells: [], files: files.length, rows: 0, kept: 0, withoutLocation: 0, otherTypes: 0 };
-  try {
-    for (const path of files) await streamFile(path, options, counter, tally);
-  } catch (error) {
-    counter.dispose();
-    throw error;
-  }
-  tally.cells = await counter.cells(options.settings);
+  for (const path of files) await streamFile(path, options, counter, tally);
+  tally.cells = counter.cells(options.settings);
   return tally;
 }
 

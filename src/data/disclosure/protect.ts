@@ -4,20 +4,14 @@
  * suppressed value comes back from row or column totals, and H3 coarsening of incident points.
  * What was done is reported from the published result alone (report.ts), never from these inputs.
  */
-import { latLngToCell } from 'h3-js';
+import { CellFinder } from './cell-finder';
 import { protectCount } from './rules';
 import { indexMap, numbering, typedFrom } from '../arrays';
 import { type FlowColumns, flowsFromColumns } from '../flow-columns';
 import { addRawFlows, type RawFlow, type RawFlowColumns, rawFlowTable } from './raw-flows';
 import { rankById, sortedOrder } from '../text-order';
 import { applySecondarySuppressionInOrder, type TableCell } from './secondary-suppression';
-import {
-  H3_RESOLUTION_RANGE,
-  type DisclosureSettings,
-  type FlowRecord,
-  type IncidentCell,
-  type Measure,
-} from '../schema';
+import { type DisclosureSettings, type FlowRecord, type IncidentCell, type Measure } from '../schema';
 
 export interface RawIncidentPoint {
   lat: number;
@@ -169,36 +163,34 @@ export const protectFlows = (raw: readonly RawFlow[], settings: DisclosureSettin
  * memory for the cells only; `cells()` then suppresses and rounds each count.
  */
 export class IncidentCellCounter {
-  /** Per period, then per cell: no composite string key to build and split for each point. */
-  private readonly byPeriod = new Map<string, Map<string, number>>();
+  /** Finds each point's cell and numbers the cells (cell-finder.ts). */
+  private readonly finder: CellFinder;
+  /** Per period, each cell's count by its number: no string built or hashed for each point. */
+  private readonly byPeriod = new Map<string, number[]>();
 
   constructor(readonly resolution: number) {
-    const [coarsest, finest] = H3_RESOLUTION_RANGE;
-    if (!Number.isInteger(resolution) || resolution < coarsest || resolution > finest) {
-      throw new RangeError(
-        `H3 resolution ${resolution} is not allowed: incident cells must be resolution ${coarsest} to ${finest}`,
-      );
-    }
+    // Checks the resolution.
+    this.finder = new CellFinder(resolution);
   }
 
   add(lat: number, lon: number, period: string): void {
-    this.addCount(latLngToCell(lat, lon, this.resolution), period, 1);
-  }
-
-  /** `n` more points in `cell` in `period`: counts made elsewhere (a worker thread), merged here. */
-  addCount(cell: string, period: string, n: number): void {
     let counts = this.byPeriod.get(period);
-    if (!counts) this.byPeriod.set(period, (counts = new Map()));
-    counts.set(cell, (counts.get(cell) ?? 0) + n);
+    if (!counts) this.byPeriod.set(period, (counts = []));
+    const id = this.finder.idOf(lat, lon);
+    // Filled up to the id first, so the array stays packed (holes would slow every later count).
+    while (counts.length <= id) counts.push(0);
+    counts[id]++;
   }
 
   /** Published cells, sorted by period then cell as the file is. */
   cells(settings: DisclosureSettings): IncidentCell[] {
     const cells: IncidentCell[] = [];
+    const names = this.finder.cells;
     for (const period of [...this.byPeriod.keys()].sort()) {
       const counts = this.byPeriod.get(period)!;
-      for (const cell of [...counts.keys()].sort())
-        cells.push({ cell, period, count: protectCount(counts.get(cell)!, settings) });
+      const ids = [...counts.keys()].filter((id) => counts[id] > 0);
+      ids.sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
+      for (const id of ids) cells.push({ cell: names[id], period, count: protectCount(counts[id], settings) });
     }
     return cells;
   }
