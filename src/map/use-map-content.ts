@@ -48,7 +48,7 @@ export function useMapContent(): MapContent {
       emerging: st.emerging,
     })),
   );
-  const view = useAtlasStore(useShallow(selectViewChoices));
+  const view = useAtlasStore(selectViewChoices);
   const [analysis, setAnalysis] = useState(analysisModules);
   const layers = view?.layers;
   const wanted = layers ? wantsAnalysis(layers) : false;

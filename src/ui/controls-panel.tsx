@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useAtlasStore } from '../state/store';
+import { selectShownDataset, useAtlasStore } from '../state/store';
 import { INCIDENT_LAYERS, LAYER_LABELS, LAYER_NAMES, optionsOf, VIEW_FIELDS } from '../data/view';
-import { useDerived } from './view-derived';
+import { useFlowNetworkData } from './view-derived';
 import { flowEndpoints } from '../derive/flow-network';
 import { AnalysisControls } from './analysis-controls';
 import { AreaSelect, Select } from './select';
@@ -36,9 +36,10 @@ export function ControlsPanel() {
       setGrouping: st.setGrouping,
     })),
   );
-  const derived = useDerived();
-  if (!derived) return null;
-  const hasIncidents = Boolean(derived.dataset.manifest.files.incidents) || derived.dataset.incidents.length > 0;
+  // The dataset alone, not useDerived: these controls do not change with the period.
+  const dataset = useAtlasStore(selectShownDataset);
+  if (!dataset) return null;
+  const hasIncidents = Boolean(dataset.manifest.files.incidents) || dataset.incidents.length > 0;
   return (
     <Section title="Flows and layers">
       <label className="check">
@@ -50,13 +51,13 @@ export function ControlsPanel() {
         />{' '}
         Flows
       </label>
-      {derived.dataset.manifest.measures.length > 0 && (
+      {dataset.manifest.measures.length > 0 && (
         <Select
           label="Measure"
           value={s.measure ?? ''}
           options={[
             ['', capitalise(s.mainMeasure)],
-            ...derived.dataset.manifest.measures.map((m) => [m.id, capitalise(m.label)] as const),
+            ...dataset.manifest.measures.map((m) => [m.id, capitalise(m.label)] as const),
           ]}
           onChange={(id) => s.setMeasure(id || undefined)}
           testId="measure"
@@ -128,9 +129,9 @@ export function FiltersPanel() {
       clearSelection: st.clearSelection,
     })),
   );
-  const derived = useDerived();
-  if (!derived) return null;
-  const { origins, dests, endpoints } = flowEndpoints(derived.flowData.network);
+  const flowData = useFlowNetworkData();
+  if (!flowData) return null;
+  const { origins, dests, endpoints } = flowEndpoints(flowData.network);
   return (
     <Section title="Filters">
       {/* The keyboard's way to what a click on the map does. */}

@@ -8,7 +8,7 @@ import { preflight } from '../data/disclosure/preflight';
 import { problemsOf } from '../data/problems';
 import { SUPPRESSED_TOKEN } from '../data/tokens';
 import { capitalise, formatCount, formatNumber, PROTECTED, shortName } from '../data/format';
-import { useAtlasStore } from '../state/store';
+import { selectShownDataset, useAtlasStore } from '../state/store';
 import { binLabel } from '../data/analysis/gi-bins';
 import { flowRows } from '../derive/describe';
 import { useShownFlows } from './use-alt-text';
@@ -34,7 +34,9 @@ function download(name: string, text: string, type: string) {
  * JavaScript per change at 100,000 flows).
  */
 export function DataPanel() {
-  const hasData = useDerived() !== undefined;
+  // Whether there is a map to describe, not the view itself: the closed panel is not drawn again
+  // on every change of it.
+  const hasData = useAtlasStore((s) => selectShownDataset(s) !== undefined && s.period !== undefined);
   const [open, setOpen] = useState(false);
   if (!hasData) return null;
   return (

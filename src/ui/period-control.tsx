@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { memo, useCallback, useId, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { windowIndices } from '../state/analysis-slices';
 import { useAtlasStore } from '../state/store';
@@ -32,11 +32,14 @@ export function PeriodControl({ compact = false }: { compact?: boolean }) {
   const id = useId();
   // Every period's label, made once per dataset: the compare list labels them all on each change.
   const labels = useMemo(() => s.dataset?.periods.map(periodLabel) ?? [], [s.dataset]);
-  const { playing, speed } = s;
-  if (!s.dataset || !s.period) return null;
-  const periods = s.dataset.periods;
+  const { playing, speed, setRange } = s;
+  const periods = s.dataset?.periods;
+  const [from, to] = periods ? windowIndices(periods, s.periodWindow) : [0, 0];
+  // Stable while the window is, so the window's lists are not drawn again on every period step.
+  const setFrom = useCallback((i: number) => setRange([i, to]), [setRange, to]);
+  const setTo = useCallback((i: number) => setRange([from, i]), [setRange, from]);
+  if (!periods || !s.period) return null;
   const index = periods.indexOf(s.period);
-  const [from, to] = windowIndices(periods, s.periodWindow);
   return (
     <section className="period-control" aria-label="Period">
       <label htmlFor={id}>
@@ -89,30 +92,9 @@ export function PeriodControl({ compact = false }: { compact?: boolean }) {
           <button type="button" onClick={() => s.setPlaying(!playing)} aria-pressed={playing} data-testid="play">
             {playing ? '❚❚ Pause' : '▶ Play'}
           </button>
-          <label>
-            Speed{' '}
-            <select value={speed} onChange={(e) => s.setSpeed(Number(e.target.value))} data-testid="speed">
-              {SPEEDS.map((v) => (
-                <option key={v} value={v}>
-                  {v} per second
-                </option>
-              ))}
-            </select>
-          </label>
-          <PeriodSelect
-            label="From"
-            periods={periods}
-            value={from}
-            onChange={(i) => s.setRange([i, to])}
-            testId="range-from"
-          />
-          <PeriodSelect
-            label="to"
-            periods={periods}
-            value={to}
-            onChange={(i) => s.setRange([from, i])}
-            testId="range-to"
-          />
+          <SpeedSelect speed={speed} setSpeed={s.setSpeed} />
+          <PeriodSelect label="From" periods={periods} value={from} onChange={setFrom} testId="range-from" />
+          <PeriodSelect label="to" periods={periods} value={to} onChange={setTo} testId="range-to" />
         </div>
       )}
       {periods.length > 1 && s.mode !== 'embed' && (
@@ -124,13 +106,13 @@ export function PeriodControl({ compact = false }: { compact?: boolean }) {
             data-testid="compare-with"
           >
             <option value="">— (show this period's counts)</option>
-            {periods.map((p, i) =>
-              p === s.period ? null : (
-                <option key={p} value={p}>
-                  {labels[i]}
-                </option>
-              ),
-            )}
+            {/* The period on screen is disabled, not left out: a step then changes one attribute,
+                where removing and adding an option made the select rebuild its list each step. */}
+            {periods.map((p, i) => (
+              <option key={p} value={p} disabled={p === s.period}>
+                {labels[i]}
+              </option>
+            ))}
           </select>
         </label>
       )}
@@ -138,7 +120,23 @@ export function PeriodControl({ compact = false }: { compact?: boolean }) {
   );
 }
 
-function PeriodSelect({
+const SpeedSelect = memo(function SpeedSelect({ speed, setSpeed }: { speed: number; setSpeed: (v: number) => void }) {
+  return (
+    <label>
+      Speed{' '}
+      <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} data-testid="speed">
+        {SPEEDS.map((v) => (
+          <option key={v} value={v}>
+            {v} per second
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+});
+
+/** A list of every period (the playback window's ends): drawn again only when its own value changes. */
+const PeriodSelect = memo(function PeriodSelect({
   label,
   periods,
   value,
@@ -163,4 +161,4 @@ function PeriodSelect({
       </select>
     </label>
   );
-}
+});

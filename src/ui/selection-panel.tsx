@@ -11,6 +11,12 @@ import { useDerived } from './view-derived';
 
 /** The selected area: its flows isolated on the map, its totals, partners and trend here. */
 export function SelectionPanel() {
+  // With nothing selected the panel is not drawn, and not drawn again as the view changes.
+  const selected = useAtlasStore((s) => s.selection !== undefined);
+  return selected ? <SelectedArea /> : null;
+}
+
+function SelectedArea() {
   const derived = useDerived();
   const selection = useAtlasStore((s) => s.selection);
   const setDirection = useAtlasStore((s) => s.setDirection);

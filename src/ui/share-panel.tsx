@@ -29,13 +29,71 @@ function embedSrc(pageHref: string, id: string): string {
   return src.href;
 }
 
+/** What the reader chose in the panel: kept while it is closed, so nothing typed is lost. */
+interface ShareForm {
+  preset: string;
+  setPreset: (id: string) => void;
+  custom: string;
+  setCustom: (text: string) => void;
+  byline: string;
+  setByline: (text: string) => void;
+  transparent: boolean;
+  setTransparent: (on: boolean) => void;
+  status: string;
+  exportPng: () => Promise<void>;
+}
+
 export function SharePanel() {
-  const title = useAtlasStore((s) => s.dataset?.manifest.title ?? 'County-lines route atlas');
   const [preset, setPreset] = useState(EXPORT_PRESETS[1].id);
   const [custom, setCustom] = useState('800x600@2x');
   const [byline, setByline] = useState('');
   const [transparent, setTransparent] = useState(false);
   const [status, setStatus] = useState('');
+  // Closed, the panel draws its summary alone: its snippet and alt text follow every change of the
+  // view (a period step, a pan), work for no one while nobody can see them.
+  const [open, setOpen] = useState(false);
+  const chosen = preset === 'custom' ? custom : preset;
+
+  const exportPng = async () => {
+    setStatus('Drawing the export…');
+    const started = performance.now();
+    try {
+      const { exportViewPng } = await import('../export/export-view');
+      const { blob } = await exportViewPng(chosen, { byline, transparent });
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = `county-lines-${useAtlasStore.getState().period ?? 'map'}-${chosen.replace(/[^\w@]+/g, '-')}.png`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 30_000);
+      setStatus(`Exported in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      setStatus(`Could not export: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const form: ShareForm = {
+    preset,
+    setPreset,
+    custom,
+    setCustom,
+    byline,
+    setByline,
+    transparent,
+    setTransparent,
+    status,
+    exportPng,
+  };
+  return (
+    <details className="controls share-panel" data-testid="share-panel" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Export and embed</summary>
+      {open && <ShareControls form={form} />}
+    </details>
+  );
+}
+
+function ShareControls({ form }: { form: ShareForm }) {
+  const { preset, setPreset, custom, setCustom, byline, setByline, transparent, setTransparent, status } = form;
+  const title = useAtlasStore((s) => s.dataset?.manifest.title ?? 'County-lines route atlas');
   // A new snippet (and id) for each view, and after each copy: a second frame on the same page
   // gets its own id, so each resizes.
   // The snippet follows the view: the panel re-renders as the map moves (its address changes).
@@ -57,34 +115,13 @@ export function SharePanel() {
     window.addEventListener('message', onMessage);
     return () => window.removeEventListener('message', onMessage);
   }, [previewId]);
-  // The snippet's alt text is made only while the panel is open (as the data panel's contents).
-  const [open, setOpen] = useState(false);
-  const shown = useShownFlows(open);
-  const chosen = preset === 'custom' ? custom : preset;
-  const size = presetById(chosen);
-
-  const exportPng = async () => {
-    setStatus('Drawing the export…');
-    const started = performance.now();
-    try {
-      const { exportViewPng } = await import('../export/export-view');
-      const { blob } = await exportViewPng(chosen, { byline, transparent });
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = `county-lines-${useAtlasStore.getState().period ?? 'map'}-${chosen.replace(/[^\w@]+/g, '-')}.png`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 30_000);
-      setStatus(`Exported in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    } catch (error) {
-      setStatus(`Could not export: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
+  const shown = useShownFlows();
+  const size = presetById(preset === 'custom' ? custom : preset);
 
   const alt = shown?.alt ?? title;
   const snippet = embedSnippet(window.location.href, id, title, alt);
   return (
-    <details className="controls share-panel" data-testid="share-panel" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Export and embed</summary>
+    <>
       <label className="control">
         <span>Image size</span>
         <select value={preset} onChange={(e) => setPreset(e.target.value)} data-testid="export-preset">
@@ -117,7 +154,7 @@ export function SharePanel() {
         type="button"
         className="link-button"
         disabled={!size || status === 'Drawing the export…'}
-        onClick={() => void exportPng()}
+        onClick={() => void form.exportPng()}
         data-testid="export-png"
       >
         Export PNG
@@ -164,6 +201,6 @@ export function SharePanel() {
           />
         </div>
       )}
-    </details>
+    </>
   );
 }

@@ -319,17 +319,12 @@ export function summariseFlows(flows: NetworkFlow[], limit = 5): FlowSummary {
   // protected count is protectedFlowCount's, so that every place that says it agrees.
   const origins = new Map<string, Ranked>();
   const destinations = new Map<string, Ranked>();
-  const add = (totals: Map<string, Ranked>, node: AreaProperties, flow: NetworkFlow) => {
-    let t = totals.get(node.id);
-    if (!t) totals.set(node.id, (t = { id: node.id, name: node.name, total: 0, suppressed: 0 }));
-    t.total += flow.count ?? 0;
-    t.suppressed += flow.suppressedMembers;
-  };
   let total = 0;
   for (const f of flows) {
-    total += f.count ?? 0;
-    add(origins, f.originNode, f);
-    add(destinations, f.destNode, f);
+    const count = f.count ?? 0;
+    total += count;
+    addToTotal(origins, f.originNode, count, f.suppressedMembers);
+    addToTotal(destinations, f.destNode, count, f.suppressedMembers);
   }
   const top = (totals: Map<string, Ranked>) =>
     firstOf(limit, totals.values(), (a, b) => b.total - a.total || a.name.localeCompare(b.name));
@@ -339,6 +334,15 @@ export function summariseFlows(flows: NetworkFlow[], limit = 5): FlowSummary {
     topOrigins: top(origins),
     topDestinations: top(destinations),
   };
+}
+
+/** One flow's count into its end's total. A function of its own, not a closure made per summary. */
+function addToTotal(totals: Map<string, Ranked>, node: AreaProperties, count: number, suppressed: number): void {
+  const t = totals.get(node.id);
+  if (t) {
+    t.total += count;
+    t.suppressed += suppressed;
+  } else totals.set(node.id, { id: node.id, name: node.name, total: count, suppressed });
 }
 
 /** Published total per period for flows passing `filter` (its own period, if any, ignored): the trend line. */
