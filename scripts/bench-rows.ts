@@ -84,13 +84,18 @@ async function watchAppScript(page: Page): Promise<void> {
   });
 }
 
-async function appScriptMs(page: Page, since: number): Promise<number> {
+/** The app's JavaScript for one change (see watchAppScript), and of it the URL write. */
+async function appScriptMs(page: Page, since: number): Promise<{ script: number; urlWrite: number }> {
   return page.evaluate((from) => {
     const { start, end } = (window as unknown as { __click: { start: number; end: number } }).__click;
     const updates = performance
       .getEntriesByName('atlas:layers-update')
       .filter((e) => e.startTime >= from && (e.startTime < start || e.startTime > end));
-    return end - start + updates.reduce((sum, e) => sum + e.duration, 0);
+    const urlWrites = performance.getEntriesByName('atlas:url-write').filter((e) => e.startTime >= from);
+    return {
+      script: end - start + updates.reduce((sum, e) => sum + e.duration, 0),
+      urlWrite: urlWrites.reduce((sum, e) => sum + e.duration, 0),
+    };
   }, since);
 }
 
@@ -99,12 +104,15 @@ export interface StepTimes {
   taskMs: number;
   /** Of it, the app's own JavaScript (see watchAppScript), ms. */
   appScriptMs: number;
+  /** Of that, Chromium's history.replaceState keeping the link current (atlas:url-write), ms. */
+  urlWriteMs: number;
 }
 
 /** One period step at a time, `steps` times: the medians. */
 async function periodSteps(page: Page, cdp: CDPSession, steps: number): Promise<StepTimes> {
   const tasks: number[] = [];
   const scripts: number[] = [];
+  const urlWrites: number[] = [];
   for (let i = 0; i < steps; i++) {
     const before = await version(page);
     const since = await page.evaluate(() => performance.now());
@@ -112,9 +120,11 @@ async function periodSteps(page: Page, cdp: CDPSession, steps: number): Promise<
     await page.getByRole('button', { name: 'Previous period' }).click({ timeout: 300_000 });
     await ready(page, before);
     tasks.push(((await metric(cdp, 'TaskDuration')) - start) * 1000);
-    scripts.push(await appScriptMs(page, since));
+    const { script, urlWrite } = await appScriptMs(page, since);
+    scripts.push(script);
+    urlWrites.push(urlWrite);
   }
-  return { taskMs: median(tasks), appScriptMs: median(scripts) };
+  return { taskMs: median(tasks), appScriptMs: median(scripts), urlWriteMs: median(urlWrites) };
 }
 
 /** The built app in a fresh context, first map drawn, with Chromium's performance metrics on. */
@@ -137,6 +147,8 @@ export interface FilterResult {
   cpuMs: number;
   /** The app's own JavaScript per change with the GPU filter, ms. */
   gpuAppScriptMs: number;
+  /** Of it, the URL write (Chromium's replaceState), ms. */
+  gpuUrlWriteMs: number;
   heapMb: number;
 }
 
@@ -163,15 +175,22 @@ export async function filterRow(browser: Browser, url: string, log: (line: strin
       updatesBefore + 2,
     );
     await watchAppScript(page);
-    const gpu = await periodSteps(page, cdp, 5);
+    const gpu = await periodSteps(page, cdp, 9);
     const before = await version(page);
     await page.evaluate(() => window.__atlasTools!.setFilterOnCpu(true));
     await ready(page, before);
     const cpu = await periodSteps(page, cdp, 5);
     log(
-      `filter: ${n} flows: GPU ${gpu.taskMs.toFixed(1)} ms (app JS ${gpu.appScriptMs.toFixed(1)} ms), CPU ${cpu.taskMs.toFixed(1)} ms per change; heap ${heapMb.toFixed(0)} MB`,
+      `filter: ${n} flows: GPU ${gpu.taskMs.toFixed(1)} ms (app JS ${gpu.appScriptMs.toFixed(1)} ms, of it the URL write ${gpu.urlWriteMs.toFixed(1)} ms), CPU ${cpu.taskMs.toFixed(1)} ms per change; heap ${heapMb.toFixed(0)} MB`,
     );
-    out.push({ flows: n, gpuMs: gpu.taskMs, cpuMs: cpu.taskMs, gpuAppScriptMs: gpu.appScriptMs, heapMb });
+    out.push({
+      flows: n,
+      gpuMs: gpu.taskMs,
+      cpuMs: cpu.taskMs,
+      gpuAppScriptMs: gpu.appScriptMs,
+      gpuUrlWriteMs: gpu.urlWriteMs,
+      heapMb,
+    });
     await context.close();
   }
   return out;

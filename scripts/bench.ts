@@ -232,6 +232,13 @@ function periodChangeRows(browser: Browser, url: string, log: (line: string) => 
         (_r, v) => v! <= 5,
       ),
       row(
+        '  … of it, Chromium’s history.replaceState keeping the link current',
+        'ms',
+        at100k.gpuUrlWriteMs,
+        null,
+        'reported',
+      ),
+      row(
         '  … the rest: drawing the frame and waiting for it',
         'ms',
         Math.max(0, at100k.gpuMs - at100k.gpuAppScriptMs),
