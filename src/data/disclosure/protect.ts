@@ -186,11 +186,12 @@ export class IncidentCellCounter {
   cells(settings: DisclosureSettings): IncidentCell[] {
     const cells: IncidentCell[] = [];
     const names = this.finder.cells;
+    // Every period numbers its cells alike, so the cells are put in order once, not per period.
+    const inOrder = names.map((_, id) => id).sort((a, b) => (names[a] < names[b] ? -1 : 1));
     for (const period of [...this.byPeriod.keys()].sort()) {
       const counts = this.byPeriod.get(period)!;
-      const ids = [...counts.keys()].filter((id) => counts[id] > 0);
-      ids.sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
-      for (const id of ids) cells.push({ cell: names[id], period, count: protectCount(counts[id], settings) });
+      for (const id of inOrder)
+        if (counts[id] > 0) cells.push({ cell: names[id], period, count: protectCount(counts[id], settings) });
     }
     return cells;
   }
