@@ -19,6 +19,7 @@ import { boundsText, type Bounds } from '../data/bounds';
 import { basemapStyle, GREAT_BRITAIN_BOUNDS } from './basemap-style';
 import { setReady, whenReady } from './readiness';
 import { rendersInSoftware } from './renderer';
+import { allSlicesDrawn } from './sliced-layer';
 
 // Started from a blob so MapLibre's workers run under the page's CSP (see inheriting-worker.ts);
 // in a briefing pack the blob holds the worker's whole source.
@@ -244,9 +245,11 @@ export function createAtlasMap(container: HTMLElement, callbacks: AtlasMapCallba
   };
   canvas.addEventListener('webglcontextlost', onLost);
   canvas.addEventListener('webglcontextrestored', onRestored);
-  // 'idle' = every source loaded and no frame pending: with deck interleaved, its layers too.
+  // 'idle' = every source loaded and no frame pending: with deck interleaved, its layers too. A
+  // sliced layer may go idle between slices; it is drawn when its last slice is (sliced-layer.ts).
   map.on('idle', () => {
-    if (layersGiven && renderedVersion === wantedVersion && !pending) setReady(true, wantedVersion);
+    if (layersGiven && renderedVersion === wantedVersion && !pending && allSlicesDrawn(drawnLayers))
+      setReady(true, wantedVersion);
   });
 
   const handle: MapHandle = {

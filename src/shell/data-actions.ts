@@ -40,6 +40,8 @@ export function resolveDataParam(value: string, pageUrl: string): { url: string 
   return { url: url.href };
 }
 
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** Shows what was loaded, or the problems; returns the problems when it could not be opened. */
 async function settle(loading: Promise<LoadedDataset>, source: string): Promise<DataProblem[] | undefined> {
   const store = useAtlasStore.getState();
@@ -47,6 +49,10 @@ async function settle(loading: Promise<LoadedDataset>, source: string): Promise<
     const { dataset, warnings, report } = await loading;
     // The map is an output too: the same pre-flight as every export, before anything is drawn.
     preflight('the map', dataset);
+    // React's render of a new dataset runs as a task of its own, not in the task that received
+    // the worker's message: for a large file each was 0.1–0.2 s, together over the 0.2 s that a
+    // page may keep its reader waiting.
+    await nextTask();
     store.setDataset(dataset, source, warnings, report);
     return undefined;
   } catch (error) {

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { summariseFlows, type Ranked } from '../data/analysis/network';
 import { trendFor } from '../derive/period-flows';
 import { visibleFlows } from '../derive/describe';
@@ -16,8 +16,11 @@ import { useDerived } from './view-derived';
 
 /** Totals for what is on screen, the top five each way, and the trend over the period window. */
 export function SummaryPanel() {
-  const derived = useDerived();
-  const periodWindow = useAtlasStore((s) => s.periodWindow);
+  // Deferred: a new dataset or period draws the map and its key first, and the summary in a task
+  // of its own just after (for a large file's period, 60 ms of totals and trend). Both values
+  // move together, so the summary always describes one state.
+  const derived = useDeferredValue(useDerived());
+  const periodWindow = useDeferredValue(useAtlasStore((s) => s.periodWindow));
   const summary = useMemo(() => {
     if (!derived) return undefined;
     const { flowData, filter, dataset } = derived;

@@ -17,6 +17,8 @@ import {
   type PageLog,
   type Pixels,
 } from './harness';
+import { flowCurve, pointOnCurve } from '../../src/map/flow-geometry';
+import { SLICE_ROWS } from '../../src/map/sliced-layer';
 
 const chromiumPath = inject('chromiumPath');
 const baseUrl = inject('baseUrl');
@@ -141,6 +143,48 @@ describe.skipIf(!chromiumPath)('opening data in Chromium', () => {
     await expect(page.getByTestId('problems').textContent()).resolves.toContain(
       'flows.csv: row 2, field "count": is negative;',
     );
+  });
+
+  it('a period with more flows than a frame uploads is drawn whole before the map says ready', async () => {
+    // 3,401 flows in one period: more than SLICE_ROWS, so the flow layers upload a slice a frame
+    // (sliced-layer.ts). The smallest flow, between two places of its own in the North Sea, comes
+    // last in the network's order (largest first), so it is in the last slice.
+    const grid = Array.from({ length: 70 }, (_, i) => ({
+      id: `G${i}`,
+      lat: 51 + (i % 10) * 0.1,
+      lon: -2 + Math.floor(i / 10) * 0.3,
+    }));
+    const far: [number, number][] = [
+      [2.0, 53.8],
+      [3.2, 53.8],
+    ];
+    const locations = [
+      'id,name,lat,lon',
+      ...grid.map((g) => `${g.id},Grid ${g.id},${g.lat},${g.lon}`),
+      `FA,Far A,${far[0][1]},${far[0][0]}`,
+      `FB,Far B,${far[1][1]},${far[1][0]}`,
+    ];
+    const flows = ['origin,dest,count,time'];
+    for (let k = 0; flows.length <= 3400; k++) {
+      const [o, d] = [k % 70, Math.floor(k / 70) % 70];
+      if (o !== d) flows.push(`G${o},G${d},${20 + ((k * 37) % 180)},2024-01`);
+    }
+    flows.push('FA,FB,15,2024-01');
+    const version = await mapVersion(page);
+    await dropFiles(page, [
+      { name: 'locations.csv', text: `${locations.join('\n')}\n` },
+      { name: 'flows.csv', text: `${flows.join('\n')}\n` },
+    ]);
+    await waitForMapReady(page, version);
+    expect(flows.length - 1).toBeGreaterThan(SLICE_ROWS);
+    // Ready means drawn: the last slice's flow is on the map, under the pointer, as a sliced layer.
+    const middle = pointOnCurve(flowCurve(far[0], far[1]), 6);
+    const hits = await page.evaluate((at) => {
+      const { x, y } = window.__atlas!.project(at);
+      return window.__atlas!.layersAt(x, y);
+    }, middle);
+    expect(hits).toContain('flows-p0-sliced');
+    expect(log.errors).toEqual([]);
   });
 
   it('?data= opens a same-origin dataset', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PathLayer, TextLayer } from '@deck.gl/layers';
+import type { ArcLayer, PathLayer, TextLayer } from '@deck.gl/layers';
 import { flowDrawData, prepareFlowData, type FlowDatum } from '../../src/map/layer-data';
 import { filterRanges, packingStride, RANK_STRIDE } from '../../src/derive/flow-network';
 import { maxFlowsPerPeriod } from '../../src/data/limits';
@@ -10,6 +10,7 @@ import { memoize } from '../../src/derive/memo';
 import { areasLayer } from '../../src/map/layers/areas';
 import { flowCurveLayers, suppressedCurveLayer } from '../../src/map/layers/flow-curves';
 import { flowArcLayers } from '../../src/map/layers/flow-arcs';
+import { allSlicesDrawn, sliced } from '../../src/map/sliced-layer';
 import { areaTotalsLayer, totalRadius } from '../../src/map/layers/area-totals';
 import { labelCharacters, labelsLayer } from '../../src/map/layers/labels';
 import { placeLabels, projectToPixels } from '../../src/map/label-placement';
@@ -136,7 +137,8 @@ describe('layers map prepared data to deck.gl props', () => {
   });
 
   it('suppressed flows: one thin grey width, never sized by a value', () => {
-    const layer = suppressedCurveLayer(data, options);
+    // The tiny dataset fits one slice: the layer is the PathLayer itself (sliced-layer.ts).
+    const layer = suppressedCurveLayer(data, options) as PathLayer<FlowDatum>;
     expect(layer.props.getWidth).toBe(FLOW_STYLE.suppressedWidthPx);
     expect(layer.props.getColor).toEqual(FLOW_STYLE.suppressed);
     // Every drawn datum is a suppressed flow: no published count can reach the grey layer.
@@ -149,8 +151,21 @@ describe('layers map prepared data to deck.gl props', () => {
     ).toBe(false);
   });
 
+  it('a layer with more rows than a slice is sliced, under its own id, and not loaded until drawn', () => {
+    const [line] = flowCurveLayers(data, options) as [PathLayer<FlowDatum>];
+    // The tiny dataset fits one slice: the PathLayer itself, exactly as before.
+    expect(sliced(line)).toBe(line);
+    const many = line.clone({ data: Array.from({ length: 3 }, () => data.published).flat() });
+    const wrapped = sliced(many, 2);
+    expect(wrapped).not.toBe(many);
+    expect(wrapped.id).toBe('flows-p0-sliced');
+    // Not yet given to deck.gl: not drawn, so the map may not say it is ready.
+    expect(allSlicesDrawn([many, wrapped])).toBe(false);
+    expect(allSlicesDrawn([many])).toBe(true);
+  });
+
   it('3D arcs: gradient from origin to destination colour', () => {
-    const [suppressed, arcs] = flowArcLayers(data, options);
+    const [suppressed, arcs] = flowArcLayers(data, options) as ArcLayer<FlowDatum>[];
     const big = data.published[1];
     expect(call(arcs.props.getSourceColor, big)).toEqual(FLOW_STYLE.source);
     expect(call(arcs.props.getTargetColor, big)).toEqual(FLOW_STYLE.target);

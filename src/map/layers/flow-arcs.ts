@@ -4,6 +4,7 @@ import { flowWidthPx } from '../key';
 import type { FlowDatum, FlowDrawData } from '../layer-data';
 import { FLOW_PICKING, type FlowDrawOptions } from './flow-curves';
 import { gpuFilter } from './flow-filter';
+import { sliced } from '../sliced-layer';
 import { withPicking } from '../picking';
 
 /**
@@ -50,5 +51,5 @@ export function flowArcLayers(data: FlowDrawData, options: FlowDrawOptions) {
       },
     }),
   ];
-  return layers.map((layer) => withPicking(layer, FLOW_PICKING));
+  return layers.map((layer) => withPicking(sliced(layer), FLOW_PICKING));
 }

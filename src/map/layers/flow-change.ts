@@ -12,6 +12,7 @@ import { curveBetween, FLAT_PATH } from '../flow-geometry';
 import { drawnColour } from '../key';
 import { layerModule } from '../layer-module';
 import { flowInView } from './flows';
+import { sliced } from '../sliced-layer';
 import { withPicking, type Picking } from '../picking';
 import { FLOW_CHANGE_COLOURS, hexToRgba, type MapLook } from '../theme';
 
@@ -34,23 +35,25 @@ export function flowChangeLayer(changes: FlowChange[], pixelsPerUnit: number, lo
   // Biggest last, so they are drawn on top.
   const data = [...changes].reverse();
   return withPicking(
-    new PathLayer<FlowChange>({
-      id: 'flow-change',
-      data,
-      pickable: true,
-      ...FLAT_PATH,
-      getPath: ({ flow }) => curveBetween(flow.originNode.centroid, flow.destNode.centroid).path,
-      getColor: (d) => hexToRgba(FLOW_CHANGE_COLOURS[d.kind], alphaOf(d.kind)),
-      getWidth: (d) => (d.diff === null || d.diff === 0 ? 1 : Math.abs(d.diff) * pixelsPerUnit),
-      widthUnits: 'pixels',
-      widthMinPixels: look.flow.minWidthPx,
-      capRounded: true,
-      jointRounded: true,
-      autoHighlight: true,
-      highlightColor: [0, 0, 0, 90],
-      updateTriggers: { getWidth: [pixelsPerUnit], getColor: [look] },
-      parameters: { depthCompare: 'always' },
-    }),
+    sliced(
+      new PathLayer<FlowChange>({
+        id: 'flow-change',
+        data,
+        pickable: true,
+        ...FLAT_PATH,
+        getPath: ({ flow }) => curveBetween(flow.originNode.centroid, flow.destNode.centroid).path,
+        getColor: (d) => hexToRgba(FLOW_CHANGE_COLOURS[d.kind], alphaOf(d.kind)),
+        getWidth: (d) => (d.diff === null || d.diff === 0 ? 1 : Math.abs(d.diff) * pixelsPerUnit),
+        widthUnits: 'pixels',
+        widthMinPixels: look.flow.minWidthPx,
+        capRounded: true,
+        jointRounded: true,
+        autoHighlight: true,
+        highlightColor: [0, 0, 0, 90],
+        updateTriggers: { getWidth: [pixelsPerUnit], getColor: [look] },
+        parameters: { depthCompare: 'always' },
+      }),
+    ),
     CHANGE_PICKING,
   );
 }

@@ -5,6 +5,7 @@ import { flowWidthPx } from '../key';
 import type { FlowDatum, FlowDrawData } from '../layer-data';
 import { FLAT_PATH } from '../flow-geometry';
 import type { MapLook } from '../theme';
+import { sliced } from '../sliced-layer';
 import { withPicking, type Picking } from '../picking';
 import { gpuFilter } from './flow-filter';
 
@@ -63,7 +64,7 @@ export function flowCurveLayers(data: FlowDrawData, options: FlowDrawOptions) {
       getAlignmentBaseline: 'center',
     }),
   ];
-  return layers.map((layer) => withPicking(layer, FLOW_PICKING));
+  return layers.map((layer) => withPicking(sliced(layer), FLOW_PICKING));
 }
 
 /** Protected flows: a thin grey line that says "there is a flow here, not shown", no more. */
@@ -82,5 +83,5 @@ export function suppressedCurveLayer(data: FlowDrawData, options: FlowDrawOption
     highlightColor: [0, 0, 0, 160],
     parameters: { depthCompare: 'always' },
   });
-  return withPicking(layer, FLOW_PICKING);
+  return withPicking(sliced(layer), FLOW_PICKING);
 }
