@@ -58,6 +58,7 @@ export function layerContext({
     flowsOnGpu: everyPeriod
       ? flowDrawData(allFlows, 0, dataset.periods.length - 1)
       : flowDrawData(allFlows, Math.min(from, periodIndex), Math.max(to, periodIndex)),
+    flowsInSlices: allFlows.network.columns.size > ALL_PERIODS_ON_GPU_LIMIT,
     filter: flowFilterOf(dataset, view),
     periodIndex,
     baseIndex: view.compareWith ? dataset.periods.indexOf(view.compareWith) : -1,

@@ -6,12 +6,15 @@
  *
  * A sliced layer is one deck.gl layer (a composite), so MapLibre still draws it as one layer, in
  * the same order; each slice is the given layer cloned with its part of the data, drawn in turn,
- * so the picture is the one the layer draws alone. The slices are hidden until the last is in:
- * drawn as they came, every frame of the upload redrew the flows so far, and in software WebGL
- * the 49 MB file took minutes instead of seconds to reach the map. The first slice comes a frame
- * after the layer, so that frame holds the other layers' work alone. The layer says it is not
- * loaded (`isLoaded`) until its slices are drawn: the map is not "ready", and an export does not
- * encode, before then.
+ * so the picture is the one the layer draws alone.
+ * - New rows are hidden until their last slice is in. Drawn as they came, every frame of the
+ *   upload redrew the flows so far, and in software WebGL the 49 MB file took minutes instead of
+ *   seconds to reach the map.
+ * - Meanwhile the rows drawn before (the period before a step) stay on the map, as they were, so
+ *   a step never shows an empty map; a file's first rows come into an empty one.
+ * - The first slice comes a frame after new rows, so that frame holds the other layers' work alone.
+ * - The layer says it is not loaded (`isLoaded`) until the new rows are drawn: the map is not
+ *   "ready", and an export does not encode, before then.
  */
 import { CompositeLayer, type Layer, type UpdateParameters } from '@deck.gl/core';
 
@@ -24,15 +27,25 @@ interface SlicedLayerProps {
   sliceRows: number;
 }
 
+/** One set of rows and its slices; `given` of them are with deck.gl (uploaded, or this frame). */
+interface Generation {
+  number: number;
+  layer: Layer;
+  slices: unknown[][];
+  given: number;
+}
+
 interface SlicedState {
   [key: string]: unknown;
-  slices: unknown[][];
-  /** How many slices have been given to deck.gl (uploaded, or uploading this frame). */
-  given: number;
+  /** The rows the layer draws now, and the last rows drawn in full (shown until these are in). */
+  generation: Generation;
+  drawn?: Generation;
   /** The instance now holding this state (deck.gl hands state to each new instance of a layer id). */
   current: SlicedLayer;
   finalized: boolean;
 }
+
+const complete = (generation: Generation) => generation.given === generation.slices.length;
 
 class SlicedLayer extends CompositeLayer<SlicedLayerProps> {
   static layerName = 'SlicedLayer';
@@ -41,11 +54,19 @@ class SlicedLayer extends CompositeLayer<SlicedLayerProps> {
   override updateState({ props, oldProps }: UpdateParameters<this>) {
     this.state.current = this;
     const data = props.layer.props.data as unknown[];
-    if (oldProps.layer?.props.data === data) return;
+    const before = this.state.generation as Generation | undefined;
+    if (before && oldProps.layer?.props.data === data) {
+      before.layer = props.layer; // new props (a filter range, a colour), the same rows
+      return;
+    }
     const slices: unknown[][] = [];
     for (let start = 0; start < data.length; start += props.sliceRows)
       slices.push(data.slice(start, start + props.sliceRows));
-    this.setState({ slices, given: 0 });
+    const number = (before?.number ?? 0) + 1;
+    this.setState({
+      generation: { number, layer: props.layer, slices, given: 0 },
+      drawn: before && complete(before) ? before : this.state.drawn,
+    });
   }
 
   override finalizeState() {
@@ -53,36 +74,45 @@ class SlicedLayer extends CompositeLayer<SlicedLayerProps> {
   }
 
   override get isLoaded(): boolean {
-    return super.isLoaded && this.state !== undefined && this.state.given === this.state.slices.length;
+    return super.isLoaded && this.state?.generation !== undefined && complete(this.state.generation);
   }
 
   override renderLayers() {
-    const { slices, given } = this.state;
-    const complete = given === slices.length;
-    if (!complete) {
+    const { generation, drawn } = this.state;
+    const done = complete(generation);
+    if (!done) {
       // Next frame, one more slice, on whichever instance then holds this state.
       const state = this.state;
+      const given = generation.given;
       requestAnimationFrame(() => {
-        if (state.finalized || state.given !== given) return;
-        state.current.setState({ given: given + 1 });
+        if (state.finalized || state.generation !== generation || generation.given !== given) return;
+        generation.given += 1;
         state.current.setNeedsUpdate();
       });
     }
-    return slices.slice(0, given).map((data, k) => {
-      const visible = complete && this.props.layer.props.visible;
-      return this.props.layer.clone({ id: `${this.props.id}-${k}`, data, visible }) as Layer;
-    });
+    if (done) this.state.drawn = undefined;
+    const slicesOf = (g: Generation, visible: boolean) =>
+      g.slices.slice(0, g.given).map(
+        (data, k) =>
+          g.layer.clone({
+            id: `${this.props.id}-${g.number}-${k}`,
+            data,
+            visible: visible && g.layer.props.visible,
+          }) as Layer,
+      );
+    return [...(!done && drawn ? slicesOf(drawn, true) : []), ...slicesOf(generation, done)];
   }
 }
 
 /**
- * The layer as it is when its rows fit one slice (the sample, most files: nothing changes), else
- * sliced. A sliced layer has its own id: deck.gl passes a layer's state on by id, and a plain
+ * The layer sliced when `inSlices` and its rows are more than one slice; else the layer as it is
+ * (the sample, most files, and every file whose flows are uploaded once for all periods: nothing
+ * changes). A sliced layer has its own id: deck.gl passes a layer's state on by id, and a plain
  * layer's state is no composite's.
  */
-export function sliced(layer: Layer, sliceRows = SLICE_ROWS): Layer {
+export function sliced(layer: Layer, inSlices: boolean, sliceRows = SLICE_ROWS): Layer {
   const { data } = layer.props;
-  if (!Array.isArray(data) || data.length <= sliceRows) return layer;
+  if (!inSlices || !Array.isArray(data) || data.length <= sliceRows) return layer;
   return new SlicedLayer({ id: `${layer.id}-sliced`, layer, sliceRows, pickable: layer.props.pickable });
 }
 

@@ -19,6 +19,7 @@ import {
 } from './harness';
 import { flowCurve, pointOnCurve } from '../../src/map/flow-geometry';
 import { SLICE_ROWS } from '../../src/map/sliced-layer';
+import { ALL_PERIODS_ON_GPU_LIMIT } from '../../src/derive/flow-network';
 
 const chromiumPath = inject('chromiumPath');
 const baseUrl = inject('baseUrl');
@@ -145,11 +146,12 @@ describe.skipIf(!chromiumPath)('opening data in Chromium', () => {
     );
   });
 
-  it('a period with more flows than a frame uploads is drawn whole before the map says ready', async () => {
-    // 3,401 flows in one period: more than SLICE_ROWS, so the flow layers upload a slice a frame
-    // (sliced-layer.ts). The smallest flow, between two places of its own in the North Sea, comes
-    // last in the network's order (largest first), so it is in the last slice.
-    const grid = Array.from({ length: 70 }, (_, i) => ({
+  it("a large file's period is uploaded in slices and drawn whole before the map says ready", async () => {
+    // 162,841 flows: more than fit on the GPU for every period, so each period's flows upload a
+    // slice a frame (sliced-layer.ts); 3,541 in the last period, more than one slice. Its smallest
+    // flow, between two places of its own in the North Sea, comes last in the network's order
+    // (largest first), so it is in the last slice.
+    const grid = Array.from({ length: 60 }, (_, i) => ({
       id: `G${i}`,
       lat: 51 + (i % 10) * 0.1,
       lon: -2 + Math.floor(i / 10) * 0.3,
@@ -164,19 +166,25 @@ describe.skipIf(!chromiumPath)('opening data in Chromium', () => {
       `FA,Far A,${far[0][1]},${far[0][0]}`,
       `FB,Far B,${far[1][1]},${far[1][0]}`,
     ];
+    const months = Array.from(
+      { length: 46 },
+      (_, m) => `${2021 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`,
+    );
     const flows = ['origin,dest,count,time'];
-    for (let k = 0; flows.length <= 3400; k++) {
-      const [o, d] = [k % 70, Math.floor(k / 70) % 70];
-      if (o !== d) flows.push(`G${o},G${d},${20 + ((k * 37) % 180)},2024-01`);
-    }
-    flows.push('FA,FB,15,2024-01');
+    for (const [m, month] of months.entries())
+      for (let o = 0; o < 60; o++)
+        for (let d = 0; d < 60; d++)
+          if (o !== d) flows.push(`G${o},G${d},${20 + ((o * 61 + d * 7 + m) % 180)},${month}`);
+    flows.push(`FA,FB,15,${months.at(-1)}`);
+    expect(flows.length - 1).toBeGreaterThan(ALL_PERIODS_ON_GPU_LIMIT);
+    expect(59 * 60 + 1).toBeGreaterThan(SLICE_ROWS);
     const version = await mapVersion(page);
-    await dropFiles(page, [
-      { name: 'locations.csv', text: `${locations.join('\n')}\n` },
-      { name: 'flows.csv', text: `${flows.join('\n')}\n` },
+    await page.getByTestId('open-data-input').setInputFiles([
+      { name: 'locations.csv', mimeType: 'text/csv', buffer: Buffer.from(`${locations.join('\n')}\n`) },
+      { name: 'flows.csv', mimeType: 'text/csv', buffer: Buffer.from(`${flows.join('\n')}\n`) },
     ]);
-    await waitForMapReady(page, version);
-    expect(flows.length - 1).toBeGreaterThan(SLICE_ROWS);
+    await waitForMapReady(page, version, 120_000);
+    await expect(page.getByTestId('period-label').textContent()).resolves.toBe('Oct 2024');
     // Ready means drawn: the last slice's flow is on the map, under the pointer, as a sliced layer.
     const middle = pointOnCurve(flowCurve(far[0], far[1]), 6);
     const hits = await page.evaluate((at) => {
@@ -184,6 +192,17 @@ describe.skipIf(!chromiumPath)('opening data in Chromium', () => {
       return window.__atlas!.layersAt(x, y);
     }, middle);
     expect(hits).toContain('flows-p0-sliced');
+    // A step uploads the period before in slices; once ready, its flows alone are drawn (the far
+    // flow was only in the last period).
+    const stepped = await mapVersion(page);
+    await page.getByRole('button', { name: 'Previous period' }).click();
+    await waitForMapReady(page, stepped, 120_000);
+    await expect(page.getByTestId('period-label').textContent()).resolves.toBe('Sep 2024');
+    const after = await page.evaluate((at) => {
+      const { x, y } = window.__atlas!.project(at);
+      return window.__atlas!.layersAt(x, y);
+    }, middle);
+    expect(after).not.toContain('flows-p0-sliced');
     expect(log.errors).toEqual([]);
   });
 

@@ -118,6 +118,7 @@ describe('layers map prepared data to deck.gl props', () => {
     ranges: filterRanges({ periodIndex: 1, minCount: 0, topN: 0 }, data)[0],
     pass: 'p0',
     look: DESK_LOOK,
+    inSlices: false,
   };
 
   it('curved flows: width ∝ count, origin colour on the line, destination colour on the arrowhead', () => {
@@ -154,9 +155,11 @@ describe('layers map prepared data to deck.gl props', () => {
   it('a layer with more rows than a slice is sliced, under its own id, and not loaded until drawn', () => {
     const [line] = flowCurveLayers(data, options) as [PathLayer<FlowDatum>];
     // The tiny dataset fits one slice: the PathLayer itself, exactly as before.
-    expect(sliced(line)).toBe(line);
+    expect(sliced(line, true)).toBe(line);
     const many = line.clone({ data: Array.from({ length: 3 }, () => data.published).flat() });
-    const wrapped = sliced(many, 2);
+    // Flows uploaded once for every period are never sliced.
+    expect(sliced(many, false, 2)).toBe(many);
+    const wrapped = sliced(many, true, 2);
     expect(wrapped).not.toBe(many);
     expect(wrapped.id).toBe('flows-p0-sliced');
     // Not yet given to deck.gl: not drawn, so the map may not say it is ready.

@@ -51,5 +51,5 @@ export function flowArcLayers(data: FlowDrawData, options: FlowDrawOptions) {
       },
     }),
   ];
-  return layers.map((layer) => withPicking(sliced(layer), FLOW_PICKING));
+  return layers.map((layer) => withPicking(sliced(layer, options.inSlices), FLOW_PICKING));
 }

@@ -31,7 +31,7 @@ const MEANINGS: Record<ChangeKind, string> = {
   'not-available': `not available: a value is ${PROTECTED}, and is never differenced`,
 };
 
-export function flowChangeLayer(changes: FlowChange[], pixelsPerUnit: number, look: MapLook) {
+export function flowChangeLayer(changes: FlowChange[], pixelsPerUnit: number, look: MapLook, inSlices = false) {
   // Biggest last, so they are drawn on top.
   const data = [...changes].reverse();
   return withPicking(
@@ -53,6 +53,7 @@ export function flowChangeLayer(changes: FlowChange[], pixelsPerUnit: number, lo
         updateTriggers: { getWidth: [pixelsPerUnit], getColor: [look] },
         parameters: { depthCompare: 'always' },
       }),
+      inSlices,
     ),
     CHANGE_PICKING,
   );
@@ -66,7 +67,7 @@ export const flowChange = layerModule({
     const { periodIndex, ...rest } = ctx.filter;
     return memoFlowChanges(ctx.allFlows.network, ctx.baseIndex, periodIndex, JSON.stringify(rest));
   },
-  layers: (changes, ctx) => [flowChangeLayer(changes, ctx.allFlows.pixelsPerUnit, ctx.look)],
+  layers: (changes, ctx) => [flowChangeLayer(changes, ctx.allFlows.pixelsPerUnit, ctx.look, ctx.flowsInSlices)],
   key: (changes, ctx) => {
     const kinds = new Set(changes.filter((c) => flowInView(ctx, c.flow)).map((c) => c.kind));
     return {

@@ -19,6 +19,8 @@ export interface FlowDrawOptions {
   /** One set of GPU filter ranges (see filterRanges); `pass` names the layer when there are two. */
   ranges: [number, number][];
   pass: string;
+  /** Upload a slice a frame (sliced-layer.ts): the flows of the periods on screen of a large file. */
+  inSlices: boolean;
 }
 
 /**
@@ -64,7 +66,7 @@ export function flowCurveLayers(data: FlowDrawData, options: FlowDrawOptions) {
       getAlignmentBaseline: 'center',
     }),
   ];
-  return layers.map((layer) => withPicking(sliced(layer), FLOW_PICKING));
+  return layers.map((layer) => withPicking(sliced(layer, options.inSlices), FLOW_PICKING));
 }
 
 /** Protected flows: a thin grey line that says "there is a flow here, not shown", no more. */
@@ -83,5 +85,5 @@ export function suppressedCurveLayer(data: FlowDrawData, options: FlowDrawOption
     highlightColor: [0, 0, 0, 160],
     parameters: { depthCompare: 'always' },
   });
-  return withPicking(sliced(layer), FLOW_PICKING);
+  return withPicking(sliced(layer, options.inSlices), FLOW_PICKING);
 }

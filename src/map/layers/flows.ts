@@ -77,7 +77,13 @@ export const flows = layerModule({
   data: visible,
   layers: (_visible, ctx) =>
     filterRanges(ctx.filter, ctx.flowsOnGpu).flatMap((ranges, i): Layer[] => {
-      const options = { colour: ctx.view.flowColour, ranges, pass: `p${i}`, look: ctx.look };
+      const options = {
+        colour: ctx.view.flowColour,
+        ranges,
+        pass: `p${i}`,
+        look: ctx.look,
+        inSlices: ctx.flowsInSlices,
+      };
       if (ctx.view.flowStyle === 'arcs') return flowArcLayers(ctx.flowsOnGpu, options);
       return [suppressedCurveLayer(ctx.flowsOnGpu, options), ...flowCurveLayers(ctx.flowsOnGpu, options)];
     }),
