@@ -33,13 +33,15 @@ interface Generation {
   layer: Layer;
   slices: unknown[][];
   given: number;
+  /** Set a frame after the last slice was given: by then a frame has drawn them all. */
+  drawn?: boolean;
 }
 
 interface SlicedState {
   [key: string]: unknown;
   /** The rows the layer draws now, and the last rows drawn in full (shown until these are in). */
   generation: Generation;
-  drawn?: Generation;
+  before?: Generation;
   /** The instance now holding this state (deck.gl hands state to each new instance of a layer id). */
   current: SlicedLayer;
   finalized: boolean;
@@ -65,7 +67,7 @@ class SlicedLayer extends CompositeLayer<SlicedLayerProps> {
     const number = (before?.number ?? 0) + 1;
     this.setState({
       generation: { number, layer: props.layer, slices, given: 0 },
-      drawn: before && complete(before) ? before : this.state.drawn,
+      before: before && complete(before) ? before : this.state.before,
     });
   }
 
@@ -74,23 +76,29 @@ class SlicedLayer extends CompositeLayer<SlicedLayerProps> {
   }
 
   override get isLoaded(): boolean {
-    return super.isLoaded && this.state?.generation !== undefined && complete(this.state.generation);
+    return super.isLoaded && this.state?.generation?.drawn === true;
   }
 
   override renderLayers() {
-    const { generation, drawn } = this.state;
+    const { generation, before } = this.state;
     const done = complete(generation);
-    if (!done) {
-      // Next frame, one more slice, on whichever instance then holds this state.
-      const state = this.state;
-      const given = generation.given;
+    // Next frame, one more slice (or, when all are given, word that they are drawn), on whichever
+    // instance then holds this state; it asks deck.gl to update or redraw, so the map draws again
+    // and can say it is ready.
+    const state = this.state;
+    const given = generation.given;
+    if (!generation.drawn)
       requestAnimationFrame(() => {
         if (state.finalized || state.generation !== generation || generation.given !== given) return;
+        if (done) {
+          generation.drawn = true;
+          state.current.setNeedsRedraw();
+          return;
+        }
         generation.given += 1;
         state.current.setNeedsUpdate();
       });
-    }
-    if (done) this.state.drawn = undefined;
+    if (done) this.state.before = undefined;
     const slicesOf = (g: Generation, visible: boolean) =>
       g.slices.slice(0, g.given).map(
         (data, k) =>
@@ -100,7 +108,7 @@ class SlicedLayer extends CompositeLayer<SlicedLayerProps> {
             visible: visible && g.layer.props.visible,
           }) as Layer,
       );
-    return [...(!done && drawn ? slicesOf(drawn, true) : []), ...slicesOf(generation, done)];
+    return [...(!done && before ? slicesOf(before, true) : []), ...slicesOf(generation, done)];
   }
 }
 
