@@ -49,7 +49,10 @@ export function layerContext({
   const allFlows = prepareFlowData(dataset, groupedFor(dataset, view), look.flow.maxWidthPx);
   const periodIndex = dataset.periods.indexOf(view.period);
   const [from, to] = view.periodWindow ? windowIndices(dataset.periods, view.periodWindow) : [periodIndex, periodIndex];
-  const everyPeriod = periods === 'all' && allFlows.network.columns.size <= ALL_PERIODS_ON_GPU_LIMIT;
+  // A network that fits on the GPU for every period is uploaded once; a larger one uploads the
+  // periods on screen at every step, a slice a frame (sliced-layer.ts).
+  const fitsOnGpu = allFlows.network.columns.size <= ALL_PERIODS_ON_GPU_LIMIT;
+  const everyPeriod = periods === 'all' && fitsOnGpu;
   return {
     dataset,
     view,
@@ -58,7 +61,7 @@ export function layerContext({
     flowsOnGpu: everyPeriod
       ? flowDrawData(allFlows, 0, dataset.periods.length - 1)
       : flowDrawData(allFlows, Math.min(from, periodIndex), Math.max(to, periodIndex)),
-    flowsInSlices: allFlows.network.columns.size > ALL_PERIODS_ON_GPU_LIMIT,
+    flowsInSlices: !fitsOnGpu,
     filter: flowFilterOf(dataset, view),
     periodIndex,
     baseIndex: view.compareWith ? dataset.periods.indexOf(view.compareWith) : -1,

@@ -18,7 +18,7 @@
  */
 import { CompositeLayer, type Layer, type UpdateParameters } from '@deck.gl/core';
 
-/** Rows uploaded a frame: about 0.1 s of curved flows and their arrowheads in software WebGL here. */
+/** Rows uploaded a frame: 0.1–0.15 s of curved flows and their arrowheads in software WebGL here. */
 export const SLICE_ROWS = 3072;
 
 interface SlicedLayerProps {

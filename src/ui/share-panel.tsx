@@ -29,29 +29,35 @@ function embedSrc(pageHref: string, id: string): string {
   return src.href;
 }
 
-/** What the reader chose in the panel: kept while it is closed, so nothing typed is lost. */
-interface ShareForm {
+/** What the reader chose for a PNG: kept while the panel is closed, so nothing typed is lost. */
+interface ExportChoices {
   preset: string;
-  setPreset: (id: string) => void;
   custom: string;
-  setCustom: (text: string) => void;
   byline: string;
-  setByline: (text: string) => void;
   transparent: boolean;
-  setTransparent: (on: boolean) => void;
+}
+
+interface ShareForm {
+  choices: ExportChoices;
+  choose: (changed: Partial<ExportChoices>) => void;
+  /** The size exported: the preset's id, or the custom text. */
+  chosen: string;
   status: string;
   exportPng: () => Promise<void>;
 }
 
 export function SharePanel() {
-  const [preset, setPreset] = useState(EXPORT_PRESETS[1].id);
-  const [custom, setCustom] = useState('800x600@2x');
-  const [byline, setByline] = useState('');
-  const [transparent, setTransparent] = useState(false);
+  const [choices, setChoices] = useState<ExportChoices>({
+    preset: EXPORT_PRESETS[1].id,
+    custom: '800x600@2x',
+    byline: '',
+    transparent: false,
+  });
   const [status, setStatus] = useState('');
   // Closed, the panel draws its summary alone: its snippet and alt text follow every change of the
   // view (a period step, a pan), work for no one while nobody can see them.
   const [open, setOpen] = useState(false);
+  const { preset, custom, byline, transparent } = choices;
   const chosen = preset === 'custom' ? custom : preset;
 
   const exportPng = async () => {
@@ -71,18 +77,8 @@ export function SharePanel() {
     }
   };
 
-  const form: ShareForm = {
-    preset,
-    setPreset,
-    custom,
-    setCustom,
-    byline,
-    setByline,
-    transparent,
-    setTransparent,
-    status,
-    exportPng,
-  };
+  const choose = (changed: Partial<ExportChoices>) => setChoices((before) => ({ ...before, ...changed }));
+  const form: ShareForm = { choices, choose, chosen, status, exportPng };
   return (
     <details className="controls share-panel" data-testid="share-panel" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Export and embed</summary>
@@ -92,7 +88,8 @@ export function SharePanel() {
 }
 
 function ShareControls({ form }: { form: ShareForm }) {
-  const { preset, setPreset, custom, setCustom, byline, setByline, transparent, setTransparent, status } = form;
+  const { choices, choose, status } = form;
+  const { preset, custom, byline, transparent } = choices;
   const title = useAtlasStore((s) => s.dataset?.manifest.title ?? 'County-lines route atlas');
   // A new snippet (and id) for each view, and after each copy: a second frame on the same page
   // gets its own id, so each resizes.
@@ -116,7 +113,7 @@ function ShareControls({ form }: { form: ShareForm }) {
     return () => window.removeEventListener('message', onMessage);
   }, [previewId]);
   const shown = useShownFlows();
-  const size = presetById(preset === 'custom' ? custom : preset);
+  const size = presetById(form.chosen);
 
   const alt = shown?.alt ?? title;
   const snippet = embedSnippet(window.location.href, id, title, alt);
@@ -124,7 +121,7 @@ function ShareControls({ form }: { form: ShareForm }) {
     <>
       <label className="control">
         <span>Image size</span>
-        <select value={preset} onChange={(e) => setPreset(e.target.value)} data-testid="export-preset">
+        <select value={preset} onChange={(e) => choose({ preset: e.target.value })} data-testid="export-preset">
           {EXPORT_PRESETS.map((p) => (
             <option key={p.id} value={p.id}>
               {p.label}
@@ -136,7 +133,7 @@ function ShareControls({ form }: { form: ShareForm }) {
       {preset === 'custom' && (
         <label className="control">
           <span>Width × height in CSS px, and ratio (e.g. 800x600@2x)</span>
-          <input value={custom} onChange={(e) => setCustom(e.target.value)} />
+          <input value={custom} onChange={(e) => choose({ custom: e.target.value })} />
         </label>
       )}
       <p className="muted">
@@ -144,11 +141,16 @@ function ShareControls({ form }: { form: ShareForm }) {
       </p>
       <label className="control">
         <span>Byline (optional)</span>
-        <input value={byline} maxLength={120} onChange={(e) => setByline(e.target.value)} data-testid="export-byline" />
+        <input
+          value={byline}
+          maxLength={120}
+          onChange={(e) => choose({ byline: e.target.value })}
+          data-testid="export-byline"
+        />
       </label>
       <label className="check">
-        <input type="checkbox" checked={transparent} onChange={(e) => setTransparent(e.target.checked)} /> Transparent
-        background
+        <input type="checkbox" checked={transparent} onChange={(e) => choose({ transparent: e.target.checked })} />{' '}
+        Transparent background
       </label>
       <button
         type="button"

@@ -31,7 +31,7 @@ const MEANINGS: Record<ChangeKind, string> = {
   'not-available': `not available: a value is ${PROTECTED}, and is never differenced`,
 };
 
-export function flowChangeLayer(changes: FlowChange[], pixelsPerUnit: number, look: MapLook, inSlices = false) {
+export function flowChangeLayer(changes: FlowChange[], pixelsPerUnit: number, look: MapLook, inSlices: boolean) {
   // Biggest last, so they are drawn on top.
   const data = [...changes].reverse();
   return withPicking(
