@@ -72,8 +72,9 @@ export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Ma
 
 /**
  * The app's own JavaScript for a period change: the click's handling (React's render and effects
- * run inside it for a discrete event) and any layer update after it (`atlas:layers-update`, timed
- * by the map), but not MapLibre's and deck.gl's drawing of the frame, which the GPU paces.
+ * run inside it for a discrete event), any layer update after it (`atlas:layers-update`, timed
+ * by the map) and the address bar's write once the view rests (`atlas:url-write`), but not
+ * MapLibre's and deck.gl's drawing of the frame, which the GPU paces.
  */
 async function watchAppScript(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -92,10 +93,10 @@ async function appScriptMs(page: Page, since: number): Promise<{ script: number;
       .getEntriesByName('atlas:layers-update')
       .filter((e) => e.startTime >= from && (e.startTime < start || e.startTime > end));
     const urlWrites = performance.getEntriesByName('atlas:url-write').filter((e) => e.startTime >= from);
-    return {
-      script: end - start + updates.reduce((sum, e) => sum + e.duration, 0),
-      urlWrite: urlWrites.reduce((sum, e) => sum + e.duration, 0),
-    };
+    // No named functions in here: tsx would wrap them in a helper the page does not have.
+    let script = end - start;
+    for (const e of [...updates, ...urlWrites]) if (e.startTime < start || e.startTime > end) script += e.duration;
+    return { script, urlWrite: urlWrites.reduce((total, e) => total + e.duration, 0) };
   }, since);
 }
 
@@ -119,6 +120,13 @@ async function periodSteps(page: Page, cdp: CDPSession, steps: number): Promise<
     const start = await metric(cdp, 'TaskDuration');
     await page.getByRole('button', { name: 'Previous period' }).click({ timeout: 300_000 });
     await ready(page, before);
+    // The address is written once the view rests (url-state.ts): wait for it, so that it counts
+    // in this step, not the next.
+    await page.waitForFunction(
+      (from) => performance.getEntriesByName('atlas:url-write').some((e) => e.startTime >= from),
+      since,
+      { timeout: 60_000, polling: 50 },
+    );
     tasks.push(((await metric(cdp, 'TaskDuration')) - start) * 1000);
     const { script, urlWrite } = await appScriptMs(page, since);
     scripts.push(script);

@@ -232,7 +232,7 @@ function periodChangeRows(browser: Browser, url: string, log: (line: string) => 
         (_r, v) => v! <= 5,
       ),
       row(
-        '  … of it, Chromium’s history.replaceState keeping the link current',
+        '  … of it, Chromium’s history.replaceState keeping the link current, once the view rests',
         'ms',
         at100k.gpuUrlWriteMs,
         null,

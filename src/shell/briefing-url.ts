@@ -4,6 +4,7 @@
  * the same scene. Written with replaceState beside the view's own fields.
  */
 import { useAtlasStore } from '../state/store';
+import { viewHref } from '../state/url-state';
 
 export function syncBriefingUrl(path: string): () => void {
   return useAtlasStore.subscribe((s, before) => {
@@ -13,7 +14,8 @@ export function syncBriefingUrl(path: string): () => void {
       s.briefingUrl === before.briefingUrl
     )
       return;
-    const url = new URL(window.location.href);
+    // From the view's address as it is now (its own write may be waiting), so neither undoes the other.
+    const url = new URL(viewHref());
     if (!s.briefing || !s.briefingUrl) {
       for (const key of ['briefing', 'scene', 'present']) url.searchParams.delete(key);
     } else {

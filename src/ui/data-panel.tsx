@@ -9,6 +9,7 @@ import { problemsOf } from '../data/problems';
 import { SUPPRESSED_TOKEN } from '../data/tokens';
 import { capitalise, formatCount, formatNumber, PROTECTED, shortName } from '../data/format';
 import { selectShownDataset, useAtlasStore } from '../state/store';
+import { viewHref } from '../state/url-state';
 import { binLabel } from '../data/analysis/gi-bins';
 import { flowRows } from '../derive/describe';
 import { useShownFlows } from './use-alt-text';
@@ -77,7 +78,7 @@ function DataPanelBody() {
   };
   const copyLink = async () => {
     try {
-      await navigator.clipboard.writeText(window.location.href);
+      await navigator.clipboard.writeText(viewHref());
       setCopied('Link copied');
     } catch {
       setCopied('Copy the address bar: it holds this view');

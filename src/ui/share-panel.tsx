@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { EXPORT_PRESETS, pixelSize, presetById } from '../export/presets';
 import { useAtlasStore } from '../state/store';
+import { useViewHref } from '../state/url-state';
 import { useShownFlows } from './use-alt-text';
 
 /** A fresh id for each snippet: two frames of one article page must never share one. */
@@ -93,9 +94,8 @@ function ShareControls({ form }: { form: ShareForm }) {
   const title = useAtlasStore((s) => s.dataset?.manifest.title ?? 'County-lines route atlas');
   // A new snippet (and id) for each view, and after each copy: a second frame on the same page
   // gets its own id, so each resizes.
-  // The snippet follows the view: the panel re-renders as the map moves (its address changes).
-  useAtlasStore((s) => s.bounds);
-  const href = window.location.href;
+  // The snippet follows the view, as the address bar will once the view rests.
+  const href = useViewHref();
   const [copies, setCopies] = useState(0);
   const id = useMemo(() => embedId(), [href, copies]);
   const [previewWidth, setPreviewWidth] = useState(0);
@@ -116,7 +116,7 @@ function ShareControls({ form }: { form: ShareForm }) {
   const size = presetById(form.chosen);
 
   const alt = shown?.alt ?? title;
-  const snippet = embedSnippet(window.location.href, id, title, alt);
+  const snippet = embedSnippet(href, id, title, alt);
   return (
     <>
       <label className="control">
@@ -197,7 +197,7 @@ function ShareControls({ form }: { form: ShareForm }) {
         <div className="embed-preview">
           <iframe
             title={`${title} (preview at ${previewWidth} px)`}
-            src={embedSrc(window.location.href, previewId)}
+            src={embedSrc(href, previewId)}
             style={{ width: previewWidth, height: previewHeight, border: '1px solid #c9c9c9' }}
             data-testid="embed-preview"
           />

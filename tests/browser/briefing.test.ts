@@ -74,13 +74,20 @@ describe.skipIf(!chromiumPath)('briefings in Chromium', () => {
         version = await sceneDrawn(page, i, version);
         await expectSceneReadsInRoom(page, sample.scenes[i], i, 16);
         const after = await screenshotPixels(page, `${SCREENSHOT_DIR}/briefing-${theme}-scene-${i + 1}.png`);
+        // The address is written within URL_SETTLE_MS of the change, not with the frame.
+        const previous = state;
+        await expect
+          .poll(
+            async () => {
+              const now = await sceneState(page);
+              return now.camera !== previous.camera || now.layers !== previous.layers;
+            },
+            { message: `scene ${i + 1} moves the camera or changes layers` },
+          )
+          .toBe(true);
         const next = await sceneState(page);
         expect(next.title).toBe(sample.scenes[i].title);
         expect(next.progress).toBe(`${i + 1} / ${sample.scenes.length}`);
-        expect(
-          next.camera !== state.camera || next.layers !== state.layers,
-          `scene ${i + 1} moves the camera or changes layers`,
-        ).toBe(true);
         expect(changedPixels(before, after, 0), `scene ${i + 1} changes the picture`).toBeGreaterThan(1000);
         before = after;
         state = next;
@@ -124,8 +131,8 @@ describe.skipIf(!chromiumPath)('briefings in Chromium', () => {
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.body.dataset.presenting === 'false');
     await expect(page.locator('.panel').isVisible()).resolves.toBe(true);
-    expect(new URL(page.url()).searchParams.get('scene')).toBe('4');
-    expect(new URL(page.url()).searchParams.has('present')).toBe(false);
+    await expect.poll(() => new URL(page.url()).searchParams.get('scene')).toBe('4');
+    await expect.poll(() => new URL(page.url()).searchParams.has('present')).toBe(false);
     await page.close();
   });
 
@@ -213,7 +220,7 @@ describe.skipIf(!chromiumPath)('briefings in Chromium', () => {
     await page.locator('.scene-list li > button').first().click();
     await waitForMapReady(page);
     await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe('2020-Q2');
-    expect(new URL(page.url()).searchParams.get('layers')).toBe('flows,totals');
+    await expect.poll(() => new URL(page.url()).searchParams.get('layers')).toBe('flows,totals');
     await page.close();
   });
 

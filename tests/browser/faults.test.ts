@@ -159,7 +159,7 @@ describe.skipIf(!chromiumPath)('faults survived in Chromium', () => {
     expect(
       changedPixels(drawn, await screenshotPixels(page, `${SCREENSHOT_DIR}/fault-webgl-restored.png`), 345, 48),
     ).toBeLessThan(1500);
-    expect(new URL(page.url()).searchParams.get('period')).toBe('2020-Q2');
+    await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe('2020-Q2');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -166,7 +166,7 @@ describe.skipIf(!chromiumPath)('first map in Chromium', () => {
     await page.keyboard.press('Home');
     await waitForMapReady(page, version);
     await expect(page.getByTestId('period-label').textContent()).resolves.toBe(periodLabel(dataset.periods[0]));
-    expect(new URL(page.url()).searchParams.get('period')).toBe(dataset.periods[0]);
+    await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe(dataset.periods[0]);
     const after = await screenshotPixels(page, `${SCREENSHOT_DIR}/map-first-period.png`);
     let changed = 0;
     for (let y = 0; y < after.height; y += 2) {
