@@ -18,8 +18,13 @@
  */
 import { CompositeLayer, type Layer, type UpdateParameters } from '@deck.gl/core';
 
-/** Rows uploaded a frame: 0.1–0.15 s of curved flows and their arrowheads in software WebGL here. */
-export const SLICE_ROWS = 3072;
+/**
+ * Rows uploaded a frame: 0.15–0.2 s of curved flows and their arrowheads in software WebGL here.
+ * Each slice is a frame, and each frame draws the map: 3,072 rows took the 49 MB file's first
+ * period to the map in 13.5–16 s (budget 15 s), 4,096 in 12.6–13.5 s, 6,144 in 11.3–13.9 s with
+ * tasks of up to 0.55 s (bench/README.md).
+ */
+export const SLICE_ROWS = 4096;
 
 interface SlicedLayerProps {
   /** The layer to draw, with all its rows: each slice is a clone of it with part of its data. */
