@@ -60,6 +60,7 @@ export function syncUrlWithStore(): () => void {
   document.addEventListener('visibilitychange', onHide);
   return () => {
     unsubscribe();
+    viewHref(); // a write still waiting is made, not dropped
     window.removeEventListener('pagehide', onHide);
     document.removeEventListener('visibilitychange', onHide);
   };
