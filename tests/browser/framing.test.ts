@@ -112,5 +112,7 @@ describe.skipIf(!chromiumPath)('framed by what it shows (Chromium)', () => {
     // Another view, another snippet.
     await showView(page, '?period=2019-Q4');
     await expect.poll(idOf).not.toBe(second);
+    // Made from the view itself, not the address bar (written up to URL_SETTLE_MS later).
+    await expect(page.getByTestId('embed-snippet').inputValue()).resolves.toContain('period=2019-Q4');
   });
 });
