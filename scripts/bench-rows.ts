@@ -89,11 +89,10 @@ async function watchAppScript(page: Page): Promise<void> {
 async function appScriptMs(page: Page, since: number): Promise<{ script: number; urlWrite: number }> {
   return page.evaluate((from) => {
     const { start, end } = (window as unknown as { __click: { start: number; end: number } }).__click;
-    const updates = performance
-      .getEntriesByName('atlas:layers-update')
-      .filter((e) => e.startTime >= from && (e.startTime < start || e.startTime > end));
+    const updates = performance.getEntriesByName('atlas:layers-update').filter((e) => e.startTime >= from);
     const urlWrites = performance.getEntriesByName('atlas:url-write').filter((e) => e.startTime >= from);
-    // No named functions in here: tsx would wrap them in a helper the page does not have.
+    // The click's span holds what ran inside it; add what ran after. No named functions in here:
+    // tsx would wrap them in a helper the page does not have.
     let script = end - start;
     for (const e of [...updates, ...urlWrites]) if (e.startTime < start || e.startTime > end) script += e.duration;
     return { script, urlWrite: urlWrites.reduce((total, e) => total + e.duration, 0) };

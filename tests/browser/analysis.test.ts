@@ -25,18 +25,19 @@ import { comparability, groupedFor } from '../../src/derive/grouping';
 import { hex } from '../../src/map/key';
 import { DESK_LOOK } from '../../src/map/theme';
 import {
+  addressParam,
   changedPixels,
-  pixelsNear,
   launch,
   mapVersion,
   openPage,
+  pixelsNear,
   project,
   SCREENSHOT_DIR,
   screenshotPixels,
   showView,
-  waitForMapReady,
   type PageLog,
   type Pixels,
+  waitForMapReady,
 } from './harness';
 
 const chromiumPath = inject('chromiumPath');
@@ -118,7 +119,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
         expect(new URL(docs.url()).hash).toBe('#hot-spots-getis-ord-gi');
         await expect(docs.locator('#hot-spots-getis-ord-gi').textContent()).resolves.toBe('Hot spots (Getis-Ord Gi*)');
         await docs.close();
-        await expect.poll(() => new URL(page.url()).searchParams.get('fdr')).toBe('1');
+        await expect.poll(() => addressParam(page, 'fdr')).toBe('1');
         await page.screenshot({ path: `${SCREENSHOT_DIR}/layer-hotspots-fdr.png` });
       }
       await andRedraw(page, () => page.getByTestId(`layer-${layer}`).uncheck());
@@ -155,7 +156,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     await andRedraw(page, () => page.getByTestId('layer-emerging').check());
     const after = await screenshotPixels(page, `${SCREENSHOT_DIR}/layer-emerging.png`);
     expect(changed(before, after)).toBeGreaterThan(150);
-    await expect.poll(() => new URL(page.url()).searchParams.get('layers')).toBe('flows,emerging');
+    await expect.poll(() => addressParam(page, 'layers')).toBe('flows,emerging');
     const legend = (await page.getByTestId('legend-emerging').textContent()) ?? '';
     expect(legend).toContain(`from ${input.periods[0]} to ${period} (the period shown)`);
     for (const [category, n] of counts) expect(legend).toContain(`${categoryLabel(category as never)} (${n} cells)`);
@@ -223,7 +224,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     await andRedraw(page, () => page.getByTestId('compare-with').selectOption('2016-Q4'));
     const change = await screenshotPixels(page, `${SCREENSHOT_DIR}/change-2016-to-2019.png`);
     expect(changed(counts, change)).toBeGreaterThan(500);
-    await expect.poll(() => new URL(page.url()).searchParams.get('vs')).toBe('2016-Q4');
+    await expect.poll(() => addressParam(page, 'vs')).toBe('2016-Q4');
     await expect(page.getByTestId('legend-change').textContent()).resolves.toContain(
       'Change from Oct–Dec 2016 (Q4) to Oct–Dec 2019 (Q4)',
     );
@@ -251,7 +252,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     if (unknown) expect(lists).toContain(`${unknown} route`);
     // Back to counts.
     await andRedraw(page, () => page.getByTestId('compare-with').selectOption(''));
-    await expect.poll(() => new URL(page.url()).searchParams.has('vs')).toBe(false);
+    await expect.poll(() => addressParam(page, 'vs')).toBeNull();
     await expect(page.getByTestId('legend-change').count()).resolves.toBe(0);
     expect(log.errors).toEqual([]);
   });
@@ -294,7 +295,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     await andRedraw(page, () => page.getByTestId('measure').selectOption('cuckooing'));
     const cuckooing = await screenshotPixels(page, `${SCREENSHOT_DIR}/measure-cuckooing.png`);
     expect(changed(lines, cuckooing), 'widths follow the measure').toBeGreaterThan(150);
-    await expect.poll(() => new URL(page.url()).searchParams.get('measure')).toBe('cuckooing');
+    await expect.poll(() => addressParam(page, 'measure')).toBe('cuckooing');
     await expect(page.getByTestId('legend').textContent()).resolves.toContain('Flows: cuckooing cases');
     await expect(summary.textContent()).resolves.toBe(`${expectedTotal('cuckooing')} cuckooing cases on the map`);
     // The CSV behind the map names the measure's column as the published file does; nothing under 10.
@@ -315,7 +316,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     await expect(summary.textContent()).resolves.toBe(`${expectedTotal('referrals')} young people referred on the map`);
     expect(expectedTotal('referrals')).not.toBe(expectedTotal());
     await andRedraw(page, () => page.getByTestId('measure').selectOption(''));
-    await expect.poll(() => new URL(page.url()).searchParams.has('measure')).toBe(false);
+    await expect.poll(() => addressParam(page, 'measure')).toBeNull();
     await expect(summary.textContent()).resolves.toBe(`${expectedTotal()} active county lines on the map`);
     // The same state draws the same pixels (sampled; 0 in practice).
     expect(changed(lines, await screenshotPixels(page))).toBeLessThan(20);
@@ -340,7 +341,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     await expect(page.getByTestId('selection-totals').textContent()).resolves.toContain(
       `In: ${describeTotal(into.total, into.suppressedFlows)}`,
     );
-    await expect.poll(() => new URL(page.url()).searchParams.get('sel')).toBe('E07000114');
+    await expect.poll(() => addressParam(page, 'sel')).toBe('E07000114');
     const after = await screenshotPixels(page, `${SCREENSHOT_DIR}/select-thanet.png`);
     expect(changed(before, after), 'other flows disappear').toBeGreaterThan(300);
     // Only Thanet's flows remain: the summary's destinations are Thanet alone.
@@ -366,7 +367,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     );
     expect(underArrow, 'an arrowhead over Canterbury').toBeDefined();
     await andRedraw(page, () => page.mouse.click(rect.x + underArrow!.x, rect.y + underArrow!.y));
-    await expect.poll(() => new URL(page.url()).searchParams.get('sel')).toBe('E07000106');
+    await expect.poll(() => addressParam(page, 'sel')).toBe('E07000106');
     expect(log.errors).toEqual([]);
   });
 
@@ -396,7 +397,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     await andRedraw(page, () => page.getByTestId('flow-style').selectOption('arcs'));
     const after = await screenshotPixels(page, `${SCREENSHOT_DIR}/style-arcs.png`);
     expect(changed(before, after)).toBeGreaterThan(1000);
-    await expect.poll(() => new URL(page.url()).searchParams.get('style')).toBe('arcs');
+    await expect.poll(() => addressParam(page, 'style')).toBe('arcs');
     // The arcs themselves are drawn: navy origin ends and lighter blue destination ends, counted
     // against the same tilted view without flows (origin areas are blue too).
     await andRedraw(page, () => page.getByTestId('layer-flows').uncheck());
@@ -423,7 +424,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     await andRedraw(page, () => page.getByTestId('min-count').fill('20'));
     const after = await screenshotPixels(page, `${SCREENSHOT_DIR}/filter-min-20.png`);
     expect(changed(before, after)).toBeGreaterThan(200);
-    await expect.poll(() => new URL(page.url()).searchParams.get('min')).toBe('20');
+    await expect.poll(() => addressParam(page, 'min')).toBe('20');
     // A period change and a top-N filter redraw too, still from the same flow data.
     await andRedraw(page, () => page.getByTestId('top-n').selectOption('5'));
     await andRedraw(page, () => page.getByRole('button', { name: 'Previous period' }).click());
@@ -443,7 +444,7 @@ describe.skipIf(!chromiumPath)('analysis layers and interaction in Chromium', ()
     await expect(tooltip.textContent()).resolves.toContain('Thanet');
     await andRedraw(page, () => page.mouse.click(point.x, point.y));
     await expect(page.getByTestId('selection-panel').locator('h2').textContent()).resolves.toBe('Thanet');
-    await expect.poll(() => new URL(page.url()).searchParams.get('sel')).toBe('E07000114');
+    await expect.poll(() => addressParam(page, 'sel')).toBe('E07000114');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/choropleth-select-thanet.png` });
     expect(log.errors).toEqual([]);
   });

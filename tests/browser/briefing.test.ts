@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { parseBriefing } from '../../src/data/briefing';
 import { readFileSync } from 'node:fs';
 import {
+  addressParam,
   changedPixels,
   launch,
   openPage,
@@ -131,8 +132,8 @@ describe.skipIf(!chromiumPath)('briefings in Chromium', () => {
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.body.dataset.presenting === 'false');
     await expect(page.locator('.panel').isVisible()).resolves.toBe(true);
-    await expect.poll(() => new URL(page.url()).searchParams.get('scene')).toBe('4');
-    await expect.poll(() => new URL(page.url()).searchParams.has('present')).toBe(false);
+    await expect.poll(() => addressParam(page, 'scene')).toBe('4');
+    await expect.poll(() => addressParam(page, 'present')).toBeNull();
     await page.close();
   });
 
@@ -219,8 +220,8 @@ describe.skipIf(!chromiumPath)('briefings in Chromium', () => {
     await expect(page.locator('.scene-list li').count()).resolves.toBe(1);
     await page.locator('.scene-list li > button').first().click();
     await waitForMapReady(page);
-    await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe('2020-Q2');
-    await expect.poll(() => new URL(page.url()).searchParams.get('layers')).toBe('flows,totals');
+    await expect.poll(() => addressParam(page, 'period')).toBe('2020-Q2');
+    await expect.poll(() => addressParam(page, 'layers')).toBe('flows,totals');
     await page.close();
   });
 

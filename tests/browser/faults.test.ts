@@ -7,7 +7,15 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { changedPixels, foreignRequests, launch, SCREENSHOT_DIR, screenshotPixels, waitForMapReady } from './harness';
+import {
+  addressParam,
+  changedPixels,
+  foreignRequests,
+  launch,
+  SCREENSHOT_DIR,
+  screenshotPixels,
+  waitForMapReady,
+} from './harness';
 
 const chromiumPath = inject('chromiumPath');
 const baseUrl = inject('baseUrl');
@@ -159,7 +167,7 @@ describe.skipIf(!chromiumPath)('faults survived in Chromium', () => {
     expect(
       changedPixels(drawn, await screenshotPixels(page, `${SCREENSHOT_DIR}/fault-webgl-restored.png`), 345, 48),
     ).toBeLessThan(1500);
-    await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe('2020-Q2');
+    await expect.poll(() => addressParam(page, 'period')).toBe('2020-Q2');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -123,6 +123,13 @@ export async function showView(page: Page, link: string): Promise<void> {
   await page.evaluate((href) => window.__atlasTools!.showView(href), new URL(link, page.url()).href);
 }
 
+/**
+ * One field of the page's address (null when absent). The app writes the address up to
+ * URL_SETTLE_MS after a change (src/state/url-state.ts), so tests poll it: `expect.poll(() =>
+ * addressParam(page, 'period'))`.
+ */
+export const addressParam = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
+
 /** Waits until the map has drawn state newer than `afterVersion`. */
 export async function waitForMapReady(page: Page, afterVersion = 0, timeout = 60_000): Promise<number> {
   await page.waitForFunction(

@@ -15,6 +15,7 @@ import { periodLabel } from '../../src/data/periods';
 import { BASEMAP_COLOURS } from '../../src/map/theme';
 import { flowCurve, pointOnCurve } from '../../src/map/flow-geometry';
 import {
+  addressParam,
   colourDistance,
   hexRgb,
   launch,
@@ -23,8 +24,8 @@ import {
   project,
   SCREENSHOT_DIR,
   screenshotPixels,
-  waitForMapReady,
   type PageLog,
+  waitForMapReady,
 } from './harness';
 
 const chromiumPath = inject('chromiumPath');
@@ -166,7 +167,7 @@ describe.skipIf(!chromiumPath)('first map in Chromium', () => {
     await page.keyboard.press('Home');
     await waitForMapReady(page, version);
     await expect(page.getByTestId('period-label').textContent()).resolves.toBe(periodLabel(dataset.periods[0]));
-    await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe(dataset.periods[0]);
+    await expect.poll(() => addressParam(page, 'period')).toBe(dataset.periods[0]);
     const after = await screenshotPixels(page, `${SCREENSHOT_DIR}/map-first-period.png`);
     let changed = 0;
     for (let y = 0; y < after.height; y += 2) {
