@@ -71,38 +71,61 @@ async function openFiles(page: Page, files: { name: string; text: string }[]): P
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
- * The app's own JavaScript for a period change: the click's handling (React's render and effects
- * run inside it for a discrete event), any layer update after it (`atlas:layers-update`, timed
- * by the map) and the address bar's write once the view rests (`atlas:url-write`), but not
- * MapLibre's and deck.gl's drawing of the frame, which the GPU paces.
+ * Times every task the app's scripts run outside animation frames, so that a period change's
+ * JavaScript can be counted whole (appScriptMs). Run in the page before the app loads: each
+ * timer callback and each MessagePort message that the app's scripts set (React's scheduler runs
+ * its deferred renders that way) is wrapped and timed as `bench:task`; the click's span is timed as `bench:click`. The
+ * wrappers cost a `performance.now()` and a measure a task. A string, not a function: tsx would
+ * wrap a function's inner functions in a helper the page does not have. It also defines
+ * `__benchAppScript`, which appScriptMs calls.
  */
-async function watchAppScript(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __click: { start: number; end: number } };
-    w.__click = { start: 0, end: 0 };
-    window.addEventListener('click', () => (w.__click.start = performance.now()), true);
-    window.addEventListener('click', () => (w.__click.end = performance.now()));
+const TIME_APP_TASKS = `(() => {
+  const timed = (fn) => function (...args) {
+    const start = performance.now();
+    try { return fn.apply(this, args); } finally { performance.measure('bench:task', { start }); }
+  };
+  // Only what the app's own scripts set: Playwright's waits poll with timers in this page too.
+  const fromApp = (fn) => typeof fn === 'function' && new Error().stack.includes(location.origin + '/assets/');
+  const setTimeoutOf = window.setTimeout;
+  window.setTimeout = (fn, ...rest) => setTimeoutOf(fromApp(fn) ? timed(fn) : fn, ...rest);
+  const onmessage = Object.getOwnPropertyDescriptor(MessagePort.prototype, 'onmessage');
+  Object.defineProperty(MessagePort.prototype, 'onmessage', {
+    ...onmessage,
+    set(fn) { onmessage.set.call(this, fromApp(fn) ? timed(fn) : fn); },
   });
-}
+  let start = 0;
+  window.addEventListener('click', () => (start = performance.now()), true);
+  window.addEventListener('click', () => performance.measure('bench:click', { start }));
+  // appScriptMs, in the page.
+  window.__benchAppScript = (from) => {
+    const after = (name) => performance.getEntriesByName(name).filter((e) => e.startTime >= from);
+    const spans = [...after('bench:click'), ...after('bench:task')];
+    const counted = (t) => spans.some((s) => t >= s.startTime && t <= s.startTime + s.duration);
+    const total = (entries) => entries.reduce((sum, e) => sum + e.duration, 0);
+    const layerUpdatesInFrames = after('atlas:layers-update').filter((e) => !counted(e.startTime));
+    return { script: total(spans) + total(layerUpdatesInFrames), urlWrite: total(after('atlas:url-write')) };
+  };
+})();`;
 
-/** The app's JavaScript for one change (see watchAppScript), and of it the URL write. */
+/**
+ * The app's own JavaScript in the period change begun at `since` (page clock), in ms: the click's
+ * handling (React's render and effects run inside it, for a discrete event), every task of the
+ * app's scripts after it (React's deferred render of the summary, the address bar's write once
+ * the view rests), and the layer updates (`atlas:layers-update`, timed by the map) made in a
+ * frame. Not the animation frames themselves: MapLibre's and deck.gl's drawing, which the GPU
+ * paces. And, apart, the address bar's writes (`atlas:url-write`).
+ *
+ * Until the thirteenth stop this counted the click, the layer updates and the URL writes only,
+ * and so left out the summary's deferred render (bench/README.md).
+ */
 async function appScriptMs(page: Page, since: number): Promise<{ script: number; urlWrite: number }> {
-  return page.evaluate((from) => {
-    const { start, end } = (window as unknown as { __click: { start: number; end: number } }).__click;
-    const updates = performance.getEntriesByName('atlas:layers-update').filter((e) => e.startTime >= from);
-    const urlWrites = performance.getEntriesByName('atlas:url-write').filter((e) => e.startTime >= from);
-    // The click's span holds what ran inside it; add what ran after. No named functions in here:
-    // tsx would wrap them in a helper the page does not have.
-    let script = end - start;
-    for (const e of [...updates, ...urlWrites]) if (e.startTime < start || e.startTime > end) script += e.duration;
-    return { script, urlWrite: urlWrites.reduce((total, e) => total + e.duration, 0) };
-  }, since);
+  return page.evaluate(`window.__benchAppScript(${since})`);
 }
 
 export interface StepTimes {
   /** Main-thread task time per change (Chromium's TaskDuration), ms. */
   taskMs: number;
-  /** Of it, the app's own JavaScript (see watchAppScript), ms. */
+  /** Of it, the app's own JavaScript (see appScriptMs), ms. */
   appScriptMs: number;
   /** Of that, Chromium's history.replaceState keeping the link current (atlas:url-write), ms. */
   urlWriteMs: number;
@@ -134,15 +157,20 @@ async function periodSteps(page: Page, cdp: CDPSession, steps: number): Promise<
   return { taskMs: median(tasks), appScriptMs: median(scripts), urlWriteMs: median(urlWrites) };
 }
 
-/** The built app in a fresh context, first map drawn, with Chromium's performance metrics on. */
+/**
+ * The built app in a fresh context, first map drawn, with Chromium's performance metrics on, and
+ * with `timeTasks` its tasks timed (TIME_APP_TASKS).
+ */
 async function openApp(
   browser: Browser,
   url: string,
+  { timeTasks = false } = {},
 ): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  if (timeTasks) await page.addInitScript(TIME_APP_TASKS);
   await page.goto(url);
   await ready(page, 0);
   return { context, page, cdp };
@@ -162,7 +190,7 @@ export interface FilterResult {
 export async function filterRow(browser: Browser, url: string, log: (line: string) => void): Promise<FilterResult[]> {
   const out: FilterResult[] = [];
   for (const n of [1_000, 10_000, 100_000]) {
-    const { context, page, cdp } = await openApp(browser, url);
+    const { context, page, cdp } = await openApp(browser, url, { timeTasks: true });
     await openFiles(page, [
       { name: 'locations.csv', text: locations(600) },
       { name: 'flows.csv', text: flows(n, 600) },
@@ -181,7 +209,6 @@ export async function filterRow(browser: Browser, url: string, log: (line: strin
       (n) => performance.getEntriesByName('atlas:layers-update').length >= n,
       updatesBefore + 2,
     );
-    await watchAppScript(page);
     const gpu = await periodSteps(page, cdp, 9);
     const before = await version(page);
     await page.evaluate(() => window.__atlasTools!.setFilterOnCpu(true));
