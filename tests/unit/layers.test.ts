@@ -10,7 +10,7 @@ import { memoize } from '../../src/derive/memo';
 import { areasLayer } from '../../src/map/layers/areas';
 import { flowCurveLayers, suppressedCurveLayer } from '../../src/map/layers/flow-curves';
 import { flowArcLayers } from '../../src/map/layers/flow-arcs';
-import { allSlicesDrawn, sliced } from '../../src/map/sliced-layer';
+import { allSlicesDrawn, sliced, slicesOf } from '../../src/map/sliced-layer';
 import { areaTotalsLayer, totalRadius } from '../../src/map/layers/area-totals';
 import { labelCharacters, labelsLayer } from '../../src/map/layers/labels';
 import { placeLabels, projectToPixels } from '../../src/map/label-placement';
@@ -165,6 +165,15 @@ describe('layers map prepared data to deck.gl props', () => {
     // Not yet given to deck.gl: not drawn, so the map may not say it is ready.
     expect(allSlicesDrawn([many, wrapped])).toBe(false);
     expect(allSlicesDrawn([many])).toBe(true);
+  });
+
+  it('slices ramp up, a quarter, a half, then whole, and hold every row once, in order', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => i);
+    const slices = slicesOf(rows, 8);
+    expect(slices.map((s) => s.length)).toEqual([2, 4, 8, 8, 8]);
+    expect(slices.flat()).toEqual(rows);
+    // Fewer rows than the ramp: the slices so far, the last one short.
+    expect(slicesOf(rows.slice(0, 5), 8).map((s) => s.length)).toEqual([2, 3]);
   });
 
   it('3D arcs: gradient from origin to destination colour', () => {
