@@ -71,13 +71,17 @@ async function openFiles(page: Page, files: { name: string; text: string }[]): P
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
- * Times every task the app's scripts run outside animation frames, so that a period change's
- * JavaScript can be counted whole (appScriptMs). Run in the page before the app loads: each
- * timer callback and each MessagePort message that the app's scripts set (React's scheduler runs
- * its deferred renders that way) is wrapped and timed as `bench:task`; the click's span is timed as `bench:click`. The
- * wrappers cost a `performance.now()` and a measure a task. A string, not a function: tsx would
- * wrap a function's inner functions in a helper the page does not have. It also defines
- * `__benchAppScript`, which appScriptMs calls.
+ * Times the tasks a period change sets off outside animation frames, so that its JavaScript can be
+ * counted whole (appScriptMs). Run in the page before the app loads, it wraps each timer callback
+ * and each MessagePort message handler that the app's own scripts set up, and times each call as
+ * `bench:task`. React's scheduler runs its deferred renders through a MessagePort. The click's
+ * span is timed as `bench:click`. A wrapper costs a `performance.now()` and a measure a call.
+ *
+ * Not wrapped: intervals, idle callbacks and event listeners other than the click. A period step
+ * runs none of them: its timed tasks were the click, React's scheduler and the address's timer.
+ *
+ * A string, not a function: tsx would wrap a function's inner functions in a helper the page does
+ * not have. It also defines `__benchAppScript`, which appScriptMs calls.
  */
 const TIME_APP_TASKS = `(() => {
   const timed = (fn) => function (...args) {

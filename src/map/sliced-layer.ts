@@ -2,7 +2,7 @@
  * A layer with more rows than one frame can upload, uploaded a slice a frame. deck.gl builds and
  * uploads a layer's attributes in one animation frame; in software WebGL a period of a large file
  * (68,000 curved flows) took 1.9 s there, one task the page could not answer in. Sliced, each
- * frame uploads SLICE_ROWS rows of each sliced layer.
+ * frame uploads at most SLICE_ROWS rows of each sliced layer (slicesOf).
  *
  * A sliced layer is one deck.gl layer (a composite), so MapLibre still draws it as one layer, in
  * the same order; each slice is the given layer cloned with its part of the data, drawn in turn,

@@ -55,7 +55,7 @@ async function settle(loading: Promise<LoadedDataset>, source: string): Promise<
     // page may keep its reader waiting.
     await nextTask();
     // The labels rank places by their flows over the whole file, one pass over every row (40 ms
-    // for 2.45 million): made here, in a task of its own, the render that reads it finds it made.
+    // for 2.45 million): made here, in a task of its own, so that the render finds it made.
     buildLabels(dataset);
     await nextTask();
     store.setDataset(dataset, source, warnings, report);
