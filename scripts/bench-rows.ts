@@ -4,7 +4,8 @@
  *
  * c. a period change at 1k, 10k and 100k flows (spread over 36 quarters): main-thread task time
  *    per change (Chromium's TaskDuration metric) with the app's GPU filter, against the same app
- *    re-filtering on the CPU and rebuilding its layers (window.__atlasTools.setFilterOnCpu); and the
+ *    re-filtering on the CPU and rebuilding its layers (window.__atlasTools.setFilterOnCpu); of it,
+ *    the app's own JavaScript per change, every task the change sets off (appScriptMs); and the
  *    page's JS heap after loading 100k flows.
  * d. the incident pipeline in Node (scripts/bench-incidents.ts) in subprocesses with a time limit.
  * f. a 50 MB flows CSV: time to map, the page's peak JS heap, and the longest main-thread task.

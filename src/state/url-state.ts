@@ -26,7 +26,7 @@ function writeNow(): void {
   waiting = undefined;
   const next = hrefFor(useAtlasStore.getState());
   if (next === window.location.href) return;
-  // Timed for the bench (row c), which reports it apart from the step it follows.
+  // Timed for the bench (row c), which counts it in the step it follows and reports it apart too.
   const started = performance.now();
   window.history.replaceState(window.history.state, '', next);
   performance.measure('atlas:url-write', { start: started });
