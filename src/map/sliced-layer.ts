@@ -15,6 +15,8 @@
  * - The first slice comes a frame after new rows, so that frame holds the other layers' work alone.
  * - The layer says it is not loaded (`isLoaded`) until the new rows are drawn: the map is not
  *   "ready", and an export does not encode, before then.
+ * - What a slice's rows need made before deck.gl reads them (flows' curves: `prepare`) is made in
+ *   a task of its own before that slice's frame, so the frame holds deck.gl's upload alone.
  */
 import { CompositeLayer, type Layer, type UpdateParameters } from '@deck.gl/core';
 
@@ -30,6 +32,19 @@ interface SlicedLayerProps {
   /** The layer to draw, with all its rows: each slice is a clone of it with part of its data. */
   layer: Layer;
   sliceRows: number;
+  /** Makes what a slice's rows need before they are read (SlicedOptions.prepare). */
+  prepare?: (rows: readonly unknown[]) => void;
+}
+
+export interface SlicedOptions<Row> {
+  /** Rows a frame; SLICE_ROWS unless a test says otherwise. */
+  sliceRows?: number;
+  /**
+   * Made for each slice in a task before the frame that uploads it: what the layer's accessors
+   * would otherwise make in that frame. A flow's curve was 30–40% of a slice's frame, and the
+   * 49 MB file's longest task was such a frame (bench/README.md).
+   */
+  prepare?: (rows: readonly Row[]) => void;
 }
 
 /** One set of rows and its slices; `given` of them are with deck.gl (uploaded, or this frame). */
@@ -106,16 +121,26 @@ class SlicedLayer extends CompositeLayer<SlicedLayerProps> {
     // and can say it is ready.
     const state = this.state;
     const given = generation.given;
+    const { prepare } = this.props;
+    const stale = () => state.finalized || state.generation !== generation || generation.given !== given;
+    const giveNext = () => {
+      if (stale()) return;
+      generation.given += 1;
+      state.current.setNeedsUpdate();
+    };
     if (!generation.drawn)
       requestAnimationFrame(() => {
-        if (state.finalized || state.generation !== generation || generation.given !== given) return;
+        if (stale()) return;
         if (done) {
           generation.drawn = true;
           state.current.setNeedsRedraw();
-          return;
-        }
-        generation.given += 1;
-        state.current.setNeedsUpdate();
+        } else if (!prepare) giveNext();
+        // Not in this callback: it runs in the frame's task.
+        else
+          setTimeout(() => {
+            if (!stale()) prepare(generation.slices[given]);
+            giveNext();
+          });
       });
     if (done) this.state.before = undefined;
     const slicesOf = (g: Generation, visible: boolean) =>
@@ -137,10 +162,20 @@ class SlicedLayer extends CompositeLayer<SlicedLayerProps> {
  * changes). A sliced layer has its own id: deck.gl passes a layer's state on by id, and a plain
  * layer's state is no composite's.
  */
-export function sliced(layer: Layer, inSlices: boolean, sliceRows = SLICE_ROWS): Layer {
+export function sliced<Row>(
+  layer: Layer,
+  inSlices: boolean,
+  { sliceRows = SLICE_ROWS, prepare }: SlicedOptions<Row> = {},
+): Layer {
   const { data } = layer.props;
   if (!inSlices || !Array.isArray(data) || data.length <= sliceRows) return layer;
-  return new SlicedLayer({ id: `${layer.id}-sliced`, layer, sliceRows, pickable: layer.props.pickable });
+  return new SlicedLayer({
+    id: `${layer.id}-sliced`,
+    layer,
+    sliceRows,
+    prepare: prepare as SlicedLayerProps['prepare'],
+    pickable: layer.props.pickable,
+  });
 }
 
 /** Whether every layer has drawn all its slices (a layer that is not sliced always has). */

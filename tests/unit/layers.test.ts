@@ -158,8 +158,8 @@ describe('layers map prepared data to deck.gl props', () => {
     expect(sliced(line, true)).toBe(line);
     const many = line.clone({ data: Array.from({ length: 3 }, () => data.published).flat() });
     // Flows uploaded once for every period are never sliced.
-    expect(sliced(many, false, 2)).toBe(many);
-    const wrapped = sliced(many, true, 2);
+    expect(sliced(many, false, { sliceRows: 2 })).toBe(many);
+    const wrapped = sliced(many, true, { sliceRows: 2 });
     expect(wrapped).not.toBe(many);
     expect(wrapped.id).toBe('flows-p0-sliced');
     // Not yet given to deck.gl: not drawn, so the map may not say it is ready.

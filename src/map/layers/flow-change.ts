@@ -31,6 +31,8 @@ const MEANINGS: Record<ChangeKind, string> = {
   'not-available': `not available: a value is ${PROTECTED}, and is never differenced`,
 };
 
+const curveOf = (flow: FlowChange['flow']) => curveBetween(flow.originNode.centroid, flow.destNode.centroid);
+
 export function flowChangeLayer(changes: FlowChange[], pixelsPerUnit: number, look: MapLook, inSlices: boolean) {
   // Biggest last, so they are drawn on top.
   const data = [...changes].reverse();
@@ -41,7 +43,7 @@ export function flowChangeLayer(changes: FlowChange[], pixelsPerUnit: number, lo
         data,
         pickable: true,
         ...FLAT_PATH,
-        getPath: ({ flow }) => curveBetween(flow.originNode.centroid, flow.destNode.centroid).path,
+        getPath: ({ flow }) => curveOf(flow).path,
         getColor: (d) => hexToRgba(FLOW_CHANGE_COLOURS[d.kind], alphaOf(d.kind)),
         getWidth: (d) => (d.diff === null || d.diff === 0 ? 1 : Math.abs(d.diff) * pixelsPerUnit),
         widthUnits: 'pixels',
@@ -54,6 +56,7 @@ export function flowChangeLayer(changes: FlowChange[], pixelsPerUnit: number, lo
         parameters: { depthCompare: 'always' },
       }),
       inSlices,
+      { prepare: (rows: readonly FlowChange[]) => rows.forEach(({ flow }) => curveOf(flow)) },
     ),
     CHANGE_PICKING,
   );

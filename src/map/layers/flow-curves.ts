@@ -12,6 +12,13 @@ import { gpuFilter } from './flow-filter';
 /** Hovering a flow shows its ends, period and count; clicking one selects nothing. */
 export const FLOW_PICKING: Picking<FlowDatum> = { toHover: (d) => ({ kind: 'flow', flow: d.flow }) };
 
+/** A slice's curves made before its frame (sliced-layer.ts): both the line and its arrowhead read them. */
+const CURVES_FIRST = {
+  prepare: (rows: readonly FlowDatum[]) => {
+    for (const row of rows) void row.curve;
+  },
+};
+
 export interface FlowDrawOptions {
   /** Colours and widths (the desk look, or a projector theme). */
   look: MapLook;
@@ -66,7 +73,7 @@ export function flowCurveLayers(data: FlowDrawData, options: FlowDrawOptions) {
       getAlignmentBaseline: 'center',
     }),
   ];
-  return layers.map((layer) => withPicking(sliced(layer, options.inSlices), FLOW_PICKING));
+  return layers.map((layer) => withPicking(sliced(layer, options.inSlices, CURVES_FIRST), FLOW_PICKING));
 }
 
 /** Protected flows: a thin grey line that says "there is a flow here, not shown", no more. */
@@ -85,5 +92,5 @@ export function suppressedCurveLayer(data: FlowDrawData, options: FlowDrawOption
     highlightColor: [0, 0, 0, 160],
     parameters: { depthCompare: 'always' },
   });
-  return withPicking(sliced(layer, options.inSlices), FLOW_PICKING);
+  return withPicking(sliced(layer, options.inSlices, CURVES_FIRST), FLOW_PICKING);
 }
