@@ -21,10 +21,10 @@
 import { CompositeLayer, type Layer, type UpdateParameters } from '@deck.gl/core';
 
 /**
- * Rows uploaded a frame: 0.15–0.2 s of curved flows and their arrowheads in software WebGL here.
- * Each slice is a frame, and each frame draws the map: 3,072 rows took the 49 MB file's first
- * period to the map in 13.5–16 s (budget 15 s), 4,096 in 12.6–13.5 s, 6,144 in 11.3–13.9 s with
- * tasks of up to 0.55 s (bench/README.md).
+ * Rows uploaded a frame: with their curves made before (`prepare`), 0.06–0.12 s of curved flows
+ * and their arrowheads in software WebGL here. Each slice is a frame, and each frame draws the
+ * map: 3,072 rows took the 49 MB file's first period to the map in 13.5–16 s (budget 15 s), 4,096
+ * in 11.3–13.5 s, 6,144 in 11.3–13.9 s with tasks of up to 0.55 s (bench/README.md).
  */
 export const SLICE_ROWS = 4096;
 
@@ -41,8 +41,8 @@ export interface SlicedOptions<Row> {
   sliceRows?: number;
   /**
    * Made for each slice in a task before the frame that uploads it: what the layer's accessors
-   * would otherwise make in that frame. A flow's curve was 30–40% of a slice's frame, and the
-   * 49 MB file's longest task was such a frame (bench/README.md).
+   * would otherwise make in that frame. Flows' curves were a third to a half of a slice's frame,
+   * and the 49 MB file's longest task was such a frame (bench/README.md).
    */
   prepare?: (rows: readonly Row[]) => void;
 }
@@ -134,13 +134,16 @@ class SlicedLayer extends CompositeLayer<SlicedLayerProps> {
         if (done) {
           generation.drawn = true;
           state.current.setNeedsRedraw();
-        } else if (!prepare) giveNext();
-        // Not in this callback: it runs in the frame's task.
-        else
-          setTimeout(() => {
-            if (!stale()) prepare(generation.slices[given]);
-            giveNext();
-          });
+          return;
+        }
+        if (!prepare) return giveNext();
+        // Prepared in a timer's task, not here: this callback runs in the frame's task. Nor ahead,
+        // between this slice's frame and the next: Chromium ran the next frame first, so the
+        // preparing stayed in the frames (bench/README.md, fourteenth stop).
+        setTimeout(() => {
+          if (!stale()) prepare(generation.slices[given]);
+          giveNext();
+        });
       });
     if (done) this.state.before = undefined;
     const slicesOf = (g: Generation, visible: boolean) =>
