@@ -20,6 +20,7 @@ import { basemapStyle, GREAT_BRITAIN_BOUNDS } from './basemap-style';
 import { setReady, whenReady } from './readiness';
 import { rendersInSoftware } from './renderer';
 import { allSlicesDrawn } from './sliced-layer';
+import { firstViewPrograms } from './first-programs';
 
 // Started from a blob so MapLibre's workers run under the page's CSP (see inheriting-worker.ts);
 // in a briefing pack the blob holds the worker's whole source.
@@ -161,6 +162,8 @@ export function createAtlasMap(container: HTMLElement, callbacks: AtlasMapCallba
     },
   });
   map.addControl(overlay);
+  // Until the first layers come, layers with no rows whose programs they will use (first-programs.ts).
+  overlay.setProps({ layers: firstViewPrograms() });
   // The place shown stays fitted as the map changes size (an embed narrowed to a phone, the panel
   // hidden to present), until the reader moves the map; then the map stays where they put it.
   let following = true;

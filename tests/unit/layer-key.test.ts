@@ -13,7 +13,9 @@ import { DEFAULT_LAYERS, DEFAULT_VIEW, LAYER_NAMES, type LayerName } from '../..
 import { emergingInput, hotspotInput } from '../../src/derive/hotspot-input';
 import { ANALYSIS_MODULES } from '../../src/map/analysis-layers';
 import { drawingOrder, keySections, layerContext, composeLayers } from '../../src/map/compose-layers';
+import { firstViewPrograms } from '../../src/map/first-programs';
 import { drawnColour, parseHex } from '../../src/map/key';
+import { FLOW_FILTER } from '../../src/map/layers/flow-filter';
 import type { LayerContext } from '../../src/map/layer-module';
 import { DESK_LOOK, PROJECTOR_LOOKS, type Rgba } from '../../src/map/theme';
 import type { ViewChoices } from '../../src/state/view-choices';
@@ -189,5 +191,26 @@ describe('one contract per layer', () => {
       (l) => l.id === 'incident-cells',
     )!;
     expect(desk.props).toMatchObject({ stroked: true, getLineWidth: DESK_LOOK.cells.outlinePx });
+  });
+
+  it("the first view's layers are of the kinds whose programs the map links before they come", () => {
+    // first-programs.ts links a polygon fill's, a path's and a text's program with the flows'
+    // filter; a first-view layer of another kind, or without the filter, would compile its own.
+    const kinds = new Map<string, string[]>([
+      ['GeoJsonLayer', ['SolidPolygonLayer', 'PathLayer']],
+      ['PathLayer', ['PathLayer']],
+      ['TextLayer', ['TextLayer']],
+    ]);
+    const early = firstViewPrograms();
+    expect(early.every((layer) => layer.props.extensions.includes(FLOW_FILTER))).toBe(true);
+    const earlyKinds = new Set(early.map((layer) => layer.constructor.name));
+    const layers = composeLayers(context(), ANALYSIS_MODULES);
+    expect(layers.map((l) => l.id)).toEqual(expect.arrayContaining(['areas', 'labels']));
+    for (const layer of layers) {
+      const name = layer.constructor.name;
+      expect(kinds.get(name), `${layer.id} is a ${name}`).toBeDefined();
+      for (const kind of kinds.get(name)!) expect(earlyKinds.has(kind), `${layer.id} draws with ${kind}`).toBe(true);
+      expect(layer.props.extensions, layer.id).toContain(FLOW_FILTER);
+    }
   });
 });
