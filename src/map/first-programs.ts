@@ -3,7 +3,7 @@
  * is made: deck.gl links their shader programs then, while the sample is still on its way, rather
  * than once its layers arrive a second later. In software WebGL the GPU process compiles each
  * program for hundreds of milliseconds, and MapLibre's own programs waited behind deck.gl's
- * (bench/README.md, "The first view's programs, counted").
+ * (bench/README.md, "The first view's programs, counted, then linked early").
  *
  * Each must have the same shader source as the layers it stands for, or it adds a program instead
  * of linking one early: the same layer kind, with the flows' filter (PASS_ALL_FILTER, which every
