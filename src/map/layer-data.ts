@@ -27,12 +27,15 @@ export class FlowDatum implements FlowEntry {
     return filterValueOf(this.packing, this.flow);
   }
 
-  /** One curve per origin–destination pair, shared by every period's flow between them. */
   get curve(): FlowCurve {
-    this.#curve ??= curveBetween(this.flow.originNode.centroid, this.flow.destNode.centroid);
+    this.#curve ??= curveOfFlow(this.flow);
     return this.#curve;
   }
 }
+
+/** A flow's curve: one per origin–destination pair, shared by every period's flow and change mode. */
+export const curveOfFlow = (flow: NetworkFlow): FlowCurve =>
+  curveBetween(flow.originNode.centroid, flow.destNode.centroid);
 
 /** The network for every period, with the width scale all periods share (no object per flow). */
 export interface FlowLayerData extends FlowNetworkData {

@@ -8,7 +8,8 @@ import { CHANGE_KINDS, type ChangeKind, type FlowChange } from '../../data/analy
 import { PROTECTED } from '../../data/format';
 import { periodLabel } from '../../data/periods';
 import { memoFlowChanges } from '../../derive/flow-change';
-import { curveBetween, FLAT_PATH } from '../flow-geometry';
+import { FLAT_PATH } from '../flow-geometry';
+import { curveOfFlow } from '../layer-data';
 import { drawnColour } from '../key';
 import { layerModule } from '../layer-module';
 import { flowInView } from './flows';
@@ -31,8 +32,6 @@ const MEANINGS: Record<ChangeKind, string> = {
   'not-available': `not available: a value is ${PROTECTED}, and is never differenced`,
 };
 
-const curveOf = (flow: FlowChange['flow']) => curveBetween(flow.originNode.centroid, flow.destNode.centroid);
-
 export function flowChangeLayer(changes: FlowChange[], pixelsPerUnit: number, look: MapLook, inSlices: boolean) {
   // Biggest last, so they are drawn on top.
   const data = [...changes].reverse();
@@ -43,7 +42,7 @@ export function flowChangeLayer(changes: FlowChange[], pixelsPerUnit: number, lo
         data,
         pickable: true,
         ...FLAT_PATH,
-        getPath: ({ flow }) => curveOf(flow).path,
+        getPath: ({ flow }) => curveOfFlow(flow).path,
         getColor: (d) => hexToRgba(FLOW_CHANGE_COLOURS[d.kind], alphaOf(d.kind)),
         getWidth: (d) => (d.diff === null || d.diff === 0 ? 1 : Math.abs(d.diff) * pixelsPerUnit),
         widthUnits: 'pixels',
@@ -56,7 +55,7 @@ export function flowChangeLayer(changes: FlowChange[], pixelsPerUnit: number, lo
         parameters: { depthCompare: 'always' },
       }),
       inSlices,
-      { prepare: (rows: readonly FlowChange[]) => rows.forEach(({ flow }) => curveOf(flow)) },
+      { prepare: (rows: readonly FlowChange[]) => rows.forEach(({ flow }) => curveOfFlow(flow)) },
     ),
     CHANGE_PICKING,
   );
